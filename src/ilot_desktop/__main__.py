@@ -1,0 +1,3 @@
+from ilot_desktop.cli import main
+
+raise SystemExit(main())

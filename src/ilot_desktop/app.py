@@ -1,0 +1,63 @@
+"""Composition root of the window: paths -> settings -> QApplication (French) -> main window.
+
+Nothing happens at import time; ``run_gui`` does it all, in that order.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+from ilot_desktop import APP_NAME, __version__
+from ilot_desktop.logs import write_crash_report
+from ilot_desktop.paths import AppPaths
+from ilot_desktop.settings import LocalSettings
+
+log = logging.getLogger(__name__)
+
+
+def install_french(app) -> list:
+    """French everywhere, Qt's own buttons included ("Annuler", "Enregistrer")."""
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+
+    QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))
+    translators = []
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    for name in ("qtbase_fr", "qt_fr"):
+        translator = QTranslator(app)
+        if translator.load(name, folder):
+            app.installTranslator(translator)
+            translators.append(translator)
+    return translators
+
+
+def create_application(argv: list[str]):
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(argv)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName("L'Îlot")
+    install_french(app)
+    return app
+
+
+def run_gui(paths: AppPaths) -> int:
+    from ilot_desktop.ui import dialogs
+    from ilot_desktop.ui.main_window import MainWindow
+
+    settings = LocalSettings(paths.settings_file)
+    app = create_application(sys.argv)
+    window = MainWindow(paths, settings)
+
+    def excepthook(exc_type, exc, tb):
+        if issubclass(exc_type, KeyboardInterrupt):
+            app.quit()
+            return
+        report = write_crash_report(paths.crash_dir, exc)
+        dialogs.show_error(window, exc, report)
+
+    sys.excepthook = excepthook
+    window.show()
+    log.info("application started (version %s)", __version__)
+    return app.exec()

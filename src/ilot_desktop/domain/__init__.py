@@ -1,0 +1,1 @@
+"""Pure domain: vocabulary, rules and value objects. No Qt, no SQLAlchemy."""

@@ -1,0 +1,213 @@
+"""A participant's file, its validation rules and what is derived from it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from ilot_desktop.domain.dates import age_on, format_date
+from ilot_desktop.domain.vocabulary import (
+    CaseStatus,
+    EducationLevel,
+    Housing,
+    JusticeMeasure,
+    JusticeSituation,
+    Phase,
+    Referrer,
+    Resource,
+    Right,
+    RightStatus,
+    Sex,
+    WorkConstraint,
+    fold,
+)
+
+FILE_NUMBER_PREFIX = "DE"
+_FILE_NUMBER = re.compile(r"^DE-(\d{4})-(\d{3,})$")
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_PHONE = re.compile(r"^\+?[\d\s.\-()]{6,20}$")
+
+
+@dataclass
+class Participant:
+    """Everything the participant file holds. ``id`` is None until first saved."""
+
+    file_number: str = ""
+    last_name: str = ""
+    first_name: str = ""
+    sex: Sex | None = None
+    birth_date: date | None = None
+    phone: str = ""
+    email: str = ""
+    address: str = ""
+    referrer: Referrer | None = None
+    justice_situation: JusticeSituation | None = None
+    facility: str = ""
+    planned_release_date: date | None = None
+    housing_at_entry: Housing | None = None
+    entry_date: date | None = None
+    end_date: date | None = None
+    cpip_name: str = ""
+    cpip_contact: str = ""
+    justice_measure: JusticeMeasure | None = None
+    justice_constraints: str = ""
+    resources: set[Resource] = field(default_factory=set)
+    rights: dict[Right, RightStatus] = field(default_factory=dict)
+    education_level: EducationLevel | None = None
+    professional_project: str = ""
+    skills: str = ""
+    work_constraints: set[WorkConstraint] = field(default_factory=set)
+    work_constraints_notes: str = ""
+    consent_date: date | None = None
+    caseworker: str = ""
+    notes: str = ""
+    id: int | None = None
+
+    @property
+    def display_name(self) -> str:
+        return f"{self.last_name.upper()} {self.first_name}".strip()
+
+    def status(self, today: date) -> CaseStatus:
+        return CaseStatus.ENDED if self.end_date and self.end_date <= today else CaseStatus.ONGOING
+
+    def phase(self, today: date) -> Phase:
+        return phase_of(self.justice_situation, self.planned_release_date, today)
+
+    def identity_key(self) -> tuple[str, str, date | None]:
+        """Same person? Same folded last name, first name and birth date."""
+        return (fold(self.last_name), fold(self.first_name), self.birth_date)
+
+
+@dataclass(frozen=True)
+class ParticipantSummary:
+    """One row of the participant list: enough to search, sort and filter, nothing sensitive."""
+
+    id: int
+    file_number: str
+    last_name: str
+    first_name: str
+    birth_date: date | None
+    entry_date: date | None
+    end_date: date | None
+    justice_situation: JusticeSituation | None
+    planned_release_date: date | None
+
+    def status(self, today: date) -> CaseStatus:
+        return CaseStatus.ENDED if self.end_date and self.end_date <= today else CaseStatus.ONGOING
+
+    def phase(self, today: date) -> Phase:
+        return phase_of(self.justice_situation, self.planned_release_date, today)
+
+    def search_text(self) -> str:
+        return fold(f"{self.last_name} {self.first_name} {self.file_number}")
+
+
+def phase_of(situation: JusticeSituation | None, release: date | None, today: date) -> Phase:
+    """Dedans while in detention and the planned release has not come; Dehors otherwise."""
+    if situation is JusticeSituation.DETENTION and (release is None or release > today):
+        return Phase.INSIDE
+    return Phase.OUTSIDE
+
+
+def phase_text(situation: JusticeSituation | None, release: date | None, today: date) -> str:
+    phase = phase_of(situation, release, today)
+    if phase is Phase.INSIDE:
+        if release:
+            days = (release - today).days
+            return f"Dedans : libération prévue le {format_date(release)} (dans {days} jours)"
+        return "Dedans : date de libération non connue"
+    if situation is JusticeSituation.DETENTION and release:
+        return f"Dehors depuis le {format_date(release)}"
+    return "Dehors"
+
+
+def next_file_number(existing: list[str], year: int) -> str:
+    """``DE-2026-001`` style: one more than the highest number used this year."""
+    highest = 0
+    for number in existing:
+        match = _FILE_NUMBER.match(number.strip())
+        if match and int(match.group(1)) == year:
+            highest = max(highest, int(match.group(2)))
+    return f"{FILE_NUMBER_PREFIX}-{year}-{highest + 1:03d}"
+
+
+# --- validation -----------------------------------------------------------------------------------
+
+REQUIRED_FIELDS: dict[str, str] = {
+    "file_number": "Le numéro de dossier est obligatoire.",
+    "last_name": "Le nom est obligatoire.",
+    "first_name": "Le prénom est obligatoire.",
+    "sex": "Choisissez le sexe.",
+    "birth_date": "La date de naissance est obligatoire.",
+    "referrer": "Indiquez qui a orienté la personne.",
+    "justice_situation": "Indiquez la situation judiciaire à l'entrée.",
+    "housing_at_entry": "Indiquez l'hébergement à l'entrée.",
+    "entry_date": "La date d'entrée dans l'accompagnement est obligatoire.",
+}
+
+EARLIEST_ENTRY = date(2015, 1, 1)
+
+
+def validate(p: Participant, today: date) -> dict[str, str]:
+    """Field name -> French message, for every problem found. Empty when the file can be saved."""
+    errors: dict[str, str] = {}
+    for name, message in REQUIRED_FIELDS.items():
+        value = getattr(p, name)
+        if value is None or (isinstance(value, str) and not value.strip()):
+            errors[name] = message
+
+    if p.file_number.strip() and len(p.file_number.strip()) > 30:
+        errors["file_number"] = "Le numéro de dossier ne doit pas dépasser 30 caractères."
+    for name, label in (("last_name", "Le nom"), ("first_name", "Le prénom")):
+        if len(getattr(p, name)) > 100:
+            errors[name] = f"{label} ne doit pas dépasser 100 caractères."
+
+    if p.birth_date:
+        if p.birth_date > today:
+            errors["birth_date"] = "La date de naissance est dans le futur."
+        elif age_on(p.birth_date, today) > 100:
+            errors["birth_date"] = "La date de naissance donne plus de 100 ans : vérifiez l'année."
+        elif p.entry_date and age_on(p.birth_date, p.entry_date) < 16:
+            errors["birth_date"] = "La personne aurait moins de 16 ans à l'entrée : vérifiez l'année."
+
+    if p.entry_date:
+        if p.entry_date < EARLIEST_ENTRY:
+            errors["entry_date"] = (
+                f"La date d'entrée est antérieure au {format_date(EARLIEST_ENTRY)} : vérifiez l'année."
+            )
+        elif (p.entry_date - today).days > 366:
+            errors["entry_date"] = "La date d'entrée est à plus d'un an dans le futur : vérifiez l'année."
+
+    if p.end_date:
+        if p.entry_date and p.end_date < p.entry_date:
+            errors["end_date"] = "La fin d'accompagnement ne peut pas précéder la date d'entrée."
+        elif p.end_date > today:
+            errors["end_date"] = "La fin d'accompagnement ne peut pas être dans le futur."
+
+    if p.planned_release_date:
+        if p.birth_date and p.planned_release_date <= p.birth_date:
+            errors["planned_release_date"] = "La date de libération précède la date de naissance."
+        elif (
+            p.justice_situation is JusticeSituation.DETENTION
+            and p.entry_date
+            and p.planned_release_date < p.entry_date
+        ):
+            errors["planned_release_date"] = (
+                "La personne était en détention à l'entrée : la libération prévue ne peut pas précéder "
+                "la date d'entrée."
+            )
+        elif (p.planned_release_date - today).days > 366 * 30:
+            errors["planned_release_date"] = "La date de libération est à plus de 30 ans : vérifiez l'année."
+
+    if p.consent_date:
+        if p.consent_date > today:
+            errors["consent_date"] = "La date de consentement ne peut pas être dans le futur."
+        elif p.birth_date and p.consent_date <= p.birth_date:
+            errors["consent_date"] = "La date de consentement précède la date de naissance."
+
+    if p.email.strip() and not _EMAIL.match(p.email.strip()):
+        errors["email"] = "Adresse e-mail incomplète : elle doit ressembler à nom@exemple.fr."
+    if p.phone.strip() and not _PHONE.match(p.phone.strip()):
+        errors["phone"] = "Numéro de téléphone non reconnu : chiffres, espaces et « + » seulement."
+    return errors

@@ -1,0 +1,148 @@
+"""Every French label the programme uses, in one place.
+
+Each choice is an enum whose value is a stable code (stored in the database) and whose
+``label`` is the exact French wording shown to people and written in exchange files.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from enum import Enum
+
+
+def fold(text: str) -> str:
+    """Case-, accent- and surrounding-space-insensitive key (for search and import)."""
+    decomposed = unicodedata.normalize("NFKD", text.strip().casefold())
+    without_marks = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(without_marks.replace("’", "'").split())
+
+
+class LabelledEnum(str, Enum):
+    """An enum member is ``CODE = ("code", "Libellé")``."""
+
+    label: str
+
+    def __new__(cls, code: str, label: str) -> LabelledEnum:
+        member = str.__new__(cls, code)
+        member._value_ = code
+        member.label = label
+        return member
+
+    def __str__(self) -> str:
+        return self.label
+
+    @classmethod
+    def from_label(cls, text: str) -> LabelledEnum:
+        """The member whose label matches ``text`` (case, accents and spaces ignored)."""
+        key = fold(text)
+        for member in cls:
+            if fold(member.label) == key:
+                return member
+        raise ValueError(text)
+
+    @classmethod
+    def labels(cls) -> list[str]:
+        return [m.label for m in cls]
+
+
+class Sex(LabelledEnum):
+    FEMALE = ("female", "Femme")
+    MALE = ("male", "Homme")
+    OTHER = ("other", "Autre")
+
+
+class Referrer(LabelledEnum):
+    SPIP = ("spip", "SPIP de Paris")
+    EPI = ("epi", "Espace Parisien d'Insertion")
+    PARTNER = ("partner", "Association partenaire")
+    FRANCE_TRAVAIL = ("france_travail", "France Travail")
+    OTHER = ("other", "Autre")
+
+
+class JusticeSituation(LabelledEnum):
+    DETENTION = ("detention", "Détention")
+    OPEN_CUSTODY = ("open", "Milieu ouvert")
+    END_OF_SENTENCE = ("end", "Fin de peine")
+
+
+class Housing(LabelledEnum):
+    HOMELESS = ("homeless", "Sans abri")
+    SQUAT = ("squat", "Squat")
+    THIRD_PARTY = ("third_party", "Hébergé chez un tiers")
+    EMERGENCY = ("emergency", "Hébergement d'urgence ou d'insertion")
+    OWN = ("own", "Logement autonome")
+    DETENTION = ("detention", "Détention")
+
+
+class JusticeMeasure(LabelledEnum):
+    NONE = ("none", "Aucune mesure en cours")
+    DETENTION = ("detention", "Détention (en attente de sortie)")
+    PROBATION = ("probation", "Sursis probatoire")
+    PAROLE = ("parole", "Libération conditionnelle")
+    SEMI_FREEDOM = ("semi_freedom", "Semi-liberté")
+    OUTSIDE_PLACEMENT = ("outside_placement", "Placement extérieur")
+    ELECTRONIC_TAG = ("electronic_tag", "Détention à domicile sous surveillance électronique")
+    COMMUNITY_SERVICE = ("community_service", "Travail d'intérêt général (TIG)")
+    OTHER = ("other", "Autre mesure")
+
+
+class Resource(LabelledEnum):
+    RSA = ("rsa", "RSA")
+    ARE = ("are", "ARE (allocation chômage)")
+    AAH = ("aah", "AAH")
+    SALARY = ("salary", "Salaire")
+    OTHER = ("other", "Autre ressource")
+    NONE = ("none", "Aucune ressource")
+
+
+class Right(LabelledEnum):
+    IDENTITY = ("identity", "Pièce d'identité")
+    SOCIAL_SECURITY = ("social_security", "Sécurité sociale / Carte Vitale")
+    HEALTH_INSURANCE = ("health_insurance", "Complémentaire santé")
+    CAF = ("caf", "CAF")
+    FRANCE_TRAVAIL = ("france_travail", "Inscription France Travail")
+    BANK_ACCOUNT = ("bank_account", "Compte bancaire")
+    DOMICILIATION = ("domiciliation", "Domiciliation")
+
+
+class RightStatus(LabelledEnum):
+    UNKNOWN = ("unknown", "Non renseigné")
+    OK = ("ok", "À jour")
+    IN_PROGRESS = ("in_progress", "Démarche en cours")
+    MISSING = ("missing", "À faire")
+
+
+class EducationLevel(LabelledEnum):
+    NONE = ("none", "Sans diplôme")
+    CAP_BEP = ("cap_bep", "CAP / BEP")
+    BAC = ("bac", "Baccalauréat")
+    BAC_PLUS_2 = ("bac2", "Bac +2")
+    BAC_PLUS_3 = ("bac3", "Bac +3 et plus")
+    FOREIGN = ("foreign", "Diplôme étranger")
+    UNKNOWN = ("unknown", "Non renseigné")
+
+
+class WorkConstraint(LabelledEnum):
+    NO_ALCOHOL_ENV = ("no_alcohol_env", "Pas de poste au contact de l'alcool (restauration, bar)")
+    CALM_ENV = ("calm_env", "Environnement calme, peu de pression")
+    NO_HEAVY_LOADS = ("no_heavy_loads", "Pas de port de charges lourdes")
+    NO_NIGHT_WORK = ("no_night_work", "Pas de travail de nuit")
+    TAG_HOURS = ("tag_hours", "Horaires compatibles avec le bracelet électronique")
+    AREA_BANS = ("area_bans", "Interdictions de paraître dans certains lieux")
+    NO_PUBLIC_CONTACT = ("no_public_contact", "Éviter le contact avec le public")
+    NO_DRIVING = ("no_driving", "Pas de conduite (sans permis)")
+    PART_TIME = ("part_time", "Temps partiel souhaité (santé)")
+
+
+class CaseStatus(LabelledEnum):
+    """Where an accompaniment stands: derived from the end date."""
+
+    ONGOING = ("ongoing", "En cours")
+    ENDED = ("ended", "Terminé")
+
+
+class Phase(LabelledEnum):
+    """The "Dedans-Dehors" path: inside detention, or out."""
+
+    INSIDE = ("inside", "Dedans")
+    OUTSIDE = ("outside", "Dehors")

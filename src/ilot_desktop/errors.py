@@ -1,0 +1,77 @@
+"""Errors people can act on, each with a French message and a CLI exit code.
+
+Anything else escaping is a bug: it is logged with a crash report, never shown as a traceback.
+"""
+
+from __future__ import annotations
+
+EXIT_OK = 0
+EXIT_USAGE = 2
+EXIT_WRONG_PASSWORD = 3
+EXIT_DAMAGED = 4
+EXIT_INVALID = 5
+
+
+class IlotError(Exception):
+    """Base class: ``str(error)`` is a French sentence safe to show (no personal data)."""
+
+    exit_code = EXIT_INVALID
+
+
+class WrongPasswordError(IlotError):
+    exit_code = EXIT_WRONG_PASSWORD
+
+
+class WrongRecoveryCodeError(IlotError):
+    exit_code = EXIT_WRONG_PASSWORD
+
+
+class DamagedVaultError(IlotError):
+    """The database file is damaged, truncated, or not an Îlot file at all."""
+
+    exit_code = EXIT_DAMAGED
+
+
+class KeyFileMissingError(IlotError):
+    """The side file holding the password-wrapped key is missing or unreadable."""
+
+    exit_code = EXIT_DAMAGED
+
+
+class NewerDatabaseError(IlotError):
+    exit_code = EXIT_DAMAGED
+
+
+class VaultExistsError(IlotError):
+    exit_code = EXIT_INVALID
+
+
+class NoVaultError(IlotError):
+    exit_code = EXIT_INVALID
+
+
+class StorageEnvironmentError(IlotError):
+    """Disk full, read-only folder, file locked: the environment, not a bug."""
+
+    exit_code = EXIT_DAMAGED
+
+
+class ValidationError(IlotError):
+    """Input refused; ``errors`` maps field names to French messages."""
+
+    exit_code = EXIT_INVALID
+
+    def __init__(self, errors: dict[str, str]):
+        self.errors = dict(errors)
+        first = next(iter(self.errors.values()), "Saisie invalide.")
+        super().__init__(first if len(self.errors) == 1 else f"{len(self.errors)} champs à corriger. {first}")
+
+
+class NotFoundError(IlotError):
+    exit_code = EXIT_INVALID
+
+
+class ConflictError(IlotError):
+    """A unique value (file number) is already used."""
+
+    exit_code = EXIT_INVALID

@@ -1,0 +1,72 @@
+"""Logging and crash reports. Logs hold events and record ids, never personal data."""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import platform
+import sys
+import traceback
+from datetime import datetime
+from pathlib import Path
+
+from ilot_desktop import __version__
+
+_SAFE_MESSAGE_PREFIXES = ("ilot_desktop", "sqlalchemy", "alembic")
+
+
+def setup_logging(log_file: Path, verbose: bool = False) -> None:
+    """A rotating file log; quiet console. Failing to write logs never stops the application."""
+    root = logging.getLogger()
+    root.setLevel(logging.DEBUG if verbose else logging.INFO)
+    for handler in list(root.handlers):
+        if getattr(handler, "_ilot", False):
+            root.removeHandler(handler)
+    try:
+        log_file.parent.mkdir(parents=True, exist_ok=True)
+        handler: logging.Handler = logging.handlers.RotatingFileHandler(
+            log_file, maxBytes=1_000_000, backupCount=5, encoding="utf-8"
+        )
+    except OSError:
+        handler = logging.NullHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler._ilot = True  # type: ignore[attr-defined]
+    root.addHandler(handler)
+    # SQLAlchemy must never echo statements with values.
+    logging.getLogger("sqlalchemy").setLevel(logging.WARNING)
+    logging.getLogger("alembic").setLevel(logging.WARNING)
+
+
+def redacted_traceback(exc: BaseException) -> str:
+    """The traceback's frames; the message only for exceptions whose text we control.
+
+    A third-party exception message may quote what someone typed; its type is enough to find
+    the bug, and the frames say where.
+    """
+    frames = "".join(traceback.format_tb(exc.__traceback__))
+    module = type(exc).__module__
+    if module.startswith(_SAFE_MESSAGE_PREFIXES):
+        detail = f"{type(exc).__module__}.{type(exc).__qualname__}: {exc}"
+    else:
+        detail = f"{module}.{type(exc).__qualname__} (message masqué : il peut contenir des données saisies)"
+    cause = exc.__cause__ or exc.__context__
+    chained = f"\n-- causé par --\n{redacted_traceback(cause)}" if cause and cause is not exc else ""
+    return f"Traceback (most recent call last):\n{frames}{detail}{chained}"
+
+
+def write_crash_report(crash_dir: Path, exc: BaseException) -> Path | None:
+    """A report a caseworker can send to the maintainers: no personal data inside."""
+    try:
+        crash_dir.mkdir(parents=True, exist_ok=True)
+        path = crash_dir / f"rapport-{datetime.now():%Y%m%d-%H%M%S}.txt"
+        path.write_text(
+            "Îlot desktop — rapport d'erreur (sans données personnelles)\n"
+            f"Version : {__version__}\nSystème : {platform.platform()}\nPython : {sys.version.split()[0]}\n\n"
+            + redacted_traceback(exc)
+            + "\n",
+            encoding="utf-8",
+        )
+    except OSError:
+        return None
+    logging.getLogger(__name__).error("unexpected error, report written to %s", path.name)
+    return path

@@ -1,0 +1,1 @@
+"""PDF and workbook reports (reportlab, openpyxl). No Qt."""

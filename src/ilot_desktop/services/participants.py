@@ -1,0 +1,105 @@
+"""The participant file: list, read, validate, save, find the same person twice."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import replace
+from enum import Enum
+from datetime import date, datetime
+
+from ilot_desktop.domain.participant import (
+    Participant,
+    ParticipantSummary,
+    next_file_number,
+    validate,
+)
+from ilot_desktop.domain.vocabulary import fold
+from ilot_desktop.errors import ConflictError, NotFoundError, ValidationError
+from ilot_desktop.storage.database import Database
+
+log = logging.getLogger(__name__)
+
+DEFAULT_CASEWORKER_KEY = "default_caseworker"
+
+
+class ParticipantService:
+    def __init__(self, database: Database, clock: Callable[[], date]):
+        self._db = database
+        self._clock = clock
+
+    def summaries(self) -> list[ParticipantSummary]:
+        with self._db.unit_of_work() as uow:
+            return uow.participants.summaries()
+
+    def get(self, participant_id: int) -> Participant:
+        with self._db.unit_of_work() as uow:
+            participant = uow.participants.get(participant_id)
+        if participant is None:
+            raise NotFoundError("Ce dossier n'existe plus.")
+        return participant
+
+    def new_draft(self) -> Participant:
+        """A blank file with a proposed file number, today's entry date and the usual caseworker."""
+        today = self._clock()
+        with self._db.unit_of_work() as uow:
+            number = next_file_number(uow.participants.file_numbers(), today.year)
+            caseworker = uow.settings.get(DEFAULT_CASEWORKER_KEY) or ""
+        return Participant(file_number=number, entry_date=today, caseworker=caseworker)
+
+    def same_person(self, participant: Participant) -> list[int]:
+        """Ids of other files with the same name, first name and birth date."""
+        key = participant.identity_key()
+        if not all(key):
+            return []
+        with self._db.unit_of_work() as uow:
+            return [
+                pid
+                for pid, last, first, born in uow.participants.identities()
+                if pid != participant.id and (fold(last), fold(first), born) == key
+            ]
+
+    def save(self, participant: Participant) -> Participant:
+        """Validate and store; returns the saved file (with its id). Raises ValidationError."""
+        cleaned = _cleaned(participant)
+        errors = validate(cleaned, self._clock())
+        if errors:
+            raise ValidationError(errors)
+        now = datetime.now().replace(microsecond=0)
+        with self._db.unit_of_work() as uow:
+            holder = uow.participants.by_file_number(cleaned.file_number)
+            if holder is not None and holder.id != cleaned.id:
+                raise ValidationError(
+                    {"file_number": f"Le numéro {cleaned.file_number} est déjà utilisé par un autre dossier."}
+                )
+            if cleaned.id is None:
+                cleaned = replace(cleaned, id=uow.participants.add(cleaned, now))
+                log.info("participant %s created", cleaned.id)
+            else:
+                if not uow.participants.update(cleaned, now):
+                    raise ConflictError(
+                        "Ce dossier a été supprimé entre-temps ; il n'a pas pu être enregistré."
+                    )
+                log.info("participant %s updated", cleaned.id)
+            if cleaned.caseworker:
+                uow.settings.set(DEFAULT_CASEWORKER_KEY, cleaned.caseworker)
+            uow.commit()
+        return cleaned
+
+    def delete(self, participant_id: int) -> None:
+        with self._db.unit_of_work() as uow:
+            if not uow.participants.delete(participant_id):
+                raise NotFoundError("Ce dossier n'existe plus.")
+            uow.commit()
+        log.info("participant %s deleted", participant_id)
+
+
+def _cleaned(p: Participant) -> Participant:
+    """Trim every text field, so '  Dupont ' and 'Dupont' are the same name."""
+    changes = {
+        name: value.strip()
+        for name, value in vars(p).items()
+        if isinstance(value, str) and not isinstance(value, Enum)
+    }
+    changes["file_number"] = p.file_number.strip().upper()
+    return replace(p, **changes)

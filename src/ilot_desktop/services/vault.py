@@ -1,0 +1,127 @@
+"""Create, unlock and lock a vault; the handle the window and the CLI hold while it is open."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from ilot_desktop.domain.password import check_password
+from ilot_desktop.errors import DamagedVaultError, ValidationError
+from ilot_desktop.storage import keys
+from ilot_desktop.storage import vault as storage_vault
+from ilot_desktop.storage.database import Database
+from ilot_desktop.storage.vault import VaultPaths
+
+log = logging.getLogger(__name__)
+
+Clock = Callable[[], date]
+
+
+@dataclass(frozen=True)
+class VaultStatus:
+    """What the first screen needs to know about a folder, without opening anything."""
+
+    folder: Path
+    exists: bool
+    has_keyfile: bool
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    schema_version: str | None
+    counts: dict[str, int]
+    problems: list[str]
+    size_bytes: int
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+class VaultSession:
+    """An unlocked vault. ``close()`` drops every decrypted handle (used by locking)."""
+
+    def __init__(self, database: Database, clock: Clock = date.today):
+        from ilot_desktop.services.participants import ParticipantService
+
+        self._database = database
+        self.folder = database.paths.folder
+        self.clock = clock
+        self.participants = ParticipantService(database, clock)
+
+    @property
+    def is_open(self) -> bool:
+        return self._database.engine is not None
+
+    @property
+    def migration_backup(self) -> str | None:
+        return self._database.migration_backup
+
+    def check(self, full: bool = True) -> CheckReport:
+        return CheckReport(
+            schema_version=self._database.schema_version(),
+            counts=self._database.counts(),
+            problems=self._database.integrity_problems(full=full),
+            size_bytes=self._database.paths.db.stat().st_size,
+        )
+
+    def close(self) -> None:
+        self._database.close()
+
+
+def status(folder: Path) -> VaultStatus:
+    paths = VaultPaths(folder)
+    return VaultStatus(folder=folder, exists=paths.exists(), has_keyfile=paths.keyfile.exists())
+
+
+def _open(paths: VaultPaths, key: bytes, clock: Clock, quick_check: bool) -> VaultSession:
+    session = VaultSession(Database.open(paths, key), clock)
+    if quick_check:
+        problems = session._database.integrity_problems(full=False)
+        if problems:
+            session.close()
+            log.warning("quick check failed at unlock (%d problems)", len(problems))
+            raise DamagedVaultError(
+                "Le fichier de données est endommagé (contrôle d'intégrité en échec). "
+                "Restaurez la dernière sauvegarde."
+            )
+    return session
+
+
+def create(
+    folder: Path, password: str, clock: Clock = date.today, kdf: keys.KdfParams | None = None
+) -> tuple[VaultSession, str]:
+    """A new empty vault; returns the open session and the recovery code to show once."""
+    verdict = check_password(password)
+    if not verdict.acceptable:
+        raise ValidationError({"password": verdict.summary()})
+    paths = VaultPaths(folder)
+    key, code = storage_vault.create_vault(paths, password, kdf)
+    return _open(paths, key, clock, quick_check=False), code
+
+
+def unlock(folder: Path, password: str, clock: Clock = date.today) -> VaultSession:
+    paths = VaultPaths(folder)
+    return _open(paths, storage_vault.unlock_with_password(paths, password), clock, quick_check=True)
+
+
+def unlock_with_recovery_code(
+    folder: Path,
+    code: str,
+    new_password: str | None = None,
+    clock: Clock = date.today,
+    kdf: keys.KdfParams | None = None,
+) -> VaultSession:
+    """Open with the printed code; with ``new_password``, also set it (a new ``ilot.key``)."""
+    paths = VaultPaths(folder)
+    if new_password is not None:
+        verdict = check_password(new_password)
+        if not verdict.acceptable:
+            raise ValidationError({"password": verdict.summary()})
+    key = storage_vault.unlock_with_recovery_code(paths, code)
+    if new_password is not None:
+        storage_vault.set_password(paths, key, new_password, kdf)
+    return _open(paths, key, clock, quick_check=True)

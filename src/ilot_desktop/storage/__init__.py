@@ -1,0 +1,1 @@
+"""Encrypted storage: vault (keys), engine, tables, migrations, unit of work. No Qt."""

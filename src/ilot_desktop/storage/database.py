@@ -1,0 +1,126 @@
+"""An open vault: engine, migrations, checks, and the unit of work the services use."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from sqlalchemy import Engine, event, func, select
+from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from ilot_desktop.storage import migrate
+from ilot_desktop.storage.engine import classify_database_error, make_engine
+from ilot_desktop.storage.repositories import ParticipantRepository, SettingsRepository
+from ilot_desktop.storage.tables import ParticipantRow
+from ilot_desktop.storage.vault import VaultPaths
+
+log = logging.getLogger(__name__)
+
+
+class Database:
+    """Holds the only engine of an unlocked vault. ``close()`` drops it (locking)."""
+
+    def __init__(self, paths: VaultPaths, engine: Engine):
+        self.paths = paths
+        self.engine: Engine | None = engine
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self.migration_backup: str | None = None
+
+    @classmethod
+    def open(cls, paths: VaultPaths, key: bytes) -> Database:
+        engine = make_engine(paths.db, key)
+        _use_real_transactions(engine)
+        database = cls(paths, engine)
+        try:
+            database.migration_backup = migrate.upgrade(engine, paths.db, paths.backups)
+        except (OperationalError, DatabaseError) as exc:
+            engine.dispose()
+            raise classify_database_error(exc) from exc
+        except Exception:
+            engine.dispose()
+            raise
+        return database
+
+    def unit_of_work(self) -> UnitOfWork:
+        if self.engine is None:
+            raise RuntimeError("database is closed")
+        return UnitOfWork(self._sessions)
+
+    def close(self) -> None:
+        if self.engine is not None:
+            self.engine.dispose()
+            self.engine = None
+            log.info("database closed")
+
+    # --- checks -----------------------------------------------------------------------------------
+
+    def schema_version(self) -> str | None:
+        return migrate.current_revision(self._engine())
+
+    def integrity_problems(self, full: bool = True) -> list[str]:
+        """Empty when the file is sound. ``full`` also verifies every page's HMAC."""
+        problems: list[str] = []
+        with self._engine().connect() as connection:
+            driver = connection.connection.driver_connection
+            if full:
+                problems += [row[0] for row in driver.execute("PRAGMA cipher_integrity_check").fetchall()]
+            pragma = "PRAGMA integrity_check" if full else "PRAGMA quick_check"
+            rows = [row[0] for row in driver.execute(pragma).fetchall()]
+            problems += [row for row in rows if row != "ok"]
+            problems += [f"clé étrangère : {row[0]}" for row in driver.execute("PRAGMA foreign_key_check")]
+        return problems
+
+    def counts(self) -> dict[str, int]:
+        with self._sessions() as session:
+            return {"participants": session.scalar(select(func.count()).select_from(ParticipantRow)) or 0}
+
+    def _engine(self) -> Engine:
+        if self.engine is None:
+            raise RuntimeError("database is closed")
+        return self.engine
+
+
+def _use_real_transactions(engine: Engine) -> None:
+    """pysqlite's legacy mode starts transactions late and runs DDL outside them: take over."""
+
+    @event.listens_for(engine, "connect")
+    def _autocommit_driver(dbapi_connection, _record):
+        dbapi_connection.isolation_level = None
+
+    @event.listens_for(engine, "begin")
+    def _begin(connection):
+        connection.exec_driver_sql("BEGIN")
+
+
+class UnitOfWork:
+    """``with db.unit_of_work() as uow: ...; uow.commit()``: rolls back unless committed."""
+
+    def __init__(self, sessions: sessionmaker[Session]):
+        self._sessions = sessions
+        self.session: Session | None = None
+
+    def __enter__(self) -> UnitOfWork:
+        self.session = self._sessions()
+        self.participants = ParticipantRepository(self.session)
+        self.settings = SettingsRepository(self.session)
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        assert self.session is not None
+        try:
+            self.session.rollback()
+        finally:
+            self.session.close()
+
+    def commit(self) -> None:
+        assert self.session is not None
+        try:
+            self.session.commit()
+        except (OperationalError, DatabaseError) as exc:
+            self.session.rollback()
+            raise classify_database_error(exc) from exc
+
+
+def database_file_size(path: Path) -> int:
+    return path.stat().st_size if path.exists() else 0

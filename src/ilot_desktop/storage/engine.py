@@ -1,0 +1,120 @@
+"""SQLAlchemy engine over SQLCipher, keyed on every connection before anything else."""
+
+from __future__ import annotations
+
+import errno
+import logging
+from pathlib import Path
+
+import sqlcipher3
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.pool import QueuePool
+
+from ilot_desktop.errors import DamagedVaultError, StorageEnvironmentError
+
+log = logging.getLogger(__name__)
+
+SQLITE_PLAINTEXT_MAGIC = b"SQLite format 3\x00"
+
+# Set on every connection, after the key. See docs/vault-format.md for the reasons.
+CONNECTION_PRAGMAS = (
+    "PRAGMA foreign_keys = ON",
+    "PRAGMA temp_store = MEMORY",
+    "PRAGMA secure_delete = ON",
+    "PRAGMA synchronous = FULL",
+    "PRAGMA journal_mode = DELETE",
+)
+
+
+class NotSQLCipherError(RuntimeError):
+    """The driver is not SQLCipher: it would write plaintext. A packaging bug, never expected."""
+
+
+def key_connection(dbapi_connection, key: bytes) -> None:
+    """Key a raw sqlcipher3 connection, prove it is SQLCipher and that the key opens the file."""
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute("PRAGMA cipher_log_level = NONE")
+        # The key is random bytes rendered as hex by us: never user text.
+        cursor.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+        version = cursor.execute("PRAGMA cipher_version").fetchone()
+        if not version or not version[0]:
+            raise NotSQLCipherError("SQLCipher is not active on this connection")
+        cursor.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        for pragma in CONNECTION_PRAGMAS:
+            cursor.execute(pragma).fetchall()
+    finally:
+        cursor.close()
+
+
+def raw_connect(path: Path, key: bytes):
+    """A keyed sqlcipher3 connection (for backups, checks and benchmarks)."""
+    connection = sqlcipher3.dbapi2.connect(str(path))
+    try:
+        key_connection(connection, key)
+    except Exception:
+        connection.close()
+        raise
+    return connection
+
+
+def make_engine(path: Path, key: bytes) -> Engine:
+    """An engine whose every connection is keyed first. Call only after unlock."""
+    engine = create_engine(
+        f"sqlite:///{path}",
+        module=sqlcipher3.dbapi2,
+        hide_parameters=True,
+        poolclass=QueuePool,
+        pool_size=2,
+        max_overflow=2,
+    )
+
+    @event.listens_for(engine, "connect", insert=True)
+    def _on_connect(dbapi_connection, _record):
+        key_connection(dbapi_connection, key)
+
+    return engine
+
+
+def describe_file(path: Path) -> str | None:
+    """Why a file cannot be an Îlot vault, judged from its first bytes; None if it may be one."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(1024)
+    except OSError:
+        return "Le fichier de données ne peut pas être lu (droits d'accès ?)."
+    if not head:
+        return "Le fichier de données est vide : il a été tronqué ou mal copié."
+    if head.startswith(SQLITE_PLAINTEXT_MAGIC):
+        return "Ce fichier n'est pas chiffré : ce n'est pas un fichier Îlot desktop."
+    if len(head) < 1024:
+        return "Le fichier de données est tronqué : il est trop court pour être un fichier Îlot desktop."
+    return None
+
+
+def classify_os_error(exc: OSError) -> StorageEnvironmentError:
+    if exc.errno == errno.ENOSPC:
+        return StorageEnvironmentError("Le disque est plein : libérez de la place puis réessayez.")
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return StorageEnvironmentError(
+            "Le dossier de données est en lecture seule ou inaccessible : vérifiez les droits."
+        )
+    return StorageEnvironmentError("Le fichier de données ne peut pas être écrit (erreur du système).")
+
+
+def classify_database_error(exc: Exception) -> Exception:
+    """Turn a driver error into words: full disk, read-only, damaged file. Others stay bugs."""
+    message = str(getattr(exc, "orig", exc)).lower()
+    if "disk is full" in message or "database or disk is full" in message:
+        return StorageEnvironmentError("Le disque est plein : libérez de la place puis réessayez.")
+    if "readonly" in message or "read-only" in message or "unable to open" in message:
+        return StorageEnvironmentError(
+            "Le fichier de données est en lecture seule ou inaccessible : vérifiez les droits du dossier."
+        )
+    if "not a database" in message or "malformed" in message or "corrupt" in message:
+        return DamagedVaultError("Le fichier de données est endommagé. Restaurez la dernière sauvegarde.")
+    if "locked" in message or "busy" in message:
+        return StorageEnvironmentError(
+            "Le fichier de données est utilisé par un autre programme : fermez-le puis réessayez."
+        )
+    return exc

@@ -1,0 +1,77 @@
+"""Alembic migrations, run at unlock: refuse a newer file, back up before upgrading."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from datetime import datetime
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine
+
+from ilot_desktop.errors import NewerDatabaseError
+
+log = logging.getLogger(__name__)
+MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+
+
+def alembic_config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return config
+
+
+def head_revision() -> str:
+    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+def upgrade(engine: Engine, db_path: Path, backup_dir: Path) -> str | None:
+    """Bring the file to the application's schema. Returns the backup path if one was made."""
+    script = ScriptDirectory.from_config(alembic_config())
+    head = script.get_current_head()
+    current = current_revision(engine)
+    known = {rev.revision for rev in script.walk_revisions()}
+    if current is not None and current not in known:
+        raise NewerDatabaseError(
+            "Ce fichier a été enregistré par une version plus récente d'Îlot desktop. "
+            "Installez la dernière version de l'application pour l'ouvrir ; le fichier n'a pas été modifié."
+        )
+    if current == head:
+        return None
+    backup = None
+    if current is not None:
+        engine.dispose()  # no connection holds the file while it is copied
+        backup_dir.mkdir(parents=True, exist_ok=True)
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        backup = backup_dir / f"avant-migration-{current}-vers-{head}-{stamp}.db"
+        shutil.copy2(db_path, backup)
+        log.info("backup before migration written (%s -> %s)", current, head)
+    _run_upgrade(engine)
+    log.info("schema migrated from %s to %s", current, head)
+    return str(backup) if backup else None
+
+
+def _run_upgrade(engine: Engine) -> None:
+    """Foreign keys off around the upgrade: a batch table rebuild would cascade deletes."""
+    config = alembic_config()
+    with engine.connect() as connection:
+        driver = connection.connection.driver_connection
+        driver.execute("PRAGMA foreign_keys = OFF")
+        try:
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
+            connection.commit()
+            problems = driver.execute("PRAGMA foreign_key_check").fetchall()
+            if problems:
+                raise RuntimeError(f"foreign key check failed after migration ({len(problems)} rows)")
+        finally:
+            driver.execute("PRAGMA foreign_keys = ON")

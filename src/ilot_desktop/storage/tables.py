@@ -1,0 +1,66 @@
+"""Tables (SQLAlchemy 2.x declarative). Choices are stored by their stable code (see repositories)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import JSON, Date, DateTime, Integer, MetaData, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class ParticipantRow(Base):
+    __tablename__ = "participants"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    file_number: Mapped[str] = mapped_column(String(30), unique=True)
+    last_name: Mapped[str] = mapped_column(String(100))
+    first_name: Mapped[str] = mapped_column(String(100))
+    sex: Mapped[str] = mapped_column(String(40))
+    birth_date: Mapped[date] = mapped_column(Date)
+    phone: Mapped[str] = mapped_column(String(40), default="")
+    email: Mapped[str] = mapped_column(String(200), default="")
+    address: Mapped[str] = mapped_column(Text, default="")
+    referrer: Mapped[str] = mapped_column(String(40))
+    justice_situation: Mapped[str] = mapped_column(String(40))
+    facility: Mapped[str] = mapped_column(String(200), default="")
+    planned_release_date: Mapped[date | None] = mapped_column(Date)
+    housing_at_entry: Mapped[str] = mapped_column(String(40))
+    entry_date: Mapped[date] = mapped_column(Date, index=True)
+    end_date: Mapped[date | None] = mapped_column(Date)
+    cpip_name: Mapped[str] = mapped_column(String(200), default="")
+    cpip_contact: Mapped[str] = mapped_column(String(200), default="")
+    justice_measure: Mapped[str | None] = mapped_column(String(40))
+    justice_constraints: Mapped[str] = mapped_column(Text, default="")
+    resources: Mapped[list] = mapped_column(JSON, default=list)
+    rights: Mapped[dict] = mapped_column(JSON, default=dict)
+    education_level: Mapped[str | None] = mapped_column(String(40))
+    professional_project: Mapped[str] = mapped_column(Text, default="")
+    skills: Mapped[str] = mapped_column(Text, default="")
+    work_constraints: Mapped[list] = mapped_column(JSON, default=list)
+    work_constraints_notes: Mapped[str] = mapped_column(Text, default="")
+    consent_date: Mapped[date | None] = mapped_column(Date)
+    caseworker: Mapped[str] = mapped_column(String(200), default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class SettingRow(Base):
+    """Settings that live inside the encrypted file (see ``settings.py``)."""
+
+    __tablename__ = "settings"
+
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)

@@ -1,0 +1,137 @@
+"""The vault: one encrypted database file and the side file holding the password-wrapped key."""
+
+from __future__ import annotations
+
+import logging
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import sqlcipher3
+
+from ilot_desktop.errors import (
+    DamagedVaultError,
+    KeyFileMissingError,
+    NoVaultError,
+    VaultExistsError,
+    WrongRecoveryCodeError,
+)
+from ilot_desktop.storage import keys
+from ilot_desktop.storage.engine import classify_os_error, describe_file, raw_connect
+
+log = logging.getLogger(__name__)
+
+DB_NAME = "ilot.db"
+KEY_NAME = "ilot.key"
+BACKUP_DIR = "sauvegardes"
+
+
+@dataclass(frozen=True)
+class VaultPaths:
+    folder: Path
+
+    @property
+    def db(self) -> Path:
+        return self.folder / DB_NAME
+
+    @property
+    def keyfile(self) -> Path:
+        return self.folder / KEY_NAME
+
+    @property
+    def backups(self) -> Path:
+        return self.folder / BACKUP_DIR
+
+    def exists(self) -> bool:
+        return self.db.exists()
+
+
+def create_vault(paths: VaultPaths, password: str, kdf: keys.KdfParams | None = None) -> tuple[bytes, str]:
+    """Create an empty, keyed database and its key file. Returns (data key, recovery code).
+
+    The schema is created by the migrations at first open (``Database.open``). The file is
+    created under a temporary name and moved into place only once the key file is written,
+    so an interrupted creation never leaves a vault nobody can open.
+    """
+    if paths.exists():
+        raise VaultExistsError(f"Un fichier Îlot existe déjà dans ce dossier : {paths.folder}")
+    key = keys.new_data_key()
+    temp = paths.db.with_name(DB_NAME + ".creation")
+    try:
+        paths.folder.mkdir(parents=True, exist_ok=True)
+        temp.unlink(missing_ok=True)
+        connection = raw_connect(temp, key)
+        try:
+            connection.execute("CREATE TABLE _init (x INTEGER)")
+            connection.execute("DROP TABLE _init")
+            connection.commit()
+        finally:
+            connection.close()
+        keys.write_keyfile(paths.keyfile, keys.wrap_key(key, password, kdf))
+        os.replace(temp, paths.db)
+    except OSError as exc:
+        temp.unlink(missing_ok=True)
+        raise classify_os_error(exc) from exc
+    except sqlcipher3.dbapi2.OperationalError as exc:
+        temp.unlink(missing_ok=True)
+        raise classify_os_error(OSError(13, str(exc))) from exc
+    log.info("vault created")
+    return key, keys.encode_recovery_code(key)
+
+
+def _check_db_file(paths: VaultPaths) -> None:
+    if not paths.exists():
+        raise NoVaultError(f"Aucun fichier Îlot dans ce dossier : {paths.folder}")
+    problem = describe_file(paths.db)
+    if problem:
+        raise DamagedVaultError(problem)
+
+
+def _opens(paths: VaultPaths, key: bytes) -> bool:
+    try:
+        raw_connect(paths.db, key).close()
+    except sqlcipher3.dbapi2.DatabaseError:
+        return False
+    return True
+
+
+def unlock_with_password(paths: VaultPaths, password: str) -> bytes:
+    """The data key, or WrongPasswordError / DamagedVaultError / KeyFileMissingError."""
+    _check_db_file(paths)
+    key = keys.unwrap_key(keys.read_keyfile(paths.keyfile), password)
+    if not _opens(paths, key):
+        raise DamagedVaultError(
+            "Le mot de passe est correct, mais le fichier de données est endommagé ou a été remplacé. "
+            "Restaurez la dernière sauvegarde."
+        )
+    return key
+
+
+def unlock_with_recovery_code(paths: VaultPaths, code: str) -> bytes:
+    _check_db_file(paths)
+    key = keys.decode_recovery_code(code)
+    if _opens(paths, key):
+        return key
+    try:
+        expected = keys.read_keyfile(paths.keyfile).get("key_check")
+    except KeyFileMissingError:
+        expected = None
+    if expected and expected != keys.key_check(key):
+        raise WrongRecoveryCodeError("Ce code de secours ne correspond pas à ce fichier.")
+    if expected:
+        raise DamagedVaultError("Le code de secours est correct, mais le fichier de données est endommagé.")
+    raise WrongRecoveryCodeError(
+        "Ce code de secours n'ouvre pas ce fichier : il appartient à un autre fichier, "
+        "ou le fichier est endommagé."
+    )
+
+
+def set_password(paths: VaultPaths, key: bytes, password: str, kdf: keys.KdfParams | None = None) -> None:
+    """Wrap the data key under a new password (the database itself is not rewritten)."""
+    if not _opens(paths, key):
+        raise WrongRecoveryCodeError("Cette clé n'ouvre pas ce fichier.")
+    try:
+        keys.write_keyfile(paths.keyfile, keys.wrap_key(key, password, kdf))
+    except OSError as exc:
+        raise classify_os_error(exc) from exc
+    log.info("password changed")

@@ -1,0 +1,1 @@
+"""Qt widgets only. Talks to ``services`` and ``domain``; never to ``storage`` or SQLAlchemy."""

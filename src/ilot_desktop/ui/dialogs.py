@@ -1,0 +1,101 @@
+"""Every message box and file dialog goes through here: French, never a traceback.
+
+Tests replace these functions; a stray ``QMessageBox`` elsewhere fails the tests instead of hanging.
+"""
+
+from __future__ import annotations
+
+import logging
+from enum import Enum
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from ilot_desktop.errors import IlotError
+
+log = logging.getLogger(__name__)
+
+
+class Answer(Enum):
+    SAVE = "save"
+    DISCARD = "discard"
+    CANCEL = "cancel"
+    OPEN_EXISTING = "open_existing"
+    CREATE_ANYWAY = "create_anyway"
+
+
+def _box(
+    parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str, detail: str = ""
+) -> QMessageBox:
+    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.NoButton, parent)
+    if detail:
+        box.setInformativeText(detail)
+    return box
+
+
+def inform(parent: QWidget | None, title: str, text: str, detail: str = "") -> None:
+    box = _box(parent, QMessageBox.Icon.Information, title, text, detail)
+    box.addButton("OK", QMessageBox.ButtonRole.AcceptRole)
+    box.exec()
+
+
+def show_error(parent: QWidget | None, error: BaseException, crash_report: Path | None = None) -> None:
+    """An environment or input problem in words; a bug with the path of its report."""
+    if isinstance(error, IlotError):
+        box = _box(parent, QMessageBox.Icon.Warning, "Îlot desktop", str(error))
+    else:
+        where = (
+            f"\n\nUn rapport sans données personnelles a été écrit ici :\n{crash_report}"
+            if crash_report
+            else ""
+        )
+        box = _box(
+            parent,
+            QMessageBox.Icon.Critical,
+            "Erreur inattendue",
+            "Une erreur inattendue s'est produite. Ce qui était déjà enregistré n'est pas touché.",
+            "Vous pouvez transmettre le rapport à l'équipe qui maintient l'application." + where,
+        )
+    box.addButton("OK", QMessageBox.ButtonRole.AcceptRole)
+    box.exec()
+
+
+def ask_unsaved(parent: QWidget | None, who: str) -> Answer:
+    box = _box(
+        parent,
+        QMessageBox.Icon.Question,
+        "Modifications non enregistrées",
+        f"Le dossier {who} a des modifications non enregistrées.",
+        "Voulez-vous les enregistrer avant de continuer ?",
+    )
+    save = box.addButton("Enregistrer", QMessageBox.ButtonRole.AcceptRole)
+    discard = box.addButton("Ne pas enregistrer", QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton("Annuler", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(save)
+    box.exec()
+    clicked = box.clickedButton()
+    return Answer.SAVE if clicked is save else Answer.DISCARD if clicked is discard else Answer.CANCEL
+
+
+def ask_duplicate(parent: QWidget | None, who: str) -> Answer:
+    box = _box(
+        parent,
+        QMessageBox.Icon.Warning,
+        "Dossier déjà existant ?",
+        f"Un dossier existe déjà pour {who}, avec la même date de naissance.",
+        "Il s'agit sans doute de la même personne. Ouvrir le dossier existant évite un doublon.",
+    )
+    open_existing = box.addButton("Ouvrir le dossier existant", QMessageBox.ButtonRole.AcceptRole)
+    create = box.addButton("Créer quand même", QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton("Annuler", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(open_existing)
+    box.exec()
+    clicked = box.clickedButton()
+    if clicked is open_existing:
+        return Answer.OPEN_EXISTING
+    return Answer.CREATE_ANYWAY if clicked is create else Answer.CANCEL
+
+
+def choose_save_path(parent: QWidget | None, title: str, suggested: str, filter_text: str) -> Path | None:
+    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, filter_text)
+    return Path(path) if path else None

@@ -1,0 +1,350 @@
+"""The one window: start pages before unlock, then the participant list beside the tabs."""
+
+from __future__ import annotations
+
+import logging
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QStackedWidget, QTabWidget, QWidget
+
+from ilot_desktop import APP_NAME, __version__
+from ilot_desktop.errors import IlotError, KeyFileMissingError
+from ilot_desktop.logs import write_crash_report
+from ilot_desktop.paths import AppPaths
+from ilot_desktop.services import vault
+from ilot_desktop.services.demo import open_or_create_demo
+from ilot_desktop.services.vault import VaultSession
+from ilot_desktop.settings import LIST_FILTER, WINDOW_GEOMETRY, WINDOW_SPLITTER, LocalSettings
+from ilot_desktop.ui import dialogs
+from ilot_desktop.ui.participant_form import ParticipantForm
+from ilot_desktop.ui.participant_list import ParticipantListPanel
+from ilot_desktop.ui.start_pages import CreatePage, RecoveryCodePage, UnlockPage, WelcomePage
+
+log = logging.getLogger(__name__)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, paths: AppPaths, settings: LocalSettings, today=date.today):
+        super().__init__()
+        self.paths = paths
+        self.settings = settings
+        self.today = today
+        self.session: VaultSession | None = None
+        self.is_demo = False
+        self.setWindowTitle(APP_NAME)
+        self.resize(1280, 820)
+
+        self.stack = QStackedWidget(self)
+        self.welcome = WelcomePage(paths.data_dir, self)
+        self.create_page = CreatePage(self)
+        self.code_page = RecoveryCodePage(self)
+        self.unlock_page = UnlockPage(paths.data_dir, self)
+        self.workspace = self._build_workspace()
+        for page in (self.welcome, self.create_page, self.code_page, self.unlock_page, self.workspace):
+            self.stack.addWidget(page)
+        self.setCentralWidget(self.stack)
+        self.demo_banner = QLabel("Démonstration : toutes les personnes affichées sont fictives.", self)
+        self.demo_banner.setStyleSheet("background: #fff3cd; color: #664d03; padding: 4px 10px;")
+        self.statusBar().addPermanentWidget(self.demo_banner, 1)
+        self.demo_banner.hide()
+        self._build_menus()
+
+        self.welcome.create_requested.connect(self._show_create)
+        self.welcome.demo_requested.connect(self.open_demo)
+        self.create_page.back_requested.connect(self.show_start)
+        self.create_page.create_requested.connect(self.create_vault)
+        self.code_page.save_sheet_requested.connect(self.save_recovery_sheet)
+        self.code_page.done.connect(self._enter_workspace)
+        self.unlock_page.unlock_requested.connect(self.unlock)
+        self.unlock_page.recover_requested.connect(self.recover)
+        self._restore_geometry()
+        self.show_start()
+
+    # --- building ---------------------------------------------------------------------------------
+
+    def _build_workspace(self) -> QWidget:
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.list_panel = ParticipantListPanel(self.today, self.splitter)
+        self.tabs = QTabWidget(self.splitter)
+        self.tabs.setAccessibleName("Onglets du dossier")
+        self.form = ParticipantForm(self.today, self.tabs)
+        self.tabs.addTab(self.form, "&Dossier")
+        self.splitter.addWidget(self.list_panel)
+        self.splitter.addWidget(self.tabs)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([400, 880])
+        self.list_panel.participant_requested.connect(self.request_participant)
+        self.list_panel.new_requested.connect(self.new_participant)
+        self.form.saved.connect(self._after_save)
+        self.form.open_existing_requested.connect(self._open_existing)
+        self.form.dirty_changed.connect(lambda dirty: self.setWindowModified(dirty))
+        return self.splitter
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&Fichier")
+        self.new_action = self._action(
+            file_menu, "&Nouveau dossier", QKeySequence.StandardKey.New, self.new_participant
+        )
+        self.save_action = self._action(
+            file_menu, "&Enregistrer", QKeySequence.StandardKey.Save, self.form.save
+        )
+        file_menu.addSeparator()
+        self.lock_action = self._action(file_menu, "&Verrouiller", QKeySequence("Ctrl+L"), self.lock)
+        self.quit_action = self._action(file_menu, "&Quitter", QKeySequence("Ctrl+Q"), self.close)
+        help_menu = self.menuBar().addMenu("&Aide")
+        self._action(help_menu, "Signaler un &problème…", None, self._show_bug_report_help)
+        self._action(help_menu, "À &propos d'Îlot desktop", None, self._show_about)
+        self._set_workspace_actions(False)
+
+    def _action(self, menu, text, shortcut, slot) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        self.addAction(action)
+        return action
+
+    def _set_workspace_actions(self, enabled: bool) -> None:
+        for action in (self.new_action, self.save_action, self.lock_action):
+            action.setEnabled(enabled)
+
+    # --- start ------------------------------------------------------------------------------------
+
+    def show_start(self) -> None:
+        status = vault.status(self.paths.data_dir)
+        if status.exists:
+            self.unlock_page.set_folder(status.folder)
+            self.unlock_page.reset()
+            if not status.has_keyfile:
+                self.unlock_page.show_recovery(True)
+                self.unlock_page.show_error(
+                    str(
+                        KeyFileMissingError(
+                            "Le fichier de clé (ilot.key) est introuvable : ouvrez avec le code de secours."
+                        )
+                    )
+                )
+            self.stack.setCurrentWidget(self.unlock_page)
+            self.unlock_page.password.setFocus()
+        else:
+            self.stack.setCurrentWidget(self.welcome)
+            self.welcome.create_button.setFocus()
+
+    def _show_create(self) -> None:
+        self.create_page.reset()
+        self.stack.setCurrentWidget(self.create_page)
+        self.create_page.passwords.first.setFocus()
+
+    def create_vault(self, password: str) -> None:
+        def work():
+            session, code = vault.create(self.paths.data_dir, password, self.today)
+            self.session, self.is_demo = session, False
+            self.code_page.show_code(code)
+            self.stack.setCurrentWidget(self.code_page)
+
+        self._busy(work, self.create_page.error.show_message)
+
+    def save_recovery_sheet(self) -> None:
+        from ilot_desktop.reports.recovery_sheet import write_recovery_sheet
+
+        target = dialogs.choose_save_path(
+            self,
+            "Enregistrer la feuille de secours",
+            str(Path.home() / "feuille-de-secours-ilot.pdf"),
+            "Document PDF (*.pdf)",
+        )
+        if target is None:
+            return
+        try:
+            write_recovery_sheet(target, self.code_page.code, self.today(), str(self.paths.data_dir))
+        except OSError:
+            dialogs.show_error(
+                self,
+                IlotError(
+                    "La feuille de secours n'a pas pu être enregistrée à cet endroit "
+                    "(dossier en lecture seule ou disque plein). Choisissez un autre dossier."
+                ),
+            )
+            return
+        self.code_page.saved_label.setText(f"✓ Feuille enregistrée : {target}")
+
+    def open_demo(self) -> None:
+        def work():
+            self.session = open_or_create_demo(self.paths.demo_dir, self.today)
+            self.is_demo = True
+            self._enter_workspace()
+
+        self._busy(work, lambda message: dialogs.show_error(self, IlotError(message)))
+
+    def unlock(self, password: str) -> None:
+        def work():
+            self.session = vault.unlock(self.paths.data_dir, password, self.today)
+            self.is_demo = False
+            self._enter_workspace()
+
+        self._busy(work, self.unlock_page.show_error)
+
+    def recover(self, code: str, new_password: str) -> None:
+        def work():
+            self.session = vault.unlock_with_recovery_code(
+                self.paths.data_dir, code, new_password, self.today
+            )
+            self.is_demo = False
+            dialogs.inform(
+                self,
+                "Nouveau mot de passe enregistré",
+                "Le fichier est ouvert et votre nouveau mot de passe est enregistré.",
+                "Le code de secours reste valable : gardez la feuille au coffre.",
+            )
+            self._enter_workspace()
+
+        self._busy(work, self.unlock_page.error.show_message)
+
+    def _busy(self, work, show_message) -> None:
+        """Run a step with a wait cursor; known problems go to ``show_message``, bugs to a report."""
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            work()
+        except IlotError as error:
+            QGuiApplication.restoreOverrideCursor()
+            show_message(str(error))
+            return
+        except Exception as exc:
+            QGuiApplication.restoreOverrideCursor()
+            log.exception("unexpected error")
+            dialogs.show_error(self, exc, write_crash_report(self.paths.crash_dir, exc))
+            return
+        QGuiApplication.restoreOverrideCursor()
+
+    # --- workspace --------------------------------------------------------------------------------
+
+    def _enter_workspace(self) -> None:
+        assert self.session is not None
+        self.code_page.forget()
+        self.create_page.reset()
+        self.unlock_page.reset()
+        self.form.set_service(self.session.participants)
+        self.list_panel.set_filter_code(self.settings.get(LIST_FILTER))
+        self.refresh_list()
+        self.form.show_participant(None)
+        self.demo_banner.setVisible(self.is_demo)
+        self.setWindowTitle(
+            f"{APP_NAME} — Démonstration (données fictives)[*]" if self.is_demo else f"{APP_NAME}[*]"
+        )
+        self._set_workspace_actions(True)
+        self.stack.setCurrentWidget(self.workspace)
+        self.list_panel.focus_search()
+        log.info("workspace opened%s", " (demo)" if self.is_demo else "")
+
+    def refresh_list(self) -> None:
+        if self.session is not None:
+            self.list_panel.set_rows(self.session.participants.summaries())
+
+    def _confirm_leave(self) -> bool:
+        """True when the current file may be left (saved, discarded, or nothing to save)."""
+        if not self.form.is_dirty():
+            return True
+        answer = dialogs.ask_unsaved(self, self.form.who())
+        if answer is dialogs.Answer.SAVE:
+            return self.form.save()
+        return answer is dialogs.Answer.DISCARD
+
+    def request_participant(self, participant_id: int) -> None:
+        current = self.form.current
+        if not self._confirm_leave():
+            self.list_panel.select(current.id if current else None, emit=False)
+            return
+        self.open_participant(participant_id)
+
+    def open_participant(self, participant_id: int) -> None:
+        try:
+            participant = self.session.participants.get(participant_id)
+        except IlotError as error:
+            dialogs.show_error(self, error)
+            self.refresh_list()
+            return
+        self.form.show_participant(participant)
+        self.list_panel.select(participant_id, emit=False)
+        self.tabs.setCurrentWidget(self.form)
+
+    def new_participant(self) -> None:
+        if self.session is None or not self._confirm_leave():
+            return
+        self.list_panel.select(None, emit=False)
+        self.form.show_participant(self.session.participants.new_draft())
+        self.tabs.setCurrentWidget(self.form)
+
+    def _after_save(self, participant) -> None:
+        self.refresh_list()
+        self.list_panel.select(participant.id, emit=False)
+
+    def _open_existing(self, participant_id: int) -> None:
+        self.open_participant(participant_id)
+
+    # --- locking and closing ----------------------------------------------------------------------
+
+    def lock(self) -> bool:
+        """Drop every decrypted thing and show the start page. False if the person cancelled."""
+        if self.session is None:
+            return True
+        if not self._confirm_leave():
+            return False
+        self._save_view_settings()
+        self.form.set_service(None)
+        self.form.clear()
+        self.list_panel.clear()
+        self.session.close()
+        self.session = None
+        self.is_demo = False
+        self.demo_banner.hide()
+        self.setWindowTitle(APP_NAME)
+        self._set_workspace_actions(False)
+        self.show_start()
+        log.info("locked")
+        return True
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.lock():
+            event.ignore()
+            return
+        self._save_view_settings()
+        self.settings.save()
+        event.accept()
+
+    def _save_view_settings(self) -> None:
+        self.settings.set(WINDOW_GEOMETRY, bytes(self.saveGeometry().toBase64()).decode("ascii"))
+        self.settings.set(WINDOW_SPLITTER, bytes(self.splitter.saveState().toBase64()).decode("ascii"))
+        self.settings.set(LIST_FILTER, self.list_panel.filter_code())
+
+    def _restore_geometry(self) -> None:
+        geometry = self.settings.get(WINDOW_GEOMETRY)
+        if geometry:
+            self.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii")))
+        splitter = self.settings.get(WINDOW_SPLITTER)
+        if splitter:
+            self.splitter.restoreState(QByteArray.fromBase64(splitter.encode("ascii")))
+
+    # --- help -------------------------------------------------------------------------------------
+
+    def _show_about(self) -> None:
+        dialogs.inform(
+            self,
+            "À propos d'Îlot desktop",
+            f"{APP_NAME} {__version__}",
+            "Outil des chargées de mission emploi de L'Îlot pour le dispositif Dynamiques Emploi "
+            "(Ville de Paris). Données chiffrées, conservées sur cet ordinateur uniquement.",
+        )
+
+    def _show_bug_report_help(self) -> None:
+        dialogs.inform(
+            self,
+            "Signaler un problème",
+            "Décrivez ce que vous faisiez et joignez le dernier rapport d'erreur, s'il y en a un.",
+            f"Les rapports (sans données personnelles) sont rangés ici :\n{self.paths.crash_dir}\n\n"
+            f"Journal de l'application :\n{self.paths.log_file}",
+        )

@@ -1,0 +1,473 @@
+"""The "Dossier" tab: the participant's complete file, validated in French beside each field."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date, datetime
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ilot_desktop.domain.dates import DateError, age_on
+from ilot_desktop.domain.participant import Participant, phase_text
+from ilot_desktop.domain.vocabulary import (
+    EducationLevel,
+    Housing,
+    JusticeMeasure,
+    JusticeSituation,
+    Phase,
+    Referrer,
+    Resource,
+    Right,
+    RightStatus,
+    Sex,
+    WorkConstraint,
+)
+from ilot_desktop.errors import IlotError, ValidationError
+from ilot_desktop.ui import dialogs
+from ilot_desktop.ui.widgets import CheckList, ChoiceCombo, DateEdit, ErrorLabel
+
+log = logging.getLogger(__name__)
+
+_TEXT_FIELDS = {
+    # name: (label, multi-line)
+    "file_number": ("N° de dossier", False),
+    "last_name": ("Nom", False),
+    "first_name": ("Prénom", False),
+    "phone": ("Téléphone", False),
+    "email": ("E-mail", False),
+    "address": ("Adresse ou lieu d'hébergement actuel", True),
+    "facility": ("Établissement pénitentiaire", False),
+    "cpip_name": ("CPIP (conseiller·ère SPIP)", False),
+    "cpip_contact": ("Contact du CPIP", False),
+    "justice_constraints": ("Obligations et interdictions", True),
+    "caseworker": ("Chargée de mission", False),
+    "professional_project": ("Métiers visés", True),
+    "skills": ("Compétences et expériences", True),
+    "work_constraints_notes": ("Précisions sur les contraintes", True),
+    "notes": ("Notes", True),
+}
+_DATE_FIELDS = {
+    "birth_date": "Date de naissance",
+    "planned_release_date": "Date de libération prévue",
+    "entry_date": "Date d'entrée",
+    "end_date": "Fin d'accompagnement",
+    "consent_date": "Consentement recueilli le",
+}
+_CHOICE_FIELDS = {
+    "sex": (Sex, "Sexe"),
+    "referrer": (Referrer, "Orienteur"),
+    "justice_situation": (JusticeSituation, "Situation judiciaire à l'entrée"),
+    "housing_at_entry": (Housing, "Hébergement à l'entrée"),
+    "justice_measure": (JusticeMeasure, "Mesure de justice"),
+    "education_level": (EducationLevel, "Niveau de formation"),
+}
+REQUIRED = {
+    "file_number",
+    "last_name",
+    "first_name",
+    "sex",
+    "birth_date",
+    "referrer",
+    "justice_situation",
+    "housing_at_entry",
+    "entry_date",
+}
+SECTIONS = (
+    (
+        "Identité",
+        ("file_number", "last_name", "first_name", "sex", "birth_date", "phone", "email", "address"),
+    ),
+    ("Accompagnement", ("entry_date", "end_date", "referrer", "caseworker", "consent_date")),
+    (
+        "Situation judiciaire",
+        (
+            "justice_situation",
+            "facility",
+            "planned_release_date",
+            "justice_measure",
+            "justice_constraints",
+            "cpip_name",
+            "cpip_contact",
+        ),
+    ),
+    ("Hébergement et ressources", ("housing_at_entry", "resources")),
+    ("Accès aux droits", ("rights",)),
+    ("Projet professionnel", ("education_level", "professional_project", "skills")),
+    ("Contraintes pour l'orientation", ("work_constraints", "work_constraints_notes")),
+    ("Notes", ("notes",)),
+)
+LEFT_SECTIONS = 3
+
+
+class ParticipantForm(QWidget):
+    """Shows one participant; ``saved(Participant)`` after each successful save."""
+
+    saved = Signal(object)
+    dirty_changed = Signal(bool)
+    open_existing_requested = Signal(int)
+
+    def __init__(self, today: Callable[[], date], parent: QWidget | None = None):
+        super().__init__(parent)
+        self._today = today
+        self._service = None
+        self._current: Participant | None = None
+        self._loading = False
+        self._dirty = False
+        self.editors: dict[str, QWidget] = {}
+        self.errors: dict[str, ErrorLabel] = {}
+        self.right_combos: dict[Right, ChoiceCombo] = {}
+
+        self.stack = QStackedWidget(self)
+        self.empty = QLabel("Choisissez un dossier dans la liste,\nou créez-en un nouveau (Ctrl+N).", self)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setStyleSheet("color: #555; font-size: 15px;")
+        self.stack.addWidget(self.empty)
+        self.stack.addWidget(self._build_form())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+
+    # --- building ---------------------------------------------------------------------------------
+
+    def _build_form(self) -> QWidget:
+        page = QWidget(self)
+        self.title = QLabel(page)
+        self.title.setStyleSheet("font-size: 18px; font-weight: 600;")
+        self.title.setAccessibleName("Participant affiché")
+        self.phase_label = QLabel(page)
+        self.phase_label.setAccessibleName("Phase Dedans ou Dehors")
+        self.state_label = QLabel(page)
+        self.state_label.setAccessibleName("État de l'enregistrement")
+        self.save_button = QPushButton("Enregistrer", page)
+        self.save_button.setToolTip("Enregistrer le dossier (Ctrl+S)")
+        self.save_button.setAccessibleName("Enregistrer le dossier")
+        self.save_button.clicked.connect(self.save)
+        self.revert_button = QPushButton("Annuler les modifications", page)
+        self.revert_button.setAccessibleName("Annuler les modifications")
+        self.revert_button.clicked.connect(self.revert)
+        self.error_summary = ErrorLabel(page)
+        self.error_summary.setAccessibleName("Erreurs de saisie")
+
+        header = QGridLayout()
+        header.addWidget(self.title, 0, 0)
+        header.addWidget(self.phase_label, 1, 0)
+        header.addWidget(self.state_label, 0, 1, Qt.AlignmentFlag.AlignRight)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.revert_button)
+        buttons.addWidget(self.save_button)
+        header.addLayout(buttons, 1, 1, Qt.AlignmentFlag.AlignRight)
+        header.setColumnStretch(0, 1)
+
+        body = QWidget()
+        grid = QGridLayout(body)
+        grid.setHorizontalSpacing(14)
+        columns = (QVBoxLayout(), QVBoxLayout())
+        for index, (title, names) in enumerate(SECTIONS):
+            columns[0 if index < LEFT_SECTIONS else 1].addWidget(self._section(title, names, body))
+        for column_index, column in enumerate(columns):
+            column.addStretch(1)
+            grid.addLayout(column, 0, column_index)
+        legend = QLabel("* champ obligatoire", body)
+        legend.setStyleSheet("color: #555;")
+        grid.addWidget(legend, 1, 0)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+        scroll = QScrollArea(page)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(body)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+
+        layout = QVBoxLayout(page)
+        layout.addLayout(header)
+        layout.addWidget(self.error_summary)
+        layout.addWidget(scroll, 1)
+        return page
+
+    def _section(self, title: str, names: tuple[str, ...], parent: QWidget) -> QGroupBox:
+        box = QGroupBox(title, parent)
+        form = QFormLayout(box)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        for name in names:
+            if name == "rights":
+                for right in Right:
+                    combo = ChoiceCombo(
+                        RightStatus, f"Droits : {right.label}", placeholder="Non renseigné", parent=box
+                    )
+                    combo.removeItem(combo.findData(RightStatus.UNKNOWN))
+                    combo.currentIndexChanged.connect(self._mark_dirty)
+                    self.right_combos[right] = combo
+                    form.addRow(self._label(f"{right.label} :", combo, box), combo)
+                continue
+            editor, label = self._editor(name, box)
+            self.editors[name] = editor
+            error = ErrorLabel(box)
+            self.errors[name] = error
+            holder = QWidget(box)
+            column = QVBoxLayout(holder)
+            column.setContentsMargins(0, 0, 0, 0)
+            column.setSpacing(2)
+            column.addWidget(editor)
+            column.addWidget(error)
+            if name == "birth_date":
+                self.age_label = QLabel(holder)
+                self.age_label.setStyleSheet("color: #555;")
+                column.addWidget(self.age_label)
+            text = f"{label} * :" if name in REQUIRED else f"{label} :"
+            form.addRow(self._label(text, editor, box), holder)
+        return box
+
+    @staticmethod
+    def _label(text: str, buddy: QWidget, parent: QWidget) -> QLabel:
+        label = QLabel(text.replace(" :", "\u00a0:"), parent)
+        label.setBuddy(buddy)
+        label.setWordWrap(True)
+        label.setMaximumWidth(190)
+        return label
+
+    def _editor(self, name: str, parent: QWidget) -> tuple[QWidget, str]:
+        if name in _TEXT_FIELDS:
+            label, multiline = _TEXT_FIELDS[name]
+            if multiline:
+                editor = QPlainTextEdit(parent)
+                editor.setTabChangesFocus(True)
+                editor.setFixedHeight(64 if name != "notes" else 120)
+                editor.textChanged.connect(self._mark_dirty)
+            else:
+                editor = QLineEdit(parent)
+                editor.textEdited.connect(self._mark_dirty)
+            editor.setAccessibleName(label)
+            return editor, label
+        if name in _DATE_FIELDS:
+            label = _DATE_FIELDS[name]
+            editor = DateEdit(label, parent)
+            editor.changed.connect(self._mark_dirty)
+            editor.edit.editingFinished.connect(lambda n=name: self._check_date(n))
+            return editor, label
+        if name in _CHOICE_FIELDS:
+            enum, label = _CHOICE_FIELDS[name]
+            editor = ChoiceCombo(enum, label, parent=parent)
+            editor.currentIndexChanged.connect(self._mark_dirty)
+            return editor, label
+        if name == "resources":
+            editor = CheckList(list(Resource), "Ressources", parent=parent)
+            editor.changed.connect(self._mark_dirty)
+            return editor, "Ressources"
+        if name == "work_constraints":
+            editor = CheckList(list(WorkConstraint), "Contraintes", columns=1, parent=parent)
+            editor.changed.connect(self._mark_dirty)
+            return editor, "Contraintes"
+        raise KeyError(name)
+
+    # --- state ------------------------------------------------------------------------------------
+
+    def set_service(self, service) -> None:
+        self._service = service
+
+    @property
+    def current(self) -> Participant | None:
+        return self._current
+
+    def is_dirty(self) -> bool:
+        return self._dirty
+
+    def who(self) -> str:
+        if self._current is None:
+            return ""
+        name = self._current.display_name or "nouveau"
+        return f"« {name} »" if self._current.id else "en cours de création"
+
+    def show_participant(self, participant: Participant | None) -> None:
+        """Load a file into the form (None shows the empty state). Discards unsaved edits."""
+        self._current = participant
+        self._clear_errors()
+        if participant is None:
+            self.stack.setCurrentIndex(0)
+            self._set_dirty(False)
+            return
+        self._loading = True
+        try:
+            for name, editor in self.editors.items():
+                value = getattr(participant, name)
+                if isinstance(editor, QPlainTextEdit):
+                    editor.setPlainText(value)
+                elif isinstance(editor, QLineEdit):
+                    editor.setText(value)
+                else:
+                    editor.set_value(value)
+            for right, combo in self.right_combos.items():
+                combo.set_value(participant.rights.get(right))
+        finally:
+            self._loading = False
+        self.stack.setCurrentIndex(1)
+        self._set_dirty(participant.id is None)
+        self._refresh_header()
+        if participant.id is None:
+            self.state_label.setText("Nouveau dossier : pas encore enregistré")
+            self.state_label.setStyleSheet("color: #8a5a00;")
+            self.editors["last_name"].setFocus()
+        else:
+            self.state_label.setText("")
+
+    def clear(self) -> None:
+        """Drop everything shown (used by locking)."""
+        self.show_participant(None)
+        self._loading = True
+        for editor in self.editors.values():
+            if isinstance(editor, QPlainTextEdit):
+                editor.setPlainText("")
+            elif isinstance(editor, QLineEdit):
+                editor.setText("")
+            else:
+                editor.set_value(set() if isinstance(editor, CheckList) else None)
+        for combo in self.right_combos.values():
+            combo.set_value(None)
+        self._loading = False
+        self.title.clear()
+        self._set_dirty(False)
+
+    def read(self) -> tuple[Participant, dict[str, str]]:
+        """What the form holds, and the dates that could not be read."""
+        values: dict = {}
+        problems: dict[str, str] = {}
+        for name, editor in self.editors.items():
+            if isinstance(editor, QPlainTextEdit):
+                values[name] = editor.toPlainText()
+            elif isinstance(editor, QLineEdit):
+                values[name] = editor.text()
+            elif isinstance(editor, DateEdit):
+                try:
+                    values[name] = editor.value()
+                except DateError as error:
+                    problems[name] = str(error)
+                    values[name] = None
+            else:
+                values[name] = editor.value()
+        values["rights"] = {r: c.value() for r, c in self.right_combos.items() if c.value() is not None}
+        base = self._current or Participant()
+        return replace(base, **values), problems
+
+    # --- actions ----------------------------------------------------------------------------------
+
+    def save(self) -> bool:
+        """Validate and save. True when saved; errors are shown beside the fields otherwise."""
+        if self._current is None or self._service is None:
+            return False
+        participant, problems = self.read()
+        if problems:
+            self._show_errors(problems)
+            return False
+        if participant.id is None:
+            duplicates = self._service.same_person(participant)
+            if duplicates:
+                answer = dialogs.ask_duplicate(self, participant.display_name)
+                if answer is dialogs.Answer.OPEN_EXISTING:
+                    self._set_dirty(False)
+                    self.open_existing_requested.emit(duplicates[0])
+                    return False
+                if answer is dialogs.Answer.CANCEL:
+                    return False
+        try:
+            saved = self._service.save(participant)
+        except ValidationError as error:
+            self._show_errors(error.errors)
+            return False
+        except IlotError as error:
+            dialogs.show_error(self, error)
+            return False
+        self._clear_errors()
+        self._current = saved
+        self._loading = True
+        self.editors["file_number"].setText(saved.file_number)
+        self._loading = False
+        self._set_dirty(False)
+        self._refresh_header()
+        self.state_label.setText(f"✓ Enregistré à {datetime.now():%H:%M}")
+        self.state_label.setStyleSheet("color: #1b6e20; font-weight: 600;")
+        log.info("participant form saved")
+        self.saved.emit(saved)
+        return True
+
+    def revert(self) -> None:
+        if self._current is None:
+            return
+        if self._current.id is None:
+            self.show_participant(replace(self._current))
+        else:
+            self.show_participant(self._service.get(self._current.id) if self._service else self._current)
+
+    # --- helpers ----------------------------------------------------------------------------------
+
+    def _mark_dirty(self, *args) -> None:
+        if self._loading or self._current is None:
+            return
+        self._set_dirty(True)
+        self.state_label.setText("Modifications non enregistrées")
+        self.state_label.setStyleSheet("color: #8a5a00;")
+        self._refresh_header()
+
+    def _set_dirty(self, dirty: bool) -> None:
+        if dirty != self._dirty:
+            self._dirty = dirty
+            self.dirty_changed.emit(dirty)
+        self.revert_button.setEnabled(dirty)
+
+    def _check_date(self, name: str) -> None:
+        try:
+            self.editors[name].value()
+        except DateError as error:
+            self.errors[name].show_message(str(error))
+        else:
+            self.errors[name].show_message(None)
+        self._refresh_header()
+
+    def _refresh_header(self) -> None:
+        participant, _problems = self.read()
+        name = participant.display_name or "Nouveau dossier"
+        self.title.setText(f"{name}  ·  {participant.file_number}".strip(" ·"))
+        today = self._today()
+        text = phase_text(participant.justice_situation, participant.planned_release_date, today)
+        inside = participant.phase(today) is Phase.INSIDE
+        colour = "#7a3e00; background: #fdebd0" if inside else "#0b4f6c; background: #d6eaf8"
+        self.phase_label.setText(text)
+        self.phase_label.setStyleSheet(f"color: {colour}; padding: 2px 8px; border-radius: 8px;")
+        if participant.birth_date:
+            self.age_label.setText(f"{age_on(participant.birth_date, today)} ans")
+        else:
+            self.age_label.setText("")
+
+    def _show_errors(self, errors: dict[str, str]) -> None:
+        self._clear_errors()
+        for name, message in errors.items():
+            if name in self.errors:
+                self.errors[name].show_message(message)
+        count = len(errors)
+        self.error_summary.show_message(
+            "Le dossier n'est pas enregistré : "
+            + ("1 champ à corriger." if count == 1 else f"{count} champs à corriger.")
+            + " Rien de ce qui a été saisi n'est perdu."
+        )
+        first = next((n for n in self.editors if n in errors), None)
+        if first:
+            self.editors[first].setFocus()
+
+    def _clear_errors(self) -> None:
+        for label in self.errors.values():
+            label.show_message(None)
+        self.error_summary.show_message(None)

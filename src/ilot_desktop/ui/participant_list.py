@@ -1,0 +1,268 @@
+"""The participant list beside every tab: instant search, status filter, sortable columns."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ilot_desktop.domain.dates import format_date
+from ilot_desktop.domain.participant import ParticipantSummary
+from ilot_desktop.domain.vocabulary import CaseStatus, fold
+
+SortRole = Qt.ItemDataRole.UserRole + 1
+SummaryRole = Qt.ItemDataRole.UserRole + 2
+
+COL_FILE, COL_LAST, COL_FIRST, COL_PHASE, COL_ENTRY, COL_STATUS = range(6)
+_HEADERS = ("N° dossier", "Nom", "Prénom", "Phase", "Entrée", "Statut")
+
+FILTERS = (("ongoing", "En cours"), ("ended", "Terminés"), ("all", "Tous"))
+
+
+class ParticipantTableModel(QAbstractTableModel):
+    def __init__(self, today: Callable[[], date], parent=None):
+        super().__init__(parent)
+        self._rows: list[ParticipantSummary] = []
+        self._today = today
+
+    def set_rows(self, rows: list[ParticipantSummary]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row_of(self, participant_id: int) -> int | None:
+        return next((i for i, r in enumerate(self._rows) if r.id == participant_id), None)
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(_HEADERS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return _HEADERS[section]
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        column = index.column()
+        today = self._today()
+        if role == SummaryRole:
+            return row
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, column, today)
+        if role == SortRole:
+            if column == COL_ENTRY:
+                return row.entry_date.isoformat() if row.entry_date else ""
+            return fold(self._display(row, column, today))
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{_HEADERS[column]} : {self._display(row, column, today)}"
+        if role == Qt.ItemDataRole.ToolTipRole and column == COL_PHASE and row.planned_release_date:
+            return f"Libération prévue le {format_date(row.planned_release_date)}"
+        return None
+
+    @staticmethod
+    def _display(row: ParticipantSummary, column: int, today: date) -> str:
+        if column == COL_FILE:
+            return row.file_number
+        if column == COL_LAST:
+            return row.last_name.upper()
+        if column == COL_FIRST:
+            return row.first_name
+        if column == COL_PHASE:
+            return row.phase(today).label
+        if column == COL_ENTRY:
+            return format_date(row.entry_date)
+        return row.status(today).label
+
+
+class ParticipantFilterProxy(QSortFilterProxyModel):
+    """Search on name, first name and file number (accents and case ignored) plus a status filter."""
+
+    def __init__(self, today: Callable[[], date], parent=None):
+        super().__init__(parent)
+        self._today = today
+        self._words: list[str] = []
+        self._status = "ongoing"
+        self.setSortRole(SortRole)
+        self.setDynamicSortFilter(True)
+
+    def set_search(self, text: str) -> None:
+        self._words = fold(text).split()
+        self.invalidateRowsFilter()
+
+    def set_status(self, status: str) -> None:
+        self._status = status
+        self.invalidateRowsFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent) -> bool:
+        summary: ParticipantSummary = self.sourceModel().index(source_row, 0, source_parent).data(SummaryRole)
+        if self._status != "all":
+            wanted = CaseStatus.ONGOING if self._status == "ongoing" else CaseStatus.ENDED
+            if summary.status(self._today()) is not wanted:
+                return False
+        haystack = summary.search_text()
+        return all(word in haystack for word in self._words)
+
+
+class ParticipantListPanel(QWidget):
+    """Emits ``participant_requested(id)`` when a row is chosen; ``new_requested`` for "Nouveau"."""
+
+    participant_requested = Signal(int)
+    new_requested = Signal()
+
+    def __init__(self, today: Callable[[], date], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.model = ParticipantTableModel(today, self)
+        self.proxy = ParticipantFilterProxy(today, self)
+        self.proxy.setSourceModel(self.model)
+        self._current_id: int | None = None
+        self._reverting = False
+
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText("Rechercher : nom, prénom ou n° de dossier")
+        self.search.setAccessibleName("Rechercher un participant")
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._on_search)
+        self.filter = QComboBox(self)
+        self.filter.setAccessibleName("Filtrer les dossiers par statut")
+        for code, label in FILTERS:
+            self.filter.addItem(label, code)
+        self.filter.currentIndexChanged.connect(self._on_filter)
+        self.new_button = QPushButton("Nouveau dossier", self)
+        self.new_button.setToolTip("Créer un nouveau dossier (Ctrl+N)")
+        self.new_button.setAccessibleName("Nouveau dossier")
+        self.new_button.clicked.connect(self.new_requested)
+
+        self.table = QTableView(self)
+        self.table.setModel(self.proxy)
+        self.table.setAccessibleName("Liste des participants")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(COL_LAST, Qt.SortOrder.AscendingOrder)
+        self.table.verticalHeader().hide()
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COL_LAST, QHeaderView.ResizeMode.Stretch)
+        header.setHighlightSections(False)
+        self.table.setColumnHidden(COL_STATUS, True)
+        self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
+        self.count_label = QLabel(self)
+        self.count_label.setAccessibleName("Nombre de dossiers affichés")
+        self.proxy.rowsInserted.connect(self._update_count)
+        self.proxy.rowsRemoved.connect(self._update_count)
+        self.proxy.modelReset.connect(self._update_count)
+        self.proxy.layoutChanged.connect(self._update_count)
+
+        top = QHBoxLayout()
+        top.addWidget(self.filter)
+        top.addStretch(1)
+        top.addWidget(self.new_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.search)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.count_label)
+        QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search)
+        self._update_count()
+
+    # --- public -----------------------------------------------------------------------------------
+
+    def set_rows(self, rows: list[ParticipantSummary]) -> None:
+        self.model.set_rows(rows)
+        if self._current_id is not None:
+            self.select(self._current_id, emit=False)
+
+    def clear(self) -> None:
+        self._current_id = None
+        self.search.clear()
+        self.model.set_rows([])
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def select(self, participant_id: int | None, emit: bool = True) -> None:
+        """Highlight a participant (showing all files if the filter hid it)."""
+        self._current_id = participant_id
+        self._reverting = not emit
+        try:
+            if participant_id is None:
+                self.table.selectionModel().clearSelection()
+                self.table.setCurrentIndex(QModelIndex())
+                return
+            row = self.model.row_of(participant_id)
+            if row is None:
+                return
+            proxy_index = self.proxy.mapFromSource(self.model.index(row, 0))
+            if not proxy_index.isValid():
+                self.search.clear()
+                proxy_index = self.proxy.mapFromSource(self.model.index(row, 0))
+            if not proxy_index.isValid():
+                self.filter.setCurrentIndex(len(FILTERS) - 1)
+                proxy_index = self.proxy.mapFromSource(self.model.index(row, 0))
+            self.table.setCurrentIndex(proxy_index)
+            self.table.scrollTo(proxy_index)
+        finally:
+            self._reverting = False
+
+    def visible_count(self) -> int:
+        return self.proxy.rowCount()
+
+    def filter_code(self) -> str:
+        return self.filter.currentData()
+
+    def set_filter_code(self, code: str) -> None:
+        index = self.filter.findData(code)
+        self.filter.setCurrentIndex(index if index >= 0 else 0)
+
+    # --- private ----------------------------------------------------------------------------------
+
+    def _on_search(self, text: str) -> None:
+        self.proxy.set_search(text)
+        self._update_count()
+
+    def _on_filter(self, _index: int) -> None:
+        self.proxy.set_status(self.filter.currentData())
+        self._update_count()
+
+    def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._reverting or not current.isValid():
+            return
+        summary: ParticipantSummary = current.data(SummaryRole)
+        if summary.id != self._current_id:
+            self.participant_requested.emit(summary.id)
+
+    def _update_count(self, *args) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        word = "dossier" if shown <= 1 else "dossiers"
+        self.count_label.setText(f"{shown} {word} affiché{'s' if shown > 1 else ''} sur {total}")

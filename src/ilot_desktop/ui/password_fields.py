@@ -1,0 +1,90 @@
+"""Two password fields with the CNIL rule explained as the person types."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from ilot_desktop.domain.password import check_password
+
+OK_STYLE = "color: #1b6e20;"
+TODO_STYLE = "color: #8a5a00;"
+
+
+class PasswordPair(QWidget):
+    """``validity_changed(bool)``: the password meets the rule and both entries match."""
+
+    validity_changed = Signal(bool)
+
+    def __init__(self, first_label: str = "Mot de passe", parent: QWidget | None = None):
+        super().__init__(parent)
+        self.first = QLineEdit(self)
+        self.first.setEchoMode(QLineEdit.EchoMode.Password)
+        self.first.setAccessibleName(first_label)
+        self.second = QLineEdit(self)
+        self.second.setEchoMode(QLineEdit.EchoMode.Password)
+        self.second.setAccessibleName("Confirmation du mot de passe")
+        self.show_box = QCheckBox("Afficher les caractères", self)
+        self.show_box.setAccessibleName("Afficher les caractères du mot de passe")
+        self.show_box.toggled.connect(self._toggle_echo)
+        self.hints = QLabel(self)
+        self.hints.setAccessibleName("Règles du mot de passe")
+        self.hints.setTextFormat(self.hints.textFormat().RichText)
+        self.match = QLabel(self)
+        self.match.setAccessibleName("Concordance des deux saisies")
+        form = QFormLayout()
+        first_caption = QLabel(f"{first_label}\u00a0:", self)
+        first_caption.setBuddy(self.first)
+        second_caption = QLabel("Confirmez-le\u00a0:", self)
+        second_caption.setBuddy(self.second)
+        form.addRow(first_caption, self.first)
+        form.addRow(second_caption, self.second)
+        form.addRow("", self.show_box)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(form)
+        layout.addWidget(self.hints)
+        layout.addWidget(self.match)
+        self._valid = False
+        self.first.textChanged.connect(self._update)
+        self.second.textChanged.connect(self._update)
+        self._update()
+
+    def password(self) -> str:
+        return self.first.text()
+
+    def is_valid(self) -> bool:
+        return self._valid
+
+    def clear(self) -> None:
+        self.first.clear()
+        self.second.clear()
+
+    def _toggle_echo(self, shown: bool) -> None:
+        mode = QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password
+        self.first.setEchoMode(mode)
+        self.second.setEchoMode(mode)
+
+    def _update(self) -> None:
+        verdict = check_password(self.first.text())
+        lines = []
+        for met, text in verdict.hints():
+            mark, style = ("✓", OK_STYLE) if met else ("•", TODO_STYLE)
+            lines.append(f'<span style="{style}">{mark} {text}</span>')
+        summary_style = OK_STYLE if verdict.acceptable else TODO_STYLE
+        lines.append(f'<b style="{summary_style}">{verdict.summary()}</b>')
+        lines.append('<span style="color:#555;">Une phrase d\'au moins 7 mots convient aussi.</span>')
+        self.hints.setText("<br>".join(lines))
+        same = self.first.text() == self.second.text()
+        if not self.second.text():
+            self.match.setText("")
+        elif same:
+            self.match.setText("✓ Les deux saisies sont identiques.")
+            self.match.setStyleSheet(OK_STYLE)
+        else:
+            self.match.setText("Les deux saisies sont différentes.")
+            self.match.setStyleSheet(TODO_STYLE)
+        valid = verdict.acceptable and same
+        if valid != self._valid:
+            self._valid = valid
+            self.validity_changed.emit(valid)

@@ -1,0 +1,286 @@
+"""What shows before the records: first start, creation, recovery code, unlock."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ilot_desktop.ui.password_fields import PasswordPair
+from ilot_desktop.ui.widgets import ErrorLabel
+
+CARD_STYLE = "QFrame#card { background: white; border: 1px solid #d0d7de; border-radius: 10px; }"
+
+
+class _CardPage(QWidget):
+    """A centred card with a title, like a sheet of paper on the desk."""
+
+    def __init__(self, title: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.card = QFrame(self)
+        self.card.setObjectName("card")
+        self.card.setStyleSheet(CARD_STYLE)
+        self.card.setMaximumWidth(620)
+        self.body = QVBoxLayout(self.card)
+        self.body.setContentsMargins(32, 28, 32, 28)
+        self.body.setSpacing(12)
+        heading = QLabel(title, self.card)
+        font = QFont(heading.font())
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setBold(True)
+        heading.setFont(font)
+        heading.setWordWrap(True)
+        self.body.addWidget(heading)
+        outer = QVBoxLayout(self)
+        outer.addStretch(1)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.card, 3)
+        row.addStretch(1)
+        outer.addLayout(row)
+        outer.addStretch(1)
+
+    def paragraph(self, text: str, muted: bool = False) -> QLabel:
+        label = QLabel(text, self.card)
+        label.setWordWrap(True)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        if muted:
+            label.setStyleSheet("color: #555;")
+        self.body.addWidget(label)
+        return label
+
+
+class WelcomePage(_CardPage):
+    create_requested = Signal()
+    demo_requested = Signal()
+
+    def __init__(self, folder: Path, parent: QWidget | None = None):
+        super().__init__("Bienvenue dans Îlot desktop", parent)
+        self.paragraph(
+            "L'outil de suivi du dispositif Dynamiques Emploi : dossiers des participants, "
+            "rendez-vous, freins et résultats, même sans connexion en détention."
+        )
+        self.paragraph(
+            "Tout reste sur cet ordinateur, dans un seul fichier chiffré protégé par votre mot de passe.",
+            muted=True,
+        )
+        self.create_button = QPushButton("Créer mon fichier chiffré", self.card)
+        self.create_button.setDefault(True)
+        self.create_button.setMinimumHeight(40)
+        self.create_button.setAccessibleName("Créer mon fichier chiffré")
+        self.create_button.clicked.connect(self.create_requested)
+        self.demo_button = QPushButton("Essayer avec des données fictives", self.card)
+        self.demo_button.setMinimumHeight(40)
+        self.demo_button.setAccessibleName("Essayer avec des données fictives")
+        self.demo_button.clicked.connect(self.demo_requested)
+        self.body.addWidget(self.create_button)
+        self.body.addWidget(self.demo_button)
+        self.paragraph(
+            "La démonstration contient une cinquantaine de personnes inventées ; elle est rangée à part "
+            "et ne se mélange jamais à vos dossiers.",
+            muted=True,
+        )
+        self.paragraph(f"Dossier des données : {folder}", muted=True)
+
+
+class CreatePage(_CardPage):
+    create_requested = Signal(str)
+    back_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__("Créer le fichier chiffré", parent)
+        self.paragraph(
+            "Choisissez le mot de passe qui protégera les dossiers des personnes accompagnées. "
+            "Il sera demandé à chaque ouverture et après chaque verrouillage."
+        )
+        self.passwords = PasswordPair("Mot de passe", self.card)
+        self.body.addWidget(self.passwords)
+        self.error = ErrorLabel(self.card)
+        self.body.addWidget(self.error)
+        self.back_button = QPushButton("Retour", self.card)
+        self.back_button.clicked.connect(self.back_requested)
+        self.create_button = QPushButton("Créer le fichier", self.card)
+        self.create_button.setDefault(True)
+        self.create_button.setEnabled(False)
+        self.create_button.clicked.connect(self._submit)
+        self.passwords.validity_changed.connect(self.create_button.setEnabled)
+        self.passwords.second.returnPressed.connect(self._submit)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.back_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.create_button)
+        self.body.addLayout(buttons)
+
+    def _submit(self) -> None:
+        if self.passwords.is_valid():
+            self.create_requested.emit(self.passwords.password())
+
+    def reset(self) -> None:
+        self.passwords.clear()
+        self.error.show_message(None)
+
+
+class RecoveryCodePage(_CardPage):
+    save_sheet_requested = Signal()
+    done = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__("Votre code de secours", parent)
+        self.paragraph(
+            "Si le mot de passe est oublié, ce code est le seul moyen d'ouvrir les dossiers. "
+            "Il ne sera plus jamais affiché."
+        )
+        self.code_label = QLabel(self.card)
+        self.code_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.code_label.setAccessibleName("Code de secours")
+        self.code_label.setWordWrap(True)
+        self.code_label.setStyleSheet(
+            "font-family: 'DejaVu Sans Mono', monospace; font-size: 17px; font-weight: 600;"
+            "background: #f6f8fa; border: 1px solid #d0d7de; border-radius: 6px; padding: 12px;"
+        )
+        self.body.addWidget(self.code_label)
+        self.paragraph(
+            "Enregistrez la feuille de secours (PDF), imprimez-la et rangez-la dans le coffre du bureau, "
+            "jamais avec l'ordinateur. Ne la photographiez pas et ne l'envoyez pas par e-mail.",
+        )
+        self.save_button = QPushButton("Enregistrer la feuille de secours (PDF)…", self.card)
+        self.save_button.clicked.connect(self.save_sheet_requested)
+        self.body.addWidget(self.save_button)
+        self.saved_label = QLabel(self.card)
+        self.saved_label.setStyleSheet("color: #1b6e20;")
+        self.saved_label.setWordWrap(True)
+        self.body.addWidget(self.saved_label)
+        self.confirm = QCheckBox(
+            "J'ai enregistré ou recopié ce code et je le rangerai en lieu sûr.", self.card
+        )
+        self.body.addWidget(self.confirm)
+        self.continue_button = QPushButton("Continuer", self.card)
+        self.continue_button.setEnabled(False)
+        self.confirm.toggled.connect(self.continue_button.setEnabled)
+        self.continue_button.clicked.connect(self.done)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.continue_button)
+        self.body.addLayout(row)
+        self.code = ""
+
+    def show_code(self, code: str) -> None:
+        self.code = code
+        groups = code.split("-")
+        lines = ["  ".join(groups[i : i + 5]) for i in range(0, len(groups), 5)]
+        self.code_label.setText("\n".join(lines))
+        self.confirm.setChecked(False)
+        self.saved_label.clear()
+
+    def forget(self) -> None:
+        self.code = ""
+        self.code_label.clear()
+
+
+class UnlockPage(_CardPage):
+    unlock_requested = Signal(str)
+    recover_requested = Signal(str, str)
+
+    def __init__(self, folder: Path, parent: QWidget | None = None):
+        super().__init__("Déverrouiller les dossiers", parent)
+        self.folder_label = self.paragraph(f"Fichier : {folder}", muted=True)
+        # password mode
+        self.password_box = QWidget(self.card)
+        self.password = QLineEdit(self.password_box)
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setAccessibleName("Mot de passe")
+        self.password.setPlaceholderText("Mot de passe")
+        self.password.returnPressed.connect(self._unlock)
+        caption = QLabel("Mot de passe\u00a0:", self.password_box)
+        caption.setBuddy(self.password)
+        self.unlock_button = QPushButton("Déverrouiller", self.password_box)
+        self.unlock_button.setDefault(True)
+        self.unlock_button.clicked.connect(self._unlock)
+        self.forgot_button = QPushButton("Mot de passe oublié ?", self.password_box)
+        self.forgot_button.setFlat(True)
+        self.forgot_button.setStyleSheet("color: #0b57d0; text-decoration: underline; text-align: left;")
+        self.forgot_button.clicked.connect(lambda: self.show_recovery(True))
+        row = QHBoxLayout()
+        row.addWidget(self.password, 1)
+        row.addWidget(self.unlock_button)
+        box = QVBoxLayout(self.password_box)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(caption)
+        box.addLayout(row)
+        box.addWidget(self.forgot_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.body.addWidget(self.password_box)
+        # recovery mode
+        self.recovery_box = QWidget(self.card)
+        self.code = QLineEdit(self.recovery_box)
+        self.code.setAccessibleName("Code de secours")
+        self.code.setPlaceholderText("XXXX-XXXX-XXXX-…")
+        code_caption = QLabel("Code de secours (sur la feuille rangée au coffre)\u00a0:", self.recovery_box)
+        code_caption.setBuddy(self.code)
+        self.new_passwords = PasswordPair("Nouveau mot de passe", self.recovery_box)
+        self.recover_button = QPushButton("Ouvrir avec le code de secours", self.recovery_box)
+        self.recover_button.setEnabled(False)
+        self.new_passwords.validity_changed.connect(self.recover_button.setEnabled)
+        self.recover_button.clicked.connect(self._recover)
+        self.back_button = QPushButton("Revenir au mot de passe", self.recovery_box)
+        self.back_button.clicked.connect(lambda: self.show_recovery(False))
+        rec = QVBoxLayout(self.recovery_box)
+        rec.setContentsMargins(0, 0, 0, 0)
+        rec.addWidget(code_caption)
+        rec.addWidget(self.code)
+        rec.addWidget(self.new_passwords)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.back_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.recover_button)
+        rec.addLayout(buttons)
+        self.body.addWidget(self.recovery_box)
+        self.recovery_box.hide()
+        self.error = ErrorLabel(self.card)
+        self.error.setAccessibleName("Message d'erreur")
+        self.body.addWidget(self.error)
+
+    def set_folder(self, folder: Path, demo: bool = False) -> None:
+        suffix = " (démonstration, données fictives)" if demo else ""
+        self.folder_label.setText(f"Fichier : {folder}{suffix}")
+
+    def show_recovery(self, on: bool) -> None:
+        self.password_box.setVisible(not on)
+        self.recovery_box.setVisible(on)
+        self.error.show_message(None)
+        (self.code if on else self.password).setFocus()
+
+    def show_error(self, message: str) -> None:
+        self.error.show_message(message)
+        if self.password_box.isVisible():
+            self.password.selectAll()
+            self.password.setFocus()
+
+    def reset(self) -> None:
+        self.password.clear()
+        self.code.clear()
+        self.new_passwords.clear()
+        self.error.show_message(None)
+        self.show_recovery(False)
+
+    def _unlock(self) -> None:
+        if not self.password.text():
+            self.show_error("Saisissez votre mot de passe.")
+            return
+        self.unlock_requested.emit(self.password.text())
+
+    def _recover(self) -> None:
+        if not self.code.text().strip():
+            self.error.show_message("Saisissez le code de secours.")
+            return
+        self.recover_requested.emit(self.code.text(), self.new_passwords.password())

@@ -1,0 +1,163 @@
+"""Small input widgets with French behaviour: dates JJ/MM/AAAA, choice lists, check lists."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from PySide6.QtCore import QDate, QLocale, Qt, Signal
+from PySide6.QtWidgets import (
+    QCalendarWidget,
+    QCheckBox,
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QToolButton,
+    QWidget,
+    QWidgetAction,
+)
+
+from ilot_desktop.domain.dates import DateError, format_date, parse_date
+from ilot_desktop.domain.vocabulary import LabelledEnum
+
+ERROR_STYLE = "color: #b00020;"
+
+
+class DateEdit(QWidget):
+    """A date typed as JJ/MM/AAAA (or picked in a calendar); empty means "not known"."""
+
+    changed = Signal()
+
+    def __init__(self, accessible_name: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.edit = QLineEdit(self)
+        self.edit.setPlaceholderText("JJ/MM/AAAA")
+        self.edit.setAccessibleName(accessible_name)
+        self.edit.setMaximumWidth(130)
+        self.edit.setMaxLength(10)
+        self.button = QToolButton(self)
+        self.button.setText("📅")
+        self.button.setToolTip("Choisir dans le calendrier")
+        self.button.setAccessibleName(f"Calendrier : {accessible_name}")
+        self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        menu = QMenu(self.button)
+        self.calendar = QCalendarWidget(menu)
+        self.calendar.setLocale(QLocale(QLocale.Language.French, QLocale.Country.France))
+        self.calendar.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
+        self.calendar.setGridVisible(True)
+        action = QWidgetAction(menu)
+        action.setDefaultWidget(self.calendar)
+        menu.addAction(action)
+        menu.aboutToShow.connect(self._sync_calendar)
+        self.calendar.clicked.connect(lambda qdate: (self._pick(qdate), menu.close()))
+        self.button.setMenu(menu)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addWidget(self.edit)
+        layout.addWidget(self.button)
+        layout.addStretch(1)
+        self.setFocusProxy(self.edit)
+        self.edit.textEdited.connect(lambda _text: self.changed.emit())
+
+    def _sync_calendar(self) -> None:
+        try:
+            current = parse_date(self.edit.text())
+        except DateError:
+            current = None
+        if current:
+            self.calendar.setSelectedDate(QDate(current.year, current.month, current.day))
+
+    def _pick(self, qdate: QDate) -> None:
+        self.edit.setText(format_date(date(qdate.year(), qdate.month(), qdate.day())))
+        self.changed.emit()
+
+    def value(self) -> date | None:
+        """The date, None when empty; raises DateError (French message) when unreadable."""
+        return parse_date(self.edit.text())
+
+    def set_value(self, value: date | None) -> None:
+        self.edit.setText(format_date(value))
+
+    def text(self) -> str:
+        return self.edit.text()
+
+
+class ChoiceCombo(QComboBox):
+    """A choice among a LabelledEnum's labels; the first entry means "not chosen"."""
+
+    def __init__(
+        self,
+        enum: type[LabelledEnum],
+        accessible_name: str,
+        placeholder: str = "— Choisir —",
+        parent: QWidget | None = None,
+    ):
+        super().__init__(parent)
+        self.enum = enum
+        self.addItem(placeholder, None)
+        for member in enum:
+            self.addItem(member.label, member)
+        self.setAccessibleName(accessible_name)
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+
+    def value(self) -> LabelledEnum | None:
+        return self.currentData()
+
+    def set_value(self, value: LabelledEnum | None) -> None:
+        index = self.findData(value) if value is not None else 0
+        self.setCurrentIndex(max(index, 0))
+
+
+class CheckList(QWidget):
+    """Several choices of a LabelledEnum, as check boxes in columns."""
+
+    changed = Signal()
+
+    def __init__(
+        self,
+        members: Iterable[LabelledEnum],
+        accessible_name: str,
+        columns: int = 2,
+        parent: QWidget | None = None,
+    ):
+        super().__init__(parent)
+        self.setAccessibleName(accessible_name)
+        self.boxes: dict[LabelledEnum, QCheckBox] = {}
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(16)
+        for index, member in enumerate(members):
+            box = QCheckBox(member.label, self)
+            box.setAccessibleName(f"{accessible_name} : {member.label}")
+            box.toggled.connect(lambda _checked: self.changed.emit())
+            grid.addWidget(box, index // columns, index % columns)
+            self.boxes[member] = box
+
+    def value(self) -> set:
+        return {member for member, box in self.boxes.items() if box.isChecked()}
+
+    def set_value(self, chosen: Iterable[LabelledEnum]) -> None:
+        chosen = set(chosen)
+        for member, box in self.boxes.items():
+            box.blockSignals(True)
+            box.setChecked(member in chosen)
+            box.blockSignals(False)
+
+
+class ErrorLabel(QLabel):
+    """The French message shown under a field; hidden when there is nothing to say."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setStyleSheet(ERROR_STYLE)
+        self.setWordWrap(True)
+        self.hide()
+
+    def show_message(self, message: str | None) -> None:
+        self.setText(message or "")
+        self.setVisible(bool(message))
