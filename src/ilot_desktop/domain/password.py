@@ -3,7 +3,7 @@
 CNIL (délibération n° 2022-100) accepts, among others: at least 12 characters mixing upper case,
 lower case, digits and special characters; at least 14 characters mixing upper case, lower case
 and digits; or a pass phrase of at least 7 words. Anything else whose estimated strength reaches
-80 bits (length × log2 of the alphabet used) is accepted too.
+80 bits is accepted too: length × log2 of the alphabet used, or, for a phrase, about 12 bits a word.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 MIN_BITS = 80
+BITS_PER_WORD = 12
 _WORD = re.compile(r"[^\W\d_]{2,}")  # a word: two letters or more
 
 
@@ -57,7 +58,11 @@ def check_password(password: str) -> PasswordCheck:
     alphabet = (
         26 * has_lower + 26 * has_upper + 10 * has_digit + 37 * has_symbol + (1 if " " in password else 0)
     )
-    bits = len(password) * math.log2(alphabet) if alphabet > 1 else 0.0
+    if words >= 2 and " " in password.strip():
+        # A phrase of common words is as strong as its words, not its letters (~12 bits a word).
+        bits = words * BITS_PER_WORD
+    else:
+        bits = len(password) * math.log2(alphabet) if alphabet > 1 else 0.0
     distinct = len(set(password))
     recipes = (
         (len(password) >= 12 and has_lower and has_upper and has_digit and has_symbol)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import replace
-from enum import Enum
 from datetime import date, datetime
+from enum import Enum
 
 from ilot_desktop.domain.participant import (
     Participant,

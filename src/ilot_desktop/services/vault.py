@@ -61,10 +61,11 @@ class VaultSession:
         return self._database.migration_backup
 
     def check(self, full: bool = True) -> CheckReport:
+        problems = self._database.integrity_problems(full=full)
         return CheckReport(
             schema_version=self._database.schema_version(),
-            counts=self._database.counts(),
-            problems=self._database.integrity_problems(full=full),
+            counts={} if problems else self._database.counts(),
+            problems=problems,
             size_bytes=self._database.paths.db.stat().st_size,
         )
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 
+import sqlcipher3
 from sqlalchemy import Engine, event, func, select
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
@@ -36,7 +36,7 @@ class Database:
             database.migration_backup = migrate.upgrade(engine, paths.db, paths.backups)
         except (OperationalError, DatabaseError) as exc:
             engine.dispose()
-            raise classify_database_error(exc) from exc
+            _raise_classified(exc)
         except Exception:
             engine.dispose()
             raise
@@ -59,16 +59,23 @@ class Database:
         return migrate.current_revision(self._engine())
 
     def integrity_problems(self, full: bool = True) -> list[str]:
-        """Empty when the file is sound. ``full`` also verifies every page's HMAC."""
+        """Empty when the file is sound. ``full`` also verifies every page's HMAC.
+
+        SQLite's own messages name pages and tables, never values: they are safe to show.
+        """
         problems: list[str] = []
-        with self._engine().connect() as connection:
-            driver = connection.connection.driver_connection
-            if full:
-                problems += [row[0] for row in driver.execute("PRAGMA cipher_integrity_check").fetchall()]
-            pragma = "PRAGMA integrity_check" if full else "PRAGMA quick_check"
-            rows = [row[0] for row in driver.execute(pragma).fetchall()]
-            problems += [row for row in rows if row != "ok"]
-            problems += [f"clé étrangère : {row[0]}" for row in driver.execute("PRAGMA foreign_key_check")]
+        try:
+            with self._engine().connect() as connection:
+                driver = connection.connection.driver_connection
+                if full:
+                    problems += [row[0] for row in driver.execute("PRAGMA cipher_integrity_check").fetchall()]
+                pragma = "PRAGMA integrity_check" if full else "PRAGMA quick_check"
+                problems += [row[0] for row in driver.execute(pragma).fetchall() if row[0] != "ok"]
+                problems += [
+                    f"clé étrangère : {row[0]}" for row in driver.execute("PRAGMA foreign_key_check")
+                ]
+        except (sqlcipher3.dbapi2.DatabaseError, DatabaseError) as exc:
+            problems.append(f"lecture impossible : {getattr(exc, 'orig', exc)}")
         return problems
 
     def counts(self) -> dict[str, int]:
@@ -119,8 +126,12 @@ class UnitOfWork:
             self.session.commit()
         except (OperationalError, DatabaseError) as exc:
             self.session.rollback()
-            raise classify_database_error(exc) from exc
+            _raise_classified(exc)
 
 
-def database_file_size(path: Path) -> int:
-    return path.stat().st_size if path.exists() else 0
+def _raise_classified(exc: Exception):
+    """Re-raise a driver error as words when it is the environment's doing; as itself otherwise."""
+    classified = classify_database_error(exc)
+    if classified is exc:
+        raise exc
+    raise classified from exc

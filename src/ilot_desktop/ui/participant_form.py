@@ -51,31 +51,31 @@ _TEXT_FIELDS = {
     "first_name": ("Prénom", False),
     "phone": ("Téléphone", False),
     "email": ("E-mail", False),
-    "address": ("Adresse ou lieu d'hébergement actuel", True),
-    "facility": ("Établissement pénitentiaire", False),
-    "cpip_name": ("CPIP (conseiller·ère SPIP)", False),
-    "cpip_contact": ("Contact du CPIP", False),
-    "justice_constraints": ("Obligations et interdictions", True),
+    "address": ("Adresse ou hébergement", True),
+    "facility": ("Établissement", False),
+    "cpip_name": ("CPIP (SPIP)", False),
+    "cpip_contact": ("Contact CPIP", False),
+    "justice_constraints": ("Obligations", True),
     "caseworker": ("Chargée de mission", False),
     "professional_project": ("Métiers visés", True),
-    "skills": ("Compétences et expériences", True),
-    "work_constraints_notes": ("Précisions sur les contraintes", True),
+    "skills": ("Compétences", True),
+    "work_constraints_notes": ("Précisions", True),
     "notes": ("Notes", True),
 }
 _DATE_FIELDS = {
     "birth_date": "Date de naissance",
-    "planned_release_date": "Date de libération prévue",
+    "planned_release_date": "Libération prévue",
     "entry_date": "Date d'entrée",
     "end_date": "Fin d'accompagnement",
-    "consent_date": "Consentement recueilli le",
+    "consent_date": "Consentement (date)",
 }
 _CHOICE_FIELDS = {
     "sex": (Sex, "Sexe"),
     "referrer": (Referrer, "Orienteur"),
-    "justice_situation": (JusticeSituation, "Situation judiciaire à l'entrée"),
+    "justice_situation": (JusticeSituation, "Situation à l'entrée"),
     "housing_at_entry": (Housing, "Hébergement à l'entrée"),
-    "justice_measure": (JusticeMeasure, "Mesure de justice"),
-    "education_level": (EducationLevel, "Niveau de formation"),
+    "justice_measure": (JusticeMeasure, "Mesure"),
+    "education_level": (EducationLevel, "Niveau"),
 }
 REQUIRED = {
     "file_number",
@@ -166,7 +166,10 @@ class ParticipantForm(QWidget):
 
         header = QGridLayout()
         header.addWidget(self.title, 0, 0)
-        header.addWidget(self.phase_label, 1, 0)
+        phase_row = QHBoxLayout()
+        phase_row.addWidget(self.phase_label)
+        phase_row.addStretch(1)
+        header.addLayout(phase_row, 1, 0)
         header.addWidget(self.state_label, 0, 1, Qt.AlignmentFlag.AlignRight)
         buttons = QHBoxLayout()
         buttons.addWidget(self.revert_button)
@@ -208,9 +211,12 @@ class ParticipantForm(QWidget):
             if name == "rights":
                 for right in Right:
                     combo = ChoiceCombo(
-                        RightStatus, f"Droits : {right.label}", placeholder="Non renseigné", parent=box
+                        RightStatus,
+                        f"Droits : {right.label}",
+                        placeholder=RightStatus.UNKNOWN.label,
+                        exclude=[RightStatus.UNKNOWN],
+                        parent=box,
                     )
-                    combo.removeItem(combo.findData(RightStatus.UNKNOWN))
                     combo.currentIndexChanged.connect(self._mark_dirty)
                     self.right_combos[right] = combo
                     form.addRow(self._label(f"{right.label} :", combo, box), combo)
@@ -237,8 +243,6 @@ class ParticipantForm(QWidget):
     def _label(text: str, buddy: QWidget, parent: QWidget) -> QLabel:
         label = QLabel(text.replace(" :", "\u00a0:"), parent)
         label.setBuddy(buddy)
-        label.setWordWrap(True)
-        label.setMaximumWidth(190)
         return label
 
     def _editor(self, name: str, parent: QWidget) -> tuple[QWidget, str]:
@@ -446,6 +450,7 @@ class ParticipantForm(QWidget):
         inside = participant.phase(today) is Phase.INSIDE
         colour = "#7a3e00; background: #fdebd0" if inside else "#0b4f6c; background: #d6eaf8"
         self.phase_label.setText(text)
+        self.phase_label.setVisible(participant.justice_situation is not None)
         self.phase_label.setStyleSheet(f"color: {colour}; padding: 2px 8px; border-radius: 8px;")
         if participant.birth_date:
             self.age_label.setText(f"{age_on(participant.birth_date, today)} ans")

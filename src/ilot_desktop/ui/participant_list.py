@@ -34,8 +34,8 @@ from ilot_desktop.domain.vocabulary import CaseStatus, fold
 SortRole = Qt.ItemDataRole.UserRole + 1
 SummaryRole = Qt.ItemDataRole.UserRole + 2
 
-COL_FILE, COL_LAST, COL_FIRST, COL_PHASE, COL_ENTRY, COL_STATUS = range(6)
-_HEADERS = ("N° dossier", "Nom", "Prénom", "Phase", "Entrée", "Statut")
+COL_FILE, COL_NAME, COL_PHASE, COL_ENTRY, COL_STATUS = range(5)
+_HEADERS = ("N° dossier", "Nom et prénom", "Phase", "Entrée", "Statut")
 
 FILTERS = (("ongoing", "En cours"), ("ended", "Terminés"), ("all", "Tous"))
 
@@ -89,10 +89,8 @@ class ParticipantTableModel(QAbstractTableModel):
     def _display(row: ParticipantSummary, column: int, today: date) -> str:
         if column == COL_FILE:
             return row.file_number
-        if column == COL_LAST:
-            return row.last_name.upper()
-        if column == COL_FIRST:
-            return row.first_name
+        if column == COL_NAME:
+            return f"{row.last_name.upper()} {row.first_name}"
         if column == COL_PHASE:
             return row.phase(today).label
         if column == COL_ENTRY:
@@ -165,13 +163,14 @@ class ParticipantListPanel(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSortingEnabled(True)
-        self.table.sortByColumn(COL_LAST, Qt.SortOrder.AscendingOrder)
+        self.table.sortByColumn(COL_NAME, Qt.SortOrder.AscendingOrder)
         self.table.verticalHeader().hide()
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(COL_LAST, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
         header.setHighlightSections(False)
         self.table.setColumnHidden(COL_STATUS, True)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
@@ -213,7 +212,8 @@ class ParticipantListPanel(QWidget):
 
     def select(self, participant_id: int | None, emit: bool = True) -> None:
         """Highlight a participant (showing all files if the filter hid it)."""
-        self._current_id = participant_id
+        if not emit:
+            self._current_id = participant_id
         self._reverting = not emit
         try:
             if participant_id is None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from ilot_desktop.domain.password import check_password
@@ -29,7 +29,8 @@ class PasswordPair(QWidget):
         self.show_box.toggled.connect(self._toggle_echo)
         self.hints = QLabel(self)
         self.hints.setAccessibleName("Règles du mot de passe")
-        self.hints.setTextFormat(self.hints.textFormat().RichText)
+        self.hints.setTextFormat(Qt.TextFormat.RichText)
+        self.hints.setWordWrap(True)
         self.match = QLabel(self)
         self.match.setAccessibleName("Concordance des deux saisies")
         form = QFormLayout()

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from datetime import date
 
 from PySide6.QtCore import QDate, QLocale, Qt, Signal
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QCheckBox,
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from ilot_desktop.domain.dates import DateError, format_date, parse_date
 from ilot_desktop.domain.vocabulary import LabelledEnum
+from ilot_desktop.paths import resource_path
 
 ERROR_STYLE = "color: #b00020;"
 
@@ -39,7 +41,7 @@ class DateEdit(QWidget):
         self.edit.setMaximumWidth(130)
         self.edit.setMaxLength(10)
         self.button = QToolButton(self)
-        self.button.setText("📅")
+        self.button.setIcon(QIcon(str(resource_path("icons", "calendar.svg"))))
         self.button.setToolTip("Choisir dans le calendrier")
         self.button.setAccessibleName(f"Calendrier : {accessible_name}")
         self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
@@ -88,29 +90,36 @@ class DateEdit(QWidget):
 
 
 class ChoiceCombo(QComboBox):
-    """A choice among a LabelledEnum's labels; the first entry means "not chosen"."""
+    """A choice among a LabelledEnum's labels; the first entry means "not chosen".
+
+    Members are kept on the Python side: Qt would hand a ``str`` enum back as a plain string.
+    """
 
     def __init__(
         self,
         enum: type[LabelledEnum],
         accessible_name: str,
         placeholder: str = "— Choisir —",
+        exclude: Iterable[LabelledEnum] = (),
         parent: QWidget | None = None,
     ):
         super().__init__(parent)
         self.enum = enum
-        self.addItem(placeholder, None)
-        for member in enum:
-            self.addItem(member.label, member)
+        excluded = set(exclude)
+        self._members: list[LabelledEnum | None] = [None] + [m for m in enum if m not in excluded]
+        self.addItem(placeholder)
+        for member in self._members[1:]:
+            self.addItem(member.label)
         self.setAccessibleName(accessible_name)
-        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(14)
 
     def value(self) -> LabelledEnum | None:
-        return self.currentData()
+        index = self.currentIndex()
+        return self._members[index] if 0 <= index < len(self._members) else None
 
     def set_value(self, value: LabelledEnum | None) -> None:
-        index = self.findData(value) if value is not None else 0
-        self.setCurrentIndex(max(index, 0))
+        self.setCurrentIndex(self._members.index(value) if value in self._members else 0)
 
 
 class CheckList(QWidget):

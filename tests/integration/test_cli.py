@@ -1,0 +1,95 @@
+"""Headless commands and their exit codes: 0 done, 2 usage, 3 wrong password, 4 damaged, 5 invalid."""
+
+from __future__ import annotations
+
+import io
+import re
+import subprocess
+import sys
+
+import pytest
+
+from ilot_desktop.cli import main
+from tests.conftest import PASSWORD
+
+
+@pytest.fixture
+def data(tmp_path):
+    return tmp_path / "donnees"
+
+
+def run(argv, monkeypatch, password=PASSWORD, stdin=None):
+    if password is None:
+        monkeypatch.delenv("ILOT_PASSPHRASE", raising=False)
+    else:
+        monkeypatch.setenv("ILOT_PASSPHRASE", password)
+    if stdin is not None:
+        monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
+    return main(argv)
+
+
+def test_init_prints_code_and_writes_sheet(data, tmp_path, monkeypatch, capsys):
+    sheet = tmp_path / "feuille.pdf"
+    assert run(["--data-dir", str(data), "init", "--recovery-sheet", str(sheet)], monkeypatch) == 0
+    out = capsys.readouterr().out
+    assert re.search(r"([0-9A-Z]{4}-){13}[0-9A-Z]{4}", out)
+    assert sheet.read_bytes().startswith(b"%PDF")
+    assert (data / "ilot.db").exists() and (data / "ilot.key").exists()
+
+
+def test_init_reads_password_from_stdin(data, monkeypatch, capsys):
+    assert run(["--data-dir", str(data), "init"], monkeypatch, password=None, stdin=PASSWORD + "\n") == 0
+    assert run(["--data-dir", str(data), "check"], monkeypatch, password=None, stdin=PASSWORD + "\n") == 0
+    assert "Intégrité : correcte." in capsys.readouterr().out
+
+
+def test_exit_codes(data, monkeypatch, capsys):
+    assert run(["--data-dir", str(data), "check"], monkeypatch) == 5  # no vault yet
+    assert run(["--data-dir", str(data), "init"], monkeypatch, password="faible") == 5
+    assert "Trop faible" in capsys.readouterr().err
+    assert run(["--data-dir", str(data), "init"], monkeypatch) == 0
+    assert run(["--data-dir", str(data), "init"], monkeypatch) == 5  # already there
+    assert run(["--data-dir", str(data), "check"], monkeypatch, password="Mauvais-Mot-2026!") == 3
+    err = capsys.readouterr().err
+    assert "Mot de passe incorrect." in err
+    assert "hmac" not in err.lower() and "Traceback" not in err
+    db = data / "ilot.db"
+    db.write_bytes(db.read_bytes()[:5000])
+    assert run(["--data-dir", str(data), "check"], monkeypatch) == 4
+    assert "endommagé" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as usage:
+        main(["--data-dir", str(data), "inconnue"])
+    assert usage.value.code == 2
+    assert "Erreur d'utilisation" in capsys.readouterr().err
+
+
+def test_demo_command(data, monkeypatch, capsys):
+    assert run(["--data-dir", str(data), "demo"], monkeypatch) == 0
+    assert "dossiers fictifs créés" in capsys.readouterr().out
+    assert run(["--data-dir", str(data), "check"], monkeypatch) == 0
+    counts = re.search(r"Participants : (\d+)", capsys.readouterr().out)
+    assert counts and int(counts.group(1)) >= 45
+
+
+def test_module_entry_point_runs_quietly(tmp_path):
+    """`python -m ilot_desktop`: a wrong password gives exit 3 and no SQLCipher noise on stderr."""
+    env = {"ILOT_PASSPHRASE": PASSWORD, "PATH": "", "HOME": str(tmp_path), "QT_QPA_PLATFORM": "offscreen"}
+    folder = tmp_path / "d"
+    first = subprocess.run(
+        [sys.executable, "-m", "ilot_desktop", "--data-dir", str(folder), "init"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert first.returncode == 0, first.stderr
+    env["ILOT_PASSPHRASE"] = "Pas-Le-Bon-2026!"
+    second = subprocess.run(
+        [sys.executable, "-m", "ilot_desktop", "--data-dir", str(folder), "check"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert second.returncode == 3
+    assert second.stderr.strip() == "Erreur : Mot de passe incorrect."

@@ -1,0 +1,74 @@
+"""Models and migrations agree; a newer file is refused; an upgrade backs up first and keeps data."""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import text
+
+from ilot_desktop.errors import NewerDatabaseError
+from ilot_desktop.services import vault
+from ilot_desktop.storage import migrate
+from ilot_desktop.storage.tables import Base
+from tests.conftest import PASSWORD
+from tests.factories import make_participant
+
+
+def test_models_and_migrations_agree(session):
+    with session._database.engine.connect() as connection:
+        diff = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+    assert diff == []
+
+
+def test_newer_database_is_refused_and_untouched(vault_dir, session):
+    with session._database.engine.begin() as connection:
+        connection.execute(text("UPDATE alembic_version SET version_num = 'ffff_future'"))
+    session.close()
+    before = (vault_dir / "ilot.db").read_bytes()
+    with pytest.raises(NewerDatabaseError, match="version plus récente"):
+        vault.unlock(vault_dir, PASSWORD)
+    assert (vault_dir / "ilot.db").read_bytes() == before
+
+
+def test_upgrade_backs_up_first_and_keeps_rows(vault_dir, session, tmp_path, monkeypatch):
+    session.participants.save(make_participant())
+    session.close()
+    scripts = tmp_path / "migrations"
+    shutil.copytree(migrate.MIGRATIONS_DIR, scripts)
+    (scripts / "versions" / "0002_test.py").write_text(
+        textwrap.dedent(
+            """
+            import sqlalchemy as sa
+            from alembic import op
+
+            revision = "0002"
+            down_revision = "0001"
+            branch_labels = None
+            depends_on = None
+
+            def upgrade():
+                with op.batch_alter_table("participants") as batch:
+                    batch.add_column(sa.Column("extra", sa.String(10), nullable=True))
+
+            def downgrade():
+                with op.batch_alter_table("participants") as batch:
+                    batch.drop_column("extra")
+            """
+        ),
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(migrate, "MIGRATIONS_DIR", scripts)
+    reopened = vault.unlock(vault_dir, PASSWORD)
+    try:
+        assert reopened.migration_backup is not None
+        assert reopened.check().schema_version == "0002"
+        assert [s.last_name for s in reopened.participants.summaries()] == ["Marqueur"]
+    finally:
+        reopened.close()
+    backups = list((vault_dir / "sauvegardes").glob("avant-migration-0001-vers-0002-*.db"))
+    assert len(backups) == 1
+    assert not backups[0].read_bytes().startswith(b"SQLite format 3")

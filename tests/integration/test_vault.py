@@ -1,0 +1,162 @@
+"""A real encrypted file in tmp_path: create, unlock, wrong password, damage, recovery, pragmas."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+
+import pytest
+import sqlcipher3
+
+from ilot_desktop.errors import (
+    DamagedVaultError,
+    KeyFileMissingError,
+    NoVaultError,
+    ValidationError,
+    VaultExistsError,
+    WrongPasswordError,
+    WrongRecoveryCodeError,
+)
+from ilot_desktop.services import vault
+from ilot_desktop.storage import keys
+from ilot_desktop.storage.engine import CONNECTION_PRAGMAS
+from tests.conftest import PASSWORD, TODAY
+from tests.factories import make_participant
+
+
+@pytest.fixture
+def created(vault_dir):
+    session, code = vault.create(vault_dir, PASSWORD, clock=lambda: TODAY)
+    session.participants.save(make_participant())
+    session.close()
+    return vault_dir, code
+
+
+def test_create_then_unlock_reads_back(created):
+    folder, _code = created
+    session = vault.unlock(folder, PASSWORD)
+    try:
+        assert [s.last_name for s in session.participants.summaries()] == ["Marqueur"]
+        report = session.check()
+        assert report.ok and report.counts == {"participants": 1} and report.schema_version == "0001"
+    finally:
+        session.close()
+    assert not session.is_open
+
+
+def test_weak_password_and_existing_vault_are_refused(vault_dir, created):
+    with pytest.raises(ValidationError):
+        vault.create(vault_dir.parent / "autre", "court")
+    with pytest.raises(VaultExistsError):
+        vault.create(created[0], PASSWORD)
+    with pytest.raises(NoVaultError):
+        vault.unlock(vault_dir.parent / "vide", PASSWORD)
+
+
+def test_wrong_password_is_said_as_such(created):
+    with pytest.raises(WrongPasswordError, match="Mot de passe incorrect"):
+        vault.unlock(created[0], PASSWORD + "x")
+
+
+def test_the_file_is_really_encrypted(created):
+    folder, _code = created
+    data = (folder / "ilot.db").read_bytes()
+    assert not data.startswith(b"SQLite format 3")
+    with pytest.raises(sqlite3.DatabaseError):
+        sqlite3.connect(folder / "ilot.db").execute("SELECT * FROM sqlite_master").fetchall()
+
+
+def test_every_connection_is_keyed_and_hardened(created):
+    folder, _code = created
+    session = vault.unlock(folder, PASSWORD)
+    engine = session._database.engine
+    try:
+        connections = [engine.raw_connection() for _ in range(3)]  # several pool connections
+        for connection in connections:
+            cursor = connection.driver_connection
+            assert cursor.execute("PRAGMA cipher_version").fetchone()[0]
+            assert cursor.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+            assert cursor.execute("PRAGMA temp_store").fetchone()[0] == 2  # MEMORY
+            assert cursor.execute("PRAGMA secure_delete").fetchone()[0] == 1
+            assert cursor.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+            assert cursor.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+        for connection in connections:
+            connection.close()
+    finally:
+        session.close()
+    assert len(CONNECTION_PRAGMAS) == 5
+
+
+@pytest.mark.parametrize(
+    ("damage", "message"),
+    [
+        (lambda b: b"", "vide"),
+        (lambda b: b[:500], "tronqué"),
+        (lambda b: b[: len(b) // 2], "endommagé"),
+        (lambda b: bytes(4096) + b[4096:], "endommagé"),
+        (lambda b: b[:200] + bytes([b[200] ^ 0xFF]) + b[201:], "endommagé"),
+        (lambda b: b[:-100] + bytes([b[-100] ^ 0xFF]) + b[-99:], "endommagé"),
+    ],
+    ids=[
+        "empty",
+        "truncated-500",
+        "truncated-half",
+        "zeroed-header",
+        "flipped-first-page",
+        "flipped-last-page",
+    ],
+)
+def test_damaged_file_is_told_apart_from_wrong_password(created, damage, message):
+    db = created[0] / "ilot.db"
+    db.write_bytes(damage(db.read_bytes()))
+    with pytest.raises(DamagedVaultError, match=message):
+        vault.unlock(created[0], PASSWORD)
+
+
+def test_plaintext_sqlite_is_not_a_vault(created):
+    db = created[0] / "ilot.db"
+    db.unlink()
+    sqlite3.connect(db).execute("CREATE TABLE t (x)").connection.commit()
+    with pytest.raises(DamagedVaultError, match="pas chiffré"):
+        vault.unlock(created[0], PASSWORD)
+
+
+def test_recovery_code_alone_opens_the_file_without_keyfile(created):
+    folder, code = created
+    (folder / "ilot.key").unlink()
+    with pytest.raises(KeyFileMissingError):
+        vault.unlock(folder, PASSWORD)
+    session = vault.unlock_with_recovery_code(folder, code.lower(), new_password="Nouveau-Mot-2027!")
+    try:
+        assert len(session.participants.summaries()) == 1
+    finally:
+        session.close()
+    # the new password now opens it, and the code still does
+    vault.unlock(folder, "Nouveau-Mot-2027!").close()
+    vault.unlock_with_recovery_code(folder, code).close()
+
+
+def test_recovery_code_of_another_vault_is_refused(created, tmp_path):
+    other_session, other_code = vault.create(tmp_path / "autre", PASSWORD)
+    other_session.close()
+    with pytest.raises(WrongRecoveryCodeError, match="ne correspond pas"):
+        vault.unlock_with_recovery_code(created[0], other_code)
+    (created[0] / "ilot.key").unlink()
+    with pytest.raises(WrongRecoveryCodeError, match="n'ouvre pas"):
+        vault.unlock_with_recovery_code(created[0], other_code)
+
+
+def test_copy_of_the_folder_opens_with_same_password(created, tmp_path):
+    copy = tmp_path / "copie"
+    shutil.copytree(created[0], copy)
+    vault.unlock(copy, PASSWORD).close()
+
+
+def test_raw_key_is_the_only_key(created):
+    """The recovery code is the raw data key: SQLCipher opens the file with it directly."""
+    folder, code = created
+    key = keys.decode_recovery_code(code)
+    connection = sqlcipher3.dbapi2.connect(str(folder / "ilot.db"))
+    connection.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+    assert connection.execute("SELECT count(*) FROM participants").fetchone()[0] == 1
+    connection.close()
