@@ -77,7 +77,10 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([400, 880])
-        self.list_panel.participant_requested.connect(self.request_participant)
+        # Queued: the switch (which may save and refresh the list) runs after the selection change is over.
+        self.list_panel.participant_requested.connect(
+            self.request_participant, Qt.ConnectionType.QueuedConnection
+        )
         self.list_panel.new_requested.connect(self.new_participant)
         self.form.saved.connect(self._after_save)
         self.form.open_existing_requested.connect(self._open_existing)

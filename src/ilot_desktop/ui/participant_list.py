@@ -110,12 +110,14 @@ class ParticipantFilterProxy(QSortFilterProxyModel):
         self.setDynamicSortFilter(True)
 
     def set_search(self, text: str) -> None:
+        self.beginFilterChange()
         self._words = fold(text).split()
-        self.invalidateRowsFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def set_status(self, status: str) -> None:
+        self.beginFilterChange()
         self._status = status
-        self.invalidateRowsFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent) -> bool:
         summary: ParticipantSummary = self.sourceModel().index(source_row, 0, source_parent).data(SummaryRole)
@@ -230,8 +232,10 @@ class ParticipantListPanel(QWidget):
             if not proxy_index.isValid():
                 self.filter.setCurrentIndex(len(FILTERS) - 1)
                 proxy_index = self.proxy.mapFromSource(self.model.index(row, 0))
+            target = QPersistentModelIndex(proxy_index)
             self.table.setCurrentIndex(proxy_index)
-            self.table.scrollTo(proxy_index)
+            if target.isValid():
+                self.table.scrollTo(self.proxy.index(target.row(), target.column()))
         finally:
             self._reverting = False
 
