@@ -38,6 +38,12 @@ def create_application(argv: list[str]):
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName("L'Îlot")
+    app.setDesktopFileName("ilot-desktop")
+    from PySide6.QtGui import QIcon
+
+    from ilot_desktop.paths import resource_path
+
+    app.setWindowIcon(QIcon(str(resource_path("icons", "ilot-desktop.svg"))))
     install_french(app)
     return app
 

@@ -58,7 +58,7 @@ def create_vault(paths: VaultPaths, password: str, kdf: keys.KdfParams | None = 
     key = keys.new_data_key()
     temp = paths.db.with_name(DB_NAME + ".creation")
     try:
-        paths.folder.mkdir(parents=True, exist_ok=True)
+        paths.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         temp.unlink(missing_ok=True)
         connection = raw_connect(temp, key)
         try:
@@ -68,6 +68,7 @@ def create_vault(paths: VaultPaths, password: str, kdf: keys.KdfParams | None = 
         finally:
             connection.close()
         keys.write_keyfile(paths.keyfile, keys.wrap_key(key, password, kdf))
+        os.chmod(temp, 0o600)  # encrypted anyway; still nobody else's business
         os.replace(temp, paths.db)
     except OSError as exc:
         temp.unlink(missing_ok=True)

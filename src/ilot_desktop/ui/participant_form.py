@@ -313,6 +313,7 @@ class ParticipantForm(QWidget):
                     editor.setPlainText(value)
                 elif isinstance(editor, QLineEdit):
                     editor.setText(value)
+                    editor.setCursorPosition(0)  # show the start of a long text, not its end
                 else:
                     editor.set_value(value)
             for right, combo in self.right_combos.items():
@@ -444,7 +445,8 @@ class ParticipantForm(QWidget):
     def _refresh_header(self) -> None:
         participant, _problems = self.read()
         name = participant.display_name or "Nouveau dossier"
-        self.title.setText(f"{name}  ·  {participant.file_number}".strip(" ·"))
+        # U+200E keeps the line left-to-right even when the name starts in Arabic script.
+        self.title.setText("\u200e" + f"{name}  ·  {participant.file_number}".strip(" ·"))
         today = self._today()
         text = phase_text(participant.justice_situation, participant.planned_release_date, today)
         inside = participant.phase(today) is Phase.INSIDE
@@ -452,10 +454,9 @@ class ParticipantForm(QWidget):
         self.phase_label.setText(text)
         self.phase_label.setVisible(participant.justice_situation is not None)
         self.phase_label.setStyleSheet(f"color: {colour}; padding: 2px 8px; border-radius: 8px;")
-        if participant.birth_date:
-            self.age_label.setText(f"{age_on(participant.birth_date, today)} ans")
-        else:
-            self.age_label.setText("")
+        age = f"{age_on(participant.birth_date, today)} ans" if participant.birth_date else ""
+        self.age_label.setText(age)
+        self.age_label.setVisible(bool(age))
 
     def _show_errors(self, errors: dict[str, str]) -> None:
         self._clear_errors()

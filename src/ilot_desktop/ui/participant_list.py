@@ -81,6 +81,8 @@ class ParticipantTableModel(QAbstractTableModel):
             return fold(self._display(row, column, today))
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{_HEADERS[column]} : {self._display(row, column, today)}"
+        if role == Qt.ItemDataRole.ToolTipRole and column == COL_NAME:
+            return self._display(row, column, today)
         if role == Qt.ItemDataRole.ToolTipRole and column == COL_PHASE and row.planned_release_date:
             return f"Libération prévue le {format_date(row.planned_release_date)}"
         return None
