@@ -129,3 +129,27 @@ def test_typo_in_recovery_code_is_explained(make_window, qtbot, existing):
     qtbot.mouseClick(page.recover_button, Qt.MouseButton.LeftButton)
     assert "faute de frappe" in page.error.text()
     assert window.session is None
+
+
+def test_qt_itself_speaks_french(make_window):
+    from PySide6.QtCore import QCoreApplication, QLocale
+
+    make_window()
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Annuler"
+    assert QLocale().language() == QLocale.Language.French
+
+
+def test_closing_with_unsaved_edits_can_be_cancelled(make_window, qtbot, answers, existing):
+    from ilot_desktop.ui import dialogs
+
+    window = make_window(existing[0])
+    window.unlock(PASSWORD)
+    window.new_participant()
+    window.form.editors["last_name"].setText("Brouillon")
+    window.form.editors["last_name"].textEdited.emit("Brouillon")
+    answers.queue(dialogs.Answer.CANCEL)
+    assert not window.close()
+    assert window.session is not None and window.form.editors["last_name"].text() == "Brouillon"
+    answers.queue(dialogs.Answer.DISCARD)
+    assert window.close()
+    assert window.session is None
