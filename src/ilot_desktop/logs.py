@@ -12,7 +12,10 @@ from pathlib import Path
 
 from ilot_desktop import __version__
 
-_SAFE_MESSAGE_PREFIXES = ("ilot_desktop", "sqlalchemy", "alembic")
+# SQLAlchemy runs with hide_parameters=True and SQLite's own messages never quote values: their
+# text helps and is safe. Every other message (ours included: a typed date, a file number, a path
+# with the user's name) is masked.
+_SAFE_MESSAGE_PREFIXES = ("sqlalchemy", "alembic")
 
 
 def setup_logging(log_file: Path, verbose: bool = False) -> None:
@@ -38,10 +41,10 @@ def setup_logging(log_file: Path, verbose: bool = False) -> None:
 
 
 def redacted_traceback(exc: BaseException) -> str:
-    """The traceback's frames; the message only for exceptions whose text we control.
+    """The traceback's frames; the message only for SQLAlchemy and Alembic errors.
 
-    A third-party exception message may quote what someone typed; its type is enough to find
-    the bug, and the frames say where.
+    Any other message may quote what someone typed; the type is enough to find the bug, and the
+    frames say where.
     """
     frames = "".join(traceback.format_tb(exc.__traceback__))
     module = type(exc).__module__

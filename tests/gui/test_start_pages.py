@@ -22,8 +22,8 @@ def test_create_vault_through_the_pages(make_window, qtbot, answers, tmp_path):
     qtbot.mouseClick(window.welcome.create_button, Qt.MouseButton.LeftButton)
     page = window.create_page
     assert window.stack.currentWidget() is page
-    page.passwords.first.setText("Bonjour2026")
-    page.passwords.second.setText("Bonjour2026")
+    page.passwords.first.setText("Grenade2026")
+    page.passwords.second.setText("Grenade2026")
     assert not page.create_button.isEnabled()
     assert "Trop faible" in page.passwords.hints.text()
     page.passwords.first.setText(PASSWORD)

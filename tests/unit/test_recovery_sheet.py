@@ -21,6 +21,7 @@ FOLDER = r"C:\Users\chargee.mission\AppData\Local\LIlot\IlotDesktop"
 
 def _sheet(tmp_path: Path, code: str = SAMPLE_CODE, folder: str = FOLDER) -> Path:
     out = tmp_path / "sous-dossier" / "feuille-de-secours.pdf"
+    out.parent.mkdir(exist_ok=True)
     write_recovery_sheet(out, code, CREATED_ON, folder)
     return out
 
@@ -42,10 +43,18 @@ def test_one_a4_page(sheet: pypdf.PdfReader) -> None:
     assert float(box.height) == pytest.approx(A4[1], abs=0.5)
 
 
-def test_parent_folder_is_created_and_no_temporary_file_left(tmp_path: Path) -> None:
+def test_no_temporary_file_left(tmp_path: Path) -> None:
     out = _sheet(tmp_path)
     assert out.is_file()
     assert [p.name for p in out.parent.iterdir()] == [out.name]
+
+
+def test_missing_folder_is_refused_not_created(tmp_path: Path) -> None:
+    from ilot_desktop.errors import StorageEnvironmentError
+
+    with pytest.raises(StorageEnvironmentError, match="n'existe pas"):
+        write_recovery_sheet(tmp_path / "faute" / "frappe" / "f.pdf", SAMPLE_CODE, CREATED_ON, FOLDER)
+    assert not (tmp_path / "faute").exists()
 
 
 def test_every_code_group_is_printed(sheet: pypdf.PdfReader) -> None:

@@ -13,6 +13,40 @@ import re
 from dataclasses import dataclass
 
 MIN_BITS = 80
+# Words that make a long password guessable at once, whatever digits and symbols surround them.
+COMMON_WORDS = frozenset(
+    {
+        "motdepasse",
+        "password",
+        "azerty",
+        "qwerty",
+        "soleil",
+        "bonjour",
+        "coucou",
+        "doudou",
+        "chouchou",
+        "loulou",
+        "marseille",
+        "paris",
+        "ilot",
+        "lilot",
+        "ilotdesktop",
+        "dynamiques",
+        "emploi",
+        "justice",
+        "prison",
+        "liberte",
+        "france",
+        "admin",
+        "utilisateur",
+        "secret",
+        "jetaime",
+        "tresor",
+        "chargee",
+        "mission",
+        "welcome",
+    }
+)
 BITS_PER_WORD = 12
 _WORD = re.compile(r"[^\W\d_]{2,}")  # a word: two letters or more
 
@@ -28,21 +62,27 @@ class PasswordCheck:
     has_symbol: bool
     words: int
 
+    common: bool = False
+
     def hints(self) -> list[tuple[bool, str]]:
-        """What is met and what is missing, as French lines for the creation form."""
-        if self.words >= 3 and not self.acceptable:
-            return [(False, f"Phrase de passe : {self.words} mots sur 7 au minimum.")]
-        return [
+        """What is met and what is missing, as French lines for the creation form (both ways shown)."""
+        hints = [
             (self.length >= 12, f"Au moins 12 caractères ({self.length} pour l'instant)"),
             (self.has_upper, "Une majuscule"),
             (self.has_lower, "Une minuscule"),
             (self.has_digit, "Un chiffre"),
             (self.has_symbol, "Un caractère spécial (par exemple ! ? # % & * - _)"),
+            (self.words >= 7, f"Ou bien : une phrase d'au moins 7 mots ({self.words} pour l'instant)"),
         ]
+        if self.common:
+            hints.append((False, "Évitez les mots de passe courants (motdepasse, azerty, soleil…)"))
+        return hints
 
     def summary(self) -> str:
         if self.acceptable:
             return "Mot de passe suffisamment robuste."
+        if self.common:
+            return "Trop facile à deviner : il repose sur un mot de passe courant."
         return (
             "Trop faible : au moins 12 caractères avec majuscule, minuscule, chiffre et caractère spécial, "
             "ou une phrase d'au moins 7 mots."
@@ -64,6 +104,11 @@ def check_password(password: str) -> PasswordCheck:
     else:
         bits = len(password) * math.log2(alphabet) if alphabet > 1 else 0.0
     distinct = len(set(password))
+    letters_only = "".join(c for c in password.casefold() if c.isalpha())
+    common = bool(letters_only) and (
+        letters_only in COMMON_WORDS
+        or any(letters_only.startswith(w) and len(letters_only) - len(w) <= 3 for w in COMMON_WORDS)
+    )
     recipes = (
         (len(password) >= 12 and has_lower and has_upper and has_digit and has_symbol)
         or (len(password) >= 14 and has_lower and has_upper and has_digit)
@@ -71,7 +116,7 @@ def check_password(password: str) -> PasswordCheck:
         or bits >= MIN_BITS
     )
     return PasswordCheck(
-        acceptable=bool(recipes and distinct >= 6),
+        acceptable=bool(recipes and distinct >= 6 and not common),
         bits=bits,
         length=len(password),
         has_lower=has_lower,
@@ -79,4 +124,5 @@ def check_password(password: str) -> PasswordCheck:
         has_digit=has_digit,
         has_symbol=has_symbol,
         words=words,
+        common=common,
     )

@@ -31,6 +31,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from ilot_desktop.errors import StorageEnvironmentError
 from ilot_desktop.reports.fonts import INK, MUTED, para_styles, register_fonts
 
 TITLE = "Îlot desktop — Feuille de secours"
@@ -333,9 +334,15 @@ def _story(recovery_code: str, created_on: datetime.date, folder_hint: str, widt
 def write_recovery_sheet(
     out: pathlib.Path, recovery_code: str, created_on: datetime.date, folder_hint: str
 ) -> None:
-    """Write the one-page A4 recovery sheet (French) to ``out``; the parent folder is created if missing."""
+    """Write the one-page A4 recovery sheet (French) to ``out``, in a folder that must exist.
+
+    A mistyped folder is refused (StorageEnvironmentError) rather than created somewhere unexpected.
+    """
     out = pathlib.Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
+    if not out.parent.is_dir():
+        raise StorageEnvironmentError(
+            f"Le dossier « {out.parent} » n'existe pas : choisissez un dossier existant."
+        )
     regular, _bold = register_fonts()
     footer = (
         f"Feuille générée par Îlot desktop le {_fr_date(created_on)}. "

@@ -15,6 +15,10 @@ from ilot_desktop.errors import DamagedVaultError, StorageEnvironmentError
 log = logging.getLogger(__name__)
 
 SQLITE_PLAINTEXT_MAGIC = b"SQLite format 3\x00"
+DAMAGED_ADVICE = (
+    "Le fichier de données est endommagé. Ne le modifiez pas : gardez une copie du dossier et "
+    "prévenez l'équipe qui maintient l'application."
+)
 
 # Set on every connection, after the key. See docs/vault-format.md for the reasons.
 CONNECTION_PRAGMAS = (
@@ -112,7 +116,7 @@ def classify_database_error(exc: Exception) -> Exception:
             "Le fichier de données est en lecture seule ou inaccessible : vérifiez les droits du dossier."
         )
     if "not a database" in message or "malformed" in message or "corrupt" in message:
-        return DamagedVaultError("Le fichier de données est endommagé. Restaurez la dernière sauvegarde.")
+        return DamagedVaultError(DAMAGED_ADVICE)
     if "locked" in message or "busy" in message:
         return StorageEnvironmentError(
             "Le fichier de données est utilisé par un autre programme : fermez-le puis réessayez."

@@ -14,6 +14,7 @@ See ``docs/vault-format.md``.
 from __future__ import annotations
 
 import base64
+import binascii
 import hashlib
 import hmac
 import json
@@ -22,6 +23,7 @@ import secrets
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from argon2.exceptions import HashingError
 from argon2.low_level import Type, hash_secret_raw
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
@@ -89,22 +91,44 @@ def wrap_key(key: bytes, password: str, params: KdfParams | None = None) -> dict
     }
 
 
+_LIMITS = {"time_cost": (1, 20), "memory_cost_kib": (8 * 1024, 1024 * 1024), "parallelism": (1, 16)}
+
+
+def _damaged_keyfile() -> KeyFileMissingError:
+    return KeyFileMissingError(
+        "Le fichier de clé (ilot.key) est endommagé. Ouvrez le dossier dans l'application avec "
+        "« Mot de passe oublié ? » et votre code de secours."
+    )
+
+
 def unwrap_key(content: dict, password: str) -> bytes:
-    """The data key, or WrongPasswordError when the password does not open it."""
+    """The data key, or WrongPasswordError when the password does not open it.
+
+    Every field is checked against sane limits first: a tampered key file must read as damaged,
+    not crash the application or make Argon2 ask for all the memory in the machine.
+    """
     try:
         kdf = content["kdf"]
         params = KdfParams(int(kdf["time_cost"]), int(kdf["memory_cost_kib"]), int(kdf["parallelism"]))
-        salt = base64.b64decode(kdf["salt"])
-        nonce = base64.b64decode(content["wrap"]["nonce"])
-        ciphertext = base64.b64decode(content["wrap"]["ciphertext"])
-    except (KeyError, TypeError, ValueError) as exc:
-        raise KeyFileMissingError(
-            "Le fichier de clé (ilot.key) est endommagé. Ouvrez le dossier avec votre code de secours."
-        ) from exc
+        salt = base64.b64decode(kdf["salt"], validate=True)
+        nonce = base64.b64decode(content["wrap"]["nonce"], validate=True)
+        ciphertext = base64.b64decode(content["wrap"]["ciphertext"], validate=True)
+    except (KeyError, TypeError, ValueError, binascii.Error) as exc:
+        raise _damaged_keyfile() from exc
+    values = asdict(params)
+    if (
+        any(not low <= values[name] <= high for name, (low, high) in _LIMITS.items())
+        or len(salt) != 16
+        or len(nonce) != 12
+        or len(ciphertext) != KEY_BYTES + 16
+    ):
+        raise _damaged_keyfile()
     try:
         key = AESGCM(_derive(password, salt, params)).decrypt(nonce, ciphertext, _AAD)
     except InvalidTag:
         raise WrongPasswordError("Mot de passe incorrect.") from None
+    except (HashingError, ValueError) as exc:
+        raise _damaged_keyfile() from exc
     return key
 
 
@@ -113,15 +137,18 @@ def read_keyfile(path: Path) -> dict:
         content = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise KeyFileMissingError(
-            "Le fichier de clé (ilot.key) est introuvable. Ouvrez le dossier avec votre code de secours."
+            "Le fichier de clé (ilot.key) est introuvable. Ouvrez le dossier dans l'application avec "
+            "« Mot de passe oublié ? » et votre code de secours."
         ) from None
     except (OSError, ValueError, UnicodeDecodeError):
         raise KeyFileMissingError(
-            "Le fichier de clé (ilot.key) est illisible. Ouvrez le dossier avec votre code de secours."
+            "Le fichier de clé (ilot.key) est illisible. Ouvrez le dossier dans l'application avec "
+            "« Mot de passe oublié ? » et votre code de secours."
         ) from None
     if not isinstance(content, dict) or content.get("format") != KEYFILE_FORMAT:
         raise KeyFileMissingError(
-            "Le fichier de clé (ilot.key) n'est pas reconnu. Ouvrez le dossier avec votre code de secours."
+            "Le fichier de clé (ilot.key) n'est pas reconnu. Ouvrez le dossier dans l'application avec "
+            "« Mot de passe oublié ? » et votre code de secours."
         )
     return content
 

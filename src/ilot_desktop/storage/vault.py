@@ -55,6 +55,11 @@ def create_vault(paths: VaultPaths, password: str, kdf: keys.KdfParams | None = 
     """
     if paths.exists():
         raise VaultExistsError(f"Un fichier Îlot existe déjà dans ce dossier : {paths.folder}")
+    if paths.keyfile.exists():
+        raise VaultExistsError(
+            "Ce dossier contient une clé (ilot.key) mais pas de fichier de données (ilot.db) : le fichier "
+            "a peut-être été déplacé. Remettez-le en place plutôt que d'en créer un nouveau."
+        )
     key = keys.new_data_key()
     temp = paths.db.with_name(DB_NAME + ".creation")
     try:
@@ -103,7 +108,8 @@ def unlock_with_password(paths: VaultPaths, password: str) -> bytes:
     if not _opens(paths, key):
         raise DamagedVaultError(
             "Le mot de passe est correct, mais le fichier de données est endommagé ou a été remplacé. "
-            "Restaurez la dernière sauvegarde."
+            "Ne le modifiez pas : gardez une copie du dossier et prévenez l'équipe qui maintient "
+            "l'application."
         )
     return key
 

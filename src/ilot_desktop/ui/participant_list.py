@@ -255,11 +255,26 @@ class ParticipantListPanel(QWidget):
 
     def _on_search(self, text: str) -> None:
         self.proxy.set_search(text)
+        self._highlight_current()
         self._update_count()
 
     def _on_filter(self, _index: int) -> None:
         self.proxy.set_status(self.filter.currentData())
+        self._highlight_current()
         self._update_count()
+
+    def _highlight_current(self) -> None:
+        """Keep the open file highlighted when it is (again) among the rows shown."""
+        row = self.model.row_of(self._current_id) if self._current_id is not None else None
+        if row is None:
+            return
+        proxy_index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if proxy_index.isValid() and self.table.currentIndex().row() != proxy_index.row():
+            self._reverting = True
+            try:
+                self.table.setCurrentIndex(proxy_index)
+            finally:
+                self._reverting = False
 
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if self._reverting or not current.isValid():

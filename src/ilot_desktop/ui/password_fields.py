@@ -74,7 +74,6 @@ class PasswordPair(QWidget):
             lines.append(f'<span style="{style}">{mark} {text}</span>')
         summary_style = OK_STYLE if verdict.acceptable else TODO_STYLE
         lines.append(f'<b style="{summary_style}">{verdict.summary()}</b>')
-        lines.append('<span style="color:#555;">Une phrase d\'au moins 7 mots convient aussi.</span>')
         self.hints.setText("<br>".join(lines))
         same = self.first.text() == self.second.text()
         if not self.second.text():

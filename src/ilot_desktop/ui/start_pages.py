@@ -91,7 +91,19 @@ class WelcomePage(_CardPage):
             "et ne se mélange jamais à vos dossiers.",
             muted=True,
         )
+        self.orphan = self.paragraph(
+            "Ce dossier contient une clé (ilot.key) mais pas de fichier de données (ilot.db) : le fichier a "
+            "peut-être été déplacé ou copié ailleurs. Remettez-le dans ce dossier puis relancez "
+            "l'application ; créer un nouveau fichier ici remplacerait la clé.",
+        )
+        self.orphan.setStyleSheet("color: #b00020;")
+        self.orphan.hide()
         self.paragraph(f"Dossier des données : {folder}", muted=True)
+
+    def set_orphan_key(self, orphan: bool) -> None:
+        """A key file without its database: say so, and do not offer to create over it."""
+        self.orphan.setVisible(orphan)
+        self.create_button.setEnabled(not orphan)
 
 
 class CreatePage(_CardPage):
@@ -115,6 +127,7 @@ class CreatePage(_CardPage):
         self.create_button.setEnabled(False)
         self.create_button.clicked.connect(self._submit)
         self.passwords.validity_changed.connect(self.create_button.setEnabled)
+        self.passwords.first.returnPressed.connect(self.passwords.second.setFocus)
         self.passwords.second.returnPressed.connect(self._submit)
         buttons = QHBoxLayout()
         buttons.addWidget(self.back_button)
@@ -151,8 +164,9 @@ class RecoveryCodePage(_CardPage):
         )
         self.body.addWidget(self.code_label)
         self.paragraph(
-            "Enregistrez la feuille de secours (PDF), imprimez-la et rangez-la dans le coffre du bureau, "
-            "jamais avec l'ordinateur. Ne la photographiez pas et ne l'envoyez pas par e-mail.",
+            "Enregistrez la feuille de secours (PDF) de préférence sur une clé USB, imprimez-la, puis "
+            "supprimez le fichier. Rangez la feuille dans le coffre du bureau, jamais avec l'ordinateur. "
+            "Ne la photographiez pas et ne l'envoyez pas par e-mail.",
         )
         self.save_button = QPushButton("Enregistrer la feuille de secours (PDF)…", self.card)
         self.save_button.clicked.connect(self.save_sheet_requested)
@@ -231,6 +245,9 @@ class UnlockPage(_CardPage):
         self.recover_button = QPushButton("Ouvrir avec le code de secours", self.recovery_box)
         self.recover_button.setEnabled(False)
         self.new_passwords.validity_changed.connect(self.recover_button.setEnabled)
+        self.code.returnPressed.connect(self.new_passwords.first.setFocus)
+        self.new_passwords.first.returnPressed.connect(self.new_passwords.second.setFocus)
+        self.new_passwords.second.returnPressed.connect(self._recover)
         self.recover_button.clicked.connect(self._recover)
         self.back_button = QPushButton("Revenir au mot de passe", self.recovery_box)
         self.back_button.clicked.connect(lambda: self.show_recovery(False))
@@ -250,9 +267,8 @@ class UnlockPage(_CardPage):
         self.error.setAccessibleName("Message d'erreur")
         self.body.addWidget(self.error)
 
-    def set_folder(self, folder: Path, demo: bool = False) -> None:
-        suffix = " (démonstration, données fictives)" if demo else ""
-        self.folder_label.setText(f"Fichier : {folder}{suffix}")
+    def set_folder(self, folder: Path) -> None:
+        self.folder_label.setText(f"Fichier : {folder}")
 
     def show_recovery(self, on: bool) -> None:
         self.password_box.setVisible(not on)
@@ -282,5 +298,8 @@ class UnlockPage(_CardPage):
     def _recover(self) -> None:
         if not self.code.text().strip():
             self.error.show_message("Saisissez le code de secours.")
+            return
+        if not self.new_passwords.is_valid():
+            self.error.show_message("Choisissez un nouveau mot de passe qui respecte les règles ci-dessus.")
             return
         self.recover_requested.emit(self.code.text(), self.new_passwords.password())

@@ -84,6 +84,8 @@ class DateEdit(QWidget):
 
     def set_value(self, value: date | None) -> None:
         self.edit.setText(format_date(value))
+        if value is None:
+            self.calendar.setSelectedDate(QDate.currentDate())
 
     def text(self) -> str:
         return self.edit.text()
