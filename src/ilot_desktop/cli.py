@@ -21,6 +21,11 @@ from ilot_desktop.logs import setup_logging, write_crash_report
 from ilot_desktop.paths import ENV_DATA_DIR, AppPaths, app_paths
 
 ENV_PASSPHRASE = "ILOT_PASSPHRASE"
+COUNT_LABELS = {
+    "participants": "Participants",
+    "appointments": "Rendez-vous",
+    "collective_actions": "Actions collectives",
+}
 log = logging.getLogger(__name__)
 
 
@@ -151,7 +156,7 @@ def cmd_check(args: argparse.Namespace, paths: AppPaths) -> int:
     print(f"Version du schéma : {report.schema_version}")
     print(f"Taille du fichier : {report.size_bytes / 1024:.0f} Kio")
     for name, count in report.counts.items():
-        print(f"{name.capitalize()} : {count}")
+        print(f"{COUNT_LABELS.get(name, name)} : {count}")
     if report.ok:
         print("Intégrité : correcte.")
         return EXIT_OK

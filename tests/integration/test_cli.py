@@ -67,8 +67,13 @@ def test_demo_command(data, monkeypatch, capsys):
     assert run(["--data-dir", str(data), "demo"], monkeypatch) == 0
     assert "dossiers fictifs créés" in capsys.readouterr().out
     assert run(["--data-dir", str(data), "check"], monkeypatch) == 0
-    counts = re.search(r"Participants : (\d+)", capsys.readouterr().out)
+    out = capsys.readouterr().out
+    counts = re.search(r"Participants : (\d+)", out)
     assert counts and int(counts.group(1)) >= 45
+    appointments = re.search(r"Rendez-vous : (\d+)", out)
+    assert appointments and int(appointments.group(1)) >= 400
+    actions = re.search(r"Actions collectives : (\d+)", out)
+    assert actions and int(actions.group(1)) >= 24
 
 
 def test_module_entry_point_runs_quietly(tmp_path):

@@ -37,16 +37,17 @@ def test_newer_database_is_refused_and_untouched(vault_dir, session):
 def test_upgrade_backs_up_first_and_keeps_rows(vault_dir, session, tmp_path, monkeypatch):
     session.participants.save(make_participant())
     session.close()
+    head = migrate.head_revision()
     scripts = tmp_path / "migrations"
     shutil.copytree(migrate.MIGRATIONS_DIR, scripts)
-    (scripts / "versions" / "0002_test.py").write_text(
+    (scripts / "versions" / "9999_test.py").write_text(
         textwrap.dedent(
-            """
+            f"""
             import sqlalchemy as sa
             from alembic import op
 
-            revision = "0002"
-            down_revision = "0001"
+            revision = "9999"
+            down_revision = "{head}"
             branch_labels = None
             depends_on = None
 
@@ -65,10 +66,39 @@ def test_upgrade_backs_up_first_and_keeps_rows(vault_dir, session, tmp_path, mon
     reopened = vault.unlock(vault_dir, PASSWORD)
     try:
         assert reopened.migration_backup is not None
-        assert reopened.check().schema_version == "0002"
+        assert reopened.check().schema_version == "9999"
         assert [s.last_name for s in reopened.participants.summaries()] == ["Marqueur"]
     finally:
         reopened.close()
-    backups = list((vault_dir / "sauvegardes").glob("avant-migration-0001-vers-0002-*.db"))
+    backups = list((vault_dir / "sauvegardes").glob(f"avant-migration-{head}-vers-9999-*.db"))
     assert len(backups) == 1
     assert not backups[0].read_bytes().startswith(b"SQLite format 3")
+
+
+def test_a_first_version_file_gains_the_follow_up_tables(vault_dir, session):
+    """A file written before the calendar (0001) is backed up, upgraded, and keeps its people."""
+    from alembic import command
+
+    saved = session.participants.save(make_participant())
+    engine = session._database.engine
+    with engine.connect() as connection:
+        connection.connection.driver_connection.execute("PRAGMA foreign_keys = OFF")
+        config = migrate.alembic_config()
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0001")
+        connection.commit()
+    assert session._database.schema_version() == "0001"
+    session.close()
+
+    reopened = vault.unlock(vault_dir, PASSWORD)
+    try:
+        assert reopened.check().schema_version == migrate.head_revision()
+        assert reopened.participants.get(saved.id).cadence is None
+        with reopened._database.engine.connect() as connection:
+            diff = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+            foreign_keys = connection.exec_driver_sql("PRAGMA foreign_key_list(appointments)").fetchall()
+        assert diff == []
+        assert [(fk[2], fk[6]) for fk in foreign_keys] == [("participants", "CASCADE")]
+    finally:
+        reopened.close()
+    assert list((vault_dir / "sauvegardes").glob("avant-migration-0001-vers-0002-*.db"))

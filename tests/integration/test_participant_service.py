@@ -5,6 +5,7 @@ from datetime import date
 
 import pytest
 
+from ilot_desktop.domain.vocabulary import Cadence
 from ilot_desktop.errors import NotFoundError, ValidationError
 from tests.factories import make_participant
 
@@ -22,6 +23,13 @@ def test_update_keeps_one_row(session):
     assert len(session.participants.summaries()) == 1
     assert session.participants.get(saved.id).notes == "Nouvelle note"
     assert session.participants.summaries()[0].end_date == date(2026, 11, 20)
+
+
+def test_cadence_is_kept_and_can_be_cleared(session):
+    saved = session.participants.save(make_participant(cadence=Cadence.MONTHLY))
+    assert session.participants.get(saved.id).cadence is Cadence.MONTHLY
+    session.participants.save(replace(saved, cadence=None))
+    assert session.participants.get(saved.id).cadence is None
 
 
 def test_text_is_trimmed_and_file_number_upper_case(session):

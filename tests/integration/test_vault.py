@@ -18,7 +18,7 @@ from ilot_desktop.errors import (
     WrongRecoveryCodeError,
 )
 from ilot_desktop.services import vault
-from ilot_desktop.storage import keys
+from ilot_desktop.storage import keys, migrate
 from ilot_desktop.storage.engine import CONNECTION_PRAGMAS
 from tests.conftest import PASSWORD, TODAY
 from tests.factories import make_participant
@@ -38,7 +38,8 @@ def test_create_then_unlock_reads_back(created):
     try:
         assert [s.last_name for s in session.participants.summaries()] == ["Marqueur"]
         report = session.check()
-        assert report.ok and report.counts == {"participants": 1} and report.schema_version == "0001"
+        assert report.ok and report.schema_version == migrate.head_revision() == "0002"
+        assert report.counts == {"participants": 1, "appointments": 0, "collective_actions": 0}
     finally:
         session.close()
     assert not session.is_open

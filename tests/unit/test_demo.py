@@ -2,14 +2,37 @@
 
 from __future__ import annotations
 
-from datetime import date
+from collections import Counter
+from datetime import date, time
 
 import pytest
 
+from ilot_desktop.domain.actions import validate_action
 from ilot_desktop.domain.dates import age_on
-from ilot_desktop.domain.demo import demo_participants
+from ilot_desktop.domain.demo import NOTES, demo_participants
+from ilot_desktop.domain.demo_followup import demo_followup
+from ilot_desktop.domain.followup import (
+    ContactState,
+    is_due,
+    release_soon,
+    silence_reason,
+    validate_appointment,
+)
 from ilot_desktop.domain.participant import validate
-from ilot_desktop.domain.vocabulary import Housing, JusticeSituation, Phase, Sex, WorkConstraint
+from ilot_desktop.domain.vocabulary import (
+    ActionType,
+    AppointmentKind,
+    AppointmentStatus,
+    Attendance,
+    Cadence,
+    Housing,
+    JusticeSituation,
+    Phase,
+    Sex,
+    WorkConstraint,
+)
+
+PLANNED, ABSENT = AppointmentStatus.PLANNED, AppointmentStatus.ABSENT
 
 TODAYS = [date(2026, 11, 27), date(2025, 3, 3)]
 
@@ -113,3 +136,123 @@ def test_work_constraints_shape_the_project(today: date) -> None:
             assert p.professional_project != "Préparateur de commandes"
         if p.work_constraints - {WorkConstraint.NO_DRIVING, WorkConstraint.AREA_BANS}:
             assert p.work_constraints_notes
+
+
+# --- follow-up: appointments and collective actions ---------------------------------------------
+
+
+def followup(today: date):
+    people = demo_participants(today)
+    for number, p in enumerate(people, 1):
+        p.id = number
+    appointments, actions = demo_followup(people, today)
+    return {p.id: p for p in people}, appointments, actions
+
+
+def states(people, appointments, today: date) -> list[ContactState]:
+    """What storage's SQL gathers, computed the slow way."""
+    result = []
+    for p in people.values():
+        if p.end_date and p.end_date <= today:
+            continue
+        mine = sorted((a for a in appointments if a.participant_id == p.id), key=lambda a: a.start)
+        past = [a for a in mine if a.start.date() <= today]
+        outcomes = [a.status for a in reversed(past) if a.status in (AppointmentStatus.DONE, ABSENT)]
+        done = [a.start.date() for a in past if a.status is AppointmentStatus.DONE]
+        ahead = [a.start for a in mine if a.status is PLANNED and a.start.date() >= today]
+        result.append(
+            ContactState(
+                p.id, p.file_number, p.last_name, p.first_name, p.entry_date, p.end_date, p.cadence,
+                p.justice_situation, p.planned_release_date, max(done, default=None),
+                min(ahead, default=None), tuple(outcomes[:2]),
+            )
+        )  # fmt: skip
+    return result
+
+
+def test_follow_up_is_deterministic(today: date) -> None:
+    assert followup(today) == followup(today)
+
+
+def test_every_appointment_is_valid_and_within_the_file(today: date) -> None:
+    people, appointments, _actions = followup(today)
+    assert 400 <= len(appointments) <= 1500
+    for a in appointments:
+        p = people[a.participant_id]
+        assert validate_appointment(a, p.entry_date, p.end_date, today) == {}
+        assert p.entry_date <= a.start.date()
+        assert p.end_date is None or a.start.date() <= p.end_date
+        assert a.start.weekday() < 5
+        assert time(9) <= a.start.time() and a.end.time() <= time(17, 30)
+        if a.start.date() >= today:
+            assert a.status is PLANNED and not a.report
+        else:
+            assert a.status is not PLANNED
+        if a.status is AppointmentStatus.DONE:
+            assert a.report
+        inside = p.phase(a.start.date()) is Phase.INSIDE
+        assert (a.kind is AppointmentKind.IN_DETENTION) is inside
+        if inside:
+            assert a.place == p.facility
+
+
+def test_mostly_realised_with_some_absences_and_cancellations(today: date) -> None:
+    _people, appointments, _actions = followup(today)
+    past = Counter(a.status for a in appointments if a.start.date() < today)
+    total = sum(past.values())
+    assert past[AppointmentStatus.DONE] >= 0.75 * total
+    assert 0.04 * total <= past[ABSENT] <= 0.15 * total
+    assert 0.02 * total <= past[AppointmentStatus.CANCELLED] <= 0.12 * total
+    assert {a.kind for a in appointments} == set(AppointmentKind)
+
+
+def test_first_month_weekly_then_spaced(today: date) -> None:
+    people, appointments, _actions = followup(today)
+    for p in people.values():
+        first_month = [
+            a for a in appointments if a.participant_id == p.id and (a.start.date() - p.entry_date).days < 28
+        ]
+        if (min(today, p.end_date or today) - p.entry_date).days >= 28:
+            assert len(first_month) >= 4, p.file_number
+    assert {p.cadence for p in people.values()} >= {Cadence.FORTNIGHTLY, Cadence.MONTHLY, Cadence.EMPLOYMENT}
+
+
+def test_some_slip_away_some_are_due_most_have_something_planned(today: date) -> None:
+    people, appointments, _actions = followup(today)
+    current = states(people, appointments, today)
+    reasons = [silence_reason(s, today) for s in current]
+    assert "Deux absences de suite" in reasons
+    assert any(r and r.startswith("Dernier entretien réalisé") for r in reasons)
+    assert 2 <= sum(r is not None for r in reasons) <= 8
+    assert sum(is_due(s, today) for s in current) >= 2
+    soon = [s for s in current if s.next_planned and (s.next_planned.date() - today).days <= 14]
+    assert len(soon) >= 0.6 * len(current)
+    assert sum(release_soon(s, today) for s in current) >= 3
+    dropped = [p for p in people.values() if p.notes in NOTES["drop"]]
+    for p in dropped:
+        last = sorted((a for a in appointments if a.participant_id == p.id), key=lambda a: a.start)[-2:]
+        assert [a.status for a in last] == [ABSENT, ABSENT] or len(last) < 2
+
+
+def test_collective_actions_over_the_year(today: date) -> None:
+    people, _appointments, actions = followup(today)
+    assert 24 <= len(actions) <= 60
+    assert {a.action_type for a, _r in actions} == set(ActionType)
+    references = [a.reference for a, _r in actions]
+    assert len(set(references)) == len(references)
+    assert {a.start.year for a, _r in actions} == {int(r[3:7]) for r in references}
+    for action, registered in actions:
+        assert validate_action(action, today) == {}
+        assert action.start.weekday() < 5
+        assert 3 <= len(registered) <= 10
+        assert len({pid for pid, _att in registered}) == len(registered)
+        day = action.start.date()
+        for pid, attendance in registered:
+            p = people[pid]
+            assert p.entry_date <= day and (p.end_date is None or day <= p.end_date)
+            assert p.phase(day) is Phase.OUTSIDE
+            assert (attendance is not None) is (day < today)
+    months = Counter((a.start.year, a.start.month) for a, _r in actions if a.start.date() < today)
+    assert sum(months.values()) / 12 >= 2
+    recorded = Counter(att for _a, r in actions for _pid, att in r if att is not None)
+    assert recorded[Attendance.PRESENT] > 3 * recorded[Attendance.ABSENT] > 0

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 _SEPARATED = re.compile(r"^\s*(\d{1,2})\s*[/.\- ]\s*(\d{1,2})\s*[/.\- ]\s*(\d{2,4})\s*$")
 _COMPACT = re.compile(r"^\s*(\d{2})(\d{2})(\d{4})\s*$")
@@ -44,3 +44,36 @@ def parse_date(text: str) -> date | None:
 def age_on(birth: date, on: date) -> int:
     """Age in whole years on a given day."""
     return on.year - birth.year - ((on.month, on.day) < (birth.month, birth.day))
+
+
+WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+WEEKDAYS_SHORT = ("lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim.")
+MONTHS = (
+    "janvier", "février", "mars", "avril", "mai", "juin",
+    "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+)  # fmt: skip
+
+
+def format_long_date(value: date) -> str:
+    """``lundi 23 novembre 2026`` (1er for the first of the month, as French writes it)."""
+    day = "1er" if value.day == 1 else str(value.day)
+    return f"{WEEKDAYS[value.weekday()]} {day} {MONTHS[value.month - 1]} {value.year}"
+
+
+def format_week(monday: date, days: int = 7) -> str:
+    """``Semaine du 23 au 29 novembre 2026`` (months and years named only when they change)."""
+    last = monday + timedelta(days=days - 1)
+    first_day = "1er" if monday.day == 1 else str(monday.day)
+    last_day = "1er" if last.day == 1 else str(last.day)
+    if monday.year != last.year:
+        start = f"{first_day} {MONTHS[monday.month - 1]} {monday.year}"
+    elif monday.month != last.month:
+        start = f"{first_day} {MONTHS[monday.month - 1]}"
+    else:
+        start = first_day
+    return f"Semaine du {start} au {last_day} {MONTHS[last.month - 1]} {last.year}"
+
+
+def format_time(value) -> str:
+    """``09:30`` for a datetime or time."""
+    return value.strftime("%H:%M")

@@ -12,6 +12,7 @@ from typing import TypeVar
 
 from ilot_desktop.domain.participant import Participant, next_file_number
 from ilot_desktop.domain.vocabulary import (
+    Cadence,
     EducationLevel,
     Housing,
     JusticeMeasure,
@@ -154,6 +155,13 @@ ADDRESSES = {
 # Projects excluded by a constraint, through their tags.
 BANNED_TAGS = {WorkConstraint.NO_ALCOHOL_ENV: "k", WorkConstraint.NO_HEAVY_LOADS: "h",
                WorkConstraint.NO_DRIVING: "d"}
+CADENCES = {  # what the caseworker chose after the first month, per kind of path
+    "inside": {Cadence.FORTNIGHTLY: 3, Cadence.MONTHLY: 1},
+    "outside": {Cadence.WEEKLY: 3, Cadence.FORTNIGHTLY: 5, Cadence.MONTHLY: 2},
+    "done": {Cadence.WEEKLY: 1, Cadence.FORTNIGHTLY: 3, Cadence.EMPLOYMENT: 1},
+    "drop": {Cadence.WEEKLY: 1},
+    "long": {Cadence.EMPLOYMENT: 1},
+}
 # fmt: on
 _DET = JusticeSituation.DETENTION
 
@@ -235,9 +243,17 @@ def _rights(rng: random.Random, inside: bool, followed_days: int) -> dict[Right,
     return rights
 
 
+def _cadence(rng: random.Random, kind: str, entry: date, today: date) -> Cadence | None:
+    """Not set yet during the first month (weekly by default), then chosen per path."""
+    if (today - entry).days < 30 and rng.random() < 0.8:
+        return None
+    return _pick(rng, CADENCES[kind])
+
+
 def demo_participants(today: date, seed: int = 2026) -> list[Participant]:
     """About fifty fictional participants: a year of Dynamiques Emploi up to ``today``, files unsaved."""
     rng = random.Random(seed)
+    cadence_rng = random.Random(seed + 1)  # apart, so the people stay those of earlier versions
     names = list(NAMES)
     rng.shuffle(names)
     plans = _plans(rng, today)
@@ -356,6 +372,7 @@ def demo_participants(today: date, seed: int = 2026) -> list[Participant]:
             work_constraints_notes=" ".join(notes),
             consent_date=min(today, _day(entry, rng.randint(0, 10))),
             caseworker=rng.choice(CASEWORKERS),
+            cadence=_cadence(cadence_rng, kind, entry, today),
             notes=note,
         )
         people.append((entry, i, p))

@@ -8,6 +8,7 @@ from datetime import date
 
 from ilot_desktop.domain.dates import age_on, format_date
 from ilot_desktop.domain.vocabulary import (
+    Cadence,
     CaseStatus,
     EducationLevel,
     Housing,
@@ -61,6 +62,7 @@ class Participant:
     work_constraints_notes: str = ""
     consent_date: date | None = None
     caseworker: str = ""
+    cadence: Cadence | None = None
     notes: str = ""
     id: int | None = None
 

@@ -146,3 +146,40 @@ class Phase(LabelledEnum):
 
     INSIDE = ("inside", "Dedans")
     OUTSIDE = ("outside", "Dehors")
+
+
+class AppointmentKind(LabelledEnum):
+    INDIVIDUAL = ("individual", "Entretien individuel")
+    IN_DETENTION = ("detention", "Entretien en détention")
+    PHONE = ("phone", "Entretien téléphonique")
+    ACCOMPANYING = ("accompanying", "Accompagnement physique")
+
+
+class AppointmentStatus(LabelledEnum):
+    PLANNED = ("planned", "Prévu")
+    DONE = ("done", "Réalisé")
+    ABSENT = ("absent", "Absent")
+    CANCELLED = ("cancelled", "Annulé")
+
+
+class Cadence(LabelledEnum):
+    """How often a participant should be seen once the first (weekly) month is over."""
+
+    WEEKLY = ("weekly", "Hebdomadaire")
+    FORTNIGHTLY = ("fortnightly", "Tous les 15 jours")
+    MONTHLY = ("monthly", "Mensuel")
+    EMPLOYMENT = ("employment", "Suivi dans l'emploi")
+
+
+class ActionType(LabelledEnum):
+    TRE_WORKSHOP = ("tre_workshop", "Atelier TRE")
+    COMPANY_VISIT = ("company_visit", "Visite d'entreprise")
+    JOB_FAIR = ("job_fair", "Salon de l'emploi")
+    JOB_DATING = ("job_dating", "Job dating")
+    CULTURAL_OUTING = ("cultural_outing", "Sortie culturelle")
+    SPORT_OUTING = ("sport_outing", "Sortie sportive")
+
+
+class Attendance(LabelledEnum):
+    PRESENT = ("present", "Présent")
+    ABSENT = ("absent", "Absent")

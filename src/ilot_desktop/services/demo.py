@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 
 from ilot_desktop.domain.demo import demo_participants
+from ilot_desktop.domain.demo_followup import demo_followup
 from ilot_desktop.services import vault
 from ilot_desktop.services.vault import Clock, VaultSession
 
@@ -14,10 +15,15 @@ DEMO_PASSWORD = "Démonstration-Îlot-2026"
 
 
 def fill_with_demo_data(session: VaultSession, seed: int = 2026) -> int:
-    """Save the demo participants; returns how many were created."""
-    people = demo_participants(session.clock(), seed=seed)
-    for person in people:
-        session.participants.save(person)
+    """Save the demo participants, their appointments and the collective actions.
+
+    Returns how many participants were created.
+    """
+    today = session.clock()
+    people = [session.participants.save(person) for person in demo_participants(today, seed=seed)]
+    appointments, actions = demo_followup(people, today, seed=seed)
+    session.followup.save_many(appointments)
+    session.actions.save_many(actions)
     return len(people)
 
 

@@ -45,12 +45,16 @@ class VaultSession:
     """An unlocked vault. ``close()`` drops every decrypted handle (used by locking)."""
 
     def __init__(self, database: Database, clock: Clock = date.today):
+        from ilot_desktop.services.actions import ActionService
+        from ilot_desktop.services.followup import FollowUpService
         from ilot_desktop.services.participants import ParticipantService
 
         self._database = database
         self.folder = database.paths.folder
         self.clock = clock
         self.participants = ParticipantService(database, clock)
+        self.followup = FollowUpService(database, clock)
+        self.actions = ActionService(database, clock)
 
     @property
     def is_open(self) -> bool:

@@ -11,8 +11,9 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from ilot_desktop.storage import migrate
 from ilot_desktop.storage.engine import classify_database_error, make_engine
+from ilot_desktop.storage.followup_repo import ActionRepository, AppointmentRepository
 from ilot_desktop.storage.repositories import ParticipantRepository, SettingsRepository
-from ilot_desktop.storage.tables import ParticipantRow
+from ilot_desktop.storage.tables import AppointmentRow, CollectiveActionRow, ParticipantRow
 from ilot_desktop.storage.vault import VaultPaths
 
 log = logging.getLogger(__name__)
@@ -79,8 +80,16 @@ class Database:
         return problems
 
     def counts(self) -> dict[str, int]:
+        tables = {
+            "participants": ParticipantRow,
+            "appointments": AppointmentRow,
+            "collective_actions": CollectiveActionRow,
+        }
         with self._sessions() as session:
-            return {"participants": session.scalar(select(func.count()).select_from(ParticipantRow)) or 0}
+            return {
+                name: session.scalar(select(func.count()).select_from(table)) or 0
+                for name, table in tables.items()
+            }
 
     def _engine(self) -> Engine:
         if self.engine is None:
@@ -111,6 +120,8 @@ class UnitOfWork:
         self.session = self._sessions()
         self.participants = ParticipantRepository(self.session)
         self.settings = SettingsRepository(self.session)
+        self.appointments = AppointmentRepository(self.session)
+        self.actions = ActionRepository(self.session)
         return self
 
     def __exit__(self, *exc_info) -> None:

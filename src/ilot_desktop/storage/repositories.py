@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from ilot_desktop.domain.participant import Participant, ParticipantSummary
 from ilot_desktop.domain.vocabulary import (
+    Cadence,
     EducationLevel,
     Housing,
     JusticeMeasure,
@@ -30,6 +31,7 @@ _CHOICES = {
     "housing_at_entry": Housing,
     "justice_measure": JusticeMeasure,
     "education_level": EducationLevel,
+    "cadence": Cadence,
 }
 _PLAIN = [
     f.name

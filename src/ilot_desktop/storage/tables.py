@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import JSON, Date, DateTime, Integer, MetaData, String, Text
+from sqlalchemy import JSON, Date, DateTime, ForeignKey, Index, Integer, MetaData, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 NAMING = {
@@ -52,9 +52,58 @@ class ParticipantRow(Base):
     work_constraints_notes: Mapped[str] = mapped_column(Text, default="")
     consent_date: Mapped[date | None] = mapped_column(Date)
     caseworker: Mapped[str] = mapped_column(String(200), default="")
+    cadence: Mapped[str | None] = mapped_column(String(40))
     notes: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(DateTime)
     updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class AppointmentRow(Base):
+    """An individual contact with a participant (planned, done, missed or cancelled)."""
+
+    __tablename__ = "appointments"
+    __table_args__ = (Index("ix_appointments_participant_start", "participant_id", "start"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    participant_id: Mapped[int] = mapped_column(ForeignKey("participants.id", ondelete="CASCADE"))
+    start: Mapped[datetime] = mapped_column(DateTime, index=True)
+    duration_min: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(40))
+    place: Mapped[str] = mapped_column(String(200), default="")
+    status: Mapped[str] = mapped_column(String(40))
+    report: Mapped[str] = mapped_column(Text, default="")
+    next_steps: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class CollectiveActionRow(Base):
+    __tablename__ = "collective_actions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    reference: Mapped[str] = mapped_column(String(30), unique=True)
+    action_type: Mapped[str] = mapped_column(String(40))
+    title: Mapped[str] = mapped_column(String(200))
+    start: Mapped[datetime] = mapped_column(DateTime, index=True)
+    duration_min: Mapped[int] = mapped_column(Integer)
+    place: Mapped[str] = mapped_column(String(200), default="")
+    partner: Mapped[str] = mapped_column(String(200), default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class RegistrationRow(Base):
+    """A participant registered to a collective action; attendance is None until recorded."""
+
+    __tablename__ = "action_registrations"
+
+    action_id: Mapped[int] = mapped_column(
+        ForeignKey("collective_actions.id", ondelete="CASCADE"), primary_key=True
+    )
+    participant_id: Mapped[int] = mapped_column(
+        ForeignKey("participants.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    attendance: Mapped[str | None] = mapped_column(String(40))
 
 
 class SettingRow(Base):

@@ -60,12 +60,13 @@ def show_error(parent: QWidget | None, error: BaseException, crash_report: Path 
     box.exec()
 
 
-def ask_unsaved(parent: QWidget | None, who: str) -> Answer:
+def ask_unsaved(parent: QWidget | None, subject: str) -> Answer:
+    """``subject`` starts the sentence: "Le dossier « DUPONT Marc »", "Ce rendez-vous"."""
     box = _box(
         parent,
         QMessageBox.Icon.Question,
         "Modifications non enregistrées",
-        f"Le dossier {who} a des modifications non enregistrées.",
+        f"{subject} comporte des modifications non enregistrées.",
         "Voulez-vous les enregistrer avant de continuer ?",
     )
     save = box.addButton("Enregistrer", QMessageBox.ButtonRole.AcceptRole)
@@ -83,7 +84,8 @@ def ask_duplicate(parent: QWidget | None, who: str) -> Answer:
         QMessageBox.Icon.Warning,
         "Dossier déjà existant ?",
         f"Un dossier existe déjà pour {who}, avec la même date de naissance.",
-        "Il s'agit sans doute de la même personne. Ouvrir le dossier existant évite un doublon.",
+        "Il s'agit sans doute de la même personne. Ouvrir le dossier existant évite un doublon "
+        "(la saisie en cours est alors abandonnée).",
     )
     open_existing = box.addButton("Ouvrir le dossier existant", QMessageBox.ButtonRole.AcceptRole)
     create = box.addButton("Créer quand même", QMessageBox.ButtonRole.DestructiveRole)
@@ -96,6 +98,25 @@ def ask_duplicate(parent: QWidget | None, who: str) -> Answer:
     return Answer.CREATE_ANYWAY if clicked is create else Answer.CANCEL
 
 
+def confirm(parent: QWidget | None, title: str, text: str, detail: str, action: str) -> bool:
+    """A destructive step, confirmed by a button that names it; "Annuler" is the default."""
+    box = _box(parent, QMessageBox.Icon.Warning, title, text, detail)
+    go = box.addButton(action, QMessageBox.ButtonRole.DestructiveRole)
+    cancel = box.addButton("Annuler", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(cancel)
+    box.exec()
+    return box.clickedButton() is go
+
+
 def choose_save_path(parent: QWidget | None, title: str, suggested: str, filter_text: str) -> Path | None:
     path, _ = QFileDialog.getSaveFileName(parent, title, suggested, filter_text)
     return Path(path) if path else None
+
+
+def open_file(path: Path) -> None:
+    """Hand a document to the system (viewer, printing)."""
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDesktopServices
+
+    if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+        inform(None, "Document enregistré", f"Le document est enregistré ici :\n{path}")

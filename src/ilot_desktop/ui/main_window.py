@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import logging
 from datetime import date
-from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QStackedWidget, QTabWidget, QWidget
 
 from ilot_desktop import APP_NAME, __version__
-from ilot_desktop.errors import IlotError, KeyFileMissingError
+from ilot_desktop.errors import IlotError
 from ilot_desktop.logs import write_crash_report
 from ilot_desktop.paths import AppPaths
 from ilot_desktop.services import vault
@@ -19,9 +18,13 @@ from ilot_desktop.services.demo import open_or_create_demo
 from ilot_desktop.services.vault import VaultSession
 from ilot_desktop.settings import LIST_FILTER, WINDOW_GEOMETRY, WINDOW_SPLITTER, LocalSettings
 from ilot_desktop.ui import dialogs
+from ilot_desktop.ui.actions_page import ActionsPage
+from ilot_desktop.ui.home_page import HomePage
 from ilot_desktop.ui.participant_form import ParticipantForm
 from ilot_desktop.ui.participant_list import ParticipantListPanel
 from ilot_desktop.ui.start_pages import CreatePage, RecoveryCodePage, UnlockPage, WelcomePage
+from ilot_desktop.ui.timeline_page import TimelinePage
+from ilot_desktop.ui.week_page import WeekPage
 
 log = logging.getLogger(__name__)
 
@@ -69,9 +72,23 @@ class MainWindow(QMainWindow):
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.list_panel = ParticipantListPanel(self.today, self.splitter)
         self.tabs = QTabWidget(self.splitter)
-        self.tabs.setAccessibleName("Onglets du dossier")
-        self.form = ParticipantForm(self.today, self.tabs)
-        self.tabs.addTab(self.form, "&Dossier")
+        self.tabs.setAccessibleName("Onglets")
+        self.home = HomePage(self.today, self.tabs)
+        self.form = ParticipantForm(self.today)
+        self.timeline = TimelinePage(self.today)
+        self.dossier_tabs = QTabWidget(self.tabs)
+        self.dossier_tabs.setAccessibleName("Dossier du participant")
+        self.dossier_tabs.addTab(self.form, "&Fiche")
+        self.dossier_tabs.addTab(self.timeline, "S&uivi et rendez-vous")
+        self.week = WeekPage(self.today)
+        self.actions_page = ActionsPage(self.today)
+        self.calendar_tabs = QTabWidget(self.tabs)
+        self.calendar_tabs.setAccessibleName("Calendrier")
+        self.calendar_tabs.addTab(self.week, "S&emaine")
+        self.calendar_tabs.addTab(self.actions_page, "Actions &collectives")
+        self.tabs.addTab(self.home, "&Ma semaine")
+        self.tabs.addTab(self.dossier_tabs, "&Dossier")
+        self.tabs.addTab(self.calendar_tabs, "Ca&lendrier")
         self.splitter.addWidget(self.list_panel)
         self.splitter.addWidget(self.tabs)
         self.splitter.setStretchFactor(0, 0)
@@ -82,10 +99,18 @@ class MainWindow(QMainWindow):
             self.request_participant, Qt.ConnectionType.QueuedConnection
         )
         self.list_panel.new_requested.connect(self.new_participant)
+        self.home.participant_requested.connect(self.request_participant)
         self.form.saved.connect(self._after_save)
         self.form.open_existing_requested.connect(self._open_existing)
         self.form.dirty_changed.connect(lambda dirty: self.setWindowModified(dirty))
+        for page in (self.week, self.timeline, self.actions_page):
+            page.changed.connect(self._after_followup_write)
+        self.week.action_requested.connect(self.show_action)
+        self.timeline.action_requested.connect(self.show_action)
         return self.splitter
+
+    def _pages(self) -> tuple:
+        return (self.home, self.week, self.actions_page, self.timeline)
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&Fichier")
@@ -125,18 +150,16 @@ class MainWindow(QMainWindow):
             self.unlock_page.reset()
             if not status.has_keyfile:
                 self.unlock_page.show_recovery(True)
-                self.unlock_page.show_error(
-                    str(
-                        KeyFileMissingError(
-                            "Le fichier de clé (ilot.key) est introuvable : ouvrez avec le code de secours."
-                        )
-                    )
+                self.unlock_page.error.show_message(
+                    "Le fichier de clé (ilot.key) est introuvable : ouvrez le dossier avec le code "
+                    "de secours."
                 )
             self.stack.setCurrentWidget(self.unlock_page)
-            self.unlock_page.password.setFocus()
-        else:
-            self.stack.setCurrentWidget(self.welcome)
-            self.welcome.create_button.setFocus()
+            (self.unlock_page.code if not status.has_keyfile else self.unlock_page.password).setFocus()
+            return
+        self.welcome.set_orphan_key(status.has_keyfile)
+        self.stack.setCurrentWidget(self.welcome)
+        self.welcome.create_button.setFocus()
 
     def _show_create(self) -> None:
         self.create_page.reset()
@@ -157,11 +180,20 @@ class MainWindow(QMainWindow):
 
         target = dialogs.choose_save_path(
             self,
-            "Enregistrer la feuille de secours",
-            str(Path.home() / "feuille-de-secours-ilot.pdf"),
+            "Enregistrer la feuille de secours (clé USB de préférence)",
+            "feuille-de-secours-ilot.pdf",
             "Document PDF (*.pdf)",
         )
         if target is None:
+            return
+        if target.resolve().is_relative_to(self.paths.data_dir.resolve()):
+            dialogs.show_error(
+                self,
+                IlotError(
+                    "Ne rangez pas la feuille de secours avec le fichier chiffré : elle permet de l'ouvrir. "
+                    "Choisissez une clé USB ou un autre dossier, puis imprimez-la."
+                ),
+            )
             return
         try:
             write_recovery_sheet(target, self.code_page.code, self.today(), str(self.paths.data_dir))
@@ -208,21 +240,28 @@ class MainWindow(QMainWindow):
 
         self._busy(work, self.unlock_page.error.show_message)
 
-    def _busy(self, work, show_message) -> None:
-        """Run a step with a wait cursor; known problems go to ``show_message``, bugs to a report."""
+    def _busy(self, work, show_message) -> bool:
+        """Run a step with a wait cursor; known problems go to ``show_message``, bugs to a report.
+
+        If the step fails after a vault was opened, the vault is closed again: nothing stays
+        decrypted behind the start pages.
+        """
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             work()
-        except IlotError as error:
-            QGuiApplication.restoreOverrideCursor()
-            show_message(str(error))
-            return
         except Exception as exc:
             QGuiApplication.restoreOverrideCursor()
-            log.exception("unexpected error")
-            dialogs.show_error(self, exc, write_crash_report(self.paths.crash_dir, exc))
-            return
+            if self.session is not None and self.stack.currentWidget() is not self.workspace:
+                self.session.close()
+                self.session = None
+            if isinstance(exc, IlotError):
+                show_message(str(exc))
+            else:
+                log.error("unexpected error (%s)", type(exc).__qualname__)
+                dialogs.show_error(self, exc, write_crash_report(self.paths.crash_dir, exc))
+            return False
         QGuiApplication.restoreOverrideCursor()
+        return True
 
     # --- workspace --------------------------------------------------------------------------------
 
@@ -232,9 +271,12 @@ class MainWindow(QMainWindow):
         self.create_page.reset()
         self.unlock_page.reset()
         self.form.set_service(self.session.participants)
+        for page in self._pages():
+            page.set_session(self.session)
         self.list_panel.set_filter_code(self.settings.get(LIST_FILTER))
         self.refresh_list()
         self.form.show_participant(None)
+        self.tabs.setCurrentWidget(self.home)
         self.demo_banner.setVisible(self.is_demo)
         self.setWindowTitle(
             f"{APP_NAME} — Démonstration (données fictives)[*]" if self.is_demo else f"{APP_NAME}[*]"
@@ -258,8 +300,9 @@ class MainWindow(QMainWindow):
         return answer is dialogs.Answer.DISCARD
 
     def request_participant(self, participant_id: int) -> None:
-        current = self.form.current
         if not self._confirm_leave():
+            # Stay on what the form shows now (it may be another file, opened as a duplicate).
+            current = self.form.current
             self.list_panel.select(current.id if current else None, emit=False)
             return
         self.open_participant(participant_id)
@@ -272,19 +315,36 @@ class MainWindow(QMainWindow):
             self.refresh_list()
             return
         self.form.show_participant(participant)
+        self.timeline.show_participant(participant)
         self.list_panel.select(participant_id, emit=False)
-        self.tabs.setCurrentWidget(self.form)
+        self.tabs.setCurrentWidget(self.dossier_tabs)
 
     def new_participant(self) -> None:
         if self.session is None or not self._confirm_leave():
             return
         self.list_panel.select(None, emit=False)
         self.form.show_participant(self.session.participants.new_draft())
-        self.tabs.setCurrentWidget(self.form)
+        self.timeline.show_participant(None)
+        self.tabs.setCurrentWidget(self.dossier_tabs)
+        self.dossier_tabs.setCurrentWidget(self.form)
 
     def _after_save(self, participant) -> None:
         self.refresh_list()
         self.list_panel.select(participant.id, emit=False)
+        self.timeline.show_participant(participant)
+        self.home.refresh()
+
+    def _after_followup_write(self) -> None:
+        """An appointment or an action changed: every view showing follow-up redraws."""
+        sender = self.sender()
+        for page in (self.home, self.week, self.timeline):
+            if page is not sender:
+                page.refresh()
+
+    def show_action(self, action_id: int) -> None:
+        self.tabs.setCurrentWidget(self.calendar_tabs)
+        self.calendar_tabs.setCurrentWidget(self.actions_page)
+        self.actions_page.open_action(action_id)
 
     def _open_existing(self, participant_id: int) -> None:
         self.open_participant(participant_id)
@@ -300,6 +360,8 @@ class MainWindow(QMainWindow):
         self._save_view_settings()
         self.form.set_service(None)
         self.form.clear()
+        for page in self._pages():
+            page.set_session(None)
         self.list_panel.clear()
         self.session.close()
         self.session = None
@@ -312,6 +374,20 @@ class MainWindow(QMainWindow):
         return True
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if (
+            self.stack.currentWidget() is self.code_page
+            and not self.code_page.confirm.isChecked()
+            and not dialogs.confirm(
+                self,
+                "Code de secours",
+                "Le code de secours ne sera plus jamais affiché.",
+                "Sans lui, un mot de passe oublié rend les dossiers illisibles. Avez-vous enregistré "
+                "la feuille de secours ?",
+                "Fermer quand même",
+            )
+        ):
+            event.ignore()
+            return
         if not self.lock():
             event.ignore()
             return

@@ -24,8 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from ilot_desktop.domain.dates import DateError, age_on
-from ilot_desktop.domain.participant import Participant, phase_text
+from ilot_desktop.domain.participant import REQUIRED_FIELDS, Participant, phase_text, validate
 from ilot_desktop.domain.vocabulary import (
+    Cadence,
     EducationLevel,
     Housing,
     JusticeMeasure,
@@ -76,24 +77,16 @@ _CHOICE_FIELDS = {
     "housing_at_entry": (Housing, "Hébergement à l'entrée"),
     "justice_measure": (JusticeMeasure, "Mesure"),
     "education_level": (EducationLevel, "Niveau"),
+    "cadence": (Cadence, "Rythme de suivi"),
 }
-REQUIRED = {
-    "file_number",
-    "last_name",
-    "first_name",
-    "sex",
-    "birth_date",
-    "referrer",
-    "justice_situation",
-    "housing_at_entry",
-    "entry_date",
-}
+_PLACEHOLDERS = {"cadence": "Hebdomadaire (par défaut)"}
+REQUIRED = set(REQUIRED_FIELDS)
 SECTIONS = (
     (
         "Identité",
         ("file_number", "last_name", "first_name", "sex", "birth_date", "phone", "email", "address"),
     ),
-    ("Accompagnement", ("entry_date", "end_date", "referrer", "caseworker", "consent_date")),
+    ("Accompagnement", ("entry_date", "end_date", "referrer", "caseworker", "cadence", "consent_date")),
     (
         "Situation judiciaire",
         (
@@ -195,6 +188,8 @@ class ParticipantForm(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
         layout = QVBoxLayout(page)
         layout.addLayout(header)
@@ -235,6 +230,8 @@ class ParticipantForm(QWidget):
                 self.age_label = QLabel(holder)
                 self.age_label.setStyleSheet("color: #555;")
                 column.addWidget(self.age_label)
+            if name in REQUIRED:
+                editor.setAccessibleName(f"{label} (obligatoire)")
             text = f"{label} * :" if name in REQUIRED else f"{label} :"
             form.addRow(self._label(text, editor, box), holder)
         return box
@@ -262,11 +259,14 @@ class ParticipantForm(QWidget):
             label = _DATE_FIELDS[name]
             editor = DateEdit(label, parent)
             editor.changed.connect(self._mark_dirty)
+            editor.changed.connect(lambda n=name: self._check_date(n, only_clear=True))
             editor.edit.editingFinished.connect(lambda n=name: self._check_date(n))
             return editor, label
         if name in _CHOICE_FIELDS:
             enum, label = _CHOICE_FIELDS[name]
-            editor = ChoiceCombo(enum, label, parent=parent)
+            editor = ChoiceCombo(
+                enum, label, placeholder=_PLACEHOLDERS.get(name, "— Choisir —"), parent=parent
+            )
             editor.currentIndexChanged.connect(self._mark_dirty)
             return editor, label
         if name == "resources":
@@ -292,10 +292,10 @@ class ParticipantForm(QWidget):
         return self._dirty
 
     def who(self) -> str:
-        if self._current is None:
-            return ""
-        name = self._current.display_name or "nouveau"
-        return f"« {name} »" if self._current.id else "en cours de création"
+        """How the unsaved-edits question names this file."""
+        if self._current is None or self._current.id is None:
+            return "Le nouveau dossier"
+        return f"Le dossier « {self._current.display_name} »"
 
     def show_participant(self, participant: Participant | None) -> None:
         """Load a file into the form (None shows the empty state). Discards unsaved edits."""
@@ -321,7 +321,7 @@ class ParticipantForm(QWidget):
         finally:
             self._loading = False
         self.stack.setCurrentIndex(1)
-        self._set_dirty(participant.id is None)
+        self._set_dirty(False)  # a blank new file is not an edit: leaving it asks nothing
         self._refresh_header()
         if participant.id is None:
             self.state_label.setText("Nouveau dossier : pas encore enregistré")
@@ -344,7 +344,8 @@ class ParticipantForm(QWidget):
         for combo in self.right_combos.values():
             combo.set_value(None)
         self._loading = False
-        self.title.clear()
+        for label in (self.title, self.phase_label, self.age_label, self.state_label):
+            label.clear()
         self._set_dirty(False)
 
     def read(self) -> tuple[Participant, dict[str, str]]:
@@ -376,7 +377,8 @@ class ParticipantForm(QWidget):
             return False
         participant, problems = self.read()
         if problems:
-            self._show_errors(problems)
+            # Unreadable dates first, then everything else the rules find: all at once, not one by one.
+            self._show_errors({**validate(participant, self._today()), **problems})
             return False
         if participant.id is None:
             duplicates = self._service.same_person(participant)
@@ -433,13 +435,15 @@ class ParticipantForm(QWidget):
             self.dirty_changed.emit(dirty)
         self.revert_button.setEnabled(dirty)
 
-    def _check_date(self, name: str) -> None:
+    def _check_date(self, name: str, only_clear: bool = False) -> None:
+        """Say at once when a typed date cannot be read; clear the message as soon as it can."""
         try:
             self.editors[name].value()
         except DateError as error:
-            self.errors[name].show_message(str(error))
+            if not only_clear:
+                self._set_error(name, str(error))
         else:
-            self.errors[name].show_message(None)
+            self._set_error(name, None)
         self._refresh_header()
 
     def _refresh_header(self) -> None:
@@ -458,11 +462,15 @@ class ParticipantForm(QWidget):
         self.age_label.setText(age)
         self.age_label.setVisible(bool(age))
 
+    def _set_error(self, name: str, message: str | None) -> None:
+        self.errors[name].show_message(message)
+        self.editors[name].setAccessibleDescription(message or "")
+
     def _show_errors(self, errors: dict[str, str]) -> None:
         self._clear_errors()
         for name, message in errors.items():
             if name in self.errors:
-                self.errors[name].show_message(message)
+                self._set_error(name, message)
         count = len(errors)
         self.error_summary.show_message(
             "Le dossier n'est pas enregistré : "
@@ -474,6 +482,6 @@ class ParticipantForm(QWidget):
             self.editors[first].setFocus()
 
     def _clear_errors(self) -> None:
-        for label in self.errors.values():
-            label.show_message(None)
+        for name in self.errors:
+            self._set_error(name, None)
         self.error_summary.show_message(None)

@@ -1,0 +1,92 @@
+"""Collective actions (ateliers TRE, visits, job fairs, outings) and attendance."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from ilot_desktop.domain.vocabulary import ActionType, Attendance
+
+_REFERENCE = re.compile(r"^AC-(\d{4})-(\d{3,})$")
+
+
+@dataclass
+class CollectiveAction:
+    reference: str = ""
+    action_type: ActionType | None = None
+    title: str = ""
+    start: datetime | None = None
+    duration_min: int = 120
+    place: str = ""
+    partner: str = ""
+    id: int | None = None
+
+    @property
+    def end(self) -> datetime | None:
+        return self.start + timedelta(minutes=self.duration_min) if self.start else None
+
+
+@dataclass(frozen=True)
+class Registration:
+    """A participant registered to an action; attendance None until it is recorded."""
+
+    participant_id: int
+    file_number: str
+    last_name: str
+    first_name: str
+    attendance: Attendance | None = None
+
+    @property
+    def display_name(self) -> str:
+        return f"{self.last_name.upper()} {self.first_name}".strip()
+
+
+@dataclass(frozen=True)
+class ParticipantAction:
+    """One line of a participant's own list of collective actions."""
+
+    action: CollectiveAction
+    attendance: Attendance | None
+
+
+# An action to create with its registrations: (participant id, attendance or None) each.
+ActionWithRegistrations = tuple[CollectiveAction, list[tuple[int, Attendance | None]]]
+
+
+def next_action_reference(existing: list[str], year: int) -> str:
+    highest = 0
+    for reference in existing:
+        match = _REFERENCE.match(reference.strip())
+        if match and int(match.group(1)) == year:
+            highest = max(highest, int(match.group(2)))
+    return f"AC-{year}-{highest + 1:03d}"
+
+
+def validate_action(action: CollectiveAction, today: date) -> dict[str, str]:
+    errors: dict[str, str] = {}
+    if not action.reference.strip():
+        errors["reference"] = "La référence de l'action est obligatoire."
+    elif len(action.reference.strip()) > 30:
+        errors["reference"] = "La référence ne doit pas dépasser 30 caractères."
+    if action.action_type is None:
+        errors["action_type"] = "Choisissez le type d'action."
+    if not action.title.strip():
+        errors["title"] = "L'intitulé est obligatoire."
+    for name, label in (("title", "L'intitulé"), ("place", "Le lieu"), ("partner", "Le partenaire")):
+        if len(getattr(action, name)) > 200:
+            errors[name] = f"{label} ne doit pas dépasser 200 caractères."
+    if action.start is None:
+        errors["start"] = "Indiquez la date et l'heure de l'action."
+    elif (action.start.date() - today).days > 366:
+        errors["start"] = "L'action est à plus d'un an : vérifiez l'année."
+    elif action.start.date().year < 2015:
+        errors["start"] = "La date de l'action est trop ancienne : vérifiez l'année."
+    if not 15 <= action.duration_min <= 720:
+        errors["duration_min"] = "La durée doit être comprise entre 15 et 720 minutes."
+    return errors
+
+
+def attendance_allowed(action: CollectiveAction, today: date) -> bool:
+    """Presence is recorded once the action has started (not for a future action)."""
+    return action.start is not None and action.start.date() <= today

@@ -1,0 +1,198 @@
+"""Individual appointments: the week, a participant's timeline, saving, marking, and "Ma semaine"."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date, datetime, time, timedelta
+
+from ilot_desktop.domain.actions import CollectiveAction
+from ilot_desktop.domain.followup import (
+    Appointment,
+    AppointmentView,
+    ContactState,
+    WeekOverview,
+    build_overview,
+    validate_appointment,
+    week_start,
+)
+from ilot_desktop.domain.vocabulary import AppointmentKind, AppointmentStatus, Phase
+from ilot_desktop.errors import NotFoundError, ValidationError
+from ilot_desktop.storage.database import Database, UnitOfWork
+
+log = logging.getLogger(__name__)
+
+OFFICE_PLACE = "Locaux de L'Îlot"
+DRAFT_DURATION = 60
+FIRST_SLOT, LAST_SLOT = time(9, 0), time(17, 0)
+GONE = "Ce rendez-vous n'existe plus."
+DELETED_MEANWHILE = "Ce rendez-vous a été supprimé entre-temps ; il n'a pas été enregistré."
+PARTICIPANT_GONE = "Ce dossier n'existe plus."
+
+
+def _midnight(day: date) -> datetime:
+    return datetime.combine(day, time.min)
+
+
+class FollowUpService:
+    """``clock`` gives today's date; ``now`` (for the draft's proposed hour) defaults to the wall clock."""
+
+    def __init__(
+        self,
+        database: Database,
+        clock: Callable[[], date],
+        now: Callable[[], datetime] | None = None,
+    ):
+        self._db = database
+        self._clock = clock
+        self._now = now or (lambda: datetime.combine(clock(), datetime.now().time()))
+
+    # --- reading ----------------------------------------------------------------------------------
+
+    def week(self, monday: date, days: int = 7) -> tuple[list[AppointmentView], list[CollectiveAction]]:
+        """Appointments and collective actions starting in ``[monday, monday + days)``, by start."""
+        start, end = _midnight(monday), _midnight(monday + timedelta(days=days))
+        with self._db.unit_of_work() as uow:
+            return uow.appointments.between(start, end), uow.actions.between(start, end)
+
+    def timeline(self, participant_id: int) -> list[AppointmentView]:
+        """Every appointment of one participant, most recent first."""
+        with self._db.unit_of_work() as uow:
+            return uow.appointments.of_participant(participant_id)
+
+    def get(self, appointment_id: int) -> AppointmentView:
+        with self._db.unit_of_work() as uow:
+            view = uow.appointments.view(appointment_id)
+        if view is None:
+            raise NotFoundError(GONE)
+        return view
+
+    def overview(self) -> WeekOverview:
+        """What "Ma semaine" shows today: this week's appointments and who needs attention."""
+        today = self._clock()
+        monday = week_start(today)
+        with self._db.unit_of_work() as uow:
+            states = uow.appointments.contact_states(today)
+            week = uow.appointments.between(_midnight(monday), _midnight(monday + timedelta(days=7)))
+        return build_overview(states, week, today)
+
+    def contact_states(self) -> list[ContactState]:
+        """One summary per ongoing participant (what Ma semaine's rules are applied to)."""
+        with self._db.unit_of_work() as uow:
+            return uow.appointments.contact_states(self._clock())
+
+    def last_contacts(self, participant_id: int) -> ContactState | None:
+        """The follow-up summary of one participant; None when the file is closed or gone."""
+        return next((s for s in self.contact_states() if s.participant_id == participant_id), None)
+
+    # --- writing ----------------------------------------------------------------------------------
+
+    def new_draft(self, participant_id: int | None, start: datetime | None = None) -> Appointment:
+        """A blank appointment: at the prison for someone inside, at the office otherwise."""
+        today = self._clock()
+        kind, place = AppointmentKind.INDIVIDUAL, OFFICE_PLACE
+        if participant_id is not None:
+            with self._db.unit_of_work() as uow:
+                participant = uow.participants.get(participant_id)
+            if participant is None:
+                raise NotFoundError(PARTICIPANT_GONE)
+            if participant.phase(today) is Phase.INSIDE:
+                kind, place = AppointmentKind.IN_DETENTION, participant.facility
+        return Appointment(
+            participant_id=participant_id,
+            start=start or self._proposed_start(),
+            duration_min=DRAFT_DURATION,
+            kind=kind,
+            place=place,
+        )
+
+    def _proposed_start(self) -> datetime:
+        """The next whole hour today within office hours, else tomorrow at nine."""
+        now = self._now()
+        next_hour = (now + timedelta(hours=1)).replace(minute=0, second=0, microsecond=0)
+        if next_hour.date() == now.date() and next_hour.time() <= LAST_SLOT:
+            return max(next_hour, datetime.combine(now.date(), FIRST_SLOT))
+        return datetime.combine(now.date() + timedelta(days=1), FIRST_SLOT)
+
+    def save(self, appointment: Appointment) -> Appointment:
+        """Validate and store (insert or update); returns it with its id. Raises ValidationError."""
+        cleaned = _cleaned(appointment)
+        now = datetime.now().replace(microsecond=0)
+        with self._db.unit_of_work() as uow:
+            self._check(uow, cleaned)
+            if cleaned.id is None:
+                cleaned = replace(cleaned, id=uow.appointments.add(cleaned, now))
+                log.info("appointment %s created for participant %s", cleaned.id, cleaned.participant_id)
+            else:
+                if not uow.appointments.update(cleaned, now):
+                    raise NotFoundError(
+                        "Ce rendez-vous a été supprimé entre-temps ; il n'a pas été enregistré."
+                    )
+                log.info("appointment %s updated", cleaned.id)
+            uow.commit()
+        return cleaned
+
+    def save_many(self, appointments: list[Appointment]) -> int:
+        """Validate and insert new appointments in one transaction (demo data, imports): all or none."""
+        cleaned = [_cleaned(a) for a in appointments]
+        now = datetime.now().replace(microsecond=0)
+        with self._db.unit_of_work() as uow:
+            dates = {}
+            for a in cleaned:
+                if a.participant_id is not None and a.participant_id not in dates:
+                    participant = uow.participants.get(a.participant_id)
+                    if participant is None:
+                        raise NotFoundError(PARTICIPANT_GONE)
+                    dates[a.participant_id] = (participant.entry_date, participant.end_date)
+                entry, end = dates.get(a.participant_id, (None, None))
+                errors = validate_appointment(a, entry, end, self._clock())
+                if errors:
+                    raise ValidationError(errors)
+            count = uow.appointments.add_many(cleaned, now)
+            uow.commit()
+        log.info("%d appointments created", count)
+        return count
+
+    def set_status(self, appointment_id: int, status: AppointmentStatus) -> Appointment:
+        """Mark Réalisé / Absent / Annulé / Prévu in one action (same rules as saving)."""
+        now = datetime.now().replace(microsecond=0)
+        with self._db.unit_of_work() as uow:
+            current = uow.appointments.get(appointment_id)
+            if current is None:
+                raise NotFoundError(GONE)
+            changed = replace(current, status=status)
+            self._check(uow, changed)
+            uow.appointments.update(changed, now)
+            uow.commit()
+        log.info("appointment %s marked %s", appointment_id, status.value)
+        return changed
+
+    def delete(self, appointment_id: int) -> None:
+        with self._db.unit_of_work() as uow:
+            if not uow.appointments.delete(appointment_id):
+                raise NotFoundError(GONE)
+            uow.commit()
+        log.info("appointment %s deleted", appointment_id)
+
+    def _check(self, uow: UnitOfWork, appointment: Appointment) -> None:
+        entry = end = None
+        if appointment.participant_id is not None:
+            participant = uow.participants.get(appointment.participant_id)
+            if participant is None:
+                raise NotFoundError(PARTICIPANT_GONE)
+            entry, end = participant.entry_date, participant.end_date
+        errors = validate_appointment(appointment, entry, end, self._clock())
+        if errors:
+            raise ValidationError(errors)
+
+
+def _cleaned(a: Appointment) -> Appointment:
+    """Trimmed texts, and a start to the minute."""
+    return replace(
+        a,
+        start=a.start.replace(second=0, microsecond=0) if a.start else None,
+        place=a.place.strip(),
+        report=a.report.strip(),
+        next_steps=a.next_steps.strip(),
+    )

@@ -1,0 +1,403 @@
+"""Appointments and collective actions: rows to domain objects and back, and the follow-up queries.
+
+Everything the calendar and "Ma semaine" read is bounded by a date range or aggregated in SQL, so the
+cost stays flat with years of records (indexes on ``start`` and ``(participant_id, start)``).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+
+from sqlalchemy import case, delete, func, or_, select
+from sqlalchemy.orm import Session
+
+from ilot_desktop.domain.actions import CollectiveAction, ParticipantAction, Registration
+from ilot_desktop.domain.followup import Appointment, AppointmentView, ContactState
+from ilot_desktop.domain.vocabulary import (
+    ActionType,
+    AppointmentKind,
+    AppointmentStatus,
+    Attendance,
+    Cadence,
+    JusticeSituation,
+)
+from ilot_desktop.storage.tables import (
+    AppointmentRow,
+    CollectiveActionRow,
+    ParticipantRow,
+    RegistrationRow,
+)
+
+_PEOPLE = (ParticipantRow.file_number, ParticipantRow.last_name, ParticipantRow.first_name)
+_DONE, _ABSENT = AppointmentStatus.DONE.value, AppointmentStatus.ABSENT.value
+_PLANNED = AppointmentStatus.PLANNED.value
+
+
+def _midnight(day: date) -> datetime:
+    return datetime.combine(day, time.min)
+
+
+# --- appointments ---------------------------------------------------------------------------------
+
+
+_APPOINTMENT_COLUMNS = (
+    AppointmentRow.id,
+    AppointmentRow.participant_id,
+    AppointmentRow.start,
+    AppointmentRow.duration_min,
+    AppointmentRow.kind,
+    AppointmentRow.place,
+    AppointmentRow.status,
+    AppointmentRow.report,
+    AppointmentRow.next_steps,
+)
+
+
+def _appointment(row) -> Appointment:
+    """From an ``AppointmentRow`` or a result row of ``_APPOINTMENT_COLUMNS`` (same names)."""
+    return Appointment(
+        id=row.id,
+        participant_id=row.participant_id,
+        start=row.start,
+        duration_min=row.duration_min,
+        kind=AppointmentKind(row.kind),
+        place=row.place,
+        status=AppointmentStatus(row.status),
+        report=row.report,
+        next_steps=row.next_steps,
+    )
+
+
+def _appointment_values(a: Appointment) -> dict[str, object]:
+    return {
+        "participant_id": a.participant_id,
+        "start": a.start,
+        "duration_min": a.duration_min,
+        "kind": a.kind.value,
+        "place": a.place,
+        "status": a.status.value,
+        "report": a.report,
+        "next_steps": a.next_steps,
+    }
+
+
+def _fill_appointment(row: AppointmentRow, a: Appointment) -> None:
+    for name, value in _appointment_values(a).items():
+        setattr(row, name, value)
+
+
+class AppointmentRepository:
+    def __init__(self, session: Session):
+        self.session = session
+
+    def get(self, appointment_id: int) -> Appointment | None:
+        row = self.session.get(AppointmentRow, appointment_id)
+        return _appointment(row) if row else None
+
+    def view(self, appointment_id: int) -> AppointmentView | None:
+        found = self._views(AppointmentRow.id == appointment_id)
+        return found[0] if found else None
+
+    def between(self, start: datetime, end: datetime) -> list[AppointmentView]:
+        """Appointments starting in ``[start, end)``, by start time (index on ``start``)."""
+        return self._views(AppointmentRow.start >= start, AppointmentRow.start < end)
+
+    def of_participant(self, participant_id: int) -> list[AppointmentView]:
+        """All of one participant's appointments, most recent first."""
+        return self._views(AppointmentRow.participant_id == participant_id, newest_first=True)
+
+    def _views(self, *where, newest_first: bool = False) -> list[AppointmentView]:
+        order = (
+            (AppointmentRow.start.desc(), AppointmentRow.id.desc())
+            if newest_first
+            else (
+                AppointmentRow.start,
+                AppointmentRow.id,
+            )
+        )
+        query = (
+            select(*_APPOINTMENT_COLUMNS, *_PEOPLE)
+            .join(ParticipantRow, ParticipantRow.id == AppointmentRow.participant_id)
+            .where(*where)
+            .order_by(*order)
+        )
+        return [
+            AppointmentView(_appointment(row), row.file_number, row.last_name, row.first_name)
+            for row in self.session.execute(query)
+        ]
+
+    def add(self, appointment: Appointment, now: datetime) -> int:
+        row = AppointmentRow(created_at=now, updated_at=now)
+        _fill_appointment(row, appointment)
+        self.session.add(row)
+        self.session.flush()
+        return row.id
+
+    def add_many(self, appointments: list[Appointment], now: datetime) -> int:
+        """Insert in one statement (demo data, imports); ids are not returned."""
+        if appointments:
+            rows = [{**_appointment_values(a), "created_at": now, "updated_at": now} for a in appointments]
+            self.session.execute(AppointmentRow.__table__.insert(), rows)
+        return len(appointments)
+
+    def update(self, appointment: Appointment, now: datetime) -> bool:
+        row = self.session.get(AppointmentRow, appointment.id)
+        if row is None:
+            return False
+        _fill_appointment(row, appointment)
+        row.updated_at = now
+        self.session.flush()
+        return True
+
+    def delete(self, appointment_id: int) -> bool:
+        result = self.session.execute(delete(AppointmentRow).where(AppointmentRow.id == appointment_id))
+        return bool(result.rowcount)
+
+    def contact_states(self, today: date) -> list[ContactState]:
+        """One line per ongoing participant, its contacts summed up in SQL (never all rows loaded).
+
+        ``last_done``: latest realised appointment starting before tomorrow; ``next_planned``: earliest
+        planned one from today on; ``last_two_outcomes``: the two latest past Réalisé/Absent, newest first.
+        """
+        day, tomorrow = _midnight(today), _midnight(today + timedelta(days=1))
+        a, p = AppointmentRow, ParticipantRow
+        ongoing = or_(p.end_date.is_(None), p.end_date > today)
+        ongoing_ids = select(p.id).where(ongoing)
+        last_done = (
+            select(a.participant_id, func.max(a.start).label("last_done"))
+            .where(a.status == _DONE, a.start < tomorrow, a.participant_id.in_(ongoing_ids))
+            .group_by(a.participant_id)
+            .subquery("last_done")
+        )
+        next_planned = (
+            select(a.participant_id, func.min(a.start).label("next_planned"))
+            .where(a.status == _PLANNED, a.start >= day, a.participant_id.in_(ongoing_ids))
+            .group_by(a.participant_id)
+            .subquery("next_planned")
+        )
+        ranked = (
+            select(
+                a.participant_id,
+                a.status,
+                func.row_number()
+                .over(partition_by=a.participant_id, order_by=(a.start.desc(), a.id.desc()))
+                .label("rank"),
+            )
+            .where(a.status.in_((_DONE, _ABSENT)), a.start < tomorrow, a.participant_id.in_(ongoing_ids))
+            .subquery("ranked")
+        )
+        outcomes = (
+            select(
+                ranked.c.participant_id,
+                func.max(case((ranked.c.rank == 1, ranked.c.status))).label("outcome_1"),
+                func.max(case((ranked.c.rank == 2, ranked.c.status))).label("outcome_2"),
+            )
+            .where(ranked.c.rank <= 2)
+            .group_by(ranked.c.participant_id)
+            .subquery("outcomes")
+        )
+        query = (
+            select(
+                p.id,
+                *_PEOPLE,
+                p.entry_date,
+                p.end_date,
+                p.cadence,
+                p.justice_situation,
+                p.planned_release_date,
+                last_done.c.last_done,
+                next_planned.c.next_planned,
+                outcomes.c.outcome_1,
+                outcomes.c.outcome_2,
+            )
+            .outerjoin(last_done, last_done.c.participant_id == p.id)
+            .outerjoin(next_planned, next_planned.c.participant_id == p.id)
+            .outerjoin(outcomes, outcomes.c.participant_id == p.id)
+            .where(ongoing)
+            .order_by(p.last_name, p.first_name, p.id)
+        )
+        return [
+            ContactState(
+                participant_id=r.id,
+                file_number=r.file_number,
+                last_name=r.last_name,
+                first_name=r.first_name,
+                entry_date=r.entry_date,
+                end_date=r.end_date,
+                cadence=Cadence(r.cadence) if r.cadence else None,
+                justice_situation=JusticeSituation(r.justice_situation) if r.justice_situation else None,
+                planned_release_date=r.planned_release_date,
+                last_done=r.last_done.date() if r.last_done else None,
+                next_planned=r.next_planned,
+                last_two_outcomes=tuple(
+                    AppointmentStatus(code) for code in (r.outcome_1, r.outcome_2) if code is not None
+                ),
+            )
+            for r in self.session.execute(query)
+        ]
+
+
+# --- collective actions ---------------------------------------------------------------------------
+
+
+def _action(row: CollectiveActionRow) -> CollectiveAction:
+    return CollectiveAction(
+        id=row.id,
+        reference=row.reference,
+        action_type=ActionType(row.action_type),
+        title=row.title,
+        start=row.start,
+        duration_min=row.duration_min,
+        place=row.place,
+        partner=row.partner,
+    )
+
+
+def _fill_action(row: CollectiveActionRow, action: CollectiveAction) -> None:
+    row.reference = action.reference
+    row.action_type = action.action_type.value if action.action_type else None
+    row.title = action.title
+    row.start = action.start
+    row.duration_min = action.duration_min
+    row.place = action.place
+    row.partner = action.partner
+
+
+class ActionRepository:
+    def __init__(self, session: Session):
+        self.session = session
+
+    def get(self, action_id: int) -> CollectiveAction | None:
+        row = self.session.get(CollectiveActionRow, action_id)
+        return _action(row) if row else None
+
+    def id_of_reference(self, reference: str) -> int | None:
+        return self.session.scalar(
+            select(CollectiveActionRow.id).where(CollectiveActionRow.reference == reference)
+        )
+
+    def references(self, year: int) -> list[str]:
+        pattern = f"AC-{year}-%"
+        return list(
+            self.session.scalars(
+                select(CollectiveActionRow.reference).where(CollectiveActionRow.reference.like(pattern))
+            )
+        )
+
+    def between(self, start: datetime | None, end: datetime | None) -> list[CollectiveAction]:
+        """Actions starting in ``[start, end)`` (either bound optional), by start time."""
+        query = select(CollectiveActionRow).order_by(CollectiveActionRow.start, CollectiveActionRow.id)
+        if start is not None:
+            query = query.where(CollectiveActionRow.start >= start)
+        if end is not None:
+            query = query.where(CollectiveActionRow.start < end)
+        return [_action(row) for row in self.session.scalars(query)]
+
+    def summaries(
+        self, start: datetime | None, end: datetime | None
+    ) -> list[tuple[CollectiveAction, int, int, int]]:
+        """(action, registered, present, absent), most recent first."""
+        act, reg = CollectiveActionRow, RegistrationRow
+        query = (
+            select(
+                act,
+                func.count(reg.participant_id),
+                func.count(case((reg.attendance == Attendance.PRESENT.value, 1))),
+                func.count(case((reg.attendance == Attendance.ABSENT.value, 1))),
+            )
+            .outerjoin(reg, reg.action_id == act.id)
+            .group_by(act.id)
+            .order_by(act.start.desc(), act.id.desc())
+        )
+        if start is not None:
+            query = query.where(act.start >= start)
+        if end is not None:
+            query = query.where(act.start < end)
+        return [(_action(row), n, present, absent) for row, n, present, absent in self.session.execute(query)]
+
+    def add(self, action: CollectiveAction, now: datetime) -> int:
+        row = CollectiveActionRow(created_at=now, updated_at=now)
+        _fill_action(row, action)
+        self.session.add(row)
+        self.session.flush()
+        return row.id
+
+    def update(self, action: CollectiveAction, now: datetime) -> bool:
+        row = self.session.get(CollectiveActionRow, action.id)
+        if row is None:
+            return False
+        _fill_action(row, action)
+        row.updated_at = now
+        self.session.flush()
+        return True
+
+    def delete(self, action_id: int) -> bool:
+        result = self.session.execute(delete(CollectiveActionRow).where(CollectiveActionRow.id == action_id))
+        return bool(result.rowcount)
+
+    # --- registrations ----------------------------------------------------------------------------
+
+    def registrations(self, action_id: int) -> list[Registration]:
+        query = (
+            select(RegistrationRow.participant_id, *_PEOPLE, RegistrationRow.attendance)
+            .join(ParticipantRow, ParticipantRow.id == RegistrationRow.participant_id)
+            .where(RegistrationRow.action_id == action_id)
+            .order_by(ParticipantRow.last_name, ParticipantRow.first_name, ParticipantRow.id)
+        )
+        return [
+            Registration(pid, file_number, last, first, Attendance(att) if att else None)
+            for pid, file_number, last, first, att in self.session.execute(query)
+        ]
+
+    def register(self, action_id: int, participant_id: int, attendance: Attendance | None = None) -> bool:
+        """Add the registration; False (and nothing changed) when it already exists."""
+        if self.session.get(RegistrationRow, (action_id, participant_id)) is not None:
+            return False
+        self.session.add(
+            RegistrationRow(
+                action_id=action_id,
+                participant_id=participant_id,
+                attendance=attendance.value if attendance else None,
+            )
+        )
+        self.session.flush()
+        return True
+
+    def unregister(self, action_id: int, participant_id: int) -> bool:
+        result = self.session.execute(
+            delete(RegistrationRow).where(
+                RegistrationRow.action_id == action_id, RegistrationRow.participant_id == participant_id
+            )
+        )
+        return bool(result.rowcount)
+
+    def set_attendance(self, action_id: int, participant_id: int, attendance: Attendance | None) -> bool:
+        row = self.session.get(RegistrationRow, (action_id, participant_id))
+        if row is None:
+            return False
+        row.attendance = attendance.value if attendance else None
+        self.session.flush()
+        return True
+
+    def add_registrations(self, rows: list[tuple[int, int, Attendance | None]]) -> None:
+        """(action id, participant id, attendance) in one statement, for freshly created actions."""
+        if rows:
+            self.session.execute(
+                RegistrationRow.__table__.insert(),
+                [
+                    {"action_id": a, "participant_id": p, "attendance": att.value if att else None}
+                    for a, p, att in rows
+                ],
+            )
+
+    def of_participant(self, participant_id: int) -> list[ParticipantAction]:
+        query = (
+            select(CollectiveActionRow, RegistrationRow.attendance)
+            .join(RegistrationRow, RegistrationRow.action_id == CollectiveActionRow.id)
+            .where(RegistrationRow.participant_id == participant_id)
+            .order_by(CollectiveActionRow.start.desc(), CollectiveActionRow.id.desc())
+        )
+        return [
+            ParticipantAction(_action(row), Attendance(att) if att else None)
+            for row, att in self.session.execute(query)
+        ]

@@ -1,0 +1,434 @@
+"""Collective actions: the list, one action's details, who is registered and who came."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+
+from PySide6.QtCore import Qt, QTime, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ilot_desktop.domain.actions import CollectiveAction, attendance_allowed
+from ilot_desktop.domain.dates import DateError, format_date
+from ilot_desktop.domain.vocabulary import ActionType, Attendance
+from ilot_desktop.errors import IlotError, ValidationError
+from ilot_desktop.ui import dialogs
+from ilot_desktop.ui.widgets import ChoiceCombo, DateEdit, ErrorLabel
+
+IdRole = Qt.ItemDataRole.UserRole + 40
+_LIST_HEADERS = ("Date", "Réf.", "Type", "Intitulé", "Inscrits", "Présents")
+_FIELDS = ("reference", "action_type", "title", "start", "duration_min")
+
+
+def _item(text: str, item_id: int | None = None) -> QTableWidgetItem:
+    item = QTableWidgetItem(text)
+    item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+    if item_id is not None:
+        item.setData(IdRole, item_id)
+    return item
+
+
+class ActionsPage(QWidget):
+    changed = Signal()
+
+    def __init__(self, today, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._today = today
+        self.session = None
+        self.action: CollectiveAction | None = None
+
+        self.new_button = QPushButton("Nouvelle action", self)
+        self.new_button.clicked.connect(self.new_action)
+        self.list = QTableWidget(0, len(_LIST_HEADERS), self)
+        self.list.setHorizontalHeaderLabels(_LIST_HEADERS)
+        self.list.setAccessibleName("Liste des actions collectives")
+        self.list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.verticalHeader().hide()
+        self.list.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.list.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.list.itemSelectionChanged.connect(self._selection_changed)
+
+        # details
+        self.reference = QLineEdit(self)
+        self.reference.setAccessibleName("Référence de l'action")
+        self.action_type = ChoiceCombo(ActionType, "Type d'action", parent=self)
+        self.title = QLineEdit(self)
+        self.title.setAccessibleName("Intitulé")
+        self.date = DateEdit("Date de l'action", self)
+        self.time = QTimeEdit(self)
+        self.time.setDisplayFormat("HH:mm")
+        self.time.setAccessibleName("Heure de début")
+        self.duration = QSpinBox(self)
+        self.duration.setRange(15, 720)
+        self.duration.setSingleStep(30)
+        self.duration.setSuffix(" min")
+        self.duration.setAccessibleName("Durée en minutes")
+        self.place = QLineEdit(self)
+        self.place.setAccessibleName("Lieu")
+        self.partner = QLineEdit(self)
+        self.partner.setAccessibleName("Partenaire")
+        self.errors = {name: ErrorLabel(self) for name in _FIELDS}
+        self.save_button = QPushButton("Enregistrer l'action", self)
+        self.save_button.clicked.connect(self.save)
+        self.delete_button = QPushButton("Supprimer", self)
+        self.delete_button.clicked.connect(self.delete)
+        self.state = QLabel(self)
+
+        form = QFormLayout()
+        self._row(form, "Référence *", self.reference, "reference")
+        self._row(form, "Type *", self.action_type, "action_type")
+        self._row(form, "Intitulé *", self.title, "title")
+        when = QWidget(self)
+        when_layout = QHBoxLayout(when)
+        when_layout.setContentsMargins(0, 0, 0, 0)
+        when_layout.addWidget(self.date)
+        when_layout.addWidget(QLabel("à", self))
+        when_layout.addWidget(self.time)
+        when_layout.addStretch(1)
+        self._row(form, "Date et heure *", when, "start", buddy=self.date.edit)
+        self._row(form, "Durée", self.duration, "duration_min")
+        self._row(form, "Lieu", self.place)
+        self._row(form, "Partenaire", self.partner)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.state)
+        buttons.addStretch(1)
+        buttons.addWidget(self.delete_button)
+        buttons.addWidget(self.save_button)
+        details = QGroupBox("L'action", self)
+        details_layout = QVBoxLayout(details)
+        details_layout.addLayout(form)
+        details_layout.addLayout(buttons)
+
+        # registrations
+        self.person = QComboBox(self)
+        self.person.setEditable(True)
+        self.person.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.person.setAccessibleName("Personne à inscrire")
+        self.person.lineEdit().setPlaceholderText("Nom ou n° de dossier")
+        self._people: list[int] = []
+        self.register_button = QPushButton("Inscrire", self)
+        self.register_button.clicked.connect(self.register_current)
+        self.remove_button = QPushButton("Retirer", self)
+        self.remove_button.clicked.connect(self.unregister_current)
+        self.registrations = QTableWidget(0, 3, self)
+        self.registrations.setHorizontalHeaderLabels(("Personne", "N° dossier", "Présence"))
+        self.registrations.setAccessibleName("Personnes inscrites et présence")
+        self.registrations.verticalHeader().hide()
+        self.registrations.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.registrations.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.attendance_note = QLabel(self)
+        self.attendance_note.setStyleSheet("color: #555;")
+        self.attendance_note.setWordWrap(True)
+        add_row = QHBoxLayout()
+        add_row.addWidget(self.person, 1)
+        add_row.addWidget(self.register_button)
+        add_row.addWidget(self.remove_button)
+        people = QGroupBox("Inscriptions et présence", self)
+        people_layout = QVBoxLayout(people)
+        people_layout.addLayout(add_row)
+        people_layout.addWidget(self.registrations, 1)
+        people_layout.addWidget(self.attendance_note)
+
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        top = QHBoxLayout()
+        top.addWidget(QLabel("Actions collectives, les plus récentes en haut\u00a0:", left))
+        top.addStretch(1)
+        top.addWidget(self.new_button)
+        left_layout.addLayout(top)
+        left_layout.addWidget(self.list)
+        right = QWidget(self)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(details)
+        right_layout.addWidget(people, 1)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setSizes([520, 480])
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+        self._show_action(None)
+
+    def _row(
+        self, form: QFormLayout, text: str, widget: QWidget, error: str | None = None, buddy=None
+    ) -> None:
+        label = QLabel(f"{text}\u00a0:", self)
+        label.setBuddy(buddy or widget)
+        if error is None:
+            form.addRow(label, widget)
+            return
+        box = QWidget(self)
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(widget)
+        column.addWidget(self.errors[error])
+        form.addRow(label, box)
+
+    # --- loading ------------------------------------------------------------------------------------
+
+    def set_session(self, session) -> None:
+        self.session = session
+        self.list.setRowCount(0)
+        self._show_action(None)
+        if session is not None:
+            self.refresh()
+
+    def refresh(self, select_id: int | None = None) -> None:
+        if self.session is None:
+            return
+        keep = select_id if select_id is not None else (self.action.id if self.action else None)
+        self._refresh_list(keep)
+        self._fill_people()
+        if keep is not None:
+            self.open_action(keep)
+
+    def _refresh_list(self, keep: int | None = None) -> None:
+        if self.session is None:
+            return
+        if keep is None and self.action is not None:
+            keep = self.action.id
+        self.list.blockSignals(True)
+        self.list.setRowCount(0)
+        for summary in self.session.actions.summaries():
+            a = summary.action
+            row = self.list.rowCount()
+            self.list.insertRow(row)
+            values = (
+                format_date(a.start.date()),
+                a.reference,
+                a.action_type.label if a.action_type else "",
+                a.title,
+                str(summary.registered),
+                str(summary.present),
+            )
+            for column, text in enumerate(values):
+                self.list.setItem(row, column, _item(text, a.id))
+            if a.id == keep:
+                self.list.selectRow(row)
+        self.list.blockSignals(False)
+
+    def _fill_people(self) -> None:
+        self.person.clear()
+        self._people = []
+        today = self._today()
+        for summary in self.session.participants.summaries():
+            if summary.status(today).value == "ongoing":
+                self.person.addItem(
+                    f"{summary.last_name.upper()} {summary.first_name} · {summary.file_number}"
+                )
+                self._people.append(summary.id)
+        self.person.setCurrentIndex(-1)
+
+    def _selection_changed(self) -> None:
+        items = self.list.selectedItems()
+        if items:
+            self.open_action(items[0].data(IdRole))
+
+    def open_action(self, action_id: int) -> None:
+        try:
+            action = self.session.actions.get(action_id)
+        except IlotError as error:
+            dialogs.show_error(self, error)
+            return
+        for row in range(self.list.rowCount()):
+            if self.list.item(row, 0).data(IdRole) == action_id and not self.list.item(row, 0).isSelected():
+                self.list.blockSignals(True)
+                self.list.selectRow(row)
+                self.list.blockSignals(False)
+        self._show_action(action)
+
+    def new_action(self) -> None:
+        if self.session is None:
+            return
+        self.list.clearSelection()
+        self._show_action(self.session.actions.new_draft())
+        self.title.setFocus()
+
+    def _show_action(self, action: CollectiveAction | None) -> None:
+        self.action = action
+        for label in self.errors.values():
+            label.show_message(None)
+        self.state.clear()
+        enabled = action is not None
+        for widget in (
+            self.reference,
+            self.action_type,
+            self.title,
+            self.date,
+            self.time,
+            self.duration,
+            self.place,
+            self.partner,
+            self.save_button,
+        ):
+            widget.setEnabled(enabled)
+        self.delete_button.setEnabled(enabled and action.id is not None)
+        if action is None:
+            for line in (self.reference, self.title, self.place, self.partner):
+                line.clear()
+            self.date.set_value(None)
+            self.action_type.set_value(None)
+        else:
+            self.reference.setText(action.reference)
+            self.action_type.set_value(action.action_type)
+            self.title.setText(action.title)
+            self.date.set_value(action.start.date() if action.start else None)
+            if action.start:
+                self.time.setTime(QTime(action.start.hour, action.start.minute))
+            self.duration.setValue(action.duration_min)
+            self.place.setText(action.place)
+            self.partner.setText(action.partner)
+        self._show_registrations()
+
+    def _show_registrations(self) -> None:
+        self.registrations.setRowCount(0)
+        saved = self.action is not None and self.action.id is not None
+        for widget in (self.person, self.register_button, self.remove_button):
+            widget.setEnabled(saved)
+        if not saved:
+            self.attendance_note.setText(
+                "Enregistrez l'action pour inscrire des personnes." if self.action else ""
+            )
+            return
+        allowed = attendance_allowed(self.action, self._today())
+        self.attendance_note.setText(
+            "Notez la présence de chaque personne."
+            if allowed
+            else "La présence se notera le jour de l'action ou après."
+        )
+        for registration in self.session.actions.registrations(self.action.id):
+            row = self.registrations.rowCount()
+            self.registrations.insertRow(row)
+            self.registrations.setItem(row, 0, _item(registration.display_name, registration.participant_id))
+            self.registrations.setItem(row, 1, _item(registration.file_number))
+            combo = ChoiceCombo(
+                Attendance,
+                f"Présence de {registration.display_name}",
+                placeholder="À noter",
+                parent=self.registrations,
+            )
+            combo.set_value(registration.attendance)
+            combo.setEnabled(allowed)
+            combo.currentIndexChanged.connect(
+                lambda _i, pid=registration.participant_id, c=combo: self.set_attendance(pid, c.value())
+            )
+            self.registrations.setCellWidget(row, 2, combo)
+
+    # --- writing ------------------------------------------------------------------------------------
+
+    def read(self) -> tuple[CollectiveAction, dict[str, str]]:
+        problems: dict[str, str] = {}
+        start = None
+        try:
+            day = self.date.value()
+        except DateError as error:
+            problems["start"] = str(error)
+            day = None
+        if day:
+            moment = self.time.time()
+            start = datetime(day.year, day.month, day.day, moment.hour(), moment.minute())
+        action = replace(
+            self.action,
+            reference=self.reference.text(),
+            action_type=self.action_type.value(),
+            title=self.title.text(),
+            start=start,
+            duration_min=self.duration.value(),
+            place=self.place.text(),
+            partner=self.partner.text(),
+        )
+        return action, problems
+
+    def save(self) -> bool:
+        if self.action is None:
+            return False
+        action, problems = self.read()
+        if not problems:
+            try:
+                saved = self.session.actions.save(action)
+            except ValidationError as error:
+                problems = error.errors
+            except IlotError as error:
+                dialogs.show_error(self, error)
+                return False
+        if problems:
+            for name, label in self.errors.items():
+                label.show_message(problems.get(name))
+            self.state.setText("Action non enregistrée : voir les champs en rouge.")
+            self.state.setStyleSheet("color: #b00020;")
+            return False
+        self.refresh(select_id=saved.id)
+        self.state.setText(f"✓ Enregistrée à {datetime.now():%H:%M}")
+        self.state.setStyleSheet("color: #1b6e20; font-weight: 600;")
+        self.changed.emit()
+        return True
+
+    def delete(self) -> None:
+        if self.action is None or self.action.id is None:
+            return
+        if not dialogs.confirm(
+            self,
+            "Supprimer l'action",
+            f"Supprimer l'action « {self.action.title} » ?",
+            "Les inscriptions et présences notées seront supprimées aussi.",
+            "Supprimer",
+        ):
+            return
+        try:
+            self.session.actions.delete(self.action.id)
+        except IlotError as error:
+            dialogs.show_error(self, error)
+            return
+        self.action = None
+        self.refresh()
+        self._show_action(None)
+        self.changed.emit()
+
+    def register_current(self) -> None:
+        index = self.person.currentIndex()
+        if self.action is None or not 0 <= index < len(self._people):
+            self.attendance_note.setText("Choisissez la personne dans la liste.")
+            return
+        self.session.actions.register(self.action.id, self._people[index])
+        self.person.setCurrentIndex(-1)
+        self.refresh()
+        self.changed.emit()
+
+    def unregister_current(self) -> None:
+        row = self.registrations.currentRow()
+        if self.action is None or row < 0:
+            return
+        self.session.actions.unregister(self.action.id, self.registrations.item(row, 0).data(IdRole))
+        self.refresh()
+        self.changed.emit()
+
+    def set_attendance(self, participant_id: int, attendance: Attendance | None) -> None:
+        """Called from the row's own combo: the table is left alone, only the counts are redrawn."""
+        try:
+            self.session.actions.set_attendance(self.action.id, participant_id, attendance)
+        except ValidationError as error:
+            self.attendance_note.setText(next(iter(error.errors.values())))
+            return
+        QTimer.singleShot(0, self._refresh_list)
+        self.changed.emit()

@@ -1,0 +1,275 @@
+"""Create or edit one appointment: who, when, how long, where, status, report and next steps."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+
+from PySide6.QtCore import QTime, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ilot_desktop.domain.dates import DateError, format_long_date
+from ilot_desktop.domain.followup import MAX_DURATION, MIN_DURATION, Appointment
+from ilot_desktop.domain.vocabulary import AppointmentKind, AppointmentStatus
+from ilot_desktop.errors import IlotError, ValidationError
+from ilot_desktop.ui import dialogs
+from ilot_desktop.ui.widgets import ChoiceCombo, DateEdit, ErrorLabel
+
+COMMON_PLACES = ("Locaux de L'Îlot", "Par téléphone", "SPIP de Paris", "France Travail", "CAF", "Mairie")
+
+
+class AppointmentDialog(QDialog):
+    """Opened with ``open()`` (not blocking); emits ``saved`` or ``deleted`` before closing."""
+
+    saved = Signal(object)
+    deleted = Signal(int)
+
+    def __init__(self, session, appointment: Appointment, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.appointment = appointment
+        self._dirty = False
+        creating = appointment.id is None
+        self.setWindowTitle("Nouveau rendez-vous" if creating else "Rendez-vous")
+        self.setModal(True)
+        self.resize(560, 600)
+
+        self.person = QComboBox(self)
+        self.person.setEditable(True)
+        self.person.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.person.setAccessibleName("Personne")
+        self.person.lineEdit().setPlaceholderText("Tapez un nom ou un n° de dossier")
+        self._people: list[int] = []
+        for summary in session.participants.summaries():
+            if summary.status(session.clock()).value == "ongoing" or summary.id == appointment.participant_id:
+                self.person.addItem(
+                    f"{summary.last_name.upper()} {summary.first_name} · {summary.file_number}"
+                )
+                self._people.append(summary.id)
+        completer = QCompleter([self.person.itemText(i) for i in range(self.person.count())], self)
+        completer.setFilterMode(completer.filterMode().MatchContains)
+        completer.setCaseSensitivity(completer.caseSensitivity().CaseInsensitive)
+        self.person.setCompleter(completer)
+        self.date = DateEdit("Date du rendez-vous", self)
+        self.time = QTimeEdit(self)
+        self.time.setDisplayFormat("HH:mm")
+        self.time.setAccessibleName("Heure de début")
+        self.duration = QSpinBox(self)
+        self.duration.setRange(MIN_DURATION, MAX_DURATION)
+        self.duration.setSingleStep(15)
+        self.duration.setSuffix(" min")
+        self.duration.setAccessibleName("Durée en minutes")
+        self.kind = ChoiceCombo(AppointmentKind, "Type d'entretien", parent=self)
+        self.place = QLineEdit(self)
+        self.place.setAccessibleName("Lieu")
+        self.place.setCompleter(QCompleter(list(COMMON_PLACES), self))
+        self.status = ChoiceCombo(AppointmentStatus, "Statut", parent=self)
+        self.report = QPlainTextEdit(self)
+        self.report.setAccessibleName("Compte rendu")
+        self.report.setTabChangesFocus(True)
+        self.next_steps = QPlainTextEdit(self)
+        self.next_steps.setAccessibleName("Suites à donner")
+        self.next_steps.setTabChangesFocus(True)
+        self.next_steps.setFixedHeight(70)
+        self.errors = {
+            name: ErrorLabel(self) for name in ("participant", "start", "duration_min", "status", "kind")
+        }
+        self.summary = ErrorLabel(self)
+
+        form = QFormLayout()
+        self._row(form, "Personne *", self.person, "participant")
+        when = QHBoxLayout()
+        when.addWidget(self.date)
+        when.addWidget(QLabel("à", self))
+        when.addWidget(self.time)
+        when.addStretch(1)
+        holder = QWidget(self)
+        holder.setLayout(when)
+        self._row(form, "Date et heure *", holder, "start", buddy=self.date.edit)
+        self._row(form, "Durée", self.duration, "duration_min")
+        self._row(form, "Type *", self.kind, "kind")
+        self._row(form, "Lieu", self.place)
+        self._row(form, "Statut", self.status, "status")
+        self._row(form, "Compte rendu", self.report)
+        self._row(form, "Suites à donner", self.next_steps)
+
+        self.delete_button = QPushButton("Supprimer", self)
+        self.delete_button.setVisible(not creating)
+        self.delete_button.clicked.connect(self._delete)
+        self.cancel_button = QPushButton("Annuler", self)
+        self.cancel_button.clicked.connect(self.reject)
+        self.save_button = QPushButton("Enregistrer", self)
+        self.save_button.setDefault(True)
+        self.save_button.clicked.connect(self.save)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.delete_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.summary)
+        layout.addLayout(buttons)
+
+        self._load(appointment)
+        for signal in (
+            self.date.changed,
+            self.time.timeChanged,
+            self.duration.valueChanged,
+            self.kind.currentIndexChanged,
+            self.place.textEdited,
+            self.status.currentIndexChanged,
+            self.report.textChanged,
+            self.next_steps.textChanged,
+        ):
+            signal.connect(self._mark_dirty)
+        self.person.currentIndexChanged.connect(self._person_changed)
+        (self.person if creating and appointment.participant_id is None else self.report).setFocus()
+
+    def _row(
+        self, form: QFormLayout, text: str, widget: QWidget, error: str | None = None, buddy=None
+    ) -> None:
+        label = QLabel(f"{text}\u00a0:", self)
+        label.setBuddy(buddy or widget)
+        if error:
+            box = QWidget(self)
+            column = QVBoxLayout(box)
+            column.setContentsMargins(0, 0, 0, 0)
+            column.setSpacing(2)
+            column.addWidget(widget)
+            column.addWidget(self.errors[error])
+            form.addRow(label, box)
+        else:
+            form.addRow(label, widget)
+
+    def _load(self, a: Appointment) -> None:
+        index = self._people.index(a.participant_id) if a.participant_id in self._people else -1
+        self.person.setCurrentIndex(index)
+        if index < 0:
+            self.person.setEditText("")
+        self.date.set_value(a.start.date() if a.start else None)
+        if a.start:
+            self.time.setTime(QTime(a.start.hour, a.start.minute))
+        self.duration.setValue(a.duration_min)
+        self.kind.set_value(a.kind)
+        self.place.setText(a.place)
+        self.status.set_value(a.status)
+        self.report.setPlainText(a.report)
+        self.next_steps.setPlainText(a.next_steps)
+        self._dirty = False
+
+    def _mark_dirty(self, *args) -> None:
+        self._dirty = True
+
+    def _person_changed(self, index: int) -> None:
+        """A new appointment follows the person: in detention -> at the facility."""
+        self._mark_dirty()
+        if self.appointment.id is not None or not 0 <= index < len(self._people):
+            return
+        draft = self.session.followup.new_draft(self._people[index], self.appointment.start)
+        self.kind.set_value(draft.kind)
+        self.place.setText(draft.place)
+
+    def participant_id(self) -> int | None:
+        index = self.person.currentIndex()
+        if 0 <= index < len(self._people) and self.person.currentText() == self.person.itemText(index):
+            return self._people[index]
+        return None
+
+    def read(self) -> tuple[Appointment, dict[str, str]]:
+        problems: dict[str, str] = {}
+        start = None
+        try:
+            day = self.date.value()
+        except DateError as error:
+            problems["start"] = str(error)
+            day = None
+        if day:
+            moment = self.time.time()
+            start = datetime(day.year, day.month, day.day, moment.hour(), moment.minute())
+        elif "start" not in problems:
+            problems["start"] = "Indiquez la date du rendez-vous."
+        appointment = replace(
+            self.appointment,
+            participant_id=self.participant_id(),
+            start=start,
+            duration_min=self.duration.value(),
+            kind=self.kind.value() or AppointmentKind.INDIVIDUAL,
+            place=self.place.text(),
+            status=self.status.value() or AppointmentStatus.PLANNED,
+            report=self.report.toPlainText(),
+            next_steps=self.next_steps.toPlainText(),
+        )
+        if appointment.participant_id is None:
+            problems["participant"] = "Choisissez la personne dans la liste."
+        return appointment, problems
+
+    def save(self) -> bool:
+        appointment, problems = self.read()
+        if not problems:
+            try:
+                saved = self.session.followup.save(appointment)
+            except ValidationError as error:
+                problems = error.errors
+            except IlotError as error:
+                dialogs.show_error(self, error)
+                return False
+        if problems:
+            self._show(problems)
+            return False
+        self._dirty = False
+        self.saved.emit(saved)
+        self.accept()
+        return True
+
+    def _show(self, problems: dict[str, str]) -> None:
+        for name, label in self.errors.items():
+            label.show_message(problems.get(name))
+        count = len(problems)
+        self.summary.show_message(
+            ("1 point à corriger" if count == 1 else f"{count} points à corriger")
+            + " : rien de ce qui a été saisi n'est perdu."
+        )
+
+    def _delete(self) -> None:
+        when = format_long_date(self.appointment.start.date()) if self.appointment.start else ""
+        if not dialogs.confirm(
+            self,
+            "Supprimer le rendez-vous",
+            f"Supprimer le rendez-vous du {when} ?",
+            "Le compte rendu éventuel sera supprimé aussi.",
+            "Supprimer",
+        ):
+            return
+        try:
+            self.session.followup.delete(self.appointment.id)
+        except IlotError as error:
+            dialogs.show_error(self, error)
+            return
+        self._dirty = False
+        self.deleted.emit(self.appointment.id)
+        self.accept()
+
+    def reject(self) -> None:
+        if self._dirty:
+            answer = dialogs.ask_unsaved(self, "Ce rendez-vous")
+            if answer is dialogs.Answer.SAVE:
+                self.save()
+                return
+            if answer is dialogs.Answer.CANCEL:
+                return
+        super().reject()

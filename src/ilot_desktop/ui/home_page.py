@@ -1,0 +1,165 @@
+""" "Ma semaine": what needs the caseworker this week. Every line opens the right participant."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ilot_desktop.domain.dates import WEEKDAYS_SHORT, format_date, format_long_date, format_time
+from ilot_desktop.domain.followup import (
+    INTERVAL_DAYS,
+    AppointmentView,
+    ContactState,
+    WeekOverview,
+    effective_cadence,
+    six_month_mark,
+)
+
+IdRole = Qt.ItemDataRole.UserRole + 20
+
+SECTIONS = (
+    ("today", "Aujourd'hui", "Aucun rendez-vous aujourd'hui."),
+    ("week", "Cette semaine", "Aucun autre rendez-vous cette semaine."),
+    ("silent", "Sans nouvelles", "Personne sans nouvelles : tout le monde est suivi."),
+    ("due", "À recontacter", "Personne à recontacter : chacun a un rendez-vous prévu."),
+    ("releases", "Sorties de détention dans les 30 jours", "Aucune sortie prévue dans les 30 jours."),
+    ("six_months", "Six mois d'accompagnement", "Aucun accompagnement n'atteint six mois ces jours-ci."),
+)
+
+
+def appointment_line(view: AppointmentView, with_day: bool) -> str:
+    a = view.appointment
+    day = f"{WEEKDAYS_SHORT[a.start.weekday()]} {a.start:%d/%m} " if with_day else ""
+    place = f" · {a.place}" if a.place else ""
+    return f"{day}{format_time(a.start)}  {view.display_name} ({view.file_number}) · {a.kind.label}{place}"
+
+
+def days_text(days: int) -> str:
+    return "aujourd'hui" if days == 0 else "demain" if days == 1 else f"dans {days} jours"
+
+
+class HomePage(QWidget):
+    participant_requested = Signal(int)
+
+    def __init__(self, today, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._today = today
+        self.session = None
+        self.heading = QLabel(self)
+        self.heading.setStyleSheet("font-size: 18px; font-weight: 600;")
+        self.heading.setAccessibleName("Ma semaine")
+        self.lists: dict[str, QListWidget] = {}
+        self.boxes: dict[str, QGroupBox] = {}
+        grid = QGridLayout()
+        grid.setSpacing(12)
+        for index, (key, title, _empty) in enumerate(SECTIONS):
+            box = QGroupBox(title, self)
+            widget = QListWidget(box)
+            widget.setAccessibleName(title)
+            widget.setAlternatingRowColors(True)
+            widget.itemActivated.connect(self._activated)
+            column = QVBoxLayout(box)
+            column.addWidget(widget)
+            self.lists[key], self.boxes[key] = widget, box
+            grid.addWidget(box, index // 3, index % 3)
+        self.boxes["silent"].setStyleSheet("QGroupBox { color: #8a1c1c; font-weight: 600; }")
+        hint = QLabel("Double-cliquez sur une ligne (ou Entrée) pour ouvrir le dossier de la personne.", self)
+        hint.setStyleSheet("color: #555;")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addLayout(grid, 1)
+        layout.addWidget(hint)
+
+    def set_session(self, session) -> None:
+        self.session = session
+        if session is None:
+            for widget in self.lists.values():
+                widget.clear()
+            self.heading.clear()
+        else:
+            self.refresh()
+
+    def refresh(self) -> None:
+        if self.session is None:
+            return
+        today = self._today()
+        overview: WeekOverview = self.session.followup.overview()
+        self.heading.setText(f"Ma semaine — {format_long_date(today)}")
+        self._fill(
+            "today",
+            [(appointment_line(v, False), v.appointment.participant_id, None) for v in overview.today],
+        )
+        self._fill(
+            "week", [(appointment_line(v, True), v.appointment.participant_id, None) for v in overview.week]
+        )
+        self._fill(
+            "silent",
+            [
+                (f"{s.display_name} ({s.file_number}) — {reason}", s.participant_id, None)
+                for s, reason in overview.silent
+            ],
+        )
+        self._fill("due", [(self._due_text(s, today), s.participant_id, None) for s in overview.due])
+        self._fill(
+            "releases", [(self._release_text(s, today), s.participant_id, None) for s in overview.releases]
+        )
+        self._fill(
+            "six_months", [(self._six_text(s, today), s.participant_id, None) for s in overview.six_months]
+        )
+
+    @staticmethod
+    def _due_text(state: ContactState, today) -> str:
+        cadence = effective_cadence(state.cadence, state.entry_date, today)
+        since = (today - state.reference_date()).days
+        what = "dernier entretien réalisé" if state.last_done else "entrée"
+        return (
+            f"{state.display_name} ({state.file_number}) — {what} il y a {since} jours "
+            f"(rythme : {cadence.label.lower()}, {INTERVAL_DAYS[cadence]} jours), rien de prévu"
+        )
+
+    @staticmethod
+    def _release_text(state: ContactState, today) -> str:
+        days = (state.planned_release_date - today).days
+        return (
+            f"{state.display_name} ({state.file_number}) — libération le "
+            f"{format_date(state.planned_release_date)} ({days_text(days)}) : préparer le « Dehors »"
+        )
+
+    @staticmethod
+    def _six_text(state: ContactState, today) -> str:
+        mark = six_month_mark(state)
+        days = (mark - today).days
+        when = (
+            f"le {format_date(mark)} ({days_text(days)})" if days >= 0 else f"depuis le {format_date(mark)}"
+        )
+        return f"{state.display_name} ({state.file_number}) — six mois {when} : faire le point"
+
+    def _fill(self, key: str, rows: list[tuple[str, int, object]]) -> None:
+        widget = self.lists[key]
+        widget.clear()
+        title = next(t for k, t, _e in SECTIONS if k == key)
+        self.boxes[key].setTitle(f"{title} ({len(rows)})" if rows else title)
+        if not rows:
+            empty = next(e for k, _t, e in SECTIONS if k == key)
+            item = QListWidgetItem(empty)
+            item.setFlags(Qt.ItemFlag.NoItemFlags)
+            widget.addItem(item)
+            return
+        for text, participant_id, _extra in rows:
+            item = QListWidgetItem(text)
+            item.setData(IdRole, participant_id)
+            item.setToolTip(text)
+            widget.addItem(item)
+
+    def _activated(self, item: QListWidgetItem) -> None:
+        participant_id = item.data(IdRole)
+        if participant_id is not None:
+            self.participant_requested.emit(participant_id)

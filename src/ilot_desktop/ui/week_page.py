@@ -1,0 +1,322 @@
+"""The Calendrier tab's week: navigate, create by double-click, mark Réalisé / Absent, print."""
+
+from __future__ import annotations
+
+import logging
+from datetime import date, timedelta
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ilot_desktop.domain.dates import DateError, format_week
+from ilot_desktop.domain.followup import week_start
+from ilot_desktop.domain.vocabulary import AppointmentStatus
+from ilot_desktop.errors import IlotError
+from ilot_desktop.ui import dialogs
+from ilot_desktop.ui.appointment_dialog import AppointmentDialog
+from ilot_desktop.ui.week_model import ACTION_COLOUR, KIND_COLOURS, Entry, WeekModel
+from ilot_desktop.ui.widgets import DateEdit
+
+log = logging.getLogger(__name__)
+
+
+class WeekPage(QWidget):
+    """``changed`` after any write (so other views refresh); ``action_requested(id)`` to open an action."""
+
+    changed = Signal()
+    action_requested = Signal(int)
+
+    def __init__(self, today, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._today = today
+        self.session = None
+        self.monday = week_start(today())
+        self.dialog: AppointmentDialog | None = None
+        self.model = WeekModel(self)
+
+        self.previous_button = QPushButton("◀ Semaine précédente", self)
+        self.previous_button.setToolTip("Semaine précédente (Ctrl+Page précédente)")
+        self.previous_button.clicked.connect(lambda: self.go_to(self.monday - timedelta(days=7)))
+        self.today_button = QPushButton("Aujourd'hui", self)
+        self.today_button.clicked.connect(lambda: self.go_to(self._today()))
+        self.next_button = QPushButton("Semaine suivante ▶", self)
+        self.next_button.setToolTip("Semaine suivante (Ctrl+Page suivante)")
+        self.next_button.clicked.connect(lambda: self.go_to(self.monday + timedelta(days=7)))
+        self.jump = DateEdit("Aller à la semaine du", self)
+        self.jump.edit.returnPressed.connect(self._jump)
+        self.jump.changed.connect(self._jump_if_complete)
+        self.title = QLabel(self)
+        self.title.setStyleSheet("font-size: 16px; font-weight: 600;")
+        self.title.setAccessibleName("Semaine affichée")
+        self.jump_error = QLabel(self)
+        self.jump_error.setStyleSheet("color: #b00020;")
+
+        self.new_button = QPushButton("Nouveau rendez-vous", self)
+        self.new_button.setToolTip("Nouveau rendez-vous au créneau choisi (Entrée sur un créneau libre)")
+        self.new_button.clicked.connect(self.create_at_current)
+        self.done_button = QPushButton("✓ Réalisé", self)
+        self.done_button.setToolTip("Noter le rendez-vous choisi comme réalisé (Ctrl+Maj+R)")
+        self.done_button.clicked.connect(lambda: self.mark_current(AppointmentStatus.DONE))
+        self.absent_button = QPushButton("✗ Absent", self)
+        self.absent_button.setToolTip("Noter la personne absente au rendez-vous choisi (Ctrl+Maj+A)")
+        self.absent_button.clicked.connect(lambda: self.mark_current(AppointmentStatus.ABSENT))
+        self.print_button = QPushButton("Imprimer la semaine…", self)
+        self.print_button.setToolTip(
+            "PDF A4 de la semaine, avec initiales et n° de dossier seulement (Ctrl+P)"
+        )
+        self.print_button.clicked.connect(self.print_week)
+
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setAccessibleName("Semaine de rendez-vous")
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultAlignment(
+            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop
+        )
+        self.table.doubleClicked.connect(self.open_index)
+        self.table.activated.connect(self.open_index)  # Entrée on a cell
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
+        self.table.selectionModel().currentChanged.connect(lambda *_: self._update_buttons())
+
+        navigation = QHBoxLayout()
+        navigation.addWidget(self.previous_button)
+        navigation.addWidget(self.today_button)
+        navigation.addWidget(self.next_button)
+        navigation.addSpacing(12)
+        navigation.addWidget(QLabel("Aller au\u00a0:", self))
+        navigation.addWidget(self.jump)
+        navigation.addWidget(self.jump_error)
+        navigation.addStretch(1)
+        navigation.addWidget(self.print_button)
+        actions = QHBoxLayout()
+        actions.addWidget(self.title)
+        actions.addStretch(1)
+        actions.addWidget(self.new_button)
+        actions.addWidget(self.done_button)
+        actions.addWidget(self.absent_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(navigation)
+        layout.addLayout(actions)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self._legend())
+
+        for keys, slot in (
+            ("Ctrl+PgUp", self.previous_button.click),
+            ("Ctrl+PgDown", self.next_button.click),
+            ("Ctrl+Shift+R", self.done_button.click),
+            ("Ctrl+Shift+A", self.absent_button.click),
+            ("Ctrl+P", self.print_button.click),
+        ):
+            QShortcut(QKeySequence(keys), self, slot, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self._update_buttons()
+
+    def _legend(self) -> QLabel:
+        chips = [
+            f'<span style="background:{colour}; padding:2px 6px;">&nbsp;{kind.label}&nbsp;</span>'
+            for kind, colour in KIND_COLOURS.items()
+        ]
+        chips.append(f'<span style="background:{ACTION_COLOUR};">&nbsp;◆ Action collective&nbsp;</span>')
+        marks = "○ prévu · ✓ réalisé · ✗ absent · ⊘ annulé"
+        label = QLabel("&nbsp; ".join(chips) + f"&nbsp;&nbsp;&nbsp;{marks}", self)
+        label.setAccessibleName("Légende des couleurs et des marques")
+        return label
+
+    # --- session ------------------------------------------------------------------------------------
+
+    def set_session(self, session) -> None:
+        self.session = session
+        if session is None:
+            if self.dialog is not None:
+                self.dialog.done(0)
+                self.dialog = None
+            self.model.clear()
+            self.title.clear()
+        else:
+            self.monday = week_start(self._today())
+            self.refresh()
+
+    def refresh(self) -> None:
+        if self.session is None:
+            return
+        current = self.table.currentIndex()
+        appointments, actions = self.session.followup.week(self.monday, 7)
+        self.model.set_week(self.monday, appointments, actions)
+        for row in range(self.model.rowCount()):
+            lines = max(1, self.model.max_lines(row))
+            self.table.setRowHeight(row, self.table.fontMetrics().height() * lines + 8)
+        self.title.setText(format_week(self.monday))
+        if current.isValid() and current.column() < self.model.columnCount():
+            self.table.setCurrentIndex(self.model.index(current.row(), current.column()))
+        self._update_buttons()
+
+    def go_to(self, day: date) -> None:
+        self.monday = week_start(day)
+        self.jump_error.clear()
+        self.refresh()
+
+    def _jump(self) -> None:
+        try:
+            day = self.jump.value()
+        except DateError as error:
+            self.jump_error.setText(str(error))
+            return
+        if day:
+            self.go_to(day)
+
+    def _jump_if_complete(self) -> None:
+        if len(self.jump.text()) == 10:
+            self._jump()
+
+    # --- actions ------------------------------------------------------------------------------------
+
+    def current_entries(self) -> list[Entry]:
+        return self.model.entries_at(self.table.currentIndex())
+
+    def _update_buttons(self) -> None:
+        has_appointment = any(e.appointment for e in self.current_entries())
+        self.done_button.setEnabled(has_appointment)
+        self.absent_button.setEnabled(has_appointment)
+        self.new_button.setEnabled(self.session is not None)
+
+    def open_index(self, index: QModelIndex) -> None:
+        entries = self.model.entries_at(index)
+        if not entries:
+            self.create_at(index)
+        elif len(entries) == 1:
+            self.open_entry(entries[0])
+        else:
+            self._choose_entry(
+                entries, self.table.viewport().mapToGlobal(self.table.visualRect(index).center())
+            )
+
+    def _choose_entry(self, entries: list[Entry], where) -> None:
+        menu = QMenu(self)
+        for entry in entries:
+            menu.addAction(entry.short_text(), lambda e=entry: self.open_entry(e))
+        menu.popup(where)
+
+    def open_entry(self, entry: Entry) -> None:
+        if entry.action is not None:
+            self.action_requested.emit(entry.action.id)
+            return
+        self.edit_appointment(entry.appointment.appointment.id)
+
+    def create_at_current(self) -> None:
+        index = self.table.currentIndex()
+        self.create_at(index if index.isValid() else None)
+
+    def create_at(self, index: QModelIndex | None, participant_id: int | None = None) -> None:
+        if self.session is None:
+            return
+        start = self.model.moment_at(index) if index is not None and index.isValid() else None
+        self._open_dialog(self.session.followup.new_draft(participant_id, start))
+
+    def edit_appointment(self, appointment_id: int) -> None:
+        try:
+            view = self.session.followup.get(appointment_id)
+        except IlotError as error:
+            dialogs.show_error(self, error)
+            self.refresh()
+            return
+        self._open_dialog(view.appointment)
+
+    def _open_dialog(self, appointment) -> None:
+        self.dialog = AppointmentDialog(self.session, appointment, self)
+        self.dialog.saved.connect(self._after_write)
+        self.dialog.deleted.connect(self._after_write)
+        self.dialog.finished.connect(lambda _result: setattr(self, "dialog", None))
+        self.dialog.open()
+
+    def _after_write(self, *args) -> None:
+        saved = args[0] if args and hasattr(args[0], "start") else None
+        if saved is not None and saved.start and week_start(saved.start.date()) != self.monday:
+            self.monday = week_start(saved.start.date())
+        self.refresh()
+        if saved is not None:
+            index = self.model.index_of_appointment(saved.id)
+            if index.isValid():
+                self.table.setCurrentIndex(index)
+        self.changed.emit()
+
+    def mark_current(self, status: AppointmentStatus) -> None:
+        appointments = [e for e in self.current_entries() if e.appointment]
+        if not appointments:
+            return
+        if len(appointments) > 1:
+            menu = QMenu(self)
+            for entry in appointments:
+                menu.addAction(entry.short_text(), lambda e=entry: self._mark(e, status))
+            menu.popup(
+                self.table.viewport().mapToGlobal(self.table.visualRect(self.table.currentIndex()).center())
+            )
+            return
+        self._mark(appointments[0], status)
+
+    def _mark(self, entry: Entry, status: AppointmentStatus) -> None:
+        try:
+            self.session.followup.set_status(entry.appointment.appointment.id, status)
+        except IlotError as error:
+            dialogs.show_error(self, error)
+            return
+        self.refresh()
+        self.changed.emit()
+
+    def _context_menu(self, position) -> None:
+        index = self.table.indexAt(position)
+        if not index.isValid():
+            return
+        self.table.setCurrentIndex(index)
+        menu = QMenu(self)
+        for entry in self.model.entries_at(index):
+            if entry.appointment:
+                name = entry.appointment.display_name
+                menu.addAction(f"Ouvrir : {name}", lambda e=entry: self.open_entry(e))
+                menu.addAction(f"Réalisé : {name}", lambda e=entry: self._mark(e, AppointmentStatus.DONE))
+                menu.addAction(f"Absent : {name}", lambda e=entry: self._mark(e, AppointmentStatus.ABSENT))
+                menu.addAction(f"Annulé : {name}", lambda e=entry: self._mark(e, AppointmentStatus.CANCELLED))
+                menu.addSeparator()
+            else:
+                menu.addAction(f"Ouvrir l'action : {entry.action.title}", lambda e=entry: self.open_entry(e))
+        menu.addAction("Nouveau rendez-vous à ce créneau", lambda: self.create_at(index))
+        menu.popup(self.table.viewport().mapToGlobal(position))
+
+    def print_week(self) -> None:
+        if self.session is None:
+            return
+        from ilot_desktop.reports.week_sheet import write_week_sheet
+
+        target = dialogs.choose_save_path(
+            self, "Imprimer la semaine", f"semaine-{self.monday:%Y-%m-%d}.pdf", "Document PDF (*.pdf)"
+        )
+        if target is None:
+            return
+        appointments, actions = self.session.followup.week(self.monday, 7)
+        try:
+            write_week_sheet(target, self.monday, appointments, actions, self._today())
+        except OSError:
+            dialogs.show_error(
+                self,
+                IlotError(
+                    "Le PDF n'a pas pu être enregistré à cet endroit "
+                    "(dossier en lecture seule ou disque plein)."
+                ),
+            )
+            return
+        dialogs.open_file(target)
