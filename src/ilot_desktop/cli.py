@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from ilot_desktop import __version__
+from ilot_desktop import __version__, cli_french
 from ilot_desktop.errors import EXIT_INVALID, EXIT_OK, EXIT_USAGE, IlotError
 from ilot_desktop.logs import setup_logging, write_crash_report
 from ilot_desktop.paths import ENV_DATA_DIR, AppPaths, app_paths
@@ -36,12 +36,18 @@ class FrenchParser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
+    cli_french.install()
     parser = FrenchParser(
         prog="ilot-desktop",
         description="Îlot desktop : l'outil des chargées de mission du dispositif Dynamiques Emploi. "
         "Sans commande, ouvre la fenêtre.",
     )
-    parser.add_argument("--version", action="version", version=f"Îlot desktop {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"Îlot desktop {__version__}",
+        help="affiche la version et quitte",
+    )
     parser.add_argument(
         "--data-dir",
         metavar="DOSSIER",
@@ -70,6 +76,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     paths = app_paths(args.data_dir)
+    if os.name == "posix":
+        os.umask(0o077)  # every file and folder this process creates is the user's alone
     setup_logging(paths.log_file, verbose=args.verbose)
     if args.command is None:
         from ilot_desktop.app import run_gui
@@ -110,28 +118,36 @@ def read_password(confirm: bool) -> str:
 
 
 def _create(args: argparse.Namespace, paths: AppPaths, with_demo: bool) -> int:
+    """Create the vault, then show the recovery code at once: whatever fails later, it is not lost."""
     from ilot_desktop.services import vault
 
-    if vault.status(paths.data_dir).exists:
-        print(f"Erreur : un fichier Îlot existe déjà dans {paths.data_dir}.", file=sys.stderr)
-        return EXIT_INVALID
+    sheet = Path(args.recovery_sheet) if args.recovery_sheet else None
+    if sheet is not None and not sheet.parent.is_dir():
+        raise IlotError(f"Le dossier de la feuille de secours n'existe pas : {sheet.parent}")
     session, code = vault.create(paths.data_dir, read_password(confirm=True))
     try:
+        print(f"Fichier chiffré créé dans {paths.data_dir}")
+        print("Code de secours (à conserver dans le coffre du bureau, il ne sera plus affiché) :")
+        print(code, flush=True)
+        if sheet is not None:
+            from ilot_desktop.reports.recovery_sheet import write_recovery_sheet
+
+            try:
+                write_recovery_sheet(sheet, code, date.today(), str(paths.data_dir))
+            except OSError:
+                print(
+                    "Erreur : la feuille de secours n'a pas pu être écrite ; recopiez le code ci-dessus.",
+                    file=sys.stderr,
+                )
+                return EXIT_INVALID
+            print(f"Feuille de secours écrite : {sheet}")
         if with_demo:
             from ilot_desktop.services.demo import fill_with_demo_data
 
             count = fill_with_demo_data(session)
             print(f"{count} dossiers fictifs créés.")
-        if args.recovery_sheet:
-            from ilot_desktop.reports.recovery_sheet import write_recovery_sheet
-
-            write_recovery_sheet(Path(args.recovery_sheet), code, date.today(), str(paths.data_dir))
-            print(f"Feuille de secours écrite : {args.recovery_sheet}")
     finally:
         session.close()
-    print(f"Fichier chiffré créé dans {paths.data_dir}")
-    print("Code de secours (à conserver dans le coffre du bureau, il ne sera plus affiché) :")
-    print(code)
     return EXIT_OK
 
 

@@ -72,6 +72,6 @@ class NotFoundError(IlotError):
 
 
 class ConflictError(IlotError):
-    """A unique value (file number) is already used."""
+    """A record changed or disappeared between reading and saving."""
 
     exit_code = EXIT_INVALID

@@ -21,6 +21,7 @@ class Setting:
     key: str  # "section/name"
     default: Any
     kind: type = str
+    scope: str = "local"  # "local": the INI file; "vault": inside the encrypted file
 
 
 AUTO_LOCK_MINUTES = Setting("security/auto_lock_minutes", 5, int)

@@ -51,6 +51,7 @@ def make_window(qtbot, tmp_path):
     yield factory
     for window in windows:  # closed here, not by qtbot: a dirty form would ask before closing
         window.form._set_dirty(False)
+        window.code_page.confirm.setChecked(True)
         window.close()
         window.deleteLater()
 
@@ -71,7 +72,7 @@ def answers(monkeypatch):
         def _answer(self, name):
             def fn(*args, **kwargs):
                 self.calls.append((name, args[1:] if len(args) > 1 else ()))
-                if name in ("inform", "show_error"):
+                if name in ("inform", "show_error", "open_file"):
                     return None
                 if not self.pending:
                     raise UnexpectedDialog(f"dialogs.{name} called with no scripted answer")
@@ -80,6 +81,14 @@ def answers(monkeypatch):
             return fn
 
     script = Script()
-    for name in ("inform", "show_error", "ask_unsaved", "ask_duplicate", "choose_save_path"):
+    for name in (
+        "inform",
+        "show_error",
+        "ask_unsaved",
+        "ask_duplicate",
+        "choose_save_path",
+        "confirm",
+        "open_file",
+    ):
         monkeypatch.setattr(dialogs, name, script._answer(name))
     return script

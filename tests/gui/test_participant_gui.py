@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
 
 from ilot_desktop.domain.vocabulary import Housing, JusticeSituation, Referrer, Right, RightStatus, Sex
@@ -149,6 +149,16 @@ def test_invalid_date_is_explained_and_nothing_is_lost(window, qtbot):
     assert form.editors["notes"].toPlainText() == "Note importante à garder"
     assert form.editors["birth_date"].text() == "31/02/1990"
     assert form.is_dirty()
+    # every other problem is shown at the same time, not one at a time
+    fill(form, last_name="", email="x@y")
+    assert not form.save()
+    assert form.errors["last_name"].text() == "Le nom est obligatoire."
+    assert "nom@exemple.fr" in form.errors["email"].text()
+    assert "n'existe pas" in form.errors["birth_date"].text()
+    assert form.editors["birth_date"].accessibleDescription() == form.errors["birth_date"].text()
+    # picking a valid date clears its message at once
+    form.editors["birth_date"]._pick(QDate(1990, 2, 28))
+    assert not form.errors["birth_date"].isVisibleTo(form)
 
 
 def test_switching_with_unsaved_edits_asks_first(window, qtbot, answers):
@@ -215,6 +225,11 @@ def test_lock_drops_everything_shown(window, qtbot):
     assert window.list_panel.model.rowCount() == 0
     assert window.form.current is None
     assert all(e.text() == "" for e in window.form.editors.values() if isinstance(e, QLineEdit))
+    from PySide6.QtWidgets import QLabel, QPlainTextEdit
+
+    shown = [lab.text() for lab in window.form.findChildren(QLabel) if lab.text()]
+    assert not any("Lefèvre" in t or "Dedans" in t or " ans" in t or "LEFÈVRE" in t for t in shown)
+    assert all(e.toPlainText() == "" for e in window.form.findChildren(QPlainTextEdit))
     assert not window.new_action.isEnabled()
 
 
@@ -231,3 +246,39 @@ def test_every_input_has_an_accessible_name(window):
         if not w.accessibleName() and w.isVisibleTo(window) and not w.parent().inherits("QComboBox")
     ]
     assert unnamed == []
+
+
+def test_a_blank_new_file_is_left_without_a_question(window, answers):
+    window.new_participant()
+    assert not window.form.is_dirty()
+    choose(window.list_panel, window.list_panel.model._rows[0].id)
+    assert window.form.current.id == window.list_panel.model._rows[0].id
+    assert answers.calls == []
+
+
+def test_duplicate_found_while_switching_keeps_the_screen_coherent(window, answers):
+    panel = window.list_panel
+    window.new_participant()
+    fill(
+        window.form,
+        last_name="LEFEVRE",
+        first_name="eric",
+        sex=Sex.MALE,
+        birth_date="12/04/1985",
+        referrer=Referrer.SPIP,
+        justice_situation=JusticeSituation.OPEN_CUSTODY,
+        housing_at_entry=Housing.SQUAT,
+    )
+    other = next(r for r in panel.model._rows if r.last_name == "Ndiaye")
+    existing = next(r for r in panel.model._rows if r.last_name == "Lefèvre")
+    answers.queue(dialogs.Answer.SAVE, dialogs.Answer.OPEN_EXISTING)
+    choose(panel, other.id)
+    assert window.form.current.id == existing.id  # the existing file is open…
+    assert panel.table.currentIndex().data(Qt.ItemDataRole.UserRole + 2).id == existing.id  # …and highlighted
+    assert panel.model.rowCount() == 3  # no duplicate was created
+
+
+def test_closed_files_show_no_phase(window):
+    panel = window.list_panel
+    panel.filter.setCurrentIndex(1)  # Terminés
+    assert panel.proxy.index(0, 2).data() == "—"

@@ -153,3 +153,33 @@ def test_closing_with_unsaved_edits_can_be_cancelled(make_window, qtbot, answers
     answers.queue(dialogs.Answer.DISCARD)
     assert window.close()
     assert window.session is None
+
+
+def test_closing_on_the_recovery_code_page_asks_first(make_window, answers):
+    window = make_window()
+    window.create_vault(PASSWORD)
+    assert window.stack.currentWidget() is window.code_page
+    answers.queue(False)  # "Annuler": stay
+    assert not window.close()
+    assert window.stack.currentWidget() is window.code_page and window.code_page.code
+    assert answers.calls[-1][0] == "confirm" and "plus jamais affiché" in answers.calls[-1][1][1]
+    window.code_page.confirm.setChecked(True)
+    assert window.close()
+
+
+def test_orphan_key_file_is_not_overwritten_from_the_welcome_page(make_window, existing):
+    folder, _code = existing
+    (folder / "ilot.db").unlink()
+    window = make_window(folder)
+    assert window.stack.currentWidget() is window.welcome
+    assert window.welcome.orphan.isVisibleTo(window)
+    assert not window.welcome.create_button.isEnabled()
+
+
+def test_recovery_sheet_is_refused_beside_the_vault(make_window, answers, tmp_path):
+    window = make_window()
+    window.create_vault(PASSWORD)
+    answers.queue(window.paths.data_dir / "feuille.pdf")
+    window.save_recovery_sheet()
+    assert answers.calls[-1][0] == "show_error"
+    assert not (window.paths.data_dir / "feuille.pdf").exists()

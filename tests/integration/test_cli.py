@@ -98,3 +98,50 @@ def test_module_entry_point_runs_quietly(tmp_path):
     )
     assert second.returncode == 3
     assert second.stderr.strip() == "Erreur : Mot de passe incorrect."
+
+
+def test_recovery_code_is_printed_even_if_the_sheet_cannot_be_written(data, tmp_path, monkeypatch, capsys):
+    assert (
+        run(
+            ["--data-dir", str(data), "init", "--recovery-sheet", str(tmp_path / "absent" / "f.pdf")],
+            monkeypatch,
+        )
+        == 5
+    )
+    assert "n'existe pas" in capsys.readouterr().err
+    assert not (data / "ilot.db").exists()  # refused before anything was created
+
+    import ilot_desktop.reports.recovery_sheet as sheet_module
+
+    def failing(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(sheet_module, "write_recovery_sheet", failing)
+    assert (
+        run(["--data-dir", str(data), "init", "--recovery-sheet", str(tmp_path / "f.pdf")], monkeypatch) == 5
+    )
+    captured = capsys.readouterr()
+    assert re.search(r"([0-9A-Z]{4}-){13}[0-9A-Z]{4}", captured.out)
+    assert "recopiez le code" in captured.err
+
+
+def test_help_and_errors_are_in_french(capsys):
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    out = capsys.readouterr().out
+    assert out.startswith("utilisation : ilot-desktop")
+    assert "options\u00a0:" in out and "affiche cette aide et quitte" in out
+    assert "usage:" not in out and "show this help" not in out
+    with pytest.raises(SystemExit):
+        main(["check", "--inconnu"])
+    assert "arguments non reconnus" in capsys.readouterr().err
+
+
+def test_files_written_are_private(data, monkeypatch):
+    import os
+    import stat
+
+    assert run(["--data-dir", str(data), "init"], monkeypatch) == 0
+    for path in [data, *data.rglob("*")]:
+        mode = stat.S_IMODE(os.stat(path).st_mode)
+        assert mode & 0o077 == 0, f"{path.name} is readable by others ({oct(mode)})"

@@ -19,7 +19,7 @@ from ilot_desktop.errors import (
 )
 from ilot_desktop.services import vault
 from ilot_desktop.storage import keys, migrate
-from ilot_desktop.storage.engine import CONNECTION_PRAGMAS
+from ilot_desktop.storage.engine import NotSQLCipherError, key_connection
 from tests.conftest import PASSWORD, TODAY
 from tests.factories import make_participant
 
@@ -85,7 +85,6 @@ def test_every_connection_is_keyed_and_hardened(created):
             connection.close()
     finally:
         session.close()
-    assert len(CONNECTION_PRAGMAS) == 5
 
 
 @pytest.mark.parametrize(
@@ -161,3 +160,54 @@ def test_raw_key_is_the_only_key(created):
     connection.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
     assert connection.execute("SELECT count(*) FROM participants").fetchone()[0] == 1
     connection.close()
+
+
+def test_a_driver_that_is_not_sqlcipher_is_refused(tmp_path):
+    """The standard sqlite3 module accepts PRAGMA key silently and would write plaintext."""
+    connection = sqlite3.connect(tmp_path / "clair.db")
+    with pytest.raises(NotSQLCipherError):
+        key_connection(connection, keys.new_data_key())
+    connection.close()
+
+
+@pytest.mark.parametrize(
+    "tamper",
+    [
+        lambda c: c["kdf"].update(time_cost=0),
+        lambda c: c["kdf"].update(memory_cost_kib=10**9),
+        lambda c: c["kdf"].update(salt="pas du base64 !"),
+        lambda c: c["wrap"].update(nonce="AAAA"),
+        lambda c: c.pop("wrap"),
+    ],
+    ids=["time-cost-zero", "huge-memory", "bad-salt", "short-nonce", "no-wrap"],
+)
+def test_tampered_keyfile_reads_as_damaged(created, tamper):
+    import json
+
+    keyfile = created[0] / "ilot.key"
+    content = json.loads(keyfile.read_text(encoding="utf-8"))
+    tamper(content)
+    keyfile.write_text(json.dumps(content), encoding="utf-8")
+    with pytest.raises(KeyFileMissingError, match="endommagé"):
+        vault.unlock(created[0], PASSWORD)
+    vault.unlock_with_recovery_code(created[0], created[1]).close()  # the code still opens it
+
+
+def test_key_file_without_database_is_not_overwritten(created):
+    folder, _code = created
+    (folder / "ilot.db").rename(folder.parent / "ailleurs.db")
+    before = (folder / "ilot.key").read_bytes()
+    with pytest.raises(VaultExistsError, match="déplacé"):
+        vault.create(folder, PASSWORD)
+    assert (folder / "ilot.key").read_bytes() == before
+
+
+def test_recovery_into_a_damaged_file_leaves_the_password_unchanged(created):
+    folder, code = created
+    before = (folder / "ilot.key").read_bytes()
+    db = folder / "ilot.db"
+    data = db.read_bytes()
+    db.write_bytes(data[:-100] + bytes([data[-100] ^ 0xFF]) + data[-99:])
+    with pytest.raises(DamagedVaultError):
+        vault.unlock_with_recovery_code(folder, code, new_password="Nouveau-Mot-2027!")
+    assert (folder / "ilot.key").read_bytes() == before

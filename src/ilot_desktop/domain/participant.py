@@ -117,7 +117,8 @@ def phase_text(situation: JusticeSituation | None, release: date | None, today: 
     if phase is Phase.INSIDE:
         if release:
             days = (release - today).days
-            return f"Dedans : libération prévue le {format_date(release)} (dans {days} jours)"
+            when = "demain" if days == 1 else f"dans {days} jours"
+            return f"Dedans : libération prévue le {format_date(release)} ({when})"
         return "Dedans : date de libération non connue"
     if situation is JusticeSituation.DETENTION and release:
         return f"Dehors depuis le {format_date(release)}"

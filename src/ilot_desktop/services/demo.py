@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from datetime import date
 from pathlib import Path
 
@@ -31,6 +32,14 @@ def open_or_create_demo(folder: Path, clock: Clock = date.today) -> VaultSession
     """The demonstration vault, kept apart from real records; created and filled on first use."""
     if vault.status(folder).exists:
         return vault.unlock(folder, DEMO_PASSWORD, clock)
-    session, _code = vault.create(folder, DEMO_PASSWORD, clock)
-    fill_with_demo_data(session)
-    return session
+    # Built aside, then moved into place: an interrupted fill never leaves a half demo behind.
+    building = folder.with_name(folder.name + ".construction")
+    shutil.rmtree(building, ignore_errors=True)
+    session, _code = vault.create(building, DEMO_PASSWORD, clock)
+    try:
+        fill_with_demo_data(session)
+    finally:
+        session.close()
+    shutil.rmtree(folder, ignore_errors=True)  # a key file left alone by an older attempt
+    building.rename(folder)
+    return vault.unlock(folder, DEMO_PASSWORD, clock)

@@ -90,8 +90,8 @@ def _open(paths: VaultPaths, key: bytes, clock: Clock, quick_check: bool) -> Vau
             session.close()
             log.warning("quick check failed at unlock (%d problems)", len(problems))
             raise DamagedVaultError(
-                "Le fichier de données est endommagé (contrôle d'intégrité en échec). "
-                "Restaurez la dernière sauvegarde."
+                "Le fichier de données est endommagé (contrôle d'intégrité en échec). Ne le modifiez pas : "
+                "gardez une copie du dossier et prévenez l'équipe qui maintient l'application."
             )
     return session
 
@@ -127,6 +127,11 @@ def unlock_with_recovery_code(
         if not verdict.acceptable:
             raise ValidationError({"password": verdict.summary()})
     key = storage_vault.unlock_with_recovery_code(paths, code)
+    session = _open(paths, key, clock, quick_check=True)  # damaged or newer: refused before any change
     if new_password is not None:
-        storage_vault.set_password(paths, key, new_password, kdf)
-    return _open(paths, key, clock, quick_check=True)
+        try:
+            storage_vault.set_password(paths, key, new_password, kdf)
+        except Exception:
+            session.close()
+            raise
+    return session

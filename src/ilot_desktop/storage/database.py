@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 
 import sqlcipher3
-from sqlalchemy import Engine, event, func, select
+from sqlalchemy import Engine, func, select
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -31,7 +31,6 @@ class Database:
     @classmethod
     def open(cls, paths: VaultPaths, key: bytes) -> Database:
         engine = make_engine(paths.db, key)
-        _use_real_transactions(engine)
         database = cls(paths, engine)
         try:
             database.migration_backup = migrate.upgrade(engine, paths.db, paths.backups)
@@ -95,18 +94,6 @@ class Database:
         if self.engine is None:
             raise RuntimeError("database is closed")
         return self.engine
-
-
-def _use_real_transactions(engine: Engine) -> None:
-    """pysqlite's legacy mode starts transactions late and runs DDL outside them: take over."""
-
-    @event.listens_for(engine, "connect")
-    def _autocommit_driver(dbapi_connection, _record):
-        dbapi_connection.isolation_level = None
-
-    @event.listens_for(engine, "begin")
-    def _begin(connection):
-        connection.exec_driver_sql("BEGIN")
 
 
 class UnitOfWork:

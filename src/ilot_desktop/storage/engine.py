@@ -77,6 +77,16 @@ def make_engine(path: Path, key: bytes) -> Engine:
     def _on_connect(dbapi_connection, _record):
         key_connection(dbapi_connection, key)
 
+    # pysqlite's legacy mode starts transactions late and runs DDL outside them: take over, so a
+    # migration or a save is all-or-nothing.
+    @event.listens_for(engine, "connect")
+    def _autocommit_driver(dbapi_connection, _record):
+        dbapi_connection.isolation_level = None
+
+    @event.listens_for(engine, "begin")
+    def _begin(connection):
+        connection.exec_driver_sql("BEGIN")
+
     return engine
 
 
@@ -106,19 +116,29 @@ def classify_os_error(exc: OSError) -> StorageEnvironmentError:
     return StorageEnvironmentError("Le fichier de données ne peut pas être écrit (erreur du système).")
 
 
+_ENVIRONMENT_ERRORS = (
+    ("SQLITE_FULL", "Le disque est plein : libérez de la place puis réessayez."),
+    ("SQLITE_READONLY", "Le fichier de données est en lecture seule : vérifiez les droits du dossier."),
+    ("SQLITE_CANTOPEN", "Le fichier de données ne peut pas être ouvert : vérifiez les droits du dossier."),
+    ("SQLITE_BUSY", "Le fichier de données est utilisé par un autre programme : fermez-le puis réessayez."),
+    ("SQLITE_LOCKED", "Le fichier de données est utilisé par un autre programme : fermez-le puis réessayez."),
+    (
+        "SQLITE_IOERR",
+        "Le disque n'a pas pu écrire ou lire le fichier de données (support retiré ou défaillant ?).",
+    ),
+)
+
+
 def classify_database_error(exc: Exception) -> Exception:
-    """Turn a driver error into words: full disk, read-only, damaged file. Others stay bugs."""
-    message = str(getattr(exc, "orig", exc)).lower()
-    if "disk is full" in message or "database or disk is full" in message:
-        return StorageEnvironmentError("Le disque est plein : libérez de la place puis réessayez.")
-    if "readonly" in message or "read-only" in message or "unable to open" in message:
-        return StorageEnvironmentError(
-            "Le fichier de données est en lecture seule ou inaccessible : vérifiez les droits du dossier."
-        )
-    if "not a database" in message or "malformed" in message or "corrupt" in message:
+    """Turn a driver error into words, by SQLite's error code: disk full, read-only, damaged file.
+
+    Anything else is returned unchanged: it is a bug, reported as such.
+    """
+    driver_error = getattr(exc, "orig", None) or exc
+    name = getattr(driver_error, "sqlite_errorname", "") or ""
+    if name.startswith(("SQLITE_NOTADB", "SQLITE_CORRUPT")):
         return DamagedVaultError(DAMAGED_ADVICE)
-    if "locked" in message or "busy" in message:
-        return StorageEnvironmentError(
-            "Le fichier de données est utilisé par un autre programme : fermez-le puis réessayez."
-        )
+    for prefix, message in _ENVIRONMENT_ERRORS:
+        if name.startswith(prefix):
+            return StorageEnvironmentError(message)
     return exc

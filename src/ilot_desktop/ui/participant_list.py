@@ -93,8 +93,8 @@ class ParticipantTableModel(QAbstractTableModel):
             return row.file_number
         if column == COL_NAME:
             return f"{row.last_name.upper()} {row.first_name}"
-        if column == COL_PHASE:
-            return row.phase(today).label
+        if column == COL_PHASE:  # for a closed file the phase no longer says anything
+            return "—" if row.status(today) is CaseStatus.ENDED else row.phase(today).label
         if column == COL_ENTRY:
             return format_date(row.entry_date)
         return row.status(today).label
