@@ -155,16 +155,19 @@ def view(start: datetime, status=AppointmentStatus.PLANNED, pid: int = 1) -> App
 
 def test_overview_splits_today_from_the_rest_of_the_week_and_drops_cancelled():
     at_nine, at_two = datetime(2026, 11, 27, 9, 0), datetime(2026, 11, 27, 14, 0)
-    monday = datetime(2026, 11, 23, 10, 0)
+    monday, tuesday = datetime(2026, 11, 23, 10, 0), datetime(2026, 11, 24, 10, 0)
+    sunday = datetime(2026, 11, 29, 10, 0)
     week = [
         view(at_two),
         view(at_nine),
-        view(monday, DONE),
-        view(datetime(2026, 11, 24, 10), AppointmentStatus.CANCELLED),
+        view(monday, DONE),  # done and recorded: nothing left to do
+        view(tuesday),  # past and still "Prévu": to be recorded
+        view(datetime(2026, 11, 25, 10), AppointmentStatus.CANCELLED),
+        view(sunday),
     ]
     overview = build_overview([], week, TODAY)
     assert [v.appointment.start for v in overview.today] == [at_nine, at_two]
-    assert [v.appointment.start for v in overview.week] == [monday]
+    assert [v.appointment.start for v in overview.week] == [tuesday, sunday]
 
 
 def test_overview_buckets_and_their_order():

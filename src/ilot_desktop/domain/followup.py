@@ -195,7 +195,13 @@ def build_overview(states: list[ContactState], week: list[AppointmentView], toda
     active.sort(key=lambda v: v.appointment.start)
     overview = WeekOverview(
         today=[v for v in active if v.appointment.start.date() == today],
-        week=[v for v in active if v.appointment.start.date() != today],
+        # the rest of the week, plus earlier days' appointments still waiting for Réalisé / Absent
+        week=[
+            v
+            for v in active
+            if v.appointment.start.date() > today
+            or (v.appointment.start.date() < today and v.appointment.status is AppointmentStatus.PLANNED)
+        ],
     )
     for state in states:
         if is_due(state, today):

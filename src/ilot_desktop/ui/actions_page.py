@@ -64,6 +64,7 @@ class ActionsPage(QWidget):
         self.list.verticalHeader().hide()
         self.list.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.list.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.list.setColumnHidden(1, True)  # the reference is in the details; the title needs the room
         self.list.itemSelectionChanged.connect(self._selection_changed)
 
         # details
@@ -164,7 +165,7 @@ class ActionsPage(QWidget):
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(left)
         splitter.addWidget(right)
-        splitter.setSizes([520, 480])
+        splitter.setSizes([620, 420])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
         self._show_action(None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime
 
-from PySide6.QtCore import QTime, Signal
+from PySide6.QtCore import Qt, QTime, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -91,6 +91,7 @@ class AppointmentDialog(QDialog):
         self.summary = ErrorLabel(self)
 
         form = QFormLayout()
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         self._row(form, "Personne *", self.person, "participant")
         when = QHBoxLayout()
         when.addWidget(self.date)

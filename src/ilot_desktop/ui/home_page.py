@@ -24,10 +24,19 @@ from ilot_desktop.domain.followup import (
 )
 
 IdRole = Qt.ItemDataRole.UserRole + 20
+# Two columns: the day and the week on the left; who needs a call on the right, drop-out warning first.
+GRID = {
+    "today": (0, 0),
+    "silent": (0, 1),
+    "week": (1, 0),
+    "due": (1, 1),
+    "releases": (2, 0),
+    "six_months": (2, 1),
+}
 
 SECTIONS = (
     ("today", "Aujourd'hui", "Aucun rendez-vous aujourd'hui."),
-    ("week", "Cette semaine", "Aucun autre rendez-vous cette semaine."),
+    ("week", "Cette semaine (et rendez-vous à noter)", "Rien d'autre cette semaine, tout est noté."),
     ("silent", "Sans nouvelles", "Personne sans nouvelles : tout le monde est suivi."),
     ("due", "À recontacter", "Personne à recontacter : chacun a un rendez-vous prévu."),
     ("releases", "Sorties de détention dans les 30 jours", "Aucune sortie prévue dans les 30 jours."),
@@ -35,11 +44,13 @@ SECTIONS = (
 )
 
 
-def appointment_line(view: AppointmentView, with_day: bool) -> str:
+def appointment_line(view: AppointmentView, with_day: bool, today=None) -> str:
     a = view.appointment
     day = f"{WEEKDAYS_SHORT[a.start.weekday()]} {a.start:%d/%m} " if with_day else ""
     place = f" · {a.place}" if a.place else ""
-    return f"{day}{format_time(a.start)}  {view.display_name} ({view.file_number}) · {a.kind.label}{place}"
+    to_record = "À noter (réalisé ou absent ?) · " if today and a.start.date() < today else ""
+    who = f"{view.display_name} ({view.file_number})"
+    return f"{to_record}{day}{format_time(a.start)}  {who} · {a.kind.label}{place}"
 
 
 def days_text(days: int) -> str:
@@ -60,16 +71,19 @@ class HomePage(QWidget):
         self.boxes: dict[str, QGroupBox] = {}
         grid = QGridLayout()
         grid.setSpacing(12)
-        for index, (key, title, _empty) in enumerate(SECTIONS):
+        for key, title, _empty in SECTIONS:
             box = QGroupBox(title, self)
             widget = QListWidget(box)
             widget.setAccessibleName(title)
             widget.setAlternatingRowColors(True)
+            widget.setWordWrap(True)
+            widget.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            widget.setTextElideMode(Qt.TextElideMode.ElideNone)
             widget.itemActivated.connect(self._activated)
             column = QVBoxLayout(box)
             column.addWidget(widget)
             self.lists[key], self.boxes[key] = widget, box
-            grid.addWidget(box, index // 3, index % 3)
+            grid.addWidget(box, *GRID[key])
         self.boxes["silent"].setStyleSheet("QGroupBox { color: #8a1c1c; font-weight: 600; }")
         hint = QLabel("Double-cliquez sur une ligne (ou Entrée) pour ouvrir le dossier de la personne.", self)
         hint.setStyleSheet("color: #555;")

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, datetime
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
@@ -106,6 +106,7 @@ SECTIONS = (
     ("Notes", ("notes",)),
 )
 LEFT_SECTIONS = 3
+TWO_COLUMNS_MIN_WIDTH = 950
 
 
 class ParticipantForm(QWidget):
@@ -171,31 +172,53 @@ class ParticipantForm(QWidget):
         header.setColumnStretch(0, 1)
 
         body = QWidget()
-        grid = QGridLayout(body)
+        self.sections = [self._section(title, names, body) for title, names in SECTIONS]
+        self.columns = (QVBoxLayout(), QVBoxLayout())
+        grid = self.grid = QGridLayout(body)
         grid.setHorizontalSpacing(14)
-        columns = (QVBoxLayout(), QVBoxLayout())
-        for index, (title, names) in enumerate(SECTIONS):
-            columns[0 if index < LEFT_SECTIONS else 1].addWidget(self._section(title, names, body))
-        for column_index, column in enumerate(columns):
-            column.addStretch(1)
-            grid.addLayout(column, 0, column_index)
+        grid.addLayout(self.columns[0], 0, 0)
+        grid.addLayout(self.columns[1], 0, 1)
         legend = QLabel("* champ obligatoire", body)
         legend.setStyleSheet("color: #555;")
         grid.addWidget(legend, 1, 0)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
+        self._two_columns: bool | None = None
+        self._arrange(two_columns=True)
         scroll = QScrollArea(page)
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.viewport().installEventFilter(self)
+        self.scroll = scroll
 
         layout = QVBoxLayout(page)
         layout.addLayout(header)
         layout.addWidget(self.error_summary)
         layout.addWidget(scroll, 1)
         return page
+
+    def _arrange(self, two_columns: bool) -> None:
+        """Two columns of sections when there is room, one below ~950 px (a small laptop)."""
+        if two_columns == self._two_columns:
+            return
+        self._two_columns = two_columns
+        for column in self.columns:
+            while column.count():
+                column.takeAt(0)
+        for index, box in enumerate(self.sections):
+            self.columns[1 if two_columns and index >= LEFT_SECTIONS else 0].addWidget(box)
+        for column in self.columns:
+            column.addStretch(1)
+        self.grid.setColumnStretch(1, 1 if two_columns else 0)
+        self.grid.setHorizontalSpacing(14 if two_columns else 0)
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.scroll.viewport() and event.type() == QEvent.Type.Resize:
+            self._arrange(two_columns=event.size().width() >= TWO_COLUMNS_MIN_WIDTH)
+        return super().eventFilter(watched, event)
 
     def _section(self, title: str, names: tuple[str, ...], parent: QWidget) -> QGroupBox:
         box = QGroupBox(title, parent)

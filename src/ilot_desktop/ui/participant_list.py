@@ -9,6 +9,7 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
+    QSize,
     QSortFilterProxyModel,
     Qt,
     Signal,
@@ -144,6 +145,7 @@ class ParticipantListPanel(QWidget):
         self.proxy.setSourceModel(self.model)
         self._current_id: int | None = None
         self._reverting = False
+        self.setMinimumWidth(340)
 
         self.search = QLineEdit(self)
         self.search.setPlaceholderText("Rechercher : nom, prénom ou n° de dossier")
@@ -197,6 +199,9 @@ class ParticipantListPanel(QWidget):
         layout.addWidget(self.count_label)
         QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search)
         self._update_count()
+
+    def sizeHint(self) -> QSize:
+        return QSize(430, 600)  # room for the file number, the full name, the phase and the entry date
 
     # --- public -----------------------------------------------------------------------------------
 

@@ -81,7 +81,7 @@ class TimelinePage(QWidget):
         self.actions_table.verticalHeader().hide()
         self.actions_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.actions_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.actions_table.horizontalHeader().setStretchLastSection(True)
+        self.actions_table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.actions_table.itemActivated.connect(
             lambda item: self.action_requested.emit(self.actions_table.item(item.row(), 0).data(IdRole))
         )

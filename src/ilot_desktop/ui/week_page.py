@@ -45,12 +45,12 @@ class WeekPage(QWidget):
         self.dialog: AppointmentDialog | None = None
         self.model = WeekModel(self)
 
-        self.previous_button = QPushButton("◀ Semaine précédente", self)
+        self.previous_button = QPushButton("◀ Précédente", self)
         self.previous_button.setToolTip("Semaine précédente (Ctrl+Page précédente)")
         self.previous_button.clicked.connect(lambda: self.go_to(self.monday - timedelta(days=7)))
         self.today_button = QPushButton("Aujourd'hui", self)
         self.today_button.clicked.connect(lambda: self.go_to(self._today()))
-        self.next_button = QPushButton("Semaine suivante ▶", self)
+        self.next_button = QPushButton("Suivante ▶", self)
         self.next_button.setToolTip("Semaine suivante (Ctrl+Page suivante)")
         self.next_button.clicked.connect(lambda: self.go_to(self.monday + timedelta(days=7)))
         self.jump = DateEdit("Aller à la semaine du", self)
@@ -61,6 +61,7 @@ class WeekPage(QWidget):
         self.title.setAccessibleName("Semaine affichée")
         self.jump_error = QLabel(self)
         self.jump_error.setStyleSheet("color: #b00020;")
+        self.jump_error.setWordWrap(True)
 
         self.new_button = QPushButton("Nouveau rendez-vous", self)
         self.new_button.setToolTip("Nouveau rendez-vous au créneau choisi (Entrée sur un créneau libre)")
@@ -71,7 +72,7 @@ class WeekPage(QWidget):
         self.absent_button = QPushButton("✗ Absent", self)
         self.absent_button.setToolTip("Noter la personne absente au rendez-vous choisi (Ctrl+Maj+A)")
         self.absent_button.clicked.connect(lambda: self.mark_current(AppointmentStatus.ABSENT))
-        self.print_button = QPushButton("Imprimer la semaine…", self)
+        self.print_button = QPushButton("Imprimer…", self)
         self.print_button.setToolTip(
             "PDF A4 de la semaine, avec initiales et n° de dossier seulement (Ctrl+P)"
         )
@@ -102,8 +103,7 @@ class WeekPage(QWidget):
         navigation.addSpacing(12)
         navigation.addWidget(QLabel("Aller au\u00a0:", self))
         navigation.addWidget(self.jump)
-        navigation.addWidget(self.jump_error)
-        navigation.addStretch(1)
+        navigation.addWidget(self.jump_error, 1)
         navigation.addWidget(self.print_button)
         actions = QHBoxLayout()
         actions.addWidget(self.title)
@@ -134,7 +134,8 @@ class WeekPage(QWidget):
         ]
         chips.append(f'<span style="background:{ACTION_COLOUR};">&nbsp;◆ Action collective&nbsp;</span>')
         marks = "○ prévu · ✓ réalisé · ✗ absent · ⊘ annulé"
-        label = QLabel("&nbsp; ".join(chips) + f"&nbsp;&nbsp;&nbsp;{marks}", self)
+        label = QLabel(" ".join(chips) + f" &nbsp; {marks}", self)
+        label.setWordWrap(True)
         label.setAccessibleName("Légende des couleurs et des marques")
         return label
 
