@@ -152,7 +152,7 @@ class ActionsPage(QWidget):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         top = QHBoxLayout()
-        top.addWidget(QLabel("Actions collectives, les plus récentes en haut\u00a0:", left))
+        top.addWidget(QLabel("Les plus récentes en haut\u00a0:", left))
         top.addStretch(1)
         top.addWidget(self.new_button)
         left_layout.addLayout(top)
