@@ -196,6 +196,7 @@ def test_collective_action_attendance(window, qtbot):
     combo = page.registrations.cellWidget(0, 2)
     assert combo.isEnabled()
     combo.set_value(Attendance.PRESENT)
+    combo.activated.emit(combo.currentIndex())  # what a person's choice sends (the wheel alone does not)
     QApplication.processEvents()
     assert page.list.item(0, 5).text() == "1"
     lines = window.session.actions.for_participant(window.ids["outside"])
@@ -209,3 +210,171 @@ def test_lock_clears_the_calendar(window, qtbot):
     assert window.week.model.rowCount() == 0 or window.week.model.columnCount() == 0
     assert all(w.count() == 0 for w in window.home.lists.values())
     assert window.actions_page.list.rowCount() == 0
+
+
+def test_a_real_double_click_opens_exactly_one_window(window, qtbot):
+    from ilot_desktop.ui.appointment_dialog import AppointmentDialog
+
+    week = window.week
+    index = cell(week, date(2026, 11, 26), 15)
+    center = week.table.visualRect(index).center()
+    viewport = week.table.viewport()
+    qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=center)
+    qtbot.mouseDClick(viewport, Qt.MouseButton.LeftButton, pos=center)
+    open_windows = [
+        w for w in QApplication.topLevelWidgets() if isinstance(w, AppointmentDialog) and w.isVisible()
+    ]
+    assert len(open_windows) == 1
+    week.dialog._dirty = False
+    week.dialog.reject()
+
+
+def test_keyboard_shortcuts_mark_the_chosen_appointment(window, qtbot):
+    week = window.week
+    window.tabs.setCurrentWidget(window.calendar_tabs)
+    week.table.setFocus()
+    week.table.setCurrentIndex(cell(week, date(2026, 11, 24), 10))
+    entries = [e for e in week.current_entries() if e.appointment]
+    assert len(entries) == 2  # two at the same time: a menu lets the person choose
+    week.go_to(date(2026, 11, 24))
+    only = window.session.followup.save(
+        Appointment(participant_id=window.ids["outside"], start=datetime(2026, 11, 25, 16, 0))
+    )
+    week.refresh()
+    week.table.setCurrentIndex(cell(week, date(2026, 11, 25), 16))
+    qtbot.keyClick(
+        week.table, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
+    assert window.session.followup.get(only.id).appointment.status is AppointmentStatus.ABSENT
+
+
+def test_editing_an_action_survives_registering_someone(window):
+    page = window.actions_page
+    page.new_action()
+    page.title.setText("Atelier CV")
+    page.action_type.set_value(ActionType.TRE_WORKSHOP)
+    page.date.set_value(date(2026, 11, 26))
+    assert page.save()
+    page.title.setText("Atelier CV et lettre de motivation")
+    page.title.textEdited.emit(page.title.text())
+    page.person.setCurrentIndex(page._people.index(window.ids["outside"]))
+    page.register_button.click()
+    assert page.registrations.rowCount() == 1
+    assert page.title.text() == "Atelier CV et lettre de motivation"  # nothing typed is lost
+
+
+def test_leaving_an_edited_action_asks(window, answers):
+    page = window.actions_page
+    page.new_action()
+    page.title.setText("Sortie au musée")
+    page.title.textEdited.emit(page.title.text())
+    answers.queue(dialogs_answer("CANCEL"))
+    page.new_action()
+    assert page.title.text() == "Sortie au musée"
+    answers.queue(dialogs_answer("CANCEL"))
+    assert not window.lock()
+    answers.queue(dialogs_answer("DISCARD"))
+    assert window.lock()
+
+
+def dialogs_answer(name):
+    from ilot_desktop.ui import dialogs
+
+    return getattr(dialogs.Answer, name)
+
+
+def test_the_mouse_wheel_never_records_attendance(window):
+    from PySide6.QtCore import QPoint, QPointF
+    from PySide6.QtGui import QWheelEvent
+
+    page = window.actions_page
+    page.new_action()
+    page.title.setText("Atelier")
+    page.action_type.set_value(ActionType.TRE_WORKSHOP)
+    page.date.set_value(date(2026, 11, 26))
+    page.save()
+    page.person.setCurrentIndex(page._people.index(window.ids["outside"]))
+    page.register_button.click()
+    combo = page.registrations.cellWidget(0, 2)
+    event = QWheelEvent(
+        QPointF(5, 5),
+        QPointF(5, 5),
+        QPoint(0, 0),
+        QPoint(0, -120),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(combo, event)
+    QApplication.processEvents()
+    assert window.session.actions.registrations(page.action.id)[0].attendance is None
+
+
+def test_renaming_someone_redraws_the_week(window):
+    window.open_participant(window.ids["outside"])
+    window.form.editors["last_name"].setText("Diallo")
+    window.form.editors["last_name"].textEdited.emit("Diallo")
+    assert window.form.save()
+    assert "DIALLO Awa" in cell(window.week, date(2026, 11, 24), 10).data()
+
+
+def test_nothing_with_a_name_survives_a_lock(window, qtbot):
+    from PySide6.QtWidgets import (
+        QComboBox,
+        QLabel,
+        QLineEdit,
+        QListWidget,
+        QMenu,
+        QPlainTextEdit,
+        QTableWidget,
+    )
+
+    week = window.week
+    week.table.setCurrentIndex(cell(week, date(2026, 11, 24), 10))
+    week._context_menu(week.table.visualRect(week.table.currentIndex()).center())
+    week.open_index(cell(week, date(2026, 11, 24), 10))  # two there: a choice menu
+    QApplication.processEvents()
+    for menu in QApplication.topLevelWidgets():
+        if isinstance(menu, QMenu):
+            menu.close()
+    week.open_index(cell(week, date(2026, 11, 26), 9))
+    week.dialog._dirty = False
+    week.dialog.reject()
+    window.tabs.setCurrentWidget(window.calendar_tabs)
+    window.calendar_tabs.setCurrentWidget(window.actions_page)
+    QApplication.processEvents()
+    assert window.lock()
+    from PySide6.QtCore import QEvent
+
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)  # closed menus and dialogs go
+    QApplication.processEvents()
+
+    def belongs_to_window(widget) -> bool:
+        while widget is not None:
+            if widget is window:
+                return True
+            widget = widget.parent()
+        return False
+
+    texts = []
+    for widget in filter(belongs_to_window, QApplication.allWidgets()):
+        if isinstance(widget, QComboBox):
+            texts += [widget.itemText(i) for i in range(widget.count())]
+        elif isinstance(widget, QLineEdit | QLabel):
+            texts.append(widget.text())
+        elif isinstance(widget, QPlainTextEdit):
+            texts.append(widget.toPlainText())
+        elif isinstance(widget, QListWidget):
+            texts += [widget.item(i).text() for i in range(widget.count())]
+        elif isinstance(widget, QTableWidget):
+            texts += [
+                widget.item(r, c).text()
+                for r in range(widget.rowCount())
+                for c in range(widget.columnCount())
+                if widget.item(r, c)
+            ]
+        elif isinstance(widget, QMenu):
+            texts += [action.text() for action in widget.actions()]
+    leaks = [t for t in texts if "Ndiaye" in t or "NDIAYE" in t or "Marqueur" in t or "MARQUEUR" in t]
+    assert leaks == []

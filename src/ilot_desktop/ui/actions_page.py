@@ -30,11 +30,11 @@ from ilot_desktop.domain.dates import DateError, format_date
 from ilot_desktop.domain.vocabulary import ActionType, Attendance
 from ilot_desktop.errors import IlotError, ValidationError
 from ilot_desktop.ui import dialogs
-from ilot_desktop.ui.widgets import ChoiceCombo, DateEdit, ErrorLabel
+from ilot_desktop.ui.widgets import CellChoiceCombo, ChoiceCombo, DateEdit, ErrorLabel
 
 IdRole = Qt.ItemDataRole.UserRole + 40
 _LIST_HEADERS = ("Date", "Réf.", "Type", "Intitulé", "Inscrits", "Présents")
-_FIELDS = ("reference", "action_type", "title", "start", "duration_min")
+_FIELDS = ("reference", "action_type", "title", "start", "duration_min", "place", "partner")
 
 
 def _item(text: str, item_id: int | None = None) -> QTableWidgetItem:
@@ -84,8 +84,25 @@ class ActionsPage(QWidget):
         self.duration.setAccessibleName("Durée en minutes")
         self.place = QLineEdit(self)
         self.place.setAccessibleName("Lieu")
+        self.place.setMaxLength(200)
         self.partner = QLineEdit(self)
         self.partner.setAccessibleName("Partenaire")
+        self.partner.setMaxLength(200)
+        self.title.setMaxLength(200)
+        self.reference.setMaxLength(30)
+        self._dirty = False
+        self._loading = False
+        for signal in (
+            self.reference.textEdited,
+            self.title.textEdited,
+            self.place.textEdited,
+            self.partner.textEdited,
+            self.date.changed,
+            self.time.timeChanged,
+            self.duration.valueChanged,
+            self.action_type.activated,
+        ):
+            signal.connect(self._mark_dirty)
         self.errors = {name: ErrorLabel(self) for name in _FIELDS}
         self.save_button = QPushButton("Enregistrer l'action", self)
         self.save_button.clicked.connect(self.save)
@@ -106,8 +123,8 @@ class ActionsPage(QWidget):
         when_layout.addStretch(1)
         self._row(form, "Date et heure *", when, "start", buddy=self.date.edit)
         self._row(form, "Durée", self.duration, "duration_min")
-        self._row(form, "Lieu", self.place)
-        self._row(form, "Partenaire", self.partner)
+        self._row(form, "Lieu", self.place, "place")
+        self._row(form, "Partenaire", self.partner, "partner")
         buttons = QHBoxLayout()
         buttons.addWidget(self.state)
         buttons.addStretch(1)
@@ -192,6 +209,8 @@ class ActionsPage(QWidget):
         self.session = session
         self.list.setRowCount(0)
         self._show_action(None)
+        self.person.clear()
+        self._people = []
         if session is not None:
             self.refresh()
 
@@ -201,7 +220,9 @@ class ActionsPage(QWidget):
         keep = select_id if select_id is not None else (self.action.id if self.action else None)
         self._refresh_list(keep)
         self._fill_people()
-        if keep is not None:
+        if self._dirty:  # what is being typed stays; only the registrations are redrawn
+            self._show_registrations()
+        elif keep is not None:
             self.open_action(keep)
 
     def _refresh_list(self, keep: int | None = None) -> None:
@@ -241,10 +262,50 @@ class ActionsPage(QWidget):
                 self._people.append(summary.id)
         self.person.setCurrentIndex(-1)
 
+    def _mark_dirty(self, *args) -> None:
+        if self.action is not None and not self._loading:
+            self._dirty = True
+            self.state.setText("Modifications non enregistrées")
+            self.state.setStyleSheet("color: #8a5a00;")
+
+    def confirm_leave(self) -> bool:
+        """True when the action shown may be left: saved, discarded, or nothing to save."""
+        if not self._dirty:
+            return True
+        answer = dialogs.ask_unsaved(self, f"L'action « {self.title.text() or 'nouvelle'} »")
+        if answer is dialogs.Answer.SAVE:
+            return self.save()
+        if answer is dialogs.Answer.DISCARD:
+            self._dirty = False
+            return True
+        return False
+
     def _selection_changed(self) -> None:
         items = self.list.selectedItems()
-        if items:
-            self.open_action(items[0].data(IdRole))
+        if not items:
+            return
+        action_id = items[0].data(IdRole)
+        if self.action is not None and action_id == self.action.id:
+            return
+        if not self.confirm_leave():
+            self._select_in_list(self.action.id if self.action else None)
+            return
+        self.open_action(action_id)
+
+    def _select_in_list(self, action_id: int | None) -> None:
+        self.list.blockSignals(True)
+        self.list.clearSelection()
+        for row in range(self.list.rowCount()):
+            if self.list.item(row, 0).data(IdRole) == action_id:
+                self.list.selectRow(row)
+        self.list.blockSignals(False)
+
+    def request_action(self, action_id: int) -> None:
+        """Open an action asked for from elsewhere (the week, a timeline): unsaved edits are asked about."""
+        if self.action is not None and self.action.id == action_id:
+            return
+        if self.confirm_leave():
+            self.open_action(action_id)
 
     def open_action(self, action_id: int) -> None:
         try:
@@ -260,13 +321,21 @@ class ActionsPage(QWidget):
         self._show_action(action)
 
     def new_action(self) -> None:
-        if self.session is None:
+        if self.session is None or not self.confirm_leave():
             return
         self.list.clearSelection()
         self._show_action(self.session.actions.new_draft())
         self.title.setFocus()
 
     def _show_action(self, action: CollectiveAction | None) -> None:
+        self._loading = True
+        try:
+            self._fill_action(action)
+        finally:
+            self._loading = False
+        self._dirty = False
+
+    def _fill_action(self, action: CollectiveAction | None) -> None:
         self.action = action
         for label in self.errors.values():
             label.show_message(None)
@@ -323,7 +392,7 @@ class ActionsPage(QWidget):
             self.registrations.insertRow(row)
             self.registrations.setItem(row, 0, _item(registration.display_name, registration.participant_id))
             self.registrations.setItem(row, 1, _item(registration.file_number))
-            combo = ChoiceCombo(
+            combo = CellChoiceCombo(
                 Attendance,
                 f"Présence de {registration.display_name}",
                 placeholder="À noter",
@@ -331,7 +400,7 @@ class ActionsPage(QWidget):
             )
             combo.set_value(registration.attendance)
             combo.setEnabled(allowed)
-            combo.currentIndexChanged.connect(
+            combo.activated.connect(
                 lambda _i, pid=registration.participant_id, c=combo: self.set_attendance(pid, c.value())
             )
             self.registrations.setCellWidget(row, 2, combo)
@@ -379,6 +448,7 @@ class ActionsPage(QWidget):
             self.state.setText("Action non enregistrée : voir les champs en rouge.")
             self.state.setStyleSheet("color: #b00020;")
             return False
+        self._dirty = False
         self.refresh(select_id=saved.id)
         self.state.setText(f"✓ Enregistrée à {datetime.now():%H:%M}")
         self.state.setStyleSheet("color: #1b6e20; font-weight: 600;")
@@ -411,25 +481,40 @@ class ActionsPage(QWidget):
         if self.action is None or not 0 <= index < len(self._people):
             self.attendance_note.setText("Choisissez la personne dans la liste.")
             return
-        self.session.actions.register(self.action.id, self._people[index])
+        try:
+            self.session.actions.register(self.action.id, self._people[index])
+        except IlotError as error:
+            dialogs.show_error(self, error)
+            return
         self.person.setCurrentIndex(-1)
-        self.refresh()
-        self.changed.emit()
+        self._after_registration_change()
 
     def unregister_current(self) -> None:
         row = self.registrations.currentRow()
         if self.action is None or row < 0:
+            self.attendance_note.setText("Choisissez d'abord la personne à retirer dans la liste.")
             return
-        self.session.actions.unregister(self.action.id, self.registrations.item(row, 0).data(IdRole))
-        self.refresh()
+        try:
+            self.session.actions.unregister(self.action.id, self.registrations.item(row, 0).data(IdRole))
+        except IlotError as error:
+            dialogs.show_error(self, error)
+            return
+        self._after_registration_change()
+
+    def _after_registration_change(self) -> None:
+        """Redraw the registrations and the counts; what is typed in the action's fields stays."""
+        self._show_registrations()
+        self._refresh_list()
         self.changed.emit()
 
     def set_attendance(self, participant_id: int, attendance: Attendance | None) -> None:
         """Called from the row's own combo: the table is left alone, only the counts are redrawn."""
         try:
             self.session.actions.set_attendance(self.action.id, participant_id, attendance)
-        except ValidationError as error:
-            self.attendance_note.setText(next(iter(error.errors.values())))
+        except IlotError as error:
+            message = next(iter(error.errors.values())) if isinstance(error, ValidationError) else str(error)
+            self.attendance_note.setText(message)
+            QTimer.singleShot(0, self._show_registrations)  # put the row back as it is stored
             return
         QTimer.singleShot(0, self._refresh_list)
         self.changed.emit()

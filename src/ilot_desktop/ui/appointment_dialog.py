@@ -46,6 +46,7 @@ class AppointmentDialog(QDialog):
         creating = appointment.id is None
         self.setWindowTitle("Nouveau rendez-vous" if creating else "Rendez-vous")
         self.setModal(True)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # names and the report go with it
         self.resize(560, 600)
 
         self.person = QComboBox(self)
@@ -76,6 +77,7 @@ class AppointmentDialog(QDialog):
         self.kind = ChoiceCombo(AppointmentKind, "Type d'entretien", parent=self)
         self.place = QLineEdit(self)
         self.place.setAccessibleName("Lieu")
+        self.place.setMaxLength(200)
         self.place.setCompleter(QCompleter(list(COMMON_PLACES), self))
         self.status = ChoiceCombo(AppointmentStatus, "Statut", parent=self)
         self.report = QPlainTextEdit(self)
@@ -86,7 +88,8 @@ class AppointmentDialog(QDialog):
         self.next_steps.setTabChangesFocus(True)
         self.next_steps.setFixedHeight(70)
         self.errors = {
-            name: ErrorLabel(self) for name in ("participant", "start", "duration_min", "status", "kind")
+            name: ErrorLabel(self)
+            for name in ("participant", "start", "duration_min", "status", "kind", "place")
         }
         self.summary = ErrorLabel(self)
 
@@ -103,7 +106,7 @@ class AppointmentDialog(QDialog):
         self._row(form, "Date et heure *", holder, "start", buddy=self.date.edit)
         self._row(form, "Durée", self.duration, "duration_min")
         self._row(form, "Type *", self.kind, "kind")
-        self._row(form, "Lieu", self.place)
+        self._row(form, "Lieu", self.place, "place")
         self._row(form, "Statut", self.status, "status")
         self._row(form, "Compte rendu", self.report)
         self._row(form, "Suites à donner", self.next_steps)
@@ -127,6 +130,7 @@ class AppointmentDialog(QDialog):
         layout.addLayout(buttons)
 
         self._load(appointment)
+        self._proposed_place = appointment.place
         for signal in (
             self.date.changed,
             self.time.timeChanged,
@@ -176,14 +180,23 @@ class AppointmentDialog(QDialog):
     def _mark_dirty(self, *args) -> None:
         self._dirty = True
 
+    def is_dirty(self) -> bool:
+        return self._dirty
+
     def _person_changed(self, index: int) -> None:
-        """A new appointment follows the person: in detention -> at the facility."""
+        """A new appointment follows the person (in detention: at the facility) unless the place was typed."""
         self._mark_dirty()
         if self.appointment.id is not None or not 0 <= index < len(self._people):
             return
-        draft = self.session.followup.new_draft(self._people[index], self.appointment.start)
+        if self.place.text().strip() and self.place.text() != self._proposed_place:
+            return
+        try:
+            draft = self.session.followup.new_draft(self._people[index], self.appointment.start)
+        except IlotError:
+            return
         self.kind.set_value(draft.kind)
         self.place.setText(draft.place)
+        self._proposed_place = draft.place
 
     def participant_id(self) -> int | None:
         index = self.person.currentIndex()

@@ -212,6 +212,9 @@ class TimelinePage(QWidget):
             self._open(view.appointment)
 
     def _open(self, appointment) -> None:
+        if self.dialog is not None and self.dialog.isVisible():
+            self.dialog.raise_()
+            return
         self.dialog = AppointmentDialog(self.session, appointment, self)
         self.dialog.saved.connect(self._after_write)
         self.dialog.deleted.connect(self._after_write)

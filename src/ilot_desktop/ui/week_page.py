@@ -90,8 +90,7 @@ class WeekPage(QWidget):
         self.table.verticalHeader().setDefaultAlignment(
             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop
         )
-        self.table.doubleClicked.connect(self.open_index)
-        self.table.activated.connect(self.open_index)  # Entrée on a cell
+        self.table.activated.connect(self.open_index)  # a double-click or Entrée (one signal: one window)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
         self.table.selectionModel().currentChanged.connect(lambda *_: self._update_buttons())
@@ -208,7 +207,7 @@ class WeekPage(QWidget):
             )
 
     def _choose_entry(self, entries: list[Entry], where) -> None:
-        menu = QMenu(self)
+        menu = self._menu()
         for entry in entries:
             menu.addAction(entry.short_text(), lambda e=entry: self.open_entry(e))
         menu.popup(where)
@@ -239,6 +238,10 @@ class WeekPage(QWidget):
         self._open_dialog(view.appointment)
 
     def _open_dialog(self, appointment) -> None:
+        if self.dialog is not None and self.dialog.isVisible():
+            self.dialog.raise_()
+            self.dialog.activateWindow()
+            return
         self.dialog = AppointmentDialog(self.session, appointment, self)
         self.dialog.saved.connect(self._after_write)
         self.dialog.deleted.connect(self._after_write)
@@ -261,7 +264,7 @@ class WeekPage(QWidget):
         if not appointments:
             return
         if len(appointments) > 1:
-            menu = QMenu(self)
+            menu = self._menu()
             for entry in appointments:
                 menu.addAction(entry.short_text(), lambda e=entry: self._mark(e, status))
             menu.popup(
@@ -279,12 +282,18 @@ class WeekPage(QWidget):
         self.refresh()
         self.changed.emit()
 
+    def _menu(self) -> QMenu:
+        """A menu that is deleted once closed: it lists names, which must not outlive a lock."""
+        menu = QMenu(self)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        return menu
+
     def _context_menu(self, position) -> None:
         index = self.table.indexAt(position)
         if not index.isValid():
             return
         self.table.setCurrentIndex(index)
-        menu = QMenu(self)
+        menu = self._menu()
         for entry in self.model.entries_at(index):
             if entry.appointment:
                 name = entry.appointment.display_name
