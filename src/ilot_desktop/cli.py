@@ -25,6 +25,8 @@ COUNT_LABELS = {
     "participants": "Participants",
     "appointments": "Rendez-vous",
     "collective_actions": "Actions collectives",
+    "barriers": "Freins",
+    "tasks": "Tâches",
 }
 log = logging.getLogger(__name__)
 
@@ -69,6 +71,12 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument(
         "--recovery-sheet", metavar="FICHIER.pdf", help="écrire aussi la feuille de secours en PDF"
     )
+
+    plan = commands.add_parser(
+        "action-plan", help="écrire en PDF le plan d'action d'une personne (mot de passe comme pour check)"
+    )
+    plan.add_argument("file_number", metavar="N°_DOSSIER", help="numéro du dossier, par exemple DE-2026-001")
+    plan.add_argument("--out", metavar="FICHIER.pdf", required=True, help="fichier PDF à écrire")
     return parser
 
 
@@ -83,7 +91,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         from ilot_desktop.app import run_gui
 
         return run_gui(paths)
-    handler = {"init": cmd_init, "check": cmd_check, "demo": cmd_demo}[args.command]
+    handler = {"init": cmd_init, "check": cmd_check, "demo": cmd_demo, "action-plan": cmd_action_plan}[
+        args.command
+    ]
     try:
         return handler(args, paths)
     except IlotError as error:
@@ -180,3 +190,29 @@ def cmd_check(args: argparse.Namespace, paths: AppPaths) -> int:
     for problem in report.problems[:20]:
         print(f"  - {problem}", file=sys.stderr)
     return EXIT_DAMAGED
+
+
+def cmd_action_plan(args: argparse.Namespace, paths: AppPaths) -> int:
+    """The printed plan of one participant, found by file number, written as a PDF."""
+    from ilot_desktop.errors import NotFoundError, StorageEnvironmentError
+    from ilot_desktop.services import vault
+
+    out = Path(args.out)
+    if not out.parent.is_dir():
+        raise IlotError(f"Le dossier du fichier à écrire n'existe pas : {out.parent}")
+    session = vault.unlock(paths.data_dir, read_password(confirm=False))
+    try:
+        participant = session.participants.by_file_number(args.file_number)
+        if participant is None:
+            raise NotFoundError(f"Aucun dossier {args.file_number.strip()}.")
+        document = session.plan.document(participant.id)
+    finally:
+        session.close()
+    from ilot_desktop.reports.action_plan import write_action_plan
+
+    try:
+        write_action_plan(out, document)
+    except OSError as exc:
+        raise StorageEnvironmentError(f"Le plan d'action n'a pas pu être écrit ({exc.strerror}).") from exc
+    print(f"Plan d'action écrit : {out}")
+    return EXIT_OK

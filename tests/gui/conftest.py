@@ -25,6 +25,9 @@ def _no_unexpected_dialogs(monkeypatch):
         monkeypatch.setattr(QFileDialog, name, staticmethod(_refuse))
     for name in ("information", "warning", "critical", "question"):
         monkeypatch.setattr(QMessageBox, name, staticmethod(_refuse))
+    from PySide6.QtPrintSupport import QPrintDialog
+
+    monkeypatch.setattr(QPrintDialog, "exec", _refuse)
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -51,6 +54,7 @@ def make_window(qtbot, tmp_path):
     yield factory
     for window in windows:  # closed here, not by qtbot: a dirty form would ask before closing
         window.form._set_dirty(False)
+        window.actions_page._dirty = False
         window.code_page.confirm.setChecked(True)
         window.close()
         window.deleteLater()
@@ -89,6 +93,7 @@ def answers(monkeypatch):
         "choose_save_path",
         "confirm",
         "open_file",
+        "choose_printer",
     ):
         monkeypatch.setattr(dialogs, name, script._answer(name))
     return script

@@ -244,7 +244,13 @@ def test_deleting_a_participant_removes_appointments_and_registrations(session, 
     assert len(session.followup.timeline(other.id)) == 1
     report = session.check()
     assert report.ok
-    assert report.counts == {"participants": 1, "appointments": 1, "collective_actions": 2}
+    assert report.counts == {
+        "participants": 1,
+        "appointments": 1,
+        "collective_actions": 2,
+        "barriers": 0,
+        "tasks": 0,
+    }
 
 
 def test_deleting_an_action_removes_its_registrations(session, past):

@@ -74,6 +74,10 @@ def test_demo_command(data, monkeypatch, capsys):
     assert appointments and int(appointments.group(1)) >= 400
     actions = re.search(r"Actions collectives : (\d+)", out)
     assert actions and int(actions.group(1)) >= 24
+    barriers = re.search(r"Freins : (\d+)", out)
+    assert barriers and int(barriers.group(1)) >= 150
+    tasks = re.search(r"Tâches : (\d+)", out)
+    assert tasks and int(tasks.group(1)) >= 150
 
 
 def test_module_entry_point_runs_quietly(tmp_path):
@@ -145,3 +149,72 @@ def test_files_written_are_private(data, monkeypatch):
     for path in [data, *data.rglob("*")]:
         mode = stat.S_IMODE(os.stat(path).st_mode)
         assert mode & 0o077 == 0, f"{path.name} is readable by others ({oct(mode)})"
+
+
+def _vault_with_a_plan(data, monkeypatch):
+    """An initialised vault holding one participant with tasks and a next appointment (real dates:
+    the command runs on today's clock)."""
+    from datetime import date, datetime, time, timedelta
+
+    from ilot_desktop.domain.action_plan import Task
+    from ilot_desktop.domain.followup import Appointment
+    from ilot_desktop.domain.vocabulary import TaskOwner
+    from ilot_desktop.services import vault
+    from tests.factories import make_participant
+
+    today = date.today()
+    assert run(["--data-dir", str(data), "init"], monkeypatch) == 0
+    session = vault.unlock(data, PASSWORD)
+    try:
+        entry = today - timedelta(days=10)
+        p = session.participants.save(
+            make_participant(entry_date=entry, consent_date=entry, planned_release_date=None)
+        )
+        session.plan.save(Task(p.id, "Préparer un CV", TaskOwner.TOGETHER))
+        session.plan.save(Task(p.id, "Demander la carte Vitale", TaskOwner.PERSON))
+        session.plan.save(Task(p.id, "Appeler le SIAO", TaskOwner.CASEWORKER))
+        start = datetime.combine(today + timedelta(days=7), time(10))
+        session.followup.save(Appointment(p.id, start, place="Locaux de L'Îlot"))
+    finally:
+        session.close()
+
+
+def test_action_plan_command_writes_the_pdf(data, tmp_path, monkeypatch, capsys):
+    from pypdf import PdfReader
+
+    _vault_with_a_plan(data, monkeypatch)
+    capsys.readouterr()
+    out = tmp_path / "plan.pdf"
+    assert run(["--data-dir", str(data), "action-plan", " de-2026-001 ", "--out", str(out)], monkeypatch) == 0
+    assert f"Plan d'action écrit : {out}" in capsys.readouterr().out
+    assert out.read_bytes().startswith(b"%PDF")
+    text = " ".join(page.extract_text() for page in PdfReader(out).pages)
+    for words in ("Préparer un CV", "Demander la carte Vitale", "Appeler le SIAO", "Zéphyrin"):
+        assert words in text
+    for secret in ("Pointage", "Santé", "Leroux", "1985"):
+        assert secret not in text
+
+
+def test_action_plan_command_errors(data, tmp_path, monkeypatch, capsys):
+    _vault_with_a_plan(data, monkeypatch)
+    capsys.readouterr()
+    out = tmp_path / "plan.pdf"
+    assert run(["--data-dir", str(data), "action-plan", "DE-2026-999", "--out", str(out)], monkeypatch) == 5
+    assert capsys.readouterr().err.strip() == "Erreur : Aucun dossier DE-2026-999."
+    wrong = run(
+        ["--data-dir", str(data), "action-plan", "DE-2026-001", "--out", str(out)],
+        monkeypatch,
+        password="Mauvais-Mot-2026!",
+    )
+    assert wrong == 3
+    assert "Mot de passe incorrect." in capsys.readouterr().err
+    elsewhere = tmp_path / "absent" / "plan.pdf"
+    assert (
+        run(["--data-dir", str(data), "action-plan", "DE-2026-001", "--out", str(elsewhere)], monkeypatch)
+        == 5
+    )
+    assert "n'existe pas" in capsys.readouterr().err
+    assert not out.exists() and not elsewhere.exists()
+    with pytest.raises(SystemExit) as usage:
+        main(["--data-dir", str(data), "action-plan", "DE-2026-001"])
+    assert usage.value.code == 2

@@ -101,4 +101,44 @@ def test_a_first_version_file_gains_the_follow_up_tables(vault_dir, session):
         assert [(fk[2], fk[6]) for fk in foreign_keys] == [("participants", "CASCADE")]
     finally:
         reopened.close()
-    assert list((vault_dir / "sauvegardes").glob("avant-migration-0001-vers-0002-*.db"))
+    assert list((vault_dir / "sauvegardes").glob("avant-migration-0001-vers-0003-*.db"))
+
+
+def test_a_follow_up_version_file_gains_barriers_and_tasks(vault_dir, session):
+    """A file written before the action plan (0002) is upgraded with its appointments kept."""
+    from datetime import datetime
+
+    from alembic import command
+
+    from ilot_desktop.domain.followup import Appointment
+
+    saved = session.participants.save(make_participant())
+    booked = session.followup.save(Appointment(saved.id, datetime(2026, 11, 30, 10)))
+    engine = session._database.engine
+    with engine.connect() as connection:
+        connection.connection.driver_connection.execute("PRAGMA foreign_keys = OFF")
+        config = migrate.alembic_config()
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0002")
+        connection.commit()
+    assert session._database.schema_version() == "0002"
+    session.close()
+
+    reopened = vault.unlock(vault_dir, PASSWORD)
+    try:
+        assert reopened.check().schema_version == migrate.head_revision() == "0003"
+        assert reopened.followup.get(booked.id).appointment == booked
+        assert reopened.barriers.for_participant(saved.id) == []
+        with reopened._database.engine.connect() as connection:
+            diff = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+            task_keys = connection.exec_driver_sql("PRAGMA foreign_key_list(tasks)").fetchall()
+            event_keys = connection.exec_driver_sql("PRAGMA foreign_key_list(barrier_events)").fetchall()
+        assert diff == []
+        assert sorted((fk[2], fk[6]) for fk in task_keys) == [
+            ("barriers", "SET NULL"),
+            ("participants", "CASCADE"),
+        ]
+        assert [(fk[2], fk[6]) for fk in event_keys] == [("barriers", "CASCADE")]
+    finally:
+        reopened.close()
+    assert list((vault_dir / "sauvegardes").glob("avant-migration-0002-vers-0003-*.db"))

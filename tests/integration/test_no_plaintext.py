@@ -32,6 +32,14 @@ def test_markers_never_reach_the_disk_in_clear(tmp_path, monkeypatch, capsys):
     saved = session.participants.save(
         make_participant(last_name=MARKERS[0], first_name=MARKERS[1], notes=MARKERS[3], cpip_name=MARKERS[2])
     )
+    from ilot_desktop.domain.action_plan import Task
+    from ilot_desktop.domain.barriers import Barrier
+    from ilot_desktop.domain.vocabulary import BarrierCategory
+
+    barrier = session.barriers.save(
+        Barrier(saved.id, BarrierCategory.ADDICTIONS, MARKERS[0], comment=MARKERS[3], partner=MARKERS[2])
+    )
+    session.plan.save(Task(saved.id, f"Appeler {MARKERS[1]}", barrier_id=barrier.id))
     assert _scan(folder) == []  # while the vault is open
     session.participants.save(
         make_participant(id=saved.id, last_name=MARKERS[0], notes=MARKERS[3] + " modifié")

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
+from ilot_desktop.domain.action_plan import OverdueTask
 from ilot_desktop.domain.dates import format_date
 from ilot_desktop.domain.vocabulary import AppointmentKind, AppointmentStatus, Cadence, JusticeSituation
 
@@ -188,6 +189,7 @@ class WeekOverview:
     silent: list[tuple[ContactState, str]] = field(default_factory=list)
     releases: list[ContactState] = field(default_factory=list)
     six_months: list[ContactState] = field(default_factory=list)
+    overdue_tasks: list[OverdueTask] = field(default_factory=list)  # oldest due date first
 
 
 def build_overview(states: list[ContactState], week: list[AppointmentView], today: date) -> WeekOverview:

@@ -28,6 +28,7 @@ FILE_NUMBER_PREFIX = "DE"
 _FILE_NUMBER = re.compile(r"^DE-(\d{4})-(\d{3,})$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _PHONE = re.compile(r"^\+?[\d\s.\-()]{6,20}$")
+EMAIL_PATTERN, PHONE_PATTERN = _EMAIL, _PHONE  # also used for the caseworker's own details
 
 
 @dataclass

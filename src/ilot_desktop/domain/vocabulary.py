@@ -183,3 +183,37 @@ class ActionType(LabelledEnum):
 class Attendance(LabelledEnum):
     PRESENT = ("present", "Présent")
     ABSENT = ("absent", "Absent")
+
+
+class BarrierCategory(LabelledEnum):
+    HOUSING = ("housing", "Hébergement")
+    PHYSICAL_HEALTH = ("physical_health", "Santé physique")
+    MENTAL_HEALTH = ("mental_health", "Santé psychique")
+    ADDICTIONS = ("addictions", "Addictions")
+    RIGHTS = ("rights", "Accès aux droits")
+    DEBTS = ("debts", "Dettes et budget")
+    MOBILITY = ("mobility", "Mobilité")
+    LANGUAGE = ("language", "Langue et savoirs de base")
+    DIGITAL = ("digital", "Numérique")
+    FAMILY = ("family", "Famille")
+    JUSTICE = ("justice", "Contraintes judiciaires")
+    ISOLATION = ("isolation", "Isolement et confiance")
+
+
+class BarrierStatus(LabelledEnum):
+    IDENTIFIED = ("identified", "Identifié")
+    IN_PROGRESS = ("in_progress", "En cours")
+    ORIENTED = ("oriented", "Orienté vers un partenaire")
+    LIFTED = ("lifted", "Levé")
+
+
+class TaskOwner(LabelledEnum):
+    PERSON = ("person", "La personne")
+    CASEWORKER = ("caseworker", "La chargée de mission")
+    TOGETHER = ("together", "Ensemble")
+
+
+class TaskStatus(LabelledEnum):
+    TODO = ("todo", "À faire")
+    DONE = ("done", "Fait")
+    DROPPED = ("dropped", "Abandonné")

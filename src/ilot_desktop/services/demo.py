@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ilot_desktop.domain.demo import demo_participants
 from ilot_desktop.domain.demo_followup import demo_followup
+from ilot_desktop.domain.demo_plan import demo_plan
 from ilot_desktop.services import vault
 from ilot_desktop.services.vault import Clock, VaultSession
 
@@ -16,7 +17,7 @@ DEMO_PASSWORD = "Démonstration-Îlot-2026"
 
 
 def fill_with_demo_data(session: VaultSession, seed: int = 2026) -> int:
-    """Save the demo participants, their appointments and the collective actions.
+    """Save the demo participants, their appointments, the collective actions, barriers and action plans.
 
     Returns how many participants were created.
     """
@@ -25,6 +26,11 @@ def fill_with_demo_data(session: VaultSession, seed: int = 2026) -> int:
     appointments, actions = demo_followup(people, today, seed=seed)
     session.followup.save_many(appointments)
     session.actions.save_many(actions)
+    barriers, tasks = demo_plan(people, today, seed=seed)
+    saved = session.barriers.save_many(barriers)
+    for task, index in tasks:
+        task.barrier_id = saved[index].id if index is not None else None
+    session.plan.save_many([task for task, _index in tasks])
     return len(people)
 
 

@@ -69,13 +69,16 @@ class FollowUpService:
         return view
 
     def overview(self) -> WeekOverview:
-        """What "Ma semaine" shows today: this week's appointments and who needs attention."""
+        """What "Ma semaine" shows today: this week's appointments, who needs attention, overdue tasks."""
         today = self._clock()
         monday = week_start(today)
         with self._db.unit_of_work() as uow:
             states = uow.appointments.contact_states(today)
             week = uow.appointments.between(_midnight(monday), _midnight(monday + timedelta(days=7)))
-        return build_overview(states, week, today)
+            overdue = uow.tasks.overdue(today)
+        overview = build_overview(states, week, today)
+        overview.overdue_tasks = overdue
+        return overview
 
     def contact_states(self) -> list[ContactState]:
         """One summary per ongoing participant (what Ma semaine's rules are applied to)."""

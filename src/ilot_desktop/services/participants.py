@@ -39,6 +39,11 @@ class ParticipantService:
             raise NotFoundError("Ce dossier n'existe plus.")
         return participant
 
+    def by_file_number(self, file_number: str) -> Participant | None:
+        """The file numbered so (spaces trimmed, case ignored), or None."""
+        with self._db.unit_of_work() as uow:
+            return uow.participants.by_file_number(file_number.strip().upper())
+
     def new_draft(self) -> Participant:
         """A blank file with a proposed file number, today's entry date and the usual caseworker."""
         today = self._clock()

@@ -46,8 +46,10 @@ class VaultSession:
 
     def __init__(self, database: Database, clock: Clock = date.today):
         from ilot_desktop.services.actions import ActionService
+        from ilot_desktop.services.barriers import BarrierService
         from ilot_desktop.services.followup import FollowUpService
         from ilot_desktop.services.participants import ParticipantService
+        from ilot_desktop.services.plan import PlanService
 
         self._database = database
         self.folder = database.paths.folder
@@ -55,6 +57,8 @@ class VaultSession:
         self.participants = ParticipantService(database, clock)
         self.followup = FollowUpService(database, clock)
         self.actions = ActionService(database, clock)
+        self.barriers = BarrierService(database, clock)
+        self.plan = PlanService(database, clock)
 
     @property
     def is_open(self) -> bool:

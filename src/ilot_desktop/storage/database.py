@@ -12,8 +12,15 @@ from sqlalchemy.orm import Session, sessionmaker
 from ilot_desktop.storage import migrate
 from ilot_desktop.storage.engine import classify_database_error, make_engine
 from ilot_desktop.storage.followup_repo import ActionRepository, AppointmentRepository
+from ilot_desktop.storage.plan_repo import BarrierRepository, TaskRepository
 from ilot_desktop.storage.repositories import ParticipantRepository, SettingsRepository
-from ilot_desktop.storage.tables import AppointmentRow, CollectiveActionRow, ParticipantRow
+from ilot_desktop.storage.tables import (
+    AppointmentRow,
+    BarrierRow,
+    CollectiveActionRow,
+    ParticipantRow,
+    TaskRow,
+)
 from ilot_desktop.storage.vault import VaultPaths
 
 log = logging.getLogger(__name__)
@@ -83,6 +90,8 @@ class Database:
             "participants": ParticipantRow,
             "appointments": AppointmentRow,
             "collective_actions": CollectiveActionRow,
+            "barriers": BarrierRow,
+            "tasks": TaskRow,
         }
         with self._sessions() as session:
             return {
@@ -109,6 +118,8 @@ class UnitOfWork:
         self.settings = SettingsRepository(self.session)
         self.appointments = AppointmentRepository(self.session)
         self.actions = ActionRepository(self.session)
+        self.barriers = BarrierRepository(self.session)
+        self.tasks = TaskRepository(self.session)
         return self
 
     def __exit__(self, *exc_info) -> None:

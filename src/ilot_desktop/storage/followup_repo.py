@@ -106,6 +106,20 @@ class AppointmentRepository:
         """All of one participant's appointments, most recent first."""
         return self._views(AppointmentRow.participant_id == participant_id, newest_first=True)
 
+    def next_planned(self, participant_id: int, after: datetime) -> Appointment | None:
+        """The participant's earliest planned appointment starting at ``after`` or later."""
+        row = self.session.execute(
+            select(*_APPOINTMENT_COLUMNS)
+            .where(
+                AppointmentRow.participant_id == participant_id,
+                AppointmentRow.status == _PLANNED,
+                AppointmentRow.start >= after,
+            )
+            .order_by(AppointmentRow.start, AppointmentRow.id)
+            .limit(1)
+        ).first()
+        return _appointment(row) if row else None
+
     def _views(self, *where, newest_first: bool = False) -> list[AppointmentView]:
         order = (
             (AppointmentRow.start.desc(), AppointmentRow.id.desc())

@@ -4,7 +4,18 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import JSON, Date, DateTime, ForeignKey, Index, Integer, MetaData, String, Text
+from sqlalchemy import (
+    JSON,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 NAMING = {
@@ -104,6 +115,58 @@ class RegistrationRow(Base):
         ForeignKey("participants.id", ondelete="CASCADE"), primary_key=True, index=True
     )
     attendance: Mapped[str | None] = mapped_column(String(40))
+
+
+class BarrierRow(Base):
+    """One barrier ("frein") of a participant: a ticked item of a category, with its current status."""
+
+    __tablename__ = "barriers"
+    __table_args__ = (
+        UniqueConstraint("participant_id", "category", "item", name="uq_barriers_participant_category_item"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    participant_id: Mapped[int] = mapped_column(ForeignKey("participants.id", ondelete="CASCADE"), index=True)
+    category: Mapped[str] = mapped_column(String(40))
+    item: Mapped[str] = mapped_column(String(120))
+    status: Mapped[str] = mapped_column(String(40))
+    identified_on: Mapped[date] = mapped_column(Date)
+    lifted_on: Mapped[date | None] = mapped_column(Date)
+    partner: Mapped[str] = mapped_column(String(200), default="")
+    comment: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class BarrierEventRow(Base):
+    """A status a barrier reached on a day (its history)."""
+
+    __tablename__ = "barrier_events"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    barrier_id: Mapped[int] = mapped_column(ForeignKey("barriers.id", ondelete="CASCADE"), index=True)
+    on: Mapped[date] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(40))
+    partner: Mapped[str] = mapped_column(String(200), default="")
+
+
+class TaskRow(Base):
+    """A task of a participant's action plan, optionally linked to one of their barriers."""
+
+    __tablename__ = "tasks"
+    __table_args__ = (Index("ix_tasks_status_due_date", "status", "due_date"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    participant_id: Mapped[int] = mapped_column(ForeignKey("participants.id", ondelete="CASCADE"), index=True)
+    description: Mapped[str] = mapped_column(String(300))
+    owner: Mapped[str] = mapped_column(String(40))
+    due_date: Mapped[date | None] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(40))
+    barrier_id: Mapped[int | None] = mapped_column(ForeignKey("barriers.id", ondelete="SET NULL"), index=True)
+    created_on: Mapped[date] = mapped_column(Date)
+    done_on: Mapped[date | None] = mapped_column(Date)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
 
 
 class SettingRow(Base):

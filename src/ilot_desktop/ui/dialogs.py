@@ -120,3 +120,14 @@ def open_file(path: Path) -> None:
 
     if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
         inform(None, "Document enregistré", f"Le document est enregistré ici :\n{path}")
+
+
+def choose_printer(parent: QWidget | None):
+    """Qt's print dialog (French through qtbase_fr); the configured printer, or None if cancelled."""
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setDocName("Plan d'action")
+    dialog = QPrintDialog(printer, parent)
+    dialog.setWindowTitle("Imprimer")
+    return printer if dialog.exec() == QPrintDialog.DialogCode.Accepted else None

@@ -32,6 +32,7 @@ GRID = {
     "due": (1, 1),
     "releases": (2, 0),
     "six_months": (2, 1),
+    "overdue": (3, 0, 1, 2),  # across both columns
 }
 
 SECTIONS = (
@@ -41,6 +42,7 @@ SECTIONS = (
     ("due", "À recontacter", "Personne à recontacter : chacun a un rendez-vous prévu."),
     ("releases", "Sorties de détention dans les 30 jours", "Aucune sortie prévue dans les 30 jours."),
     ("six_months", "Six mois d'accompagnement", "Aucun accompagnement n'atteint six mois ces jours-ci."),
+    ("overdue", "Tâches en retard", "Aucune tâche en retard."),
 )
 
 
@@ -112,7 +114,8 @@ class HomePage(QWidget):
             [(appointment_line(v, False), v.appointment.participant_id, None) for v in overview.today],
         )
         self._fill(
-            "week", [(appointment_line(v, True), v.appointment.participant_id, None) for v in overview.week]
+            "week",
+            [(appointment_line(v, True, today), v.appointment.participant_id, None) for v in overview.week],
         )
         self._fill(
             "silent",
@@ -127,6 +130,10 @@ class HomePage(QWidget):
         )
         self._fill(
             "six_months", [(self._six_text(s, today), s.participant_id, None) for s in overview.six_months]
+        )
+        self._fill(
+            "overdue",
+            [(self._task_text(t, today), t.task.participant_id, None) for t in overview.overdue_tasks],
         )
 
     @staticmethod
@@ -155,6 +162,16 @@ class HomePage(QWidget):
             f"le {format_date(mark)} ({days_text(days)})" if days >= 0 else f"depuis le {format_date(mark)}"
         )
         return f"{state.display_name} ({state.file_number}) — six mois {when} : faire le point"
+
+    @staticmethod
+    def _task_text(line, today) -> str:
+        task = line.task
+        late = (today - task.due_date).days
+        return (
+            f"{line.last_name.upper()} {line.first_name} ({line.file_number}) — « {task.description} » "
+            f"({task.owner.label.lower()}), prévue le {format_date(task.due_date)}, "
+            f"{late} jour{'s' if late > 1 else ''} de retard"
+        )
 
     def _fill(self, key: str, rows: list[tuple[str, int, object]]) -> None:
         widget = self.lists[key]

@@ -19,6 +19,7 @@ from ilot_desktop.services.vault import VaultSession
 from ilot_desktop.settings import LIST_FILTER, WINDOW_GEOMETRY, WINDOW_SPLITTER, LocalSettings
 from ilot_desktop.ui import dialogs
 from ilot_desktop.ui.actions_page import ActionsPage
+from ilot_desktop.ui.barriers_page import BarriersPage
 from ilot_desktop.ui.home_page import HomePage
 from ilot_desktop.ui.participant_form import ParticipantForm
 from ilot_desktop.ui.participant_list import ParticipantListPanel
@@ -80,6 +81,7 @@ class MainWindow(QMainWindow):
         self.dossier_tabs.setAccessibleName("Dossier du participant")
         self.dossier_tabs.addTab(self.form, "&Fiche")
         self.dossier_tabs.addTab(self.timeline, "S&uivi et rendez-vous")
+        self.barriers = BarriersPage(self.today, self.tabs)
         self.week = WeekPage(self.today)
         self.actions_page = ActionsPage(self.today)
         self.calendar_tabs = QTabWidget(self.tabs)
@@ -88,6 +90,7 @@ class MainWindow(QMainWindow):
         self.calendar_tabs.addTab(self.actions_page, "Actions &collectives")
         self.tabs.addTab(self.home, "&Ma semaine")
         self.tabs.addTab(self.dossier_tabs, "&Dossier")
+        self.tabs.addTab(self.barriers, "&Freins et plan d'action")
         self.tabs.addTab(self.calendar_tabs, "Ca&lendrier")
         self.splitter.addWidget(self.list_panel)
         self.splitter.addWidget(self.tabs)
@@ -103,14 +106,14 @@ class MainWindow(QMainWindow):
         self.form.saved.connect(self._after_save)
         self.form.open_existing_requested.connect(self._open_existing)
         self.form.dirty_changed.connect(lambda dirty: self.setWindowModified(dirty))
-        for page in (self.week, self.timeline, self.actions_page):
+        for page in (self.week, self.timeline, self.actions_page, self.barriers):
             page.changed.connect(self._after_followup_write)
         self.week.action_requested.connect(self.show_action)
         self.timeline.action_requested.connect(self.show_action)
         return self.splitter
 
     def _pages(self) -> tuple:
-        return (self.home, self.week, self.actions_page, self.timeline)
+        return (self.home, self.week, self.actions_page, self.timeline, self.barriers)
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&Fichier")
@@ -120,6 +123,8 @@ class MainWindow(QMainWindow):
         self.save_action = self._action(
             file_menu, "&Enregistrer", QKeySequence.StandardKey.Save, self.form.save
         )
+        file_menu.addSeparator()
+        self.contact_action = self._action(file_menu, "Mes &coordonnées…", None, self.edit_contact)
         file_menu.addSeparator()
         self.lock_action = self._action(file_menu, "&Verrouiller", QKeySequence("Ctrl+L"), self.lock)
         self.quit_action = self._action(file_menu, "&Quitter", QKeySequence("Ctrl+Q"), self.close)
@@ -138,7 +143,7 @@ class MainWindow(QMainWindow):
         return action
 
     def _set_workspace_actions(self, enabled: bool) -> None:
-        for action in (self.new_action, self.save_action, self.lock_action):
+        for action in (self.new_action, self.save_action, self.lock_action, self.contact_action):
             action.setEnabled(enabled)
 
     # --- start ------------------------------------------------------------------------------------
@@ -299,6 +304,18 @@ class MainWindow(QMainWindow):
             return self.form.save()
         return answer is dialogs.Answer.DISCARD
 
+    def _confirm_lock(self) -> bool:
+        """Before dropping everything: the participant file, an open appointment, an action being edited."""
+        if not self._confirm_leave() or not self.actions_page.confirm_leave():
+            return False
+        for page in (self.week, self.timeline):
+            dialog = page.dialog
+            if dialog is not None and dialog.isVisible() and dialog.is_dirty():
+                answer = dialogs.ask_unsaved(self, "Le rendez-vous en cours de saisie")
+                if answer is dialogs.Answer.CANCEL or (answer is dialogs.Answer.SAVE and not dialog.save()):
+                    return False
+        return True
+
     def request_participant(self, participant_id: int) -> None:
         if not self._confirm_leave():
             # Stay on what the form shows now (it may be another file, opened as a duplicate).
@@ -316,6 +333,7 @@ class MainWindow(QMainWindow):
             return
         self.form.show_participant(participant)
         self.timeline.show_participant(participant)
+        self.barriers.show_participant(participant)
         self.list_panel.select(participant_id, emit=False)
         self.tabs.setCurrentWidget(self.dossier_tabs)
 
@@ -325,26 +343,39 @@ class MainWindow(QMainWindow):
         self.list_panel.select(None, emit=False)
         self.form.show_participant(self.session.participants.new_draft())
         self.timeline.show_participant(None)
+        self.barriers.show_participant(None)
         self.tabs.setCurrentWidget(self.dossier_tabs)
         self.dossier_tabs.setCurrentWidget(self.form)
 
     def _after_save(self, participant) -> None:
+        """A file was saved: every view that shows names or dates of it redraws."""
         self.refresh_list()
         self.list_panel.select(participant.id, emit=False)
         self.timeline.show_participant(participant)
+        self.barriers.show_participant(participant)
         self.home.refresh()
+        self.week.refresh()
+        self.actions_page.refresh()
 
     def _after_followup_write(self) -> None:
         """An appointment or an action changed: every view showing follow-up redraws."""
         sender = self.sender()
-        for page in (self.home, self.week, self.timeline):
+        for page in (self.home, self.week, self.timeline, self.barriers.plan):
             if page is not sender:
                 page.refresh()
+
+    def edit_contact(self) -> None:
+        from ilot_desktop.ui.contact_dialog import ContactDialog
+
+        if self.session is None:
+            return
+        self.contact_dialog = ContactDialog(self.session, self)
+        self.contact_dialog.open()
 
     def show_action(self, action_id: int) -> None:
         self.tabs.setCurrentWidget(self.calendar_tabs)
         self.calendar_tabs.setCurrentWidget(self.actions_page)
-        self.actions_page.open_action(action_id)
+        self.actions_page.request_action(action_id)
 
     def _open_existing(self, participant_id: int) -> None:
         self.open_participant(participant_id)
@@ -355,7 +386,7 @@ class MainWindow(QMainWindow):
         """Drop every decrypted thing and show the start page. False if the person cancelled."""
         if self.session is None:
             return True
-        if not self._confirm_leave():
+        if not self._confirm_lock():
             return False
         self._save_view_settings()
         self.form.set_service(None)

@@ -101,17 +101,18 @@ class ChoiceCombo(QComboBox):
         self,
         enum: type[LabelledEnum],
         accessible_name: str,
-        placeholder: str = "— Choisir —",
+        placeholder: str | None = "— Choisir —",
         exclude: Iterable[LabelledEnum] = (),
         parent: QWidget | None = None,
     ):
+        """``placeholder=None``: no "not chosen" entry, a value is always selected."""
         super().__init__(parent)
         self.enum = enum
         excluded = set(exclude)
-        self._members: list[LabelledEnum | None] = [None] + [m for m in enum if m not in excluded]
-        self.addItem(placeholder)
-        for member in self._members[1:]:
-            self.addItem(member.label)
+        members = [m for m in enum if m not in excluded]
+        self._members: list[LabelledEnum | None] = members if placeholder is None else [None, *members]
+        for member in self._members:
+            self.addItem(placeholder if member is None else member.label)
         self.setAccessibleName(accessible_name)
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.setMinimumContentsLength(14)
@@ -122,6 +123,23 @@ class ChoiceCombo(QComboBox):
 
     def set_value(self, value: LabelledEnum | None) -> None:
         self.setCurrentIndex(self._members.index(value) if value in self._members else 0)
+
+
+class CellChoiceCombo(ChoiceCombo):
+    """A choice inside a table row: scrolling the table over it never changes it.
+
+    Connect to ``activated`` (a person's choice), not ``currentIndexChanged``.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+    def wheelEvent(self, event) -> None:
+        if self.hasFocus():
+            super().wheelEvent(event)
+        else:
+            event.ignore()
 
 
 class CheckList(QWidget):

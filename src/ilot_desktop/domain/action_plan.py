@@ -1,0 +1,209 @@
+"""The shared action plan: tasks split between the person and the caseworker, and what gets printed.
+
+"Partager les tâches permet de ne pas infantiliser la personne accompagnée": each task says who does
+it (the person, the caseworker, or both together) and by when.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
+
+from ilot_desktop.domain.dates import format_date
+from ilot_desktop.domain.participant import EMAIL_PATTERN, PHONE_PATTERN
+from ilot_desktop.domain.vocabulary import BarrierCategory, TaskOwner, TaskStatus, fold
+
+MAX_DESCRIPTION = 300
+EARLIEST_DUE = date(2015, 1, 1)
+MAX_YEARS_AHEAD = 2
+
+# Common steps offered while typing a task, the general ones first.
+SUGGESTIONS: tuple[str, ...] = (
+    "Préparer un CV",
+    "Préparer une lettre de motivation",
+    "Refaire la carte d'identité",
+    "Demander un extrait d'acte de naissance",
+    "Ouvrir les droits RSA",
+    "Faire la demande de Complémentaire santé solidaire",
+    "Demander la carte Vitale",
+    "S'inscrire à France Travail",
+    "Actualiser sa situation sur France Travail",
+    "Ouvrir un compte bancaire",
+    "Demander une domiciliation",
+    "Demander le bordereau des dettes au Trésor Public",
+    "Prendre rendez-vous avec l'assistante sociale",
+    "Faire une demande d'hébergement au SIAO",
+    "Prendre rendez-vous au CSAPA",
+    "Prendre rendez-vous au CMP",
+    "Demander un titre de transport Solidarité",
+    "S'inscrire à un atelier numérique",
+    "Créer une adresse e-mail",
+    "Prévenir le CPIP de la démarche",
+    "Appeler l'employeur pour un retour sur l'entretien",
+    "Venir au prochain atelier TRE",
+)
+
+SUGGESTIONS_BY_CATEGORY: dict[BarrierCategory, tuple[str, ...]] = {
+    BarrierCategory.HOUSING: ("Faire une demande d'hébergement au SIAO", "Demander une domiciliation"),
+    BarrierCategory.RIGHTS: (
+        "Refaire la carte d'identité",
+        "Ouvrir les droits RSA",
+        "Demander la carte Vitale",
+        "S'inscrire à France Travail",
+        "Ouvrir un compte bancaire",
+    ),
+    BarrierCategory.DEBTS: ("Demander le bordereau des dettes au Trésor Public",),
+    BarrierCategory.ADDICTIONS: ("Prendre rendez-vous au CSAPA",),
+    BarrierCategory.MENTAL_HEALTH: ("Prendre rendez-vous au CMP",),
+    BarrierCategory.MOBILITY: ("Demander un titre de transport Solidarité",),
+    BarrierCategory.DIGITAL: ("S'inscrire à un atelier numérique", "Créer une adresse e-mail"),
+    BarrierCategory.JUSTICE: ("Prévenir le CPIP de la démarche",),
+}
+
+
+@dataclass
+class Task:
+    participant_id: int | None = None
+    description: str = ""
+    owner: TaskOwner = TaskOwner.PERSON
+    due_date: date | None = None
+    status: TaskStatus = TaskStatus.TODO
+    barrier_id: int | None = None
+    created_on: date | None = None
+    done_on: date | None = None
+    id: int | None = None
+
+
+@dataclass(frozen=True)
+class PlanAppointment:
+    """The next appointment as printed: no kind of meeting, no justice detail."""
+
+    start: datetime
+    place: str
+    with_whom: str  # the caseworker's first name
+
+
+@dataclass(frozen=True)
+class ActionPlanDocument:
+    """Everything the printed plan shows, and nothing more (no barrier, diagnosis or justice detail)."""
+
+    association: str  # "L'Îlot"
+    programme: str  # "Dynamiques Emploi"
+    printed_on: date
+    person_first_name: str
+    person_last_name: str
+    caseworker_first_name: str
+    caseworker_contact: str  # phone and/or e-mail, may be empty
+    next_appointment: PlanAppointment | None
+    person_tasks: list[Task] = field(default_factory=list)
+    caseworker_tasks: list[Task] = field(default_factory=list)
+    shared_tasks: list[Task] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class OverdueTask:
+    """A task still to do whose date has passed, with whose it is (for "Ma semaine")."""
+
+    task: Task
+    file_number: str
+    last_name: str
+    first_name: str
+
+    @property
+    def display_name(self) -> str:
+        return f"{self.last_name.upper()} {self.first_name}".strip()
+
+
+def _years_later(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
+def validate_task(task: Task, today: date) -> dict[str, str]:
+    """Field name -> French message, for every problem found. Empty when the task can be saved."""
+    errors: dict[str, str] = {}
+    if task.participant_id is None:
+        errors["participant"] = "Choisissez la personne concernée."
+    description = task.description.strip()
+    if not description:
+        errors["description"] = "Décrivez la tâche."
+    elif len(description) > MAX_DESCRIPTION:
+        errors["description"] = f"La tâche ne doit pas dépasser {MAX_DESCRIPTION} caractères."
+    if task.owner is None:
+        errors["owner"] = "Indiquez qui fait la tâche."
+    if task.status is None:
+        errors["status"] = "Choisissez le statut de la tâche."
+    if task.due_date is not None:
+        if task.due_date < EARLIEST_DUE:
+            errors["due_date"] = (
+                f"L'échéance est antérieure au {format_date(EARLIEST_DUE)} : vérifiez l'année."
+            )
+        elif task.due_date > _years_later(today, MAX_YEARS_AHEAD):
+            errors["due_date"] = "L'échéance est à plus de deux ans : vérifiez l'année."
+    if task.done_on is not None:
+        if task.status is not TaskStatus.DONE:
+            errors["done_on"] = "Une date de réalisation n'a de sens que pour une tâche faite."
+        elif task.done_on > today:
+            errors["done_on"] = "La date de réalisation ne peut pas être dans le futur."
+    return errors
+
+
+def with_status(task: Task, status: TaskStatus, today: date) -> Task:
+    """A copy with the new status: ``Fait`` dates the task (today, unless already dated); the other
+    statuses forget that date."""
+    done_on = (task.done_on or today) if status is TaskStatus.DONE else None
+    return replace(task, status=status, done_on=done_on)
+
+
+def by_due_date(task: Task) -> tuple:
+    """Sort key for tasks to do: soonest first, those without a date last, then as created."""
+    return (task.due_date is None, task.due_date or date.min, task.created_on or date.min, task.id or 0)
+
+
+def plan_suggestions(open_categories: Iterable[BarrierCategory], open_tasks: Iterable[str]) -> list[str]:
+    """Steps to offer while typing a task: those for the person's barriers still to lift (in the
+    checklist's order) first, then the general ones; none twice, none already among the open tasks."""
+    ordered = [c for c in BarrierCategory if c in set(open_categories)]
+    taken = {fold(text) for text in open_tasks}
+    offered: list[str] = []
+    for text in [s for c in ordered for s in SUGGESTIONS_BY_CATEGORY.get(c, ())] + list(SUGGESTIONS):
+        key = fold(text)
+        if key not in taken:
+            taken.add(key)
+            offered.append(text)
+    return offered
+
+
+def split_by_owner(tasks: Iterable[Task]) -> tuple[list[Task], list[Task], list[Task]]:
+    """Tasks still to do as printed: (the person's, the caseworker's, shared), each by due date."""
+    todo = sorted((t for t in tasks if t.status is TaskStatus.TODO), key=by_due_date)
+    return (
+        [t for t in todo if t.owner is TaskOwner.PERSON],
+        [t for t in todo if t.owner is TaskOwner.CASEWORKER],
+        [t for t in todo if t.owner is TaskOwner.TOGETHER],
+    )
+
+
+def first_name_of(full_name: str) -> str:
+    """``Ariane Morel`` -> ``Ariane`` (how the person calls her caseworker)."""
+    words = full_name.split()
+    return words[0] if words else ""
+
+
+def contact_line(phone: str, email: str) -> str:
+    return " · ".join(part.strip() for part in (phone, email) if part.strip())
+
+
+def validate_contact(name: str, phone: str, email: str) -> dict[str, str]:
+    """The caseworker's professional details printed on the plan."""
+    errors: dict[str, str] = {}
+    if len(name.strip()) > 200:
+        errors["name"] = "Le nom ne doit pas dépasser 200 caractères."
+    if phone.strip() and not PHONE_PATTERN.match(phone.strip()):
+        errors["phone"] = "Numéro de téléphone non reconnu : chiffres, espaces et « + » seulement."
+    if email.strip() and (len(email.strip()) > 200 or not EMAIL_PATTERN.match(email.strip())):
+        errors["email"] = "Adresse e-mail incomplète : elle doit ressembler à nom@exemple.fr."
+    return errors

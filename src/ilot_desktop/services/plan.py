@@ -1,0 +1,226 @@
+"""The shared action plan: tasks, suggestions while typing, overdue tasks, and the printed plan's content."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date, datetime
+
+from ilot_desktop.domain.action_plan import (
+    ActionPlanDocument,
+    OverdueTask,
+    PlanAppointment,
+    Task,
+    contact_line,
+    first_name_of,
+    plan_suggestions,
+    split_by_owner,
+    validate_contact,
+    validate_task,
+    with_status,
+)
+from ilot_desktop.domain.vocabulary import AppointmentKind, TaskStatus
+from ilot_desktop.errors import NotFoundError, ValidationError
+from ilot_desktop.storage.database import Database, UnitOfWork
+
+log = logging.getLogger(__name__)
+
+GONE = "Cette tâche n'existe plus."
+DELETED_MEANWHILE = "Cette tâche a été supprimée entre-temps ; elle n'a pas été enregistrée."
+PARTICIPANT_GONE = "Ce dossier n'existe plus."
+CASEWORKER_KEY = "default_caseworker"  # shared with the participant file (its usual caseworker)
+PHONE_KEY = "caseworker_phone"
+EMAIL_KEY = "caseworker_email"
+ASSOCIATION, PROGRAMME = "L'Îlot", "Dynamiques Emploi"
+
+
+class PlanService:
+    """``clock`` gives today's date; ``now`` (which appointment is next) defaults to the wall clock."""
+
+    def __init__(
+        self,
+        database: Database,
+        clock: Callable[[], date],
+        now: Callable[[], datetime] | None = None,
+    ):
+        self._db = database
+        self._clock = clock
+        self._now = now or (lambda: datetime.combine(clock(), datetime.now().time()))
+
+    # --- reading ----------------------------------------------------------------------------------
+
+    def tasks(self, participant_id: int, include_closed: bool = True) -> list[Task]:
+        """To do first (soonest due first, undated last), then done or dropped (latest first)."""
+        with self._db.unit_of_work() as uow:
+            return uow.tasks.of_participant(participant_id, include_closed)
+
+    def get(self, task_id: int) -> Task:
+        with self._db.unit_of_work() as uow:
+            task = uow.tasks.get(task_id)
+        if task is None:
+            raise NotFoundError(GONE)
+        return task
+
+    def overdue(self, today: date | None = None) -> list[OverdueTask]:
+        """Tasks to do whose date has passed, of people still followed, oldest first (one query)."""
+        with self._db.unit_of_work() as uow:
+            return uow.tasks.overdue(today or self._clock())
+
+    def suggestions(self, participant_id: int) -> list[str]:
+        """Common steps to offer while typing: those for the barriers still to lift first."""
+        with self._db.unit_of_work() as uow:
+            categories = uow.barriers.open_categories(participant_id)
+            open_tasks = uow.tasks.open_descriptions(participant_id)
+        return plan_suggestions(categories, open_tasks)
+
+    # --- writing ----------------------------------------------------------------------------------
+
+    def save(self, task: Task) -> Task:
+        """Validate and store (insert or update); returns it with its id. Raises ValidationError.
+
+        Created today unless a date is given; ``Fait`` is dated today unless already dated.
+        """
+        today = self._clock()
+        cleaned = self._prepared(task, today)
+        now = datetime.now()
+        with self._db.unit_of_work() as uow:
+            self._check(uow, [cleaned])
+            if cleaned.id is None:
+                cleaned.id = uow.tasks.add(cleaned, now)
+                log.info("task %s created for participant %s", cleaned.id, cleaned.participant_id)
+            else:
+                before = uow.tasks.get(cleaned.id)
+                if before is None:
+                    raise NotFoundError(DELETED_MEANWHILE)
+                if before.participant_id != cleaned.participant_id:
+                    raise ValidationError({"participant": "Une tâche ne change pas de personne."})
+                uow.tasks.update(cleaned, now)
+                log.info("task %s updated", cleaned.id)
+            uow.commit()
+        return cleaned
+
+    def save_many(self, tasks: list[Task]) -> int:
+        """Validate and insert new tasks in one transaction (demo data, imports): all or none."""
+        today = self._clock()
+        cleaned = [self._prepared(t, today) for t in tasks]
+        if any(t.id is not None for t in cleaned):
+            raise ValueError("save_many only creates tasks")
+        with self._db.unit_of_work() as uow:
+            self._check(uow, cleaned)
+            count = uow.tasks.add_many(cleaned, datetime.now())
+            uow.commit()
+        log.info("%d tasks created", count)
+        return count
+
+    def set_status(self, task_id: int, status: TaskStatus) -> Task:
+        """Mark À faire / Fait / Abandonné in one action."""
+        today = self._clock()
+        with self._db.unit_of_work() as uow:
+            current = uow.tasks.get(task_id)
+            if current is None:
+                raise NotFoundError(GONE)
+            changed = with_status(current, status, today)
+            errors = validate_task(changed, today)
+            if errors:
+                raise ValidationError(errors)
+            uow.tasks.update(changed, datetime.now())
+            uow.commit()
+        log.info("task %s marked %s", task_id, status.value)
+        return changed
+
+    def delete(self, task_id: int) -> None:
+        with self._db.unit_of_work() as uow:
+            if not uow.tasks.delete(task_id):
+                raise NotFoundError(GONE)
+            uow.commit()
+        log.info("task %s deleted", task_id)
+
+    # --- the printed plan -------------------------------------------------------------------------
+
+    def document(
+        self, participant_id: int, association: str = ASSOCIATION, programme: str = PROGRAMME
+    ) -> ActionPlanDocument:
+        """What the printed plan shows: tasks still to do by owner, the next appointment, the contact.
+
+        Nothing else reaches it: no barrier, no diagnosis, no justice detail (an appointment at the
+        prison prints no place).
+        """
+        today = self._clock()
+        with self._db.unit_of_work() as uow:
+            participant = uow.participants.get(participant_id)
+            if participant is None:
+                raise NotFoundError(PARTICIPANT_GONE)
+            todo = uow.tasks.of_participant(participant_id, include_closed=False)
+            appointment = uow.appointments.next_planned(participant_id, self._now())
+            usual = uow.settings.get(CASEWORKER_KEY) or ""
+            phone, email = uow.settings.get(PHONE_KEY) or "", uow.settings.get(EMAIL_KEY) or ""
+        caseworker = first_name_of(participant.caseworker) or first_name_of(usual)
+        next_appointment = None
+        if appointment is not None:
+            place = "" if appointment.kind is AppointmentKind.IN_DETENTION else appointment.place
+            next_appointment = PlanAppointment(start=appointment.start, place=place, with_whom=caseworker)
+        # the link to a barrier stays in the file: the printed plan knows only what is to be done
+        person, own, shared = split_by_owner(replace(t, barrier_id=None) for t in todo)
+        return ActionPlanDocument(
+            association=association,
+            programme=programme,
+            printed_on=today,
+            person_first_name=participant.first_name,
+            person_last_name=participant.last_name,
+            caseworker_first_name=caseworker,
+            caseworker_contact=contact_line(phone, email),
+            next_appointment=next_appointment,
+            person_tasks=person,
+            caseworker_tasks=own,
+            shared_tasks=shared,
+        )
+
+    def caseworker_contact(self) -> dict[str, str]:
+        """The caseworker's own details printed on the plan: ``name``, ``phone``, ``email``."""
+        with self._db.unit_of_work() as uow:
+            return {
+                "name": uow.settings.get(CASEWORKER_KEY) or "",
+                "phone": uow.settings.get(PHONE_KEY) or "",
+                "email": uow.settings.get(EMAIL_KEY) or "",
+            }
+
+    def set_caseworker_contact(self, name: str, phone: str, email: str) -> None:
+        name, phone, email = name.strip(), phone.strip(), email.strip()
+        errors = validate_contact(name, phone, email)
+        if errors:
+            raise ValidationError(errors)
+        with self._db.unit_of_work() as uow:
+            uow.settings.set(CASEWORKER_KEY, name)
+            uow.settings.set(PHONE_KEY, phone)
+            uow.settings.set(EMAIL_KEY, email)
+            uow.commit()
+        log.info("caseworker contact updated")
+
+    # --- helpers ----------------------------------------------------------------------------------
+
+    @staticmethod
+    def _prepared(task: Task, today: date) -> Task:
+        """Trimmed, dated, validated (raises ValidationError)."""
+        cleaned = replace(task, description=task.description.strip(), created_on=task.created_on or today)
+        if cleaned.status is not None:
+            cleaned = with_status(cleaned, cleaned.status, today)
+        errors = validate_task(cleaned, today)
+        if errors:
+            raise ValidationError(errors)
+        return cleaned
+
+    @staticmethod
+    def _check(uow: UnitOfWork, tasks: list[Task]) -> None:
+        """Every participant exists; a linked barrier is one of the same person's."""
+        for participant_id in {t.participant_id for t in tasks}:
+            if uow.participants.get(participant_id) is None:
+                raise NotFoundError(PARTICIPANT_GONE)
+        for t in tasks:
+            if t.barrier_id is None:
+                continue
+            barrier = uow.barriers.get(t.barrier_id)
+            if barrier is None:
+                raise ValidationError({"barrier_id": "Ce frein n'existe plus."})
+            if barrier.participant_id != t.participant_id:
+                raise ValidationError({"barrier_id": "Ce frein ne concerne pas cette personne."})

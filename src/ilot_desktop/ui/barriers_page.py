@@ -1,0 +1,369 @@
+"""The "Freins et plan d'action" tab: run through the barriers with the keyboard, then share the tasks."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QSplitter,
+    QStyledItemDelegate,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ilot_desktop.domain.barriers import CATALOGUE
+from ilot_desktop.domain.dates import DateError, format_date, parse_date
+from ilot_desktop.domain.vocabulary import BarrierCategory, BarrierStatus
+from ilot_desktop.errors import IlotError, ValidationError
+from ilot_desktop.ui import dialogs
+from ilot_desktop.ui.barriers_model import (
+    COL_COMMENT,
+    COL_IDENTIFIED,
+    COL_ITEM,
+    COL_LIFTED,
+    COL_PARTNER,
+    COL_STATUS,
+    COL_TICK,
+    BarrierChecklistModel,
+    Row,
+    RowRole,
+)
+from ilot_desktop.ui.plan_panel import PlanPanel
+from ilot_desktop.ui.widgets import ChoiceCombo
+
+STATUS_KEYS = {
+    Qt.Key.Key_1: BarrierStatus.IDENTIFIED,
+    Qt.Key.Key_2: BarrierStatus.IN_PROGRESS,
+    Qt.Key.Key_3: BarrierStatus.ORIENTED,
+    Qt.Key.Key_4: BarrierStatus.LIFTED,
+}
+_FIELD_OF_COLUMN = {
+    COL_IDENTIFIED: "identified_on",
+    COL_LIFTED: "lifted_on",
+    COL_PARTNER: "partner",
+    COL_COMMENT: "comment",
+    COL_STATUS: "status",
+}
+
+
+class StatusDelegate(QStyledItemDelegate):
+    def createEditor(self, parent, option, index):
+        return ChoiceCombo(BarrierStatus, "Statut du frein", placeholder=None, parent=parent)
+
+    def setEditorData(self, editor, index):
+        editor.set_value(index.data(Qt.ItemDataRole.EditRole))
+
+    def setModelData(self, editor, model, index):
+        model.setData(index, editor.value(), Qt.ItemDataRole.EditRole)
+
+
+class ChecklistView(QTableView):
+    """Space ticks, 1–4 set the status, F2 or typing edits the cell: a whole checklist without the mouse."""
+
+    status_key = Signal(object, object)  # row, status
+
+    def keyPressEvent(self, event) -> None:
+        index = self.currentIndex()
+        row: Row | None = index.data(RowRole) if index.isValid() else None
+        if row is not None and not row.is_heading and self.state() != QAbstractItemView.State.EditingState:
+            if event.key() == Qt.Key.Key_Space and index.column() != COL_TICK:
+                tick = self.model().index(index.row(), COL_TICK)
+                checked = tick.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+                self.model().setData(
+                    tick,
+                    Qt.CheckState.Unchecked if checked else Qt.CheckState.Checked,
+                    Qt.ItemDataRole.CheckStateRole,
+                )
+                return
+            if event.key() in STATUS_KEYS and event.modifiers() == Qt.KeyboardModifier.NoModifier:
+                self.status_key.emit(row, STATUS_KEYS[event.key()])
+                return
+        super().keyPressEvent(event)
+
+
+class BarriersPage(QWidget):
+    changed = Signal()
+
+    def __init__(self, today, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._today = today
+        self.session = None
+        self.participant = None
+        self._barriers: list = []
+        self._histories: dict[int, list] = {}
+
+        self.heading = QLabel(self)
+        self.heading.setStyleSheet("font-size: 16px; font-weight: 600;")
+        self.constraints = QLabel(self)
+        self.constraints.setWordWrap(True)
+        self.constraints.setAccessibleName("Contraintes pour l'orientation")
+        self.constraints.setStyleSheet("background: #fff8e1; border: 1px solid #f0d58a; padding: 6px;")
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        self.message.setAccessibleName("État de l'enregistrement des freins")
+
+        self.model = BarrierChecklistModel(self)
+        self.model.edit_requested.connect(self._queue_edit, Qt.ConnectionType.QueuedConnection)
+        self.table = ChecklistView(self)
+        self.table.setModel(self.model)
+        self.table.setAccessibleName("Liste des freins")
+        self.table.setItemDelegateForColumn(COL_STATUS, StatusDelegate(self.table))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COL_ITEM, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(COL_COMMENT, QHeaderView.ResizeMode.Stretch)
+        self.table.setColumnWidth(COL_ITEM, 260)
+        self.table.status_key.connect(self._set_status)
+        self.table.selectionModel().currentChanged.connect(self._show_history)
+        hint = QLabel(
+            "Clavier : flèches pour se déplacer · Espace coche ou décoche · 1 Identifié · 2 En cours · "
+            "3 Orienté vers un partenaire · 4 Levé · F2 ou une lettre pour écrire dans la case",
+            self,
+        )
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color: #555;")
+
+        self.history = QListWidget(self)
+        self.history.setAccessibleName("Historique du frein choisi")
+        self.add_category = ChoiceCombo(
+            BarrierCategory, "Catégorie du frein à ajouter", placeholder="Catégorie…", parent=self
+        )
+        self.add_item = QLineEdit(self)
+        self.add_item.setPlaceholderText("Autre frein (par exemple : dette de cantine)")
+        self.add_item.setAccessibleName("Autre frein à ajouter")
+        self.add_item.returnPressed.connect(self.add_custom)
+        self.add_button = QPushButton("Ajouter", self)
+        self.add_button.clicked.connect(self.add_custom)
+
+        history_box = QGroupBox("Historique du frein choisi", self)
+        history_layout = QVBoxLayout(history_box)
+        history_layout.addWidget(self.history)
+        checklist = QWidget(self)
+        checklist_layout = QVBoxLayout(checklist)
+        checklist_layout.setContentsMargins(0, 0, 0, 0)
+        checklist_layout.addWidget(self.table, 1)
+        adder = QHBoxLayout()
+        adder.addWidget(self.add_category)
+        adder.addWidget(self.add_item, 1)
+        adder.addWidget(self.add_button)
+        checklist_layout.addLayout(adder)
+        checklist_layout.addWidget(hint)
+        top = QSplitter(Qt.Orientation.Horizontal, self)
+        top.addWidget(checklist)
+        top.addWidget(history_box)
+        top.setStretchFactor(0, 4)
+        top.setStretchFactor(1, 1)
+
+        self.plan = PlanPanel(today, self)
+        self.plan.changed.connect(self._plan_changed)
+        vertical = QSplitter(Qt.Orientation.Vertical, self)
+        vertical.addWidget(top)
+        vertical.addWidget(self.plan)
+        vertical.setStretchFactor(0, 3)
+        vertical.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.constraints)
+        layout.addWidget(self.message)
+        layout.addWidget(vertical, 1)
+        self._set_enabled(False)
+
+    # --- session and participant -------------------------------------------------------------------
+
+    def set_session(self, session) -> None:
+        self.session = session
+        self.plan.set_session(session)
+        if session is None:
+            self.show_participant(None)
+
+    def show_participant(self, participant) -> None:
+        self.participant = participant if participant is not None and participant.id is not None else None
+        self.plan.show_participant(self.participant)
+        self.refresh()
+
+    def _set_enabled(self, enabled: bool) -> None:
+        for widget in (self.table, self.add_category, self.add_item, self.add_button):
+            widget.setEnabled(enabled)
+
+    def refresh(self) -> None:
+        self.message.clear()
+        self.history.clear()
+        if self.session is None or self.participant is None:
+            self.model.clear()
+            self._barriers, self._histories = [], {}
+            self.heading.setText(
+                "Choisissez un dossier enregistré pour noter ses freins et son plan d'action."
+            )
+            self.constraints.hide()
+            self._set_enabled(False)
+            return
+        p = self.participant
+        self.heading.setText(f"Freins et plan d'action de {p.display_name}")
+        constraints = [c.label for c in sorted(p.work_constraints, key=lambda c: c.label)]
+        if p.work_constraints_notes.strip():
+            constraints.append(p.work_constraints_notes.strip())
+        self.constraints.setText("Contraintes pour l'orientation : " + " · ".join(constraints))
+        self.constraints.setVisible(bool(constraints))
+        self._reload()
+        self._set_enabled(True)
+
+    def _reload(self, keep: tuple | None = None) -> None:
+        current = self.table.currentIndex()
+        column = current.column() if current.isValid() else COL_TICK
+        if keep is None and current.isValid():
+            row = current.data(RowRole)
+            keep = (row.category, row.item)
+        self._barriers = self.session.barriers.for_participant(self.participant.id)
+        self._histories = self.session.barriers.histories(self.participant.id)
+        self.model.set_barriers(CATALOGUE, self._barriers)
+        if keep is not None:
+            row_index = self.model.row_of(*keep)
+            if row_index is not None:
+                self.table.setCurrentIndex(self.model.index(row_index, column))
+
+    # --- edits ---------------------------------------------------------------------------------------
+
+    def _queue_edit(self, row: Row, column: int, value) -> None:
+        """Applied after the view's own editing is over (the model is rebuilt afterwards)."""
+        if self.session is None or self.participant is None:
+            return
+        try:
+            if column == COL_TICK:
+                self._tick(row, bool(value))
+            elif column == COL_STATUS:
+                self._apply_status(row, value)
+            else:
+                self._apply_field(row, column, value)
+        except ValidationError as error:
+            self._say(next(iter(error.errors.values())), error=True)
+            if "partner" in error.errors and row.barrier is not None:
+                self._edit_cell(row, COL_PARTNER)
+            return
+        except IlotError as error:
+            dialogs.show_error(self, error)
+            return
+        self._reload(keep=(row.category, row.item))
+        self._say(f"✓ Enregistré : {row.item}")
+        self.changed.emit()
+
+    def _tick(self, row: Row, checked: bool) -> None:
+        from ilot_desktop.domain.barriers import Barrier
+
+        if checked and row.barrier is None:
+            self.session.barriers.save(
+                Barrier(
+                    participant_id=self.participant.id,
+                    category=row.category,
+                    item=row.item,
+                    identified_on=self._today(),
+                )
+            )
+        elif not checked and row.barrier is not None:
+            has_work = (
+                row.barrier.status is not BarrierStatus.IDENTIFIED
+                or row.barrier.partner
+                or row.barrier.comment
+            )
+            if has_work and not dialogs.confirm(
+                self,
+                "Retirer le frein",
+                f"Retirer « {row.item} » des freins ?",
+                "Son statut, son historique et son commentaire seront supprimés. Si le "
+                "frein est résolu, notez-le plutôt « Levé ».",
+                "Retirer",
+            ):
+                return
+            self.session.barriers.delete(row.barrier.id)
+
+    def _apply_status(self, row: Row, status) -> None:
+        if status is None or row.barrier is None or status is row.barrier.status:
+            return
+        partner = row.barrier.partner or None
+        self.session.barriers.set_status(row.barrier.id, status, partner)
+
+    def _apply_field(self, row: Row, column: int, value) -> None:
+        from dataclasses import replace
+
+        text = str(value or "").strip()
+        name = _FIELD_OF_COLUMN[column]
+        if column in (COL_IDENTIFIED, COL_LIFTED):
+            try:
+                new_value = parse_date(text)
+            except DateError as error:
+                raise ValidationError({name: f"« {text} » : {error}"}) from None
+        else:
+            new_value = text
+        self.session.barriers.save(replace(row.barrier, **{name: new_value}))
+
+    def _set_status(self, row: Row, status: BarrierStatus) -> None:
+        if row.barrier is None:
+            self._say("Cochez d'abord ce frein (Espace) pour lui donner un statut.", error=True)
+            return
+        self._queue_edit(row, COL_STATUS, status)
+
+    def _edit_cell(self, row: Row, column: int) -> None:
+        row_index = self.model.row_of(row.category, row.item)
+        if row_index is not None:
+            index = self.model.index(row_index, column)
+            self.table.setCurrentIndex(index)
+            QTimer.singleShot(0, lambda: self.table.edit(index))
+
+    def add_custom(self) -> None:
+        from ilot_desktop.domain.barriers import Barrier
+
+        category, item = self.add_category.value(), self.add_item.text().strip()
+        if category is None or not item:
+            self._say("Choisissez la catégorie et décrivez le frein à ajouter.", error=True)
+            return
+        try:
+            self.session.barriers.save(
+                Barrier(
+                    participant_id=self.participant.id,
+                    category=category,
+                    item=item,
+                    identified_on=self._today(),
+                )
+            )
+        except ValidationError as error:
+            self._say(next(iter(error.errors.values())), error=True)
+            return
+        self.add_item.clear()
+        self._reload(keep=(category, item))
+        self._say(f"✓ Ajouté : {item}")
+        self.changed.emit()
+
+    def _say(self, text: str, error: bool = False) -> None:
+        self.message.setText(text)
+        self.message.setStyleSheet("color: #b00020;" if error else "color: #1b6e20; font-weight: 600;")
+
+    def _show_history(self, current: QModelIndex, _previous=None) -> None:
+        self.history.clear()
+        row: Row | None = current.data(RowRole) if current.isValid() else None
+        if row is None or row.barrier is None:
+            return
+        for event in self._histories.get(row.barrier.id, []):
+            partner = f" ({event.partner})" if event.partner else ""
+            self.history.addItem(f"{format_date(event.on)} · {event.status.label}{partner}")
+
+    def _plan_changed(self) -> None:
+        self.changed.emit()
+
+    def barrier_choices(self) -> list:
+        return list(self._barriers)

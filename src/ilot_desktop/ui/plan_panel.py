@@ -1,0 +1,241 @@
+"""The shared action plan: quick to fill during a meeting, printed for the person to keep."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QCompleter,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ilot_desktop.domain.action_plan import Task
+from ilot_desktop.domain.dates import DateError, format_date
+from ilot_desktop.domain.vocabulary import TaskOwner, TaskStatus
+from ilot_desktop.errors import IlotError, ValidationError
+from ilot_desktop.ui import dialogs
+from ilot_desktop.ui.widgets import CellChoiceCombo, ChoiceCombo, DateEdit
+
+IdRole = Qt.ItemDataRole.UserRole + 60
+_HEADERS = ("Tâche", "Qui", "Pour le", "Statut", "Frein lié")
+
+
+def _item(text: str, task_id: int | None = None) -> QTableWidgetItem:
+    item = QTableWidgetItem(text)
+    item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+    if task_id is not None:
+        item.setData(IdRole, task_id)
+    return item
+
+
+class PlanPanel(QGroupBox):
+    changed = Signal()
+
+    def __init__(self, today, parent: QWidget | None = None):
+        super().__init__("Plan d'action partagé", parent)
+        self._today = today
+        self.session = None
+        self.participant = None
+        self.preview = None
+
+        self.description = QLineEdit(self)
+        self.description.setPlaceholderText(
+            "Nouvelle tâche : tapez ou choisissez une suggestion, puis Entrée"
+        )
+        self.description.setAccessibleName("Nouvelle tâche")
+        self.description.returnPressed.connect(self.add_task)
+        self.owner = ChoiceCombo(TaskOwner, "Qui fait la tâche", placeholder=None, parent=self)
+        self.due = DateEdit("Pour le", self)
+        self.barrier = QComboBox(self)
+        self.barrier.setAccessibleName("Frein lié à la tâche")
+        self._barrier_ids: list[int | None] = [None]
+        self.add_button = QPushButton("Ajouter", self)
+        self.add_button.clicked.connect(self.add_task)
+        self.error = QLabel(self)
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.setWordWrap(True)
+
+        self.table = QTableWidget(0, len(_HEADERS), self)
+        self.table.setHorizontalHeaderLabels(_HEADERS)
+        self.table.setAccessibleName("Tâches du plan d'action")
+        self.table.verticalHeader().hide()
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.delete_button = QPushButton("Supprimer la tâche", self)
+        self.delete_button.clicked.connect(self.delete_current)
+        self.print_button = QPushButton("Aperçu et impression du plan…", self)
+        self.print_button.setToolTip(
+            "Le plan à remettre à la personne : prochain rendez-vous et tâches partagées"
+        )
+        self.print_button.clicked.connect(self.open_preview)
+
+        adder = QHBoxLayout()
+        adder.addWidget(self.description, 3)
+        adder.addWidget(self.owner)
+        adder.addWidget(QLabel("pour le", self))
+        adder.addWidget(self.due)
+        adder.addWidget(self.barrier, 1)
+        adder.addWidget(self.add_button)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.delete_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.print_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(adder)
+        layout.addWidget(self.error)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        self._set_enabled(False)
+
+    def set_session(self, session) -> None:
+        self.session = session
+        if session is None:
+            if self.preview is not None:
+                self.preview.done(0)
+                self.preview = None
+            self.show_participant(None)
+
+    def show_participant(self, participant) -> None:
+        self.participant = participant
+        self.refresh()
+
+    def _set_enabled(self, enabled: bool) -> None:
+        for widget in (
+            self.description,
+            self.owner,
+            self.due,
+            self.barrier,
+            self.add_button,
+            self.table,
+            self.delete_button,
+            self.print_button,
+        ):
+            widget.setEnabled(enabled)
+
+    def refresh(self) -> None:
+        self.table.setRowCount(0)
+        self.error.clear()
+        if self.session is None or self.participant is None:
+            self._set_enabled(False)
+            return
+        self._set_enabled(True)
+        barriers = {b.id: b for b in self.session.barriers.for_participant(self.participant.id)}
+        self.barrier.clear()
+        self.barrier.addItem("Sans frein lié")
+        self._barrier_ids = [None]
+        for b in barriers.values():
+            if b.status.value != "lifted":
+                self.barrier.addItem(f"{b.category.label} : {b.item}")
+                self._barrier_ids.append(b.id)
+        completer = QCompleter(self.session.plan.suggestions(self.participant.id), self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.description.setCompleter(completer)
+        today = self._today()
+        for task in self.session.plan.tasks(self.participant.id):
+            row = self.table.rowCount()
+            self.table.insertRow(row)
+            late = task.status is TaskStatus.TODO and task.due_date and task.due_date < today
+            due = format_date(task.due_date) + (" (en retard)" if late else "")
+            linked = barriers.get(task.barrier_id)
+            values = (task.description, task.owner.label, due, None, linked.item if linked else "")
+            for column, text in enumerate(values):
+                if text is not None:
+                    item = _item(text, task.id)
+                    if late and column == 2:
+                        item.setForeground(Qt.GlobalColor.darkRed)
+                    self.table.setItem(row, column, item)
+            status = CellChoiceCombo(
+                TaskStatus, f"Statut de la tâche {task.description}", placeholder=None, parent=self.table
+            )
+            status.set_value(task.status)
+            status.activated.connect(
+                lambda _i, tid=task.id, combo=status: self.set_status(tid, combo.value())
+            )
+            self.table.setCellWidget(row, 3, status)
+            self.table.setItem(row, 3, _item(task.status.label, task.id))
+
+    def add_task(self) -> None:
+        if self.session is None or self.participant is None:
+            return
+        try:
+            due = self.due.value()
+        except DateError as error:
+            self.error.setText(str(error))
+            return
+        index = self.barrier.currentIndex()
+        task = Task(
+            participant_id=self.participant.id,
+            description=self.description.text(),
+            owner=self.owner.value(),
+            due_date=due,
+            barrier_id=self._barrier_ids[index] if 0 <= index < len(self._barrier_ids) else None,
+        )
+        try:
+            self.session.plan.save(task)
+        except ValidationError as error:
+            self.error.setText(" ".join(error.errors.values()))
+            return
+        except IlotError as error:
+            dialogs.show_error(self, error)
+            return
+        self.description.clear()
+        self.due.set_value(None)
+        self.refresh()
+        self.description.setFocus()
+        self.changed.emit()
+
+    def set_status(self, task_id: int, status: TaskStatus) -> None:
+        """Called from the row's own combo: redraw once the combo's signal is over."""
+        try:
+            self.session.plan.set_status(task_id, status)
+        except IlotError as error:
+            dialogs.show_error(self, error)
+        QTimer.singleShot(0, self.refresh)
+        self.changed.emit()
+
+    def current_task_id(self) -> int | None:
+        row = self.table.currentRow()
+        item = self.table.item(row, 0) if row >= 0 else None
+        return item.data(IdRole) if item else None
+
+    def delete_current(self) -> None:
+        task_id = self.current_task_id()
+        if task_id is None:
+            self.error.setText("Choisissez d'abord la tâche à supprimer dans la liste.")
+            return
+        description = self.table.item(self.table.currentRow(), 0).text()
+        if not dialogs.confirm(
+            self,
+            "Supprimer la tâche",
+            f"Supprimer « {description} » ?",
+            "Pour une tâche qui ne se fera pas, le statut « Abandonné » garde une trace.",
+            "Supprimer",
+        ):
+            return
+        self.session.plan.delete(task_id)
+        self.refresh()
+        self.changed.emit()
+
+    def open_preview(self) -> None:
+        from ilot_desktop.ui.plan_preview import PlanPreviewDialog
+
+        if self.session is None or self.participant is None:
+            return
+        document = self.session.plan.document(self.participant.id)
+        self.preview = PlanPreviewDialog(document, self)
+        self.preview.finished.connect(lambda _r: setattr(self, "preview", None))
+        self.preview.open()
