@@ -378,3 +378,16 @@ def test_nothing_with_a_name_survives_a_lock(window, qtbot):
             texts += [action.text() for action in widget.actions()]
     leaks = [t for t in texts if "Ndiaye" in t or "NDIAYE" in t or "Marqueur" in t or "MARQUEUR" in t]
     assert leaks == []
+
+
+def test_closing_a_file_offers_to_cancel_later_appointments(window, answers):
+    later = window.session.followup.save(
+        Appointment(participant_id=window.ids["outside"], start=datetime(2026, 12, 2, 10, 0))
+    )
+    window.open_participant(window.ids["outside"])
+    window.form.editors["end_date"].edit.setText("27/11/2026")
+    window.form.editors["end_date"].changed.emit()
+    answers.queue(True)
+    assert window.form.save()
+    assert answers.calls[-1][0] == "confirm" and "Annuler le rendez-vous prévu" in answers.calls[-1][1][1]
+    assert window.session.followup.get(later.id).appointment.status is AppointmentStatus.CANCELLED

@@ -382,7 +382,9 @@ def test_overview_agrees_with_the_rules_on_the_demo_year(session):
     fill_with_demo_data(session)
     states = session.followup.contact_states()
     overview = session.followup.overview()
-    assert {s.participant_id for s in overview.due} == {s.participant_id for s in states if is_due(s, TODAY)}
+    assert {s.participant_id for s in overview.due} == {
+        s.participant_id for s in states if is_due(s, TODAY) and not silence_reason(s, TODAY)
+    }
     assert {s.participant_id: reason for s, reason in overview.silent} == {
         s.participant_id: silence_reason(s, TODAY) for s in states if silence_reason(s, TODAY)
     }
@@ -442,3 +444,28 @@ def test_demo_year_of_follow_up(session):
     assert Attendance.PRESENT in {
         line.attendance for pid in people for line in session.actions.for_participant(pid)
     }
+
+
+def test_last_weeks_unrecorded_meetings_still_ask_to_be_noted(session):
+    person = outside(session, last_name="Oubli")
+    book(session, person, at("2026-11-17", 10))  # last week, still "Prévu"
+    book(session, person, at("2026-11-18", 10), DONE)
+    week = session.followup.overview().week
+    assert [(v.last_name, v.appointment.start) for v in week] == [("Oubli", at("2026-11-17", 10))]
+
+
+def test_closing_a_file_can_cancel_what_was_planned_after(session):
+    from dataclasses import replace
+
+    person = outside(session, last_name="Fin")
+    book(session, person, at("2026-11-24", 10), DONE)
+    later = book(session, person, at("2026-12-03", 10))
+    closed = session.participants.save(
+        replace(session.participants.get(person.id), end_date=date(2026, 11, 25))
+    )
+    assert [v.appointment.id for v in session.followup.planned_after(closed.id, closed.end_date)] == [
+        later.id
+    ]
+    assert session.followup.cancel_planned_after(closed.id, closed.end_date) == 1
+    assert session.followup.get(later.id).appointment.status is AppointmentStatus.CANCELLED
+    assert session.followup.planned_after(closed.id, closed.end_date) == []

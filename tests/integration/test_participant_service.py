@@ -85,3 +85,22 @@ def test_demo_fills_a_living_year(session):
     summaries = session.participants.summaries()
     assert count == len(summaries) >= 45
     assert len({s.file_number for s in summaries}) == count
+
+
+def test_the_demonstration_is_rebuilt_on_another_day(tmp_path):
+    from datetime import date
+
+    from ilot_desktop.services.demo import BUILT_ON, open_or_create_demo
+
+    folder = tmp_path / "demonstration"
+    first = open_or_create_demo(folder, clock=lambda: date(2026, 11, 27))
+    first.close()
+    assert (folder / BUILT_ON).read_text(encoding="utf-8") == "2026-11-27"
+    same_day = open_or_create_demo(folder, clock=lambda: date(2026, 11, 27))
+    same_day.close()
+    later = open_or_create_demo(folder, clock=lambda: date(2027, 1, 11))
+    try:
+        assert (folder / BUILT_ON).read_text(encoding="utf-8") == "2027-01-11"
+        assert later.followup.overview().today or later.followup.overview().week  # a living week again
+    finally:
+        later.close()

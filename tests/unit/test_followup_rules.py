@@ -183,7 +183,8 @@ def test_overview_buckets_and_their_order():
     half_year = state(participant_id=5, entry_date=days_ago(180), next_planned=datetime(2026, 12, 1, 10))
     fine = state(participant_id=6, next_planned=datetime(2026, 12, 1, 10))
     overview = build_overview([fine, due_recent, silent, half_year, releasing, due_long], [], TODAY)
-    assert [s.participant_id for s in overview.due] == [3, 1, 2]
+    # someone without news is listed there only, not also as "à recontacter"
+    assert [s.participant_id for s in overview.due] == [1, 2]
     assert [(s.participant_id, reason) for s, reason in overview.silent] == [
         (3, "Dernier entretien réalisé il y a 40 jours")
     ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pypdf
@@ -312,6 +313,7 @@ def test_a_full_week_of_appointments_stays_on_one_page(tmp_path: Path) -> None:
 
 def test_long_free_texts_are_shortened_and_escaped(tmp_path: Path) -> None:
     view = _view(0, 9, place="<Bureau> & " + "très long " * 40, number="DE-2026-<5>")
+    view = replace(view, appointment=replace(view.appointment, kind=AppointmentKind.IN_DETENTION))
     action = CollectiveAction(
         reference="AC-2026-001",
         action_type=None,
@@ -325,3 +327,12 @@ def test_long_free_texts_are_shortened_and_escaped(tmp_path: Path) -> None:
     assert "DE-2026-<5>" in text
     assert "Visite & <rencontre>" in text
     assert "…" in text
+
+
+def test_a_typed_place_that_is_not_standard_is_not_printed(tmp_path: Path) -> None:
+    """A free place may be "domicile de Mme Zorglubinette": only prisons and standard places print."""
+    home = _view(0, 9, place="Domicile de Mme Zorglubinette, 5 rue Secrète")
+    office = _view(1, 10, place="Locaux de L'Îlot")
+    text = _text(_write(tmp_path, [home, office], []))
+    assert "Zorglubinette" not in text and "Secrète" not in text
+    assert "Locaux de L'Îlot" in text

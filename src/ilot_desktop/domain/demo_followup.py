@@ -15,7 +15,7 @@ from typing import TypeVar
 
 from ilot_desktop.domain.actions import ActionWithRegistrations, CollectiveAction, next_action_reference
 from ilot_desktop.domain.demo import NOTES
-from ilot_desktop.domain.followup import FIRST_MONTH_DAYS, INTERVAL_DAYS, Appointment
+from ilot_desktop.domain.followup import FIRST_MONTH_DAYS, INTERVAL_DAYS, OFFICE, Appointment
 from ilot_desktop.domain.participant import Participant
 from ilot_desktop.domain.vocabulary import (
     ActionType,
@@ -28,7 +28,6 @@ from ilot_desktop.domain.vocabulary import (
 
 T = TypeVar("T")
 _K, _S = AppointmentKind, AppointmentStatus
-OFFICE = "Locaux de L'Îlot"
 PLANNED_AHEAD = 14  # days of planned meetings shown ahead
 
 # fmt: off

@@ -21,6 +21,9 @@ SIX_MONTHS_WINDOW = (-7, 30)  # from a week ago to a month ahead
 MIN_DURATION, MAX_DURATION = 5, 600
 MAX_PLACE = 200
 OFFICE_START, OFFICE_END = time(8, 0), time(19, 0)
+OFFICE = "Locaux de L'Îlot"
+# Places offered while typing; only these (and prisons, for meetings in detention) go on the printed week.
+COMMON_PLACES = (OFFICE, "Par téléphone", "SPIP de Paris", "France Travail", "CAF", "Mairie")
 
 
 @dataclass
@@ -206,11 +209,11 @@ def build_overview(states: list[ContactState], week: list[AppointmentView], toda
         ],
     )
     for state in states:
-        if is_due(state, today):
-            overview.due.append(state)
         reason = silence_reason(state, today)
-        if reason:
+        if reason:  # "sans nouvelles" says more than "à recontacter": one line, not two
             overview.silent.append((state, reason))
+        elif is_due(state, today):
+            overview.due.append(state)
         if release_soon(state, today):
             overview.releases.append(state)
         if reaching_six_months(state, today):

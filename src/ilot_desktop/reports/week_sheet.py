@@ -34,7 +34,7 @@ from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, T
 
 from ilot_desktop.domain.actions import CollectiveAction
 from ilot_desktop.domain.dates import MONTHS, WEEKDAYS, format_date, format_time, format_week
-from ilot_desktop.domain.followup import AppointmentView
+from ilot_desktop.domain.followup import COMMON_PLACES, Appointment, AppointmentView
 from ilot_desktop.domain.vocabulary import AppointmentKind, AppointmentStatus
 from ilot_desktop.reports.fonts import INK, MUTED, register_fonts
 
@@ -120,7 +120,7 @@ def _appointment_entry(view: AppointmentView) -> _Entry:
     # Only the initials and the file number: never the name, the report or the next steps.
     who = escape(view.initials.replace(" ", NBSP)) or "?"
     number = escape(_shorten(view.file_number, _MAX_NUMBER))
-    place = escape(_shorten(a.place, _MAX_PLACE))
+    place = escape(_shorten(printable_place(a), _MAX_PLACE))
     body = _joined(f"<b>{_span(a.start, a.end)}</b>", f"<b>{who}</b>", number, escape(a.kind.label), place)
     if cancelled:
         body = f"<strike>{body}</strike>"
@@ -481,6 +481,13 @@ def _build(target, story: list[Flowable], monday: datetime.date, total_pages: in
     )
     doc.build(story, onFirstPage=on_page, onLaterPages=on_page)
     return doc.page
+
+
+def printable_place(appointment: Appointment) -> str:
+    """A typed place may hold a name or a home address: only prisons and the standard places are printed."""
+    if appointment.kind is AppointmentKind.IN_DETENTION or appointment.place in COMMON_PLACES:
+        return appointment.place
+    return ""
 
 
 def write_week_sheet(

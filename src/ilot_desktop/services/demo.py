@@ -34,9 +34,18 @@ def fill_with_demo_data(session: VaultSession, seed: int = 2026) -> int:
     return len(people)
 
 
+BUILT_ON = "construite-le.txt"  # the demo's day: fictional data, no secret
+
+
 def open_or_create_demo(folder: Path, clock: Clock = date.today) -> VaultSession:
-    """The demonstration vault, kept apart from real records; created and filled on first use."""
-    if vault.status(folder).exists:
+    """The demonstration vault, kept apart from real records, built anew each day.
+
+    Its appointments, releases and silences are placed around the day it is built: reopened
+    weeks later it would show everyone as late, so a demo from another day is rebuilt.
+    """
+    marker = folder / BUILT_ON
+    built_on = marker.read_text(encoding="utf-8").strip() if marker.is_file() else ""
+    if vault.status(folder).exists and built_on == clock().isoformat():
         return vault.unlock(folder, DEMO_PASSWORD, clock)
     # Built aside, then moved into place: an interrupted fill never leaves a half demo behind.
     building = folder.with_name(folder.name + ".construction")
@@ -46,6 +55,7 @@ def open_or_create_demo(folder: Path, clock: Clock = date.today) -> VaultSession
         fill_with_demo_data(session)
     finally:
         session.close()
-    shutil.rmtree(folder, ignore_errors=True)  # a key file left alone by an older attempt
+    (building / BUILT_ON).write_text(clock().isoformat(), encoding="utf-8")
+    shutil.rmtree(folder, ignore_errors=True)  # yesterday's demo, or a key file left by an older attempt
     building.rename(folder)
     return vault.unlock(folder, DEMO_PASSWORD, clock)

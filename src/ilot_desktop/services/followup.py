@@ -9,6 +9,7 @@ from datetime import date, datetime, time, timedelta
 
 from ilot_desktop.domain.actions import CollectiveAction
 from ilot_desktop.domain.followup import (
+    OFFICE,
     Appointment,
     AppointmentView,
     ContactState,
@@ -22,8 +23,8 @@ from ilot_desktop.errors import NotFoundError, ValidationError
 from ilot_desktop.storage.database import Database, UnitOfWork
 
 log = logging.getLogger(__name__)
+UNRECORDED_LOOKBACK_DAYS = 60
 
-OFFICE_PLACE = "Locaux de L'Îlot"
 DRAFT_DURATION = 60
 FIRST_SLOT, LAST_SLOT = time(9, 0), time(17, 0)
 GONE = "Ce rendez-vous n'existe plus."
@@ -75,10 +76,26 @@ class FollowUpService:
         with self._db.unit_of_work() as uow:
             states = uow.appointments.contact_states(today)
             week = uow.appointments.between(_midnight(monday), _midnight(monday + timedelta(days=7)))
+            # earlier weeks' meetings nobody marked yet still need "Réalisé" or "Absent"
+            earlier = uow.appointments.unrecorded(
+                _midnight(today - timedelta(days=UNRECORDED_LOOKBACK_DAYS)), _midnight(monday)
+            )
             overdue = uow.tasks.overdue(today)
-        overview = build_overview(states, week, today)
+        overview = build_overview(states, earlier + week, today)
         overview.overdue_tasks = overdue
         return overview
+
+    def planned_after(self, participant_id: int, day: date) -> list[AppointmentView]:
+        """Planned appointments after a day (for instance after the end of an accompaniment)."""
+        with self._db.unit_of_work() as uow:
+            return uow.appointments.planned_after(participant_id, _midnight(day + timedelta(days=1)))
+
+    def cancel_planned_after(self, participant_id: int, day: date) -> int:
+        """Cancel every planned appointment after ``day`` (a file being closed); returns how many."""
+        views = self.planned_after(participant_id, day)
+        for view in views:
+            self.set_status(view.appointment.id, AppointmentStatus.CANCELLED)
+        return len(views)
 
     def contact_states(self) -> list[ContactState]:
         """One summary per ongoing participant (what Ma semaine's rules are applied to)."""
@@ -94,7 +111,7 @@ class FollowUpService:
     def new_draft(self, participant_id: int | None, start: datetime | None = None) -> Appointment:
         """A blank appointment: at the prison for someone inside, at the office otherwise."""
         today = self._clock()
-        kind, place = AppointmentKind.INDIVIDUAL, OFFICE_PLACE
+        kind, place = AppointmentKind.INDIVIDUAL, OFFICE
         if participant_id is not None:
             with self._db.unit_of_work() as uow:
                 participant = uow.participants.get(participant_id)

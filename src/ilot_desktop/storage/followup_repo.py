@@ -102,6 +102,20 @@ class AppointmentRepository:
         """Appointments starting in ``[start, end)``, by start time (index on ``start``)."""
         return self._views(AppointmentRow.start >= start, AppointmentRow.start < end)
 
+    def unrecorded(self, start: datetime, end: datetime) -> list[AppointmentView]:
+        """Appointments in ``[start, end)`` still "Prévu": past meetings nobody marked yet."""
+        return self._views(
+            AppointmentRow.start >= start, AppointmentRow.start < end, AppointmentRow.status == _PLANNED
+        )
+
+    def planned_after(self, participant_id: int, after: datetime) -> list[AppointmentView]:
+        """The participant's planned appointments starting at ``after`` or later."""
+        return self._views(
+            AppointmentRow.participant_id == participant_id,
+            AppointmentRow.status == _PLANNED,
+            AppointmentRow.start >= after,
+        )
+
     def of_participant(self, participant_id: int) -> list[AppointmentView]:
         """All of one participant's appointments, most recent first."""
         return self._views(AppointmentRow.participant_id == participant_id, newest_first=True)

@@ -23,13 +23,11 @@ from PySide6.QtWidgets import (
 )
 
 from ilot_desktop.domain.dates import DateError, format_long_date
-from ilot_desktop.domain.followup import MAX_DURATION, MIN_DURATION, Appointment
+from ilot_desktop.domain.followup import COMMON_PLACES, MAX_DURATION, MIN_DURATION, Appointment
 from ilot_desktop.domain.vocabulary import AppointmentKind, AppointmentStatus
 from ilot_desktop.errors import IlotError, ValidationError
 from ilot_desktop.ui import dialogs
 from ilot_desktop.ui.widgets import ChoiceCombo, DateEdit, ErrorLabel
-
-COMMON_PLACES = ("Locaux de L'Îlot", "Par téléphone", "SPIP de Paris", "France Travail", "CAF", "Mairie")
 
 
 class AppointmentDialog(QDialog):

@@ -10,6 +10,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QStackedWidget, QTabWidget, QWidget
 
 from ilot_desktop import APP_NAME, __version__
+from ilot_desktop.domain.dates import format_date
 from ilot_desktop.errors import IlotError
 from ilot_desktop.logs import write_crash_report
 from ilot_desktop.paths import AppPaths
@@ -349,6 +350,8 @@ class MainWindow(QMainWindow):
 
     def _after_save(self, participant) -> None:
         """A file was saved: every view that shows names or dates of it redraws."""
+        if participant.end_date is not None:
+            self._offer_to_cancel_after(participant)
         self.refresh_list()
         self.list_panel.select(participant.id, emit=False)
         self.timeline.show_participant(participant)
@@ -356,6 +359,22 @@ class MainWindow(QMainWindow):
         self.home.refresh()
         self.week.refresh()
         self.actions_page.refresh()
+
+    def _offer_to_cancel_after(self, participant) -> None:
+        """A closed file keeps no planned appointment after its end, unless the caseworker wants it."""
+        planned = self.session.followup.planned_after(participant.id, participant.end_date)
+        if not planned:
+            return
+        count = len(planned)
+        what = "le rendez-vous prévu" if count == 1 else f"les {count} rendez-vous prévus"
+        if dialogs.confirm(
+            self,
+            "Accompagnement terminé",
+            f"Annuler {what} après la fin d'accompagnement ({format_date(participant.end_date)}) ?",
+            "Ils resteraient sinon dans la semaine et dans « Ma semaine ».",
+            "Annuler les rendez-vous",
+        ):
+            self.session.followup.cancel_planned_after(participant.id, participant.end_date)
 
     def _after_followup_write(self) -> None:
         """An appointment or an action changed: every view showing follow-up redraws."""
