@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -126,10 +125,12 @@ class BarriersPage(QWidget):
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(COL_ITEM, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(COL_TICK, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COL_PARTNER, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(COL_COMMENT, QHeaderView.ResizeMode.Stretch)
-        self.table.setColumnWidth(COL_ITEM, 260)
+        for column, width in ((COL_ITEM, 230), (COL_STATUS, 175), (COL_IDENTIFIED, 92), (COL_LIFTED, 92)):
+            self.table.setColumnWidth(column, width)
         self.table.status_key.connect(self._set_status)
         self.table.selectionModel().currentChanged.connect(self._show_history)
         hint = QLabel(
@@ -152,24 +153,24 @@ class BarriersPage(QWidget):
         self.add_button = QPushButton("Ajouter", self)
         self.add_button.clicked.connect(self.add_custom)
 
-        history_box = QGroupBox("Historique du frein choisi", self)
-        history_layout = QVBoxLayout(history_box)
-        history_layout.addWidget(self.history)
-        checklist = QWidget(self)
-        checklist_layout = QVBoxLayout(checklist)
+        self.history.setFlow(QListWidget.Flow.LeftToRight)
+        self.history.setWrapping(True)
+        self.history.setSpacing(4)
+        self.history.setFixedHeight(self.fontMetrics().height() * 2 + 16)
+        history_row = QHBoxLayout()
+        history_row.addWidget(QLabel("Historique du frein choisi\u00a0:", self))
+        history_row.addWidget(self.history, 1)
+        top = QWidget(self)
+        checklist_layout = QVBoxLayout(top)
         checklist_layout.setContentsMargins(0, 0, 0, 0)
         checklist_layout.addWidget(self.table, 1)
+        checklist_layout.addLayout(history_row)
         adder = QHBoxLayout()
         adder.addWidget(self.add_category)
         adder.addWidget(self.add_item, 1)
         adder.addWidget(self.add_button)
         checklist_layout.addLayout(adder)
         checklist_layout.addWidget(hint)
-        top = QSplitter(Qt.Orientation.Horizontal, self)
-        top.addWidget(checklist)
-        top.addWidget(history_box)
-        top.setStretchFactor(0, 4)
-        top.setStretchFactor(1, 1)
 
         self.plan = PlanPanel(today, self)
         self.plan.changed.connect(self._plan_changed)

@@ -72,8 +72,11 @@ class PlanPanel(QGroupBox):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((1, 150), (2, 150), (3, 120), (4, 190)):
+            self.table.setColumnWidth(column, width)
+        self.table.setWordWrap(False)
         self.delete_button = QPushButton("Supprimer la tâche", self)
         self.delete_button.clicked.connect(self.delete_current)
         self.print_button = QPushButton("Aperçu et impression du plan…", self)
