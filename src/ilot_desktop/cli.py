@@ -27,6 +27,7 @@ COUNT_LABELS = {
     "collective_actions": "Actions collectives",
     "barriers": "Freins",
     "tasks": "Tâches",
+    "outcomes": "Résultats",
 }
 log = logging.getLogger(__name__)
 

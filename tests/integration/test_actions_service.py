@@ -250,6 +250,7 @@ def test_deleting_a_participant_removes_appointments_and_registrations(session, 
         "collective_actions": 2,
         "barriers": 0,
         "tasks": 0,
+        "outcomes": 0,
     }
 
 

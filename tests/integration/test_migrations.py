@@ -101,7 +101,7 @@ def test_a_first_version_file_gains_the_follow_up_tables(vault_dir, session):
         assert [(fk[2], fk[6]) for fk in foreign_keys] == [("participants", "CASCADE")]
     finally:
         reopened.close()
-    assert list((vault_dir / "sauvegardes").glob("avant-migration-0001-vers-0003-*.db"))
+    assert list((vault_dir / "sauvegardes").glob(f"avant-migration-0001-vers-{migrate.head_revision()}-*.db"))
 
 
 def test_a_follow_up_version_file_gains_barriers_and_tasks(vault_dir, session):
@@ -126,7 +126,7 @@ def test_a_follow_up_version_file_gains_barriers_and_tasks(vault_dir, session):
 
     reopened = vault.unlock(vault_dir, PASSWORD)
     try:
-        assert reopened.check().schema_version == migrate.head_revision() == "0003"
+        assert reopened.check().schema_version == migrate.head_revision() == "0004"
         assert reopened.followup.get(booked.id).appointment == booked
         assert reopened.barriers.for_participant(saved.id) == []
         with reopened._database.engine.connect() as connection:
@@ -141,4 +141,4 @@ def test_a_follow_up_version_file_gains_barriers_and_tasks(vault_dir, session):
         assert [(fk[2], fk[6]) for fk in event_keys] == [("barriers", "CASCADE")]
     finally:
         reopened.close()
-    assert list((vault_dir / "sauvegardes").glob("avant-migration-0002-vers-0003-*.db"))
+    assert list((vault_dir / "sauvegardes").glob(f"avant-migration-0002-vers-{migrate.head_revision()}-*.db"))

@@ -38,13 +38,14 @@ def test_create_then_unlock_reads_back(created):
     try:
         assert [s.last_name for s in session.participants.summaries()] == ["Marqueur"]
         report = session.check()
-        assert report.ok and report.schema_version == migrate.head_revision() == "0003"
+        assert report.ok and report.schema_version == migrate.head_revision() == "0004"
         assert report.counts == {
             "participants": 1,
             "appointments": 0,
             "collective_actions": 0,
             "barriers": 0,
             "tasks": 0,
+            "outcomes": 0,
         }
     finally:
         session.close()

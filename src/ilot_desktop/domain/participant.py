@@ -11,6 +11,7 @@ from ilot_desktop.domain.vocabulary import (
     Cadence,
     CaseStatus,
     EducationLevel,
+    EndReason,
     Housing,
     JusticeMeasure,
     JusticeSituation,
@@ -50,6 +51,7 @@ class Participant:
     housing_at_entry: Housing | None = None
     entry_date: date | None = None
     end_date: date | None = None
+    end_reason: EndReason | None = None
     cpip_name: str = ""
     cpip_contact: str = ""
     justice_measure: JusticeMeasure | None = None
@@ -188,6 +190,9 @@ def validate(p: Participant, today: date) -> dict[str, str]:
             errors["end_date"] = "La fin d'accompagnement ne peut pas précéder la date d'entrée."
         elif p.end_date > today:
             errors["end_date"] = "La fin d'accompagnement ne peut pas être dans le futur."
+
+    if p.end_reason is not None and p.end_date is None:
+        errors["end_date"] = "Indiquez la date de fin d'accompagnement (un motif de fin est choisi)."
 
     if p.planned_release_date:
         if p.birth_date and p.planned_release_date <= p.birth_date:

@@ -217,3 +217,71 @@ class TaskStatus(LabelledEnum):
     TODO = ("todo", "À faire")
     DONE = ("done", "Fait")
     DROPPED = ("dropped", "Abandonné")
+
+
+class OutcomeCategory(LabelledEnum):
+    DURABLE = ("durable", "Emploi durable")
+    TRANSITION = ("transition", "Emploi de transition")
+    POSITIVE = ("positive", "Sortie positive")
+    DROPOUT = ("dropout", "Abandon")
+
+
+class OutcomeType(LabelledEnum):
+    """What a participant reached (IAE "sorties dynamiques" vocabulary), or the drop-out."""
+
+    CDI = ("cdi", "CDI")
+    CDD_LONG = ("cdd_long", "CDD de 6 mois ou plus")
+    INTERIM_LONG = ("interim_long", "Intérim de 6 mois ou plus")
+    BUSINESS = ("business", "Création d'entreprise")
+    APPRENTICESHIP = ("apprenticeship", "Alternance")
+    CDD_SHORT = ("cdd_short", "CDD de moins de 6 mois")
+    INTERIM_SHORT = ("interim_short", "Intérim de moins de 6 mois")
+    SUBSIDISED = ("subsidised", "Contrat aidé")
+    CDDI = ("cddi", "CDDI (structure d'insertion)")
+    QUALIFYING = ("qualifying", "Formation qualifiante")
+    PRE_QUALIFYING = ("pre_qualifying", "Formation pré-qualifiante")
+    DROPOUT = ("dropout", "Abandon")
+
+    @property
+    def category(self) -> OutcomeCategory:
+        return OUTCOME_CATEGORIES[self]
+
+
+OUTCOME_CATEGORIES = {
+    OutcomeType.CDI: OutcomeCategory.DURABLE,
+    OutcomeType.CDD_LONG: OutcomeCategory.DURABLE,
+    OutcomeType.INTERIM_LONG: OutcomeCategory.DURABLE,
+    OutcomeType.BUSINESS: OutcomeCategory.DURABLE,
+    OutcomeType.APPRENTICESHIP: OutcomeCategory.DURABLE,
+    OutcomeType.CDD_SHORT: OutcomeCategory.TRANSITION,
+    OutcomeType.INTERIM_SHORT: OutcomeCategory.TRANSITION,
+    OutcomeType.SUBSIDISED: OutcomeCategory.TRANSITION,
+    OutcomeType.CDDI: OutcomeCategory.POSITIVE,
+    OutcomeType.QUALIFYING: OutcomeCategory.POSITIVE,
+    OutcomeType.PRE_QUALIFYING: OutcomeCategory.POSITIVE,
+    OutcomeType.DROPOUT: OutcomeCategory.DROPOUT,
+}
+
+
+class DropoutReason(LabelledEnum):
+    NOT_INTERESTED = ("not_interested", "Pas intéressé après le diagnostic")
+    REINCARCERATED = ("reincarcerated", "Réincarcération")
+    UNREACHABLE = ("unreachable", "Injoignable")
+    MOVED = ("moved", "Déménagement")
+    HEALTH = ("health", "Santé")
+    OTHER = ("other", "Autre")
+
+
+class WorkingTime(LabelledEnum):
+    FULL = ("full", "Temps plein")
+    PART = ("part", "Temps partiel")
+
+
+class EndReason(LabelledEnum):
+    """How an accompaniment ended."""
+
+    POSITIVE = ("positive", "Sortie vers l'emploi ou la formation")
+    PERIOD_OVER = ("period_over", "Fin de la durée d'accompagnement")
+    DROPOUT = ("dropout", "Abandon")
+    REORIENTED = ("reoriented", "Réorientation vers un autre dispositif")
+    OTHER = ("other", "Autre")

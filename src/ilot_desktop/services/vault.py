@@ -48,6 +48,7 @@ class VaultSession:
         from ilot_desktop.services.actions import ActionService
         from ilot_desktop.services.barriers import BarrierService
         from ilot_desktop.services.followup import FollowUpService
+        from ilot_desktop.services.outcomes import OutcomeService
         from ilot_desktop.services.participants import ParticipantService
         from ilot_desktop.services.plan import PlanService
 
@@ -59,6 +60,7 @@ class VaultSession:
         self.actions = ActionService(database, clock)
         self.barriers = BarrierService(database, clock)
         self.plan = PlanService(database, clock)
+        self.outcomes = OutcomeService(database, clock)
 
     @property
     def is_open(self) -> bool:

@@ -12,12 +12,14 @@ from sqlalchemy.orm import Session, sessionmaker
 from ilot_desktop.storage import migrate
 from ilot_desktop.storage.engine import classify_database_error, make_engine
 from ilot_desktop.storage.followup_repo import ActionRepository, AppointmentRepository
+from ilot_desktop.storage.outcome_repo import OutcomeRepository
 from ilot_desktop.storage.plan_repo import BarrierRepository, TaskRepository
 from ilot_desktop.storage.repositories import ParticipantRepository, SettingsRepository
 from ilot_desktop.storage.tables import (
     AppointmentRow,
     BarrierRow,
     CollectiveActionRow,
+    OutcomeRow,
     ParticipantRow,
     TaskRow,
 )
@@ -92,6 +94,7 @@ class Database:
             "collective_actions": CollectiveActionRow,
             "barriers": BarrierRow,
             "tasks": TaskRow,
+            "outcomes": OutcomeRow,
         }
         with self._sessions() as session:
             return {
@@ -120,6 +123,7 @@ class UnitOfWork:
         self.actions = ActionRepository(self.session)
         self.barriers = BarrierRepository(self.session)
         self.tasks = TaskRepository(self.session)
+        self.outcomes = OutcomeRepository(self.session)
         return self
 
     def __exit__(self, *exc_info) -> None:

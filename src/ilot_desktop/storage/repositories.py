@@ -12,6 +12,7 @@ from ilot_desktop.domain.participant import Participant, ParticipantSummary
 from ilot_desktop.domain.vocabulary import (
     Cadence,
     EducationLevel,
+    EndReason,
     Housing,
     JusticeMeasure,
     JusticeSituation,
@@ -32,6 +33,7 @@ _CHOICES = {
     "justice_measure": JusticeMeasure,
     "education_level": EducationLevel,
     "cadence": Cadence,
+    "end_reason": EndReason,
 }
 _PLAIN = [
     f.name

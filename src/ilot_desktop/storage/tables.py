@@ -50,6 +50,7 @@ class ParticipantRow(Base):
     housing_at_entry: Mapped[str] = mapped_column(String(40))
     entry_date: Mapped[date] = mapped_column(Date, index=True)
     end_date: Mapped[date | None] = mapped_column(Date)
+    end_reason: Mapped[str | None] = mapped_column(String(40))
     cpip_name: Mapped[str] = mapped_column(String(200), default="")
     cpip_contact: Mapped[str] = mapped_column(String(200), default="")
     justice_measure: Mapped[str | None] = mapped_column(String(40))
@@ -165,6 +166,25 @@ class TaskRow(Base):
     barrier_id: Mapped[int | None] = mapped_column(ForeignKey("barriers.id", ondelete="SET NULL"), index=True)
     created_on: Mapped[date] = mapped_column(Date)
     done_on: Mapped[date | None] = mapped_column(Date)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class OutcomeRow(Base):
+    """A job or training reached, or a drop-out (the indicators' raw material)."""
+
+    __tablename__ = "outcomes"
+    __table_args__ = (Index("ix_outcomes_on", "on"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    participant_id: Mapped[int] = mapped_column(ForeignKey("participants.id", ondelete="CASCADE"), index=True)
+    on: Mapped[date] = mapped_column(Date)
+    outcome_type: Mapped[str] = mapped_column(String(40))
+    dropout_reason: Mapped[str | None] = mapped_column(String(40))
+    employer: Mapped[str] = mapped_column(String(200), default="")
+    sector: Mapped[str] = mapped_column(String(100), default="")
+    working_time: Mapped[str | None] = mapped_column(String(40))
+    comment: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(DateTime)
     updated_at: Mapped[datetime] = mapped_column(DateTime)
 
