@@ -28,9 +28,7 @@ def _fast_kdf(monkeypatch):
     """Argon2id at 8 MiB instead of 64 MiB: same code path, quicker tests (test_keys checks the default)."""
     from ilot_desktop.storage import keys
 
-    monkeypatch.setattr(
-        keys, "DEFAULT_KDF", keys.KdfParams(time_cost=1, memory_cost_kib=8 * 1024, parallelism=1)
-    )
+    monkeypatch.setattr(keys, "DEFAULT_KDF", keys.KdfParams(time_cost=1, memory_cost_kib=8 * 1024, parallelism=1))
 
 
 @pytest.fixture

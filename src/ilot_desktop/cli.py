@@ -59,25 +59,49 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--verbose", action="store_true", help="journal détaillé (sans données personnelles)")
     commands = parser.add_subparsers(dest="command", metavar="COMMANDE", parser_class=FrenchParser)
 
-    init = commands.add_parser(
-        "init", help="créer le fichier chiffré (mot de passe : $ILOT_PASSPHRASE ou entrée)"
-    )
-    init.add_argument(
-        "--recovery-sheet", metavar="FICHIER.pdf", help="écrire aussi la feuille de secours en PDF"
-    )
+    init = commands.add_parser("init", help="créer le fichier chiffré (mot de passe : $ILOT_PASSPHRASE ou entrée)")
+    init.add_argument("--recovery-sheet", metavar="FICHIER.pdf", help="écrire aussi la feuille de secours en PDF")
 
     commands.add_parser("check", help="vérifier tout le fichier chiffré et afficher ce qu'il contient")
 
     demo = commands.add_parser("demo", help="créer un fichier chiffré rempli de personnes fictives")
-    demo.add_argument(
-        "--recovery-sheet", metavar="FICHIER.pdf", help="écrire aussi la feuille de secours en PDF"
-    )
+    demo.add_argument("--recovery-sheet", metavar="FICHIER.pdf", help="écrire aussi la feuille de secours en PDF")
 
     plan = commands.add_parser(
         "action-plan", help="écrire en PDF le plan d'action d'une personne (mot de passe comme pour check)"
     )
     plan.add_argument("file_number", metavar="N°_DOSSIER", help="numéro du dossier, par exemple DE-2026-001")
     plan.add_argument("--out", metavar="FICHIER.pdf", required=True, help="fichier PDF à écrire")
+
+    funder = commands.add_parser(
+        "funder-report",
+        help="écrire le bilan annuel pour la Ville de Paris (.xlsx ; mot de passe comme pour check)",
+    )
+    funder.add_argument("--year", metavar="ANNÉE", required=True, help="année du bilan, par exemple 2025")
+    funder.add_argument(
+        "--as-of",
+        metavar="DATE",
+        help="date d'arrêté des chiffres (2025-11-30 ou 30/11/2025 ; par défaut le 31 décembre de l'année)",
+    )
+    funder.add_argument("--out", metavar="BILAN.xlsx", required=True, help="classeur .xlsx à écrire")
+    funder.add_argument("--pdf", metavar="BILAN.pdf", help="écrire aussi la synthèse en PDF")
+    funder.add_argument(
+        "--pseudonymise",
+        action="store_true",
+        help="ajouter les lignes pseudonymisées (code aléatoire, tranche d'âge, mois ; non par défaut)",
+    )
+
+    imported = commands.add_parser(
+        "import", help="importer un classeur d'échange .xlsx, tout ou rien (mot de passe comme pour check)"
+    )
+    imported.add_argument("workbook", metavar="CLASSEUR.xlsx", help="classeur à importer")
+    exported = commands.add_parser(
+        "export",
+        help="exporter tous les dossiers EN CLAIR dans un classeur .xlsx (mot de passe comme pour check)",
+    )
+    exported.add_argument("workbook", metavar="CLASSEUR.xlsx", help="classeur à écrire")
+    template = commands.add_parser("template", help="écrire le modèle vide du classeur d'échange (.xlsx)")
+    template.add_argument("workbook", metavar="CLASSEUR.xlsx", help="classeur à écrire")
     return parser
 
 
@@ -92,9 +116,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         from ilot_desktop.app import run_gui
 
         return run_gui(paths)
-    handler = {"init": cmd_init, "check": cmd_check, "demo": cmd_demo, "action-plan": cmd_action_plan}[
-        args.command
-    ]
+    handler = {
+        "init": cmd_init,
+        "check": cmd_check,
+        "demo": cmd_demo,
+        "action-plan": cmd_action_plan,
+        "funder-report": cmd_funder_report,
+        "import": cmd_import,
+        "export": cmd_export,
+        "template": cmd_template,
+    }[args.command]
     try:
         return handler(args, paths)
     except IlotError as error:
@@ -216,4 +247,138 @@ def cmd_action_plan(args: argparse.Namespace, paths: AppPaths) -> int:
     except OSError as exc:
         raise StorageEnvironmentError(f"Le plan d'action n'a pas pu être écrit ({exc.strerror}).") from exc
     print(f"Plan d'action écrit : {out}")
+    return EXIT_OK
+
+
+def cmd_import(args: argparse.Namespace, paths: AppPaths) -> int:
+    """Import a team's workbook whole, or nothing: exit 5 and every problem on stderr when refused."""
+    from ilot_desktop.errors import ImportRejected
+    from ilot_desktop.services import vault
+
+    session = vault.unlock(paths.data_dir, read_password(confirm=False))
+    try:
+        result = session.exchange.apply(Path(args.workbook))
+    except ImportRejected as rejected:
+        print(f"Erreur : {rejected}", file=sys.stderr)
+        for problem in rejected.problems:
+            print(f"  - {problem}", file=sys.stderr)
+        return rejected.exit_code
+    finally:
+        session.close()
+    for warning in result.warnings:
+        print(f"Attention : {warning}", file=sys.stderr)
+    print(f"Classeur importé : {result.created} enregistrement(s) créé(s), {result.updated} mis à jour.")
+    for line in result.summary_lines():
+        print(f"  {line}")
+    return EXIT_OK
+
+
+def _check_out_folder(out: Path) -> None:
+    if not out.parent.is_dir():
+        raise IlotError(f"Le dossier du fichier à écrire n'existe pas : {out.parent}")
+
+
+def cmd_export(args: argparse.Namespace, paths: AppPaths) -> int:
+    """Everything in the clear: said on stderr, every time."""
+    from ilot_desktop.services import vault
+
+    out = Path(args.workbook)
+    _check_out_folder(out)
+    session = vault.unlock(paths.data_dir, read_password(confirm=False))
+    try:
+        counts = session.exchange.export_all(out)
+    finally:
+        session.close()
+    print(
+        "Attention : ce classeur contient les noms et des données sensibles EN CLAIR (dates de naissance, "
+        "situation judiciaire, comptes rendus). Rangez-le sur un support chiffré ou supprimez-le dès qu'il a "
+        "servi ; ne l'envoyez jamais par e-mail.",
+        file=sys.stderr,
+    )
+    print(f"Classeur écrit : {out}")
+    for sheet, count in counts.items():
+        print(f"  {sheet} : {count} ligne(s)")
+    return EXIT_OK
+
+
+def cmd_template(args: argparse.Namespace, paths: AppPaths) -> int:
+    """The blank workbook to fill by hand; no vault needed."""
+    from ilot_desktop.reports.workbook import write_template
+
+    out = Path(args.workbook)
+    _check_out_folder(out)
+    write_template(out)
+    print(f"Modèle vide écrit : {out}")
+    return EXIT_OK
+
+
+# The figures repeated on the terminal after writing the funder file.
+SHOWN_FIGURES = (
+    "Date d'arrêté",
+    "File active",
+    "Accès à l'emploi ou à la formation",
+    "Taux d'accès à l'emploi ou à la formation",
+    "Abandons",
+    "Taux d'engagement",
+)
+
+
+def _parse_year(text: str) -> int:
+    from ilot_desktop.errors import ValidationError
+
+    cleaned = text.strip()
+    if not (cleaned.isdigit() and len(cleaned) == 4):
+        message = f"Année non reconnue : « {cleaned} ». Écrivez-la sur quatre chiffres."
+        raise ValidationError({"year": message})
+    return int(cleaned)
+
+
+def _parse_day(text: str) -> date:
+    """``2025-11-30`` or ``30/11/2025``, as a French message when neither."""
+    from ilot_desktop.domain.dates import DateError, parse_date
+    from ilot_desktop.errors import ValidationError
+
+    cleaned = text.strip()
+    try:
+        return date.fromisoformat(cleaned)
+    except ValueError:
+        pass
+    try:
+        day = parse_date(cleaned)
+    except DateError as error:
+        raise ValidationError({"as_of": f"Date d'arrêté « {cleaned} » : {error}"}) from None
+    if day is None:
+        raise ValidationError({"as_of": "La date d'arrêté est vide."})
+    return day
+
+
+def cmd_funder_report(args: argparse.Namespace, paths: AppPaths) -> int:
+    """The yearly funder file (aggregates, no names) and optionally its PDF summary."""
+    from ilot_desktop.domain.indicators import format_value, validate_period
+    from ilot_desktop.errors import ValidationError
+    from ilot_desktop.services import vault
+
+    year = _parse_year(args.year)
+    as_of = _parse_day(args.as_of) if args.as_of else None
+    errors = validate_period(year, as_of, date.today())
+    if errors:
+        raise ValidationError(errors)
+    out = Path(args.out)
+    pdf = Path(args.pdf) if args.pdf else None
+    for target in (out, pdf):
+        if target is not None and not target.parent.is_dir():
+            raise IlotError(f"Le dossier du fichier à écrire n'existe pas : {target.parent}")
+    session = vault.unlock(paths.data_dir, read_password(confirm=False))
+    try:
+        figures = session.funder.write(year, as_of, out, pdf, pseudonymised=args.pseudonymise)
+    finally:
+        session.close()
+    print(f"Bilan {year} écrit : {out}")
+    if pdf is not None:
+        print(f"Synthèse PDF écrite : {pdf}")
+    if args.pseudonymise:
+        print("Le classeur contient les lignes pseudonymisées (codes aléatoires, ni nom ni date).")
+    for label, value in figures.summary_rows():
+        if label in SHOWN_FIGURES:
+            print(f"  {label} : {format_value(value)}")
     return EXIT_OK

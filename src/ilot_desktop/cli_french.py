@@ -16,13 +16,9 @@ FRENCH = {
     "expected one argument": "une valeur est attendue",
     "expected at most one argument": "une valeur au plus est attendue",
     "expected at least one argument": "au moins une valeur est attendue",
-    "ambiguous option: %(option)s could match %(matches)s": (
-        "option ambiguë : %(option)s peut être %(matches)s"
-    ),
+    "ambiguous option: %(option)s could match %(matches)s": ("option ambiguë : %(option)s peut être %(matches)s"),
     "invalid %(type)s value: %(value)r": "valeur invalide (%(type)s) : %(value)r",
-    "invalid choice: %(value)r (choose from %(choices)s)": (
-        "choix invalide : %(value)r (possibles : %(choices)s)"
-    ),
+    "invalid choice: %(value)r (choose from %(choices)s)": ("choix invalide : %(value)r (possibles : %(choices)s)"),
     "not allowed with argument %s": "incompatible avec l'argument %s",
     "one of the arguments %s is required": "l'un des arguments %s est obligatoire",
     "unexpected option string: %s": "option inattendue : %s",

@@ -75,3 +75,16 @@ class ConflictError(IlotError):
     """A record changed or disappeared between reading and saving."""
 
     exit_code = EXIT_INVALID
+
+
+class ImportRejected(IlotError):
+    """A workbook refused as a whole: nothing was imported. ``problems`` lists every ``ImportProblem``."""
+
+    exit_code = EXIT_INVALID
+
+    def __init__(self, problems: list):
+        self.problems = list(problems)
+        count = len(self.problems)
+        super().__init__(
+            f"Classeur refusé : {count} problème{'s' if count > 1 else ''} à corriger ; rien n'a été importé."
+        )

@@ -26,9 +26,7 @@ def window(make_window, tmp_path):
     folder = tmp_path / "donnees"
     session, _code = vault.create(folder, PASSWORD, clock=lambda: TODAY)
     person = session.participants.save(
-        make_participant(
-            work_constraints={WorkConstraint.NO_ALCOHOL_ENV}, work_constraints_notes="Pas de bar"
-        )
+        make_participant(work_constraints={WorkConstraint.NO_ALCOHOL_ENV}, work_constraints_notes="Pas de bar")
     )
     session.plan.set_caseworker_contact("Ariane Morel", "01 00 00 00 00", "ariane@example.org")
     session.close()
@@ -181,3 +179,69 @@ def test_lock_clears_barriers_and_plan(window, qtbot):
     assert window.barriers.model.rowCount() == 0
     assert window.barriers.plan.table.rowCount() == 0
     assert not window.barriers.table.isEnabled()
+
+
+def test_text_and_dates_are_typed_not_taken_for_commands(window, qtbot):
+    from PySide6.QtWidgets import QLineEdit
+
+    page = window.barriers
+    press(page, row_index(page, BarrierCategory.HOUSING, "Squat"), Qt.Key.Key_3)  # ticks, asks for the partner
+    QApplication.processEvents()
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit), type(editor)  # the partner cell is open for typing
+    assert page.table.isAncestorOf(editor), editor.accessibleName()
+    qtbot.keyClicks(editor, "115 SAMU social")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)  # the view commits, then the page saves: both queued
+
+    def oriented():
+        barrier = window.session.barriers.for_participant(window.person_id)[0]
+        return (barrier.status, barrier.partner) == (BarrierStatus.ORIENTED, "115 SAMU social")
+
+    qtbot.waitUntil(oriented, timeout=2000)
+    # a digit typed in the comment column is text, not a status
+    comment = row_index(page, BarrierCategory.HOUSING, "Squat", 6)
+    page.table.setCurrentIndex(comment)
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_2)  # opens the cell's editor with the digit typed in it
+    QApplication.processEvents()
+    editor = QApplication.focusWidget()
+    assert page.table.isAncestorOf(editor)
+    qtbot.keyClicks(editor, " nuits")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.session.barriers.for_participant(window.person_id)[0].comment == "2 nuits")
+    assert window.session.barriers.for_participant(window.person_id)[0].status is BarrierStatus.ORIENTED
+
+
+def test_tab_leaves_the_checklist(window, qtbot):
+    page = window.barriers
+    page.table.setFocus()
+    page.table.setCurrentIndex(row_index(page, BarrierCategory.HOUSING, "Squat"))
+    qtbot.keyClick(page.table, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is not page.table
+
+
+def test_choosing_a_suggestion_does_not_add_it_twice(window):
+    plan = window.barriers.plan
+    plan._suggestion_chosen("Préparer un CV")
+    plan.description.returnPressed.emit()  # the Entrée that chose the suggestion
+    assert window.session.plan.tasks(window.person_id) == []
+    plan.description.returnPressed.emit()
+    plan.description.setText("Préparer un CV")
+    plan.description.returnPressed.emit()
+    assert len(window.session.plan.tasks(window.person_id)) == 1
+    assert "déjà dans le plan" in plan.error.text()
+
+
+def test_a_draft_task_stays_with_its_person_and_nothing_survives_a_lock(window):
+    plan = window.barriers.plan
+    plan.description.setText("Appeler le bailleur")
+    other = window.session.participants.save(
+        make_participant(file_number="DE-2026-077", last_name="Autre", first_name="Personne")
+    )
+    window.open_participant(other.id)
+    assert plan.description.text() == ""
+    plan.description.setText("Brouillon")
+    assert window.lock()
+    assert plan.description.text() == "" and plan.barrier.count() == 0
+    assert plan.completer.model().rowCount() == 0
+    assert window.barriers.constraints.text() == ""

@@ -221,9 +221,7 @@ def test_a_real_double_click_opens_exactly_one_window(window, qtbot):
     viewport = week.table.viewport()
     qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=center)
     qtbot.mouseDClick(viewport, Qt.MouseButton.LeftButton, pos=center)
-    open_windows = [
-        w for w in QApplication.topLevelWidgets() if isinstance(w, AppointmentDialog) and w.isVisible()
-    ]
+    open_windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, AppointmentDialog) and w.isVisible()]
     assert len(open_windows) == 1
     week.dialog._dirty = False
     week.dialog.reject()
@@ -242,9 +240,7 @@ def test_keyboard_shortcuts_mark_the_chosen_appointment(window, qtbot):
     )
     week.refresh()
     week.table.setCurrentIndex(cell(week, date(2026, 11, 25), 16))
-    qtbot.keyClick(
-        week.table, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
-    )
+    qtbot.keyClick(week.table, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert window.session.followup.get(only.id).appointment.status is AppointmentStatus.ABSENT
 
 

@@ -19,9 +19,7 @@ from tests.factories import make_participant
 def window(make_window, tmp_path):
     folder = tmp_path / "donnees"
     session, _code = vault.create(folder, PASSWORD, clock=lambda: TODAY)
-    session.participants.save(
-        make_participant(file_number="DE-2026-001", last_name="Lefèvre", first_name="Éric")
-    )
+    session.participants.save(make_participant(file_number="DE-2026-001", last_name="Lefèvre", first_name="Éric"))
     session.participants.save(
         make_participant(
             file_number="DE-2026-002",

@@ -71,9 +71,7 @@ def future(session) -> CollectiveAction:
 
 def test_new_draft_proposes_the_next_reference_this_afternoon(session):
     draft = session.actions.new_draft()
-    assert draft == CollectiveAction(
-        reference="AC-2026-001", start=datetime(2026, 11, 27, 14), duration_min=120
-    )
+    assert draft == CollectiveAction(reference="AC-2026-001", start=datetime(2026, 11, 27, 14), duration_min=120)
     action(session, "AC-2026-007", datetime(2026, 11, 3, 14))
     action(session, "AC-2025-012", datetime(2025, 11, 3, 14))
     assert session.actions.new_draft().reference == "AC-2026-008"

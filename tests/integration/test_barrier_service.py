@@ -70,12 +70,8 @@ def test_ticking_identifies_today_and_starts_the_history(session):
 
 def test_a_barrier_noted_later_keeps_its_date_and_status(session):
     p = person(session)
-    saved = tick(
-        session, p, RIGHTS, "CAF", status=ORIENTED, partner="CAF de Paris", identified_on=date(2026, 10, 5)
-    )
-    assert session.barriers.history(saved.id) == [
-        BarrierEvent(saved.id, date(2026, 10, 5), ORIENTED, "CAF de Paris")
-    ]
+    saved = tick(session, p, RIGHTS, "CAF", status=ORIENTED, partner="CAF de Paris", identified_on=date(2026, 10, 5))
+    assert session.barriers.history(saved.id) == [BarrierEvent(saved.id, date(2026, 10, 5), ORIENTED, "CAF de Paris")]
     lifted = tick(session, p, DEBTS, "Sans ressources", status=LIFTED, identified_on=date(2026, 10, 2))
     assert lifted.lifted_on == TODAY  # lifting dated today when no date is given
 
@@ -163,8 +159,8 @@ def test_every_status_change_is_kept_with_its_date(session, calendar):
         BarrierEvent(b.id, date(2026, 10, 1), IDENTIFIED),
         BarrierEvent(b.id, date(2026, 10, 7), IN_PROGRESS),
         BarrierEvent(b.id, date(2026, 10, 14), ORIENTED, "SIAO 75"),
-        BarrierEvent(b.id, date(2026, 11, 13), LIFTED, "SIAO 75"),
-        BarrierEvent(b.id, date(2026, 11, 16), IN_PROGRESS, "SIAO 75"),
+        BarrierEvent(b.id, date(2026, 11, 13), LIFTED),  # the partner belongs to the orientation step
+        BarrierEvent(b.id, date(2026, 11, 16), IN_PROGRESS),
     ]
 
 
@@ -216,13 +212,11 @@ def test_corrections_do_not_add_steps_but_correct_them(session, calendar):
     assert service.history(b.id) == [
         BarrierEvent(b.id, date(2026, 9, 28), IDENTIFIED),
         BarrierEvent(b.id, date(2026, 10, 11), ORIENTED, "SIAO 75"),
-        BarrierEvent(b.id, date(2026, 10, 14), LIFTED, "SIAO 75"),
+        BarrierEvent(b.id, date(2026, 10, 14), LIFTED),
     ]
     with pytest.raises(ValidationError) as error:
         service.save(replace(b, lifted_on=date(2026, 9, 1)))
-    assert error.value.errors == {
-        "lifted_on": "La date de levée ne peut pas précéder la date d'identification."
-    }
+    assert error.value.errors == {"lifted_on": "La date de levée ne peut pas précéder la date d'identification."}
 
 
 def test_histories_of_a_participant(session):
@@ -310,13 +304,38 @@ def test_save_many_is_all_or_nothing(session):
     p = person(session)
     good = (Barrier(p.id, HOUSING, "Squat", identified_on=date(2026, 10, 1)), [])
     with pytest.raises(ValidationError, match="déjà noté"):
-        session.barriers.save_many(
-            [good, (Barrier(p.id, HOUSING, "squat", identified_on=date(2026, 10, 1)), [])]
-        )
+        session.barriers.save_many([good, (Barrier(p.id, HOUSING, "squat", identified_on=date(2026, 10, 1)), [])])
     wrong_path = [(date(2026, 10, 3), IDENTIFIED, "")]
     with pytest.raises(ValidationError) as error:
-        session.barriers.save_many(
-            [good, (Barrier(p.id, RIGHTS, "CAF", identified_on=date(2026, 10, 1)), wrong_path)]
-        )
+        session.barriers.save_many([good, (Barrier(p.id, RIGHTS, "CAF", identified_on=date(2026, 10, 1)), wrong_path)])
     assert set(error.value.errors) == {"history"}
     assert session.barriers.for_participant(p.id) == []
+
+
+def test_reorientation_another_day_keeps_both_partners(session, calendar):
+    clock, service = calendar
+    b = service.save(Barrier(participant_id=person(session).id, category=HOUSING, item="Sans abri"))
+    clock.advance(5)
+    b = service.set_status(b.id, ORIENTED, partner="SIAO 75")
+    clock.advance(10)
+    b = service.save(replace(b, partner="CHRS Emmaüs"))
+    assert [(e.status, e.partner) for e in service.history(b.id)] == [
+        (IDENTIFIED, ""),
+        (ORIENTED, "SIAO 75"),
+        (ORIENTED, "CHRS Emmaüs"),
+    ]
+
+
+def test_corrected_dates_cannot_put_the_history_out_of_order(session, calendar):
+    clock, service = calendar
+    b = service.save(Barrier(participant_id=person(session).id, category=HOUSING, item="Squat"))
+    clock.advance(10)
+    b = service.set_status(b.id, IN_PROGRESS)
+    clock.advance(10)
+    b = service.set_status(b.id, LIFTED)
+    with pytest.raises(ValidationError) as caught:
+        service.save(replace(b, lifted_on=b.identified_on))
+    assert "précéder" in caught.value.errors["lifted_on"]
+    with pytest.raises(ValidationError) as caught:
+        service.save(replace(b, identified_on=b.lifted_on))
+    assert "identifié après" in caught.value.errors["identified_on"]

@@ -121,9 +121,7 @@ def test_recovery_code_is_printed_even_if_the_sheet_cannot_be_written(data, tmp_
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(sheet_module, "write_recovery_sheet", failing)
-    assert (
-        run(["--data-dir", str(data), "init", "--recovery-sheet", str(tmp_path / "f.pdf")], monkeypatch) == 5
-    )
+    assert run(["--data-dir", str(data), "init", "--recovery-sheet", str(tmp_path / "f.pdf")], monkeypatch) == 5
     captured = capsys.readouterr()
     assert re.search(r"([0-9A-Z]{4}-){13}[0-9A-Z]{4}", captured.out)
     assert "recopiez le code" in captured.err
@@ -167,9 +165,7 @@ def _vault_with_a_plan(data, monkeypatch):
     session = vault.unlock(data, PASSWORD)
     try:
         entry = today - timedelta(days=10)
-        p = session.participants.save(
-            make_participant(entry_date=entry, consent_date=entry, planned_release_date=None)
-        )
+        p = session.participants.save(make_participant(entry_date=entry, consent_date=entry, planned_release_date=None))
         session.plan.save(Task(p.id, "Préparer un CV", TaskOwner.TOGETHER))
         session.plan.save(Task(p.id, "Demander la carte Vitale", TaskOwner.PERSON))
         session.plan.save(Task(p.id, "Appeler le SIAO", TaskOwner.CASEWORKER))
@@ -209,10 +205,7 @@ def test_action_plan_command_errors(data, tmp_path, monkeypatch, capsys):
     assert wrong == 3
     assert "Mot de passe incorrect." in capsys.readouterr().err
     elsewhere = tmp_path / "absent" / "plan.pdf"
-    assert (
-        run(["--data-dir", str(data), "action-plan", "DE-2026-001", "--out", str(elsewhere)], monkeypatch)
-        == 5
-    )
+    assert run(["--data-dir", str(data), "action-plan", "DE-2026-001", "--out", str(elsewhere)], monkeypatch) == 5
     assert "n'existe pas" in capsys.readouterr().err
     assert not out.exists() and not elsewhere.exists()
     with pytest.raises(SystemExit) as usage:

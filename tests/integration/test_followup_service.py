@@ -87,9 +87,7 @@ def test_week_holds_only_its_days_sorted_by_start(session):
     workshop = session.actions.save(
         CollectiveAction("AC-2026-001", ActionType.TRE_WORKSHOP, "Atelier CV", at("2026-11-25", 14))
     )
-    session.actions.save(
-        CollectiveAction("AC-2026-002", ActionType.JOB_FAIR, "Forum emploi", at("2026-11-30", 9))
-    )
+    session.actions.save(CollectiveAction("AC-2026-002", ActionType.JOB_FAIR, "Forum emploi", at("2026-11-30", 9)))
 
     appointments, actions = session.followup.week(date(2026, 11, 23))
     assert [v.appointment.start for v in appointments] == [
@@ -388,9 +386,7 @@ def test_overview_agrees_with_the_rules_on_the_demo_year(session):
     assert {s.participant_id: reason for s, reason in overview.silent} == {
         s.participant_id: silence_reason(s, TODAY) for s in states if silence_reason(s, TODAY)
     }
-    assert {s.participant_id for s in overview.releases} == {
-        s.participant_id for s in states if release_soon(s, TODAY)
-    }
+    assert {s.participant_id for s in overview.releases} == {s.participant_id for s in states if release_soon(s, TODAY)}
     assert {s.participant_id for s in overview.six_months} == {
         s.participant_id for s in states if reaching_six_months(s, TODAY)
     }
@@ -441,9 +437,7 @@ def test_demo_year_of_follow_up(session):
     someone = next(iter(r.participant_id for r in session.actions.registrations(past[0].action.id)))
     assert any(line.attendance is not None for line in session.actions.for_participant(someone))
     assert {s.action.action_type for s in summaries} == set(ActionType)
-    assert Attendance.PRESENT in {
-        line.attendance for pid in people for line in session.actions.for_participant(pid)
-    }
+    assert Attendance.PRESENT in {line.attendance for pid in people for line in session.actions.for_participant(pid)}
 
 
 def test_last_weeks_unrecorded_meetings_still_ask_to_be_noted(session):
@@ -460,12 +454,8 @@ def test_closing_a_file_can_cancel_what_was_planned_after(session):
     person = outside(session, last_name="Fin")
     book(session, person, at("2026-11-24", 10), DONE)
     later = book(session, person, at("2026-12-03", 10))
-    closed = session.participants.save(
-        replace(session.participants.get(person.id), end_date=date(2026, 11, 25))
-    )
-    assert [v.appointment.id for v in session.followup.planned_after(closed.id, closed.end_date)] == [
-        later.id
-    ]
+    closed = session.participants.save(replace(session.participants.get(person.id), end_date=date(2026, 11, 25)))
+    assert [v.appointment.id for v in session.followup.planned_after(closed.id, closed.end_date)] == [later.id]
     assert session.followup.cancel_planned_after(closed.id, closed.end_date) == 1
     assert session.followup.get(later.id).appointment.status is AppointmentStatus.CANCELLED
     assert session.followup.planned_after(closed.id, closed.end_date) == []

@@ -41,9 +41,7 @@ def test_markers_never_reach_the_disk_in_clear(tmp_path, monkeypatch, capsys):
     )
     session.plan.save(Task(saved.id, f"Appeler {MARKERS[1]}", barrier_id=barrier.id))
     assert _scan(folder) == []  # while the vault is open
-    session.participants.save(
-        make_participant(id=saved.id, last_name=MARKERS[0], notes=MARKERS[3] + " modifié")
-    )
+    session.participants.save(make_participant(id=saved.id, last_name=MARKERS[0], notes=MARKERS[3] + " modifié"))
     session.participants.delete(saved.id)
     session.close()
     assert main(["--data-dir", str(folder), "check"]) == 0

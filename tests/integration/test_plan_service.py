@@ -231,9 +231,7 @@ def test_suggestions_follow_the_barriers_still_to_lift(session):
 
 def test_document_holds_only_tasks_to_do_split_by_owner(session):
     p = outside(session)
-    barrier = session.barriers.save(
-        Barrier(p.id, BarrierCategory.HOUSING, "Squat", comment="Expulsion prévue")
-    )
+    barrier = session.barriers.save(Barrier(p.id, BarrierCategory.HOUSING, "Squat", comment="Expulsion prévue"))
     mine_late = add(session, p, "Apporter l'avis d'imposition", due_date=days(10))
     mine_soon = add(session, p, "Demander la carte Vitale", due_date=days(3))
     mine_undated = add(session, p, "Venir à l'atelier TRE")
@@ -243,11 +241,8 @@ def test_document_holds_only_tasks_to_do_split_by_owner(session):
     add(session, p, "Laissé de côté", owner=TOGETHER, status=DROPPED)
     doc = session.plan.document(p.id)
     assert (doc.association, doc.programme, doc.printed_on) == ("L'Îlot", "Dynamiques Emploi", TODAY)
-    assert (doc.person_first_name, doc.person_last_name, doc.caseworker_first_name) == (
-        "Zéphyrin",
-        "Marqueur",
-        "Ariane",
-    )
+    assert (doc.person_first_name, doc.caseworker_first_name) == ("Zéphyrin", "Ariane")
+    assert not hasattr(doc, "person_last_name")  # the printed plan cannot name the family
     assert doc.person_tasks == [mine_soon, mine_late, mine_undated]
     assert doc.caseworker_tasks == [replace(hers, barrier_id=None)]
     assert doc.shared_tasks == [ours]
@@ -375,3 +370,20 @@ def test_demo_has_barriers_with_histories_and_action_plans(session):
     overview = session.followup.overview()
     assert overview.overdue_tasks == session.plan.overdue()
     assert 4 <= len(overview.overdue_tasks) <= 20
+
+
+def test_the_printed_place_never_names_a_care_centre_or_a_justice_office(session):
+    p = outside(session)
+    session.followup.save(Appointment(p.id, datetime(2026, 12, 2, 10), place="CSAPA Paris 18e, 5 rue X"))
+    doc = session.plan.document(p.id)
+    assert doc.next_appointment.place == "Lieu précisé par ma conseillère"
+
+
+def test_contact_details_are_printed_only_beside_their_owner(session):
+    session.plan.set_caseworker_contact("Ariane Morel", "01 00 00 00 00", "ariane@example.org")
+    mine = outside(session, caseworker="MOREL Ariane")
+    theirs = outside(session, caseworker="Camille Vasseur")
+    assert session.plan.document(mine.id).caseworker_first_name == "Ariane"
+    assert "ariane@example.org" in session.plan.document(mine.id).caseworker_contact
+    other = session.plan.document(theirs.id)
+    assert other.caseworker_first_name == "Camille" and other.caseworker_contact == ""

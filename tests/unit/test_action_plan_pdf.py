@@ -30,7 +30,7 @@ NEXT = PlanAppointment(
     place="L'Îlot, 24 rue Gaston Tessier, Paris 19e",
     with_whom="Ariane",
 )
-LAST_NAME = "Zorglubinette"  # never printed: the sheet carries the first name only
+LAST_NAME = "Zorglubinette"  # the document type has no family name at all: it cannot be printed
 # Words that would betray a barrier, a diagnosis or a justice detail. The document type has no field
 # for them, so the sheet cannot print them; the tests build plans without them and check the PDF.
 SENSITIVE = ("Addictions", "Détention", "CSAPA", "Contraintes judiciaires", "Santé psychique", "SPIP")
@@ -42,7 +42,6 @@ def _plan(**changes) -> ActionPlanDocument:
         programme="Dynamiques Emploi",
         printed_on=PRINTED_ON,
         person_first_name="Karim",
-        person_last_name=LAST_NAME,
         caseworker_first_name="Ariane",
         caseworker_contact="01 00 00 00 00 · ariane@example.org",
         next_appointment=NEXT,
@@ -323,8 +322,7 @@ def test_many_long_tasks_flow_onto_more_pages(tmp_path: Path) -> None:
         "situation depuis la sortie, et garder une copie du courrier de réponse dans la pochette"
     )
     tasks = [
-        Task(description=f"Tâche {i:02d}. {long}", due_date=datetime.date(2026, 12, i % 28 + 1))
-        for i in range(1, 26)
+        Task(description=f"Tâche {i:02d}. {long}", due_date=datetime.date(2026, 12, i % 28 + 1)) for i in range(1, 26)
     ]
     out = tmp_path / "plan-long.pdf"
     write_action_plan(out, _plan(person_tasks=tasks))

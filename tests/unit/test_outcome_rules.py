@@ -39,10 +39,7 @@ def test_every_type_has_the_category_of_the_exchange_specification():
 
 
 def test_valid_outcomes():
-    assert (
-        validate_outcome(Outcome(1, date(2026, 10, 1), OutcomeType.CDI, employer="Eiffage"), ENTRY, TODAY)
-        == {}
-    )
+    assert validate_outcome(Outcome(1, date(2026, 10, 1), OutcomeType.CDI, employer="Eiffage"), ENTRY, TODAY) == {}
     dropout = Outcome(1, date(2026, 4, 1), OutcomeType.DROPOUT, DropoutReason.UNREACHABLE)
     assert validate_outcome(dropout, ENTRY, TODAY) == {}
     assert Outcome(outcome_type=OutcomeType.CDDI).is_positive and not dropout.is_positive

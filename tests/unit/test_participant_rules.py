@@ -55,9 +55,7 @@ def test_implausible_values_get_a_french_reason(changes, field, fragment):
 
 
 def test_release_before_entry_is_fine_when_not_in_detention_at_entry():
-    p = make_participant(
-        justice_situation=JusticeSituation.OPEN_CUSTODY, planned_release_date=date(2026, 3, 1)
-    )
+    p = make_participant(justice_situation=JusticeSituation.OPEN_CUSTODY, planned_release_date=date(2026, 3, 1))
     assert validate(p, TODAY) == {}
 
 

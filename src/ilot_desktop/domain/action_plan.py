@@ -34,12 +34,12 @@ SUGGESTIONS: tuple[str, ...] = (
     "Demander le bordereau des dettes au Trésor Public",
     "Prendre rendez-vous avec l'assistante sociale",
     "Faire une demande d'hébergement au SIAO",
-    "Prendre rendez-vous au CSAPA",
-    "Prendre rendez-vous au CMP",
+    "Prendre le rendez-vous de soins prévu",
+    "Prendre rendez-vous avec le soignant prévu",
     "Demander un titre de transport Solidarité",
     "S'inscrire à un atelier numérique",
     "Créer une adresse e-mail",
-    "Prévenir le CPIP de la démarche",
+    "Informer son référent de la démarche",
     "Appeler l'employeur pour un retour sur l'entretien",
     "Venir au prochain atelier TRE",
 )
@@ -54,11 +54,11 @@ SUGGESTIONS_BY_CATEGORY: dict[BarrierCategory, tuple[str, ...]] = {
         "Ouvrir un compte bancaire",
     ),
     BarrierCategory.DEBTS: ("Demander le bordereau des dettes au Trésor Public",),
-    BarrierCategory.ADDICTIONS: ("Prendre rendez-vous au CSAPA",),
-    BarrierCategory.MENTAL_HEALTH: ("Prendre rendez-vous au CMP",),
+    BarrierCategory.ADDICTIONS: ("Prendre le rendez-vous de soins prévu",),
+    BarrierCategory.MENTAL_HEALTH: ("Prendre rendez-vous avec le soignant prévu",),
     BarrierCategory.MOBILITY: ("Demander un titre de transport Solidarité",),
     BarrierCategory.DIGITAL: ("S'inscrire à un atelier numérique", "Créer une adresse e-mail"),
-    BarrierCategory.JUSTICE: ("Prévenir le CPIP de la démarche",),
+    BarrierCategory.JUSTICE: ("Informer son référent de la démarche",),
 }
 
 
@@ -92,7 +92,6 @@ class ActionPlanDocument:
     programme: str  # "Dynamiques Emploi"
     printed_on: date
     person_first_name: str
-    person_last_name: str
     caseworker_first_name: str
     caseworker_contact: str  # phone and/or e-mail, may be empty
     next_appointment: PlanAppointment | None
@@ -138,9 +137,7 @@ def validate_task(task: Task, today: date) -> dict[str, str]:
         errors["status"] = "Choisissez le statut de la tâche."
     if task.due_date is not None:
         if task.due_date < EARLIEST_DUE:
-            errors["due_date"] = (
-                f"L'échéance est antérieure au {format_date(EARLIEST_DUE)} : vérifiez l'année."
-            )
+            errors["due_date"] = f"L'échéance est antérieure au {format_date(EARLIEST_DUE)} : vérifiez l'année."
         elif task.due_date > _years_later(today, MAX_YEARS_AHEAD):
             errors["due_date"] = "L'échéance est à plus de deux ans : vérifiez l'année."
     if task.done_on is not None:
@@ -188,9 +185,25 @@ def split_by_owner(tasks: Iterable[Task]) -> tuple[list[Task], list[Task], list[
 
 
 def first_name_of(full_name: str) -> str:
-    """``Ariane Morel`` -> ``Ariane`` (how the person calls her caseworker)."""
+    """``Ariane Morel`` or ``MOREL Ariane`` -> ``Ariane`` (how the person calls her caseworker).
+
+    A word written all in capitals is taken for the family name, as French forms write it.
+    """
     words = full_name.split()
-    return words[0] if words else ""
+    given = [w for w in words if not (w.isupper() and len(w) > 1)]
+    return (given or words or [""])[0]
+
+
+def same_person(a: str, b: str) -> bool:
+    """Two ways of writing one name (case, accents, word order ignored)."""
+    from ilot_desktop.domain.vocabulary import fold
+
+    return bool(a.strip()) and sorted(fold(a).split()) == sorted(fold(b).split())
+
+
+# Places a printed plan may name; anything else (a partner's address, a care centre) is not printed.
+PRINTABLE_PLACES = ("Locaux de L'Îlot", "Par téléphone", "France Travail", "CAF", "Mairie")
+PLACE_NOT_PRINTED = "Lieu précisé par ma conseillère"
 
 
 def contact_line(phone: str, email: str) -> str:

@@ -36,9 +36,7 @@ def parse_date(text: str) -> date | None:
     try:
         return date(year, month, day)
     except ValueError:
-        raise DateError(
-            f"Cette date n'existe pas : le {day} n'est pas un jour du mois {month:02d}/{year}."
-        ) from None
+        raise DateError(f"Cette date n'existe pas : le {day} n'est pas un jour du mois {month:02d}/{year}.") from None
 
 
 def age_on(birth: date, on: date) -> int:

@@ -188,9 +188,7 @@ def _plans(rng: random.Random, today: date) -> list[Plan]:
         plans.append(("inside", _day(today, -rng.randint(3, 60)), det, _day(today, rng.randint(35, 200))))
     for situation in (det, det, opn, end):  # older files, still followed in employment (13 to 23 months)
         entry = _day(today, -rng.randint(400, 700))
-        plans.append(
-            ("long", entry, situation, _day(entry, rng.randint(20, 150)) if situation is det else None)
-        )
+        plans.append(("long", entry, situation, _day(entry, rng.randint(20, 150)) if situation is det else None))
     situations = [det] * 12 + [opn] * 13 + [end] * 10
     rng.shuffle(situations)
     for k, situation in enumerate(situations):  # the year's intake, spread over twelve months
@@ -237,9 +235,7 @@ def _rights(rng: random.Random, inside: bool, followed_days: int) -> dict[Right,
             rights[right] = rng.choice((ok, doing, missing, unknown))
         else:
             progress = min(1.0, followed_days / 120)
-            rights[right] = (
-                ok if rng.random() < 0.3 + 0.6 * progress else rng.choice((doing, missing, unknown))
-            )
+            rights[right] = ok if rng.random() < 0.3 + 0.6 * progress else rng.choice((doing, missing, unknown))
     return rights
 
 
@@ -333,9 +329,7 @@ def demo_participants(today: date, seed: int = 2026) -> list[Participant]:
             if rng.random() < 0.4:
                 email = f"{_slug(first) or 'contact'}.{_slug(last)}@example.org"
             place = housing if housing is not Housing.DETENTION else rng.choice(list(ADDRESSES))
-            address = ADDRESSES[place].format(
-                n=rng.randint(1, 99), a=rng.choice((10, 11, 12, 13, 18, 19, 20))
-            )
+            address = ADDRESSES[place].format(n=rng.randint(1, 99), a=rng.choice((10, 11, 12, 13, 18, 19, 20)))
         cpip_name = ""
         if measure is not JusticeMeasure.NONE:
             cpip_name = rng.choice(CPIPS)

@@ -352,8 +352,7 @@ def _actions(
                 chosen = sorted(rng.sample(eligible, min(len(eligible), rng.randint(3, 10))))
                 past = day < today
                 registered = [
-                    (pid, _pick(rng, {Attendance.PRESENT: 4, Attendance.ABSENT: 1}) if past else None)
-                    for pid in chosen
+                    (pid, _pick(rng, {Attendance.PRESENT: 4, Attendance.ABSENT: 1}) if past else None) for pid in chosen
                 ]
                 start = datetime.combine(day, at)
                 action = CollectiveAction("", action_type, title, start, minutes, place, partner)

@@ -182,9 +182,7 @@ def _wishes(p: Participant, today: date, rng: random.Random) -> list[Wish]:
     return [w for w in wishes if (w[0], w[1]) not in seen and not seen.add((w[0], w[1]))]
 
 
-def _final_status(
-    kind: str, partner: str, days: int, positive_exit: bool, rng: random.Random
-) -> BarrierStatus:
+def _final_status(kind: str, partner: str, days: int, positive_exit: bool, rng: random.Random) -> BarrierStatus:
     oriented = 3 if partner else 0
     if days < 1:
         return _S.IDENTIFIED
@@ -206,9 +204,7 @@ def _final_status(
     return rng.choices(choices, weights=[weights[s] for s in choices])[0]
 
 
-def _path(
-    final: BarrierStatus, start: date, days: int, partner: str, rng: random.Random
-) -> list[HistoryStep]:
+def _path(final: BarrierStatus, start: date, days: int, partner: str, rng: random.Random) -> list[HistoryStep]:
     """From identification on ``start`` to ``final`` within ``days`` days."""
     statuses = [_S.IDENTIFIED]
     if final is not _S.IDENTIFIED:
@@ -267,9 +263,7 @@ def _owner(description: str, inside: bool, rng: random.Random) -> TaskOwner:
     return OWNERS.get(description) or rng.choice((_PERSON, _PERSON, _PERSON, _TOGETHER, _CASEWORKER))
 
 
-def _tasks(
-    p: Participant, today: date, barriers: list[tuple[int, Barrier]], rng: random.Random
-) -> list[DemoTask]:
+def _tasks(p: Participant, today: date, barriers: list[tuple[int, Barrier]], rng: random.Random) -> list[DemoTask]:
     """Three to eight steps for someone still followed; a few closed ones for a closed file."""
     ongoing = p.end_date is None or p.end_date > today
     inside = p.phase(today) is Phase.INSIDE
@@ -309,9 +303,7 @@ def _tasks(
                 if lifted
                 else _add_days(task.created_on, rng.randint(0, (high - task.created_on).days))
             )
-            task.due_date = (
-                _add_days(task.created_on, rng.choice((7, 14, 21))) if rng.random() < 0.8 else None
-            )
+            task.due_date = _add_days(task.created_on, rng.choice((7, 14, 21))) if rng.random() < 0.8 else None
             if not lifted and rng.random() < 0.15:
                 task.status = TaskStatus.DROPPED
             else:

@@ -70,9 +70,7 @@ def effective_cadence(cadence: Cadence | None, entry: date | None, today: date) 
     return cadence or Cadence.WEEKLY
 
 
-def validate_appointment(
-    appointment: Appointment, entry: date | None, end: date | None, today: date
-) -> dict[str, str]:
+def validate_appointment(appointment: Appointment, entry: date | None, end: date | None, today: date) -> dict[str, str]:
     """Field -> French message. ``entry``/``end`` are the participant's accompaniment dates."""
     errors: dict[str, str] = {}
     if appointment.participant_id is None:
@@ -82,9 +80,7 @@ def validate_appointment(
         return errors
     day = appointment.start.date()
     if not MIN_DURATION <= appointment.duration_min <= MAX_DURATION:
-        errors["duration_min"] = (
-            f"La durée doit être comprise entre {MIN_DURATION} et {MAX_DURATION} minutes."
-        )
+        errors["duration_min"] = f"La durée doit être comprise entre {MIN_DURATION} et {MAX_DURATION} minutes."
     if (day - today).days > 366:
         errors["start"] = "Le rendez-vous est à plus d'un an : vérifiez l'année."
     elif entry and (entry - day).days > 183:

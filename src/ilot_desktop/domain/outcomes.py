@@ -44,9 +44,7 @@ def validate_outcome(outcome: Outcome, entry: date | None, today: date) -> dict[
         if (outcome.on - today).days > 183:
             errors["on"] = "La date est à plus de six mois : vérifiez l'année."
         elif entry and outcome.on < entry - timedelta(days=31):
-            errors["on"] = (
-                f"La date précède l'entrée dans l'accompagnement ({format_date(entry)}) : vérifiez-la."
-            )
+            errors["on"] = f"La date précède l'entrée dans l'accompagnement ({format_date(entry)}) : vérifiez-la."
         elif outcome.outcome_type is OutcomeType.DROPOUT and outcome.on > today:
             errors["on"] = "Un abandon se note au jour où il est constaté, pas à l'avance."
     if outcome.outcome_type is OutcomeType.DROPOUT:
@@ -106,6 +104,4 @@ class Milestones:
 
 
 def milestones(entry: date) -> Milestones:
-    return Milestones(
-        entry, add_months(entry, ACCOMPANIMENT_MONTHS), add_months(entry, MAX_ACCOMPANIMENT_MONTHS)
-    )
+    return Milestones(entry, add_months(entry, ACCOMPANIMENT_MONTHS), add_months(entry, MAX_ACCOMPANIMENT_MONTHS))

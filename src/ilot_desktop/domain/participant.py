@@ -198,9 +198,7 @@ def validate(p: Participant, today: date) -> dict[str, str]:
         if p.birth_date and p.planned_release_date <= p.birth_date:
             errors["planned_release_date"] = "La date de libération précède la date de naissance."
         elif (
-            p.justice_situation is JusticeSituation.DETENTION
-            and p.entry_date
-            and p.planned_release_date < p.entry_date
+            p.justice_situation is JusticeSituation.DETENTION and p.entry_date and p.planned_release_date < p.entry_date
         ):
             errors["planned_release_date"] = (
                 "La personne était en détention à l'entrée : la libération prévue ne peut pas précéder "

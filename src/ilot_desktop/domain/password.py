@@ -95,9 +95,7 @@ def check_password(password: str) -> PasswordCheck:
     has_digit = any(c.isdigit() for c in password)
     has_symbol = any(not c.isalnum() and not c.isspace() for c in password)
     words = len(_WORD.findall(password)) if re.search(r"[\s\-_.]", password) else (1 if password else 0)
-    alphabet = (
-        26 * has_lower + 26 * has_upper + 10 * has_digit + 37 * has_symbol + (1 if " " in password else 0)
-    )
+    alphabet = 26 * has_lower + 26 * has_upper + 10 * has_digit + 37 * has_symbol + (1 if " " in password else 0)
     if words >= 2 and " " in password.strip():
         # A phrase of common words is as strong as its words, not its letters (~12 bits a word).
         bits = words * BITS_PER_WORD

@@ -57,7 +57,7 @@ from ilot_desktop.reports.fonts import INK, register_fonts
 
 # No-break space before « : ; ! ? » and inside « guillemets » (see recovery_sheet.py for why not U+202F).
 NBSP = "\u00a0"
-NO_APPOINTMENT = "Votre conseillère vous appellera pour fixer le prochain rendez-vous."
+NO_APPOINTMENT = "Ma conseillère m'appellera pour fixer le prochain rendez-vous."
 NO_TASK = "Pas de tâche en cours."
 TICK_HINT = "Cochez la case quand c'est fait."
 

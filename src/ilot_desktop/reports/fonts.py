@@ -55,9 +55,7 @@ def para_styles() -> dict[str, ParagraphStyle]:
         "heading": ParagraphStyle(
             "heading", fontName=bold, fontSize=14, leading=19, textColor=INK, spaceBefore=10, spaceAfter=4
         ),
-        "body": ParagraphStyle(
-            "body", fontName=regular, fontSize=11.5, leading=16, textColor=INK, spaceAfter=4
-        ),
+        "body": ParagraphStyle("body", fontName=regular, fontSize=11.5, leading=16, textColor=INK, spaceAfter=4),
         "small": ParagraphStyle("small", fontName=regular, fontSize=9, leading=12, textColor=MUTED),
         "code": ParagraphStyle("code", fontName=bold, fontSize=18, leading=24, textColor=INK),
     }

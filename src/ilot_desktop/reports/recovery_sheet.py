@@ -189,8 +189,7 @@ def _story(recovery_code: str, created_on: datetime.date, folder_hint: str, widt
             [_CodeGrid(_groups(recovery_code), bold, regular)],
             [
                 Paragraph(
-                    "14 groupes de 4 caractères. Lisez-les ou tapez-les groupe par groupe, "
-                    "dans l'ordre des numéros.",
+                    "14 groupes de 4 caractères. Lisez-les ou tapez-les groupe par groupe, dans l'ordre des numéros.",
                     panel_note,
                 )
             ],
@@ -331,18 +330,14 @@ def _story(recovery_code: str, created_on: datetime.date, folder_hint: str, widt
     return story
 
 
-def write_recovery_sheet(
-    out: pathlib.Path, recovery_code: str, created_on: datetime.date, folder_hint: str
-) -> None:
+def write_recovery_sheet(out: pathlib.Path, recovery_code: str, created_on: datetime.date, folder_hint: str) -> None:
     """Write the one-page A4 recovery sheet (French) to ``out``, in a folder that must exist.
 
     A mistyped folder is refused (StorageEnvironmentError) rather than created somewhere unexpected.
     """
     out = pathlib.Path(out)
     if not out.parent.is_dir():
-        raise StorageEnvironmentError(
-            f"Le dossier « {out.parent} » n'existe pas : choisissez un dossier existant."
-        )
+        raise StorageEnvironmentError(f"Le dossier « {out.parent} » n'existe pas : choisissez un dossier existant.")
     regular, _bold = register_fonts()
     footer = (
         f"Feuille générée par Îlot desktop le {_fr_date(created_on)}. "

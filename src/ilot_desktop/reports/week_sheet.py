@@ -132,11 +132,7 @@ def _appointment_entry(view: AppointmentView) -> _Entry:
 def _action_entry(action: CollectiveAction) -> _Entry:
     title = escape(_shorten(action.title, _MAX_TITLE))
     if action.action_type is not None:
-        what = (
-            f"{escape(action.action_type.label)}{NBSP}: {title}"
-            if title
-            else escape(action.action_type.label)
-        )
+        what = f"{escape(action.action_type.label)}{NBSP}: {title}" if title else escape(action.action_type.label)
     else:
         what = title or "Action collective"
     body = _joined(
@@ -144,9 +140,7 @@ def _action_entry(action: CollectiveAction) -> _Entry:
         f"<b>{what}</b>",
         escape(_shorten(action.place, _MAX_PLACE)),
     )
-    return _Entry(
-        action.start, action.end, f"{ACTION_MARK}{NBSP}{body}", ACTION_COLOUR, False, action.reference
-    )
+    return _Entry(action.start, action.end, f"{ACTION_MARK}{NBSP}{body}", ACTION_COLOUR, False, action.reference)
 
 
 def _darker(hex_colour: str, factor: float = 0.78) -> colors.Color:
@@ -210,9 +204,7 @@ def _styles(regular: str, bold: str, size: float) -> dict[str, ParagraphStyle]:
             "hour_more", fontName=regular, fontSize=8.5, leading=10, textColor=colors.HexColor("#9AA5B1")
         ),
         "entry": ParagraphStyle("entry", fontName=regular, fontSize=size, leading=size + 2, textColor=INK),
-        "cancelled": ParagraphStyle(
-            "cancelled", fontName=regular, fontSize=size, leading=size + 2, textColor=MUTED
-        ),
+        "cancelled": ParagraphStyle("cancelled", fontName=regular, fontSize=size, leading=size + 2, textColor=MUTED),
         "empty": ParagraphStyle("empty", fontName=regular, fontSize=11.5, leading=16, textColor=INK),
     }
 
@@ -410,9 +402,7 @@ def _story(
 def _legend_lines() -> list[tuple[str, list[tuple[str | None, str]]]]:
     kinds: list[tuple[str | None, str]] = [(KIND_COLOURS[k], k.label) for k in AppointmentKind]
     kinds.append((ACTION_COLOUR, f"{ACTION_MARK} Action collective"))
-    statuses: list[tuple[str | None, str]] = [
-        (None, f"{STATUS_MARKS[s]} {s.label.lower()}") for s in AppointmentStatus
-    ]
+    statuses: list[tuple[str | None, str]] = [(None, f"{STATUS_MARKS[s]} {s.label.lower()}") for s in AppointmentStatus]
     statuses[-1] = (
         CANCELLED_COLOUR,
         f"{STATUS_MARKS[AppointmentStatus.CANCELLED]} annulé (barré, fond gris)",
@@ -506,11 +496,7 @@ def write_week_sheet(
     # One row per hour if the week fits on one page; a busy week tries slightly smaller text, then
     # half-days. If nothing fits, half-days at the normal size run on over several pages.
     layout = next(
-        (
-            i
-            for i in range(len(_LAYOUTS))
-            if _story(monday, appointments, actions, printed_on, width, height, i)[1]
-        ),
+        (i for i in range(len(_LAYOUTS)) if _story(monday, appointments, actions, printed_on, width, height, i)[1]),
         None,
     )
 

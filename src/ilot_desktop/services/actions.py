@@ -104,9 +104,7 @@ class ActionService:
             for action, registered in actions:
                 cleaned = _cleaned(action)
                 errors = validate_action(cleaned, today)
-                if any(att is not None for _pid, att in registered) and not attendance_allowed(
-                    cleaned, today
-                ):
+                if any(att is not None for _pid, att in registered) and not attendance_allowed(cleaned, today):
                     errors["attendance"] = _TOO_EARLY
                 if errors:
                     raise ValidationError(errors)

@@ -16,6 +16,7 @@ from ilot_desktop.domain.barriers import (
     validate_barrier,
     validate_history,
 )
+from ilot_desktop.domain.dates import format_date
 from ilot_desktop.domain.vocabulary import BarrierStatus, fold
 from ilot_desktop.errors import NotFoundError, ValidationError
 from ilot_desktop.storage.database import Database, UnitOfWork
@@ -173,21 +174,46 @@ class BarrierService:
 
     @staticmethod
     def _record_change(uow: UnitOfWork, before: Barrier, after: Barrier, today: date) -> None:
-        """A new step when the status changed; otherwise corrections carried into the history."""
+        """A new step when the status changed or the person is re-oriented another day; otherwise corrections
+        carried into the history, refused when they would put its steps out of order."""
         if after.status is not before.status:
             on = after.lifted_on if after.status is BarrierStatus.LIFTED and after.lifted_on else today
             uow.barriers.add_event(_event_at(after, max(on, after.identified_on)))
             return
+        events = uow.barriers.events(after.id)
         if after.identified_on != before.identified_on:
+            if len(events) > 1 and after.identified_on > events[1].on:
+                raise ValidationError(
+                    {
+                        "identified_on": (
+                            f"Le frein a changé de statut le {format_date(events[1].on)} : il ne peut pas avoir été "
+                            "identifié après."
+                        )
+                    }
+                )
             uow.barriers.correct_event(after.id, first=True, on=after.identified_on)
         if after.status is BarrierStatus.LIFTED and after.lifted_on != before.lifted_on:
+            if len(events) > 1 and after.lifted_on < events[-2].on:
+                raise ValidationError(
+                    {
+                        "lifted_on": (
+                            f"L'étape précédente date du {format_date(events[-2].on)} : "
+                            "la levée ne peut pas la précéder."
+                        )
+                    }
+                )
             uow.barriers.correct_event(after.id, first=False, on=after.lifted_on)
         if after.status is BarrierStatus.ORIENTED and after.partner != before.partner:
-            uow.barriers.correct_event(after.id, first=False, partner=after.partner)
+            if events and events[-1].on == today:
+                uow.barriers.correct_event(after.id, first=False, partner=after.partner)  # a typing correction
+            else:
+                uow.barriers.add_event(_event_at(after, today))  # re-oriented: both partners stay in the history
 
 
 def _event_at(b: Barrier, on: date) -> BarrierEvent:
-    return BarrierEvent(barrier_id=b.id, on=on, status=b.status, partner=b.partner)
+    """A step of the history; the partner belongs only to an orientation."""
+    partner = b.partner if b.status is BarrierStatus.ORIENTED else ""
+    return BarrierEvent(barrier_id=b.id, on=on, status=b.status, partner=partner)
 
 
 def _cleaned(b: Barrier) -> Barrier:

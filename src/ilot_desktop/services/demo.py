@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import shutil
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 from ilot_desktop.domain.demo import demo_participants
 from ilot_desktop.domain.demo_followup import demo_followup
+from ilot_desktop.domain.demo_outcomes import demo_outcomes
 from ilot_desktop.domain.demo_plan import demo_plan
 from ilot_desktop.services import vault
 from ilot_desktop.services.vault import Clock, VaultSession
@@ -17,12 +19,15 @@ DEMO_PASSWORD = "Démonstration-Îlot-2026"
 
 
 def fill_with_demo_data(session: VaultSession, seed: int = 2026) -> int:
-    """Save the demo participants, their appointments, the collective actions, barriers and action plans.
+    """Save the demo participants, their outcomes, appointments, collective actions, barriers and plans.
 
     Returns how many participants were created.
     """
     today = session.clock()
-    people = [session.participants.save(person) for person in demo_participants(today, seed=seed)]
+    results = demo_outcomes(demo_participants(today, seed=seed), today, seed=seed)
+    people = [session.participants.save(person) for person in results.people]
+    for index, outcome in results.outcomes:
+        session.outcomes.save(replace(outcome, participant_id=people[index].id))
     appointments, actions = demo_followup(people, today, seed=seed)
     session.followup.save_many(appointments)
     session.actions.save_many(actions)

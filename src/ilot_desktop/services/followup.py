@@ -146,9 +146,7 @@ class FollowUpService:
                 log.info("appointment %s created for participant %s", cleaned.id, cleaned.participant_id)
             else:
                 if not uow.appointments.update(cleaned, now):
-                    raise NotFoundError(
-                        "Ce rendez-vous a été supprimé entre-temps ; il n'a pas été enregistré."
-                    )
+                    raise NotFoundError("Ce rendez-vous a été supprimé entre-temps ; il n'a pas été enregistré.")
                 log.info("appointment %s updated", cleaned.id)
             uow.commit()
         return cleaned

@@ -21,6 +21,7 @@ from ilot_desktop.storage.database import Database
 log = logging.getLogger(__name__)
 
 DEFAULT_CASEWORKER_KEY = "default_caseworker"
+CONTACT_NAME_KEY = "caseworker_name"
 
 
 class ParticipantService:
@@ -49,7 +50,8 @@ class ParticipantService:
         today = self._clock()
         with self._db.unit_of_work() as uow:
             number = next_file_number(uow.participants.file_numbers(), today.year)
-            caseworker = uow.settings.get(DEFAULT_CASEWORKER_KEY) or ""
+            # the caseworker of "Mes coordonnées", else the one of the last file saved
+            caseworker = uow.settings.get(CONTACT_NAME_KEY) or uow.settings.get(DEFAULT_CASEWORKER_KEY) or ""
         return Participant(file_number=number, entry_date=today, caseworker=caseworker)
 
     def same_person(self, participant: Participant) -> list[int]:
@@ -82,9 +84,7 @@ class ParticipantService:
                 log.info("participant %s created", cleaned.id)
             else:
                 if not uow.participants.update(cleaned, now):
-                    raise ConflictError(
-                        "Ce dossier a été supprimé entre-temps ; il n'a pas pu être enregistré."
-                    )
+                    raise ConflictError("Ce dossier a été supprimé entre-temps ; il n'a pas pu être enregistré.")
                 log.info("participant %s updated", cleaned.id)
             if cleaned.caseworker:
                 uow.settings.set(DEFAULT_CASEWORKER_KEY, cleaned.caseworker)
@@ -102,9 +102,7 @@ class ParticipantService:
 def _cleaned(p: Participant) -> Participant:
     """Trim every text field, so '  Dupont ' and 'Dupont' are the same name."""
     changes = {
-        name: value.strip()
-        for name, value in vars(p).items()
-        if isinstance(value, str) and not isinstance(value, Enum)
+        name: value.strip() for name, value in vars(p).items() if isinstance(value, str) and not isinstance(value, Enum)
     }
     changes["file_number"] = p.file_number.strip().upper()
     return replace(p, **changes)

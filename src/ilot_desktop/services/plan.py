@@ -8,6 +8,8 @@ from dataclasses import replace
 from datetime import date, datetime
 
 from ilot_desktop.domain.action_plan import (
+    PLACE_NOT_PRINTED,
+    PRINTABLE_PLACES,
     ActionPlanDocument,
     OverdueTask,
     PlanAppointment,
@@ -15,13 +17,15 @@ from ilot_desktop.domain.action_plan import (
     contact_line,
     first_name_of,
     plan_suggestions,
+    same_person,
     split_by_owner,
     validate_contact,
     validate_task,
     with_status,
 )
-from ilot_desktop.domain.vocabulary import AppointmentKind, TaskStatus
+from ilot_desktop.domain.vocabulary import AppointmentKind, TaskStatus, fold
 from ilot_desktop.errors import NotFoundError, ValidationError
+from ilot_desktop.services.participants import CONTACT_NAME_KEY, DEFAULT_CASEWORKER_KEY
 from ilot_desktop.storage.database import Database, UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -29,7 +33,9 @@ log = logging.getLogger(__name__)
 GONE = "Cette tâche n'existe plus."
 DELETED_MEANWHILE = "Cette tâche a été supprimée entre-temps ; elle n'a pas été enregistrée."
 PARTICIPANT_GONE = "Ce dossier n'existe plus."
-CASEWORKER_KEY = "default_caseworker"  # shared with the participant file (its usual caseworker)
+# the participant file's last caseworker, and "Mes coordonnées" (whose phone and e-mail these are)
+CASEWORKER_KEY = DEFAULT_CASEWORKER_KEY
+
 PHONE_KEY = "caseworker_phone"
 EMAIL_KEY = "caseworker_email"
 ASSOCIATION, PROGRAMME = "L'Îlot", "Dynamiques Emploi"
@@ -86,6 +92,12 @@ class PlanService:
         now = datetime.now()
         with self._db.unit_of_work() as uow:
             self._check(uow, [cleaned])
+            if (
+                cleaned.id is None
+                and cleaned.status is TaskStatus.TODO
+                and fold(cleaned.description) in {fold(d) for d in uow.tasks.open_descriptions(cleaned.participant_id)}
+            ):
+                raise ValidationError({"description": "Cette tâche est déjà dans le plan, à faire."})
             if cleaned.id is None:
                 cleaned.id = uow.tasks.add(cleaned, now)
                 log.info("task %s created for participant %s", cleaned.id, cleaned.participant_id)
@@ -153,13 +165,17 @@ class PlanService:
                 raise NotFoundError(PARTICIPANT_GONE)
             todo = uow.tasks.of_participant(participant_id, include_closed=False)
             appointment = uow.appointments.next_planned(participant_id, self._now())
-            usual = uow.settings.get(CASEWORKER_KEY) or ""
+            usual = uow.settings.get(CONTACT_NAME_KEY) or uow.settings.get(CASEWORKER_KEY) or ""
             phone, email = uow.settings.get(PHONE_KEY) or "", uow.settings.get(EMAIL_KEY) or ""
-        caseworker = first_name_of(participant.caseworker) or first_name_of(usual)
+        # The contact details are "Mes coordonnées": printed only beside the name they belong to.
+        in_charge = participant.caseworker or usual
+        caseworker = first_name_of(in_charge)
+        contact = contact_line(phone, email) if not participant.caseworker or same_person(in_charge, usual) else ""
         next_appointment = None
         if appointment is not None:
-            place = "" if appointment.kind is AppointmentKind.IN_DETENTION else appointment.place
-            next_appointment = PlanAppointment(start=appointment.start, place=place, with_whom=caseworker)
+            next_appointment = PlanAppointment(
+                start=appointment.start, place=printable_place(appointment), with_whom=caseworker
+            )
         # the link to a barrier stays in the file: the printed plan knows only what is to be done
         person, own, shared = split_by_owner(replace(t, barrier_id=None) for t in todo)
         return ActionPlanDocument(
@@ -167,9 +183,8 @@ class PlanService:
             programme=programme,
             printed_on=today,
             person_first_name=participant.first_name,
-            person_last_name=participant.last_name,
             caseworker_first_name=caseworker,
-            caseworker_contact=contact_line(phone, email),
+            caseworker_contact=contact,
             next_appointment=next_appointment,
             person_tasks=person,
             caseworker_tasks=own,
@@ -180,7 +195,7 @@ class PlanService:
         """The caseworker's own details printed on the plan: ``name``, ``phone``, ``email``."""
         with self._db.unit_of_work() as uow:
             return {
-                "name": uow.settings.get(CASEWORKER_KEY) or "",
+                "name": uow.settings.get(CONTACT_NAME_KEY) or uow.settings.get(CASEWORKER_KEY) or "",
                 "phone": uow.settings.get(PHONE_KEY) or "",
                 "email": uow.settings.get(EMAIL_KEY) or "",
             }
@@ -191,7 +206,7 @@ class PlanService:
         if errors:
             raise ValidationError(errors)
         with self._db.unit_of_work() as uow:
-            uow.settings.set(CASEWORKER_KEY, name)
+            uow.settings.set(CONTACT_NAME_KEY, name)
             uow.settings.set(PHONE_KEY, phone)
             uow.settings.set(EMAIL_KEY, email)
             uow.commit()
@@ -224,3 +239,12 @@ class PlanService:
                 raise ValidationError({"barrier_id": "Ce frein n'existe plus."})
             if barrier.participant_id != t.participant_id:
                 raise ValidationError({"barrier_id": "Ce frein ne concerne pas cette personne."})
+
+
+def printable_place(appointment) -> str:
+    """Where the person goes, as the sheet they carry may say it: no prison, no care centre, no address."""
+    if appointment.kind is AppointmentKind.IN_DETENTION:
+        return ""
+    place = appointment.place.strip()
+    printable = any(fold(place).startswith(fold(allowed)) for allowed in PRINTABLE_PLACES)
+    return place if place and printable else PLACE_NOT_PRINTED

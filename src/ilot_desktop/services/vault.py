@@ -47,7 +47,10 @@ class VaultSession:
     def __init__(self, database: Database, clock: Clock = date.today):
         from ilot_desktop.services.actions import ActionService
         from ilot_desktop.services.barriers import BarrierService
+        from ilot_desktop.services.exchange import ExchangeService
         from ilot_desktop.services.followup import FollowUpService
+        from ilot_desktop.services.funder import FunderService
+        from ilot_desktop.services.indicators import IndicatorService
         from ilot_desktop.services.outcomes import OutcomeService
         from ilot_desktop.services.participants import ParticipantService
         from ilot_desktop.services.plan import PlanService
@@ -61,6 +64,9 @@ class VaultSession:
         self.barriers = BarrierService(database, clock)
         self.plan = PlanService(database, clock)
         self.outcomes = OutcomeService(database, clock)
+        self.exchange = ExchangeService(database, clock)
+        self.indicators = IndicatorService(database, clock)
+        self.funder = FunderService(database, clock)
 
     @property
     def is_open(self) -> bool:

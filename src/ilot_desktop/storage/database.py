@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from ilot_desktop.storage import migrate
 from ilot_desktop.storage.engine import classify_database_error, make_engine
 from ilot_desktop.storage.followup_repo import ActionRepository, AppointmentRepository
+from ilot_desktop.storage.indicator_repo import IndicatorRepository
 from ilot_desktop.storage.outcome_repo import OutcomeRepository
 from ilot_desktop.storage.plan_repo import BarrierRepository, TaskRepository
 from ilot_desktop.storage.repositories import ParticipantRepository, SettingsRepository
@@ -80,9 +81,7 @@ class Database:
                     problems += [row[0] for row in driver.execute("PRAGMA cipher_integrity_check").fetchall()]
                 pragma = "PRAGMA integrity_check" if full else "PRAGMA quick_check"
                 problems += [row[0] for row in driver.execute(pragma).fetchall() if row[0] != "ok"]
-                problems += [
-                    f"clé étrangère : {row[0]}" for row in driver.execute("PRAGMA foreign_key_check")
-                ]
+                problems += [f"clé étrangère : {row[0]}" for row in driver.execute("PRAGMA foreign_key_check")]
         except (sqlcipher3.dbapi2.DatabaseError, DatabaseError) as exc:
             problems.append(f"lecture impossible : {getattr(exc, 'orig', exc)}")
         return problems
@@ -98,8 +97,7 @@ class Database:
         }
         with self._sessions() as session:
             return {
-                name: session.scalar(select(func.count()).select_from(table)) or 0
-                for name, table in tables.items()
+                name: session.scalar(select(func.count()).select_from(table)) or 0 for name, table in tables.items()
             }
 
     def _engine(self) -> Engine:
@@ -124,6 +122,7 @@ class UnitOfWork:
         self.barriers = BarrierRepository(self.session)
         self.tasks = TaskRepository(self.session)
         self.outcomes = OutcomeRepository(self.session)
+        self.indicators = IndicatorRepository(self.session)
         return self
 
     def __exit__(self, *exc_info) -> None:

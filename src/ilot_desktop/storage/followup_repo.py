@@ -104,9 +104,7 @@ class AppointmentRepository:
 
     def unrecorded(self, start: datetime, end: datetime) -> list[AppointmentView]:
         """Appointments in ``[start, end)`` still "Prévu": past meetings nobody marked yet."""
-        return self._views(
-            AppointmentRow.start >= start, AppointmentRow.start < end, AppointmentRow.status == _PLANNED
-        )
+        return self._views(AppointmentRow.start >= start, AppointmentRow.start < end, AppointmentRow.status == _PLANNED)
 
     def planned_after(self, participant_id: int, after: datetime) -> list[AppointmentView]:
         """The participant's planned appointments starting at ``after`` or later."""
@@ -300,9 +298,7 @@ class ActionRepository:
         return _action(row) if row else None
 
     def id_of_reference(self, reference: str) -> int | None:
-        return self.session.scalar(
-            select(CollectiveActionRow.id).where(CollectiveActionRow.reference == reference)
-        )
+        return self.session.scalar(select(CollectiveActionRow.id).where(CollectiveActionRow.reference == reference))
 
     def references(self, year: int) -> list[str]:
         pattern = f"AC-{year}-%"
@@ -321,9 +317,7 @@ class ActionRepository:
             query = query.where(CollectiveActionRow.start < end)
         return [_action(row) for row in self.session.scalars(query)]
 
-    def summaries(
-        self, start: datetime | None, end: datetime | None
-    ) -> list[tuple[CollectiveAction, int, int, int]]:
+    def summaries(self, start: datetime | None, end: datetime | None) -> list[tuple[CollectiveAction, int, int, int]]:
         """(action, registered, present, absent), most recent first."""
         act, reg = CollectiveActionRow, RegistrationRow
         query = (
@@ -412,10 +406,7 @@ class ActionRepository:
         if rows:
             self.session.execute(
                 RegistrationRow.__table__.insert(),
-                [
-                    {"action_id": a, "participant_id": p, "attendance": att.value if att else None}
-                    for a, p, att in rows
-                ],
+                [{"action_id": a, "participant_id": p, "attendance": att.value if att else None} for a, p, att in rows],
             )
 
     def of_participant(self, participant_id: int) -> list[ParticipantAction]:

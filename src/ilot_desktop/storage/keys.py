@@ -213,7 +213,5 @@ def decode_recovery_code(code: str) -> bytes:
     raw = number.to_bytes(KEY_BYTES + _CHECKSUM_BYTES, "big")
     key, checksum = raw[:KEY_BYTES], raw[KEY_BYTES:]
     if not hmac.compare_digest(checksum, _checksum(key)):
-        raise WrongRecoveryCodeError(
-            "Ce code de secours contient une faute de frappe : relisez-le groupe par groupe."
-        )
+        raise WrongRecoveryCodeError("Ce code de secours contient une faute de frappe : relisez-le groupe par groupe.")
     return key

@@ -49,9 +49,7 @@ def _barrier_values(b: Barrier) -> dict[str, object]:
 
 
 def _event(row: BarrierEventRow) -> BarrierEvent:
-    return BarrierEvent(
-        barrier_id=row.barrier_id, on=row.on, status=BarrierStatus(row.status), partner=row.partner
-    )
+    return BarrierEvent(barrier_id=row.barrier_id, on=row.on, status=BarrierStatus(row.status), partner=row.partner)
 
 
 class BarrierRepository:
@@ -250,9 +248,7 @@ class TaskRepository:
         return [_task(row) for row in self.session.execute(query)]
 
     def open_descriptions(self, participant_id: int) -> list[str]:
-        query = select(TaskRow.description).where(
-            TaskRow.participant_id == participant_id, TaskRow.status == _TODO
-        )
+        query = select(TaskRow.description).where(TaskRow.participant_id == participant_id, TaskRow.status == _TODO)
         return list(self.session.scalars(query))
 
     def overdue(self, today: date) -> list[OverdueTask]:

@@ -109,9 +109,7 @@ class RegistrationRow(Base):
 
     __tablename__ = "action_registrations"
 
-    action_id: Mapped[int] = mapped_column(
-        ForeignKey("collective_actions.id", ondelete="CASCADE"), primary_key=True
-    )
+    action_id: Mapped[int] = mapped_column(ForeignKey("collective_actions.id", ondelete="CASCADE"), primary_key=True)
     participant_id: Mapped[int] = mapped_column(
         ForeignKey("participants.id", ondelete="CASCADE"), primary_key=True, index=True
     )

@@ -128,8 +128,7 @@ def unlock_with_recovery_code(paths: VaultPaths, code: str) -> bytes:
     if expected:
         raise DamagedVaultError("Le code de secours est correct, mais le fichier de données est endommagé.")
     raise WrongRecoveryCodeError(
-        "Ce code de secours n'ouvre pas ce fichier : il appartient à un autre fichier, "
-        "ou le fichier est endommagé."
+        "Ce code de secours n'ouvre pas ce fichier : il appartient à un autre fichier, ou le fichier est endommagé."
     )
 
 

@@ -187,9 +187,7 @@ class ActionsPage(QWidget):
         layout.addWidget(splitter)
         self._show_action(None)
 
-    def _row(
-        self, form: QFormLayout, text: str, widget: QWidget, error: str | None = None, buddy=None
-    ) -> None:
+    def _row(self, form: QFormLayout, text: str, widget: QWidget, error: str | None = None, buddy=None) -> None:
         label = QLabel(f"{text}\u00a0:", self)
         label.setBuddy(buddy or widget)
         if error is None:
@@ -256,9 +254,7 @@ class ActionsPage(QWidget):
         today = self._today()
         for summary in self.session.participants.summaries():
             if summary.status(today).value == "ongoing":
-                self.person.addItem(
-                    f"{summary.last_name.upper()} {summary.first_name} · {summary.file_number}"
-                )
+                self.person.addItem(f"{summary.last_name.upper()} {summary.first_name} · {summary.file_number}")
                 self._people.append(summary.id)
         self.person.setCurrentIndex(-1)
 
@@ -377,9 +373,7 @@ class ActionsPage(QWidget):
         for widget in (self.person, self.register_button, self.remove_button):
             widget.setEnabled(saved)
         if not saved:
-            self.attendance_note.setText(
-                "Enregistrez l'action pour inscrire des personnes." if self.action else ""
-            )
+            self.attendance_note.setText("Enregistrez l'action pour inscrire des personnes." if self.action else "")
             return
         allowed = attendance_allowed(self.action, self._today())
         self.attendance_note.setText(

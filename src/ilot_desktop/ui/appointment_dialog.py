@@ -55,9 +55,7 @@ class AppointmentDialog(QDialog):
         self._people: list[int] = []
         for summary in session.participants.summaries():
             if summary.status(session.clock()).value == "ongoing" or summary.id == appointment.participant_id:
-                self.person.addItem(
-                    f"{summary.last_name.upper()} {summary.first_name} · {summary.file_number}"
-                )
+                self.person.addItem(f"{summary.last_name.upper()} {summary.first_name} · {summary.file_number}")
                 self._people.append(summary.id)
         completer = QCompleter([self.person.itemText(i) for i in range(self.person.count())], self)
         completer.setFilterMode(completer.filterMode().MatchContains)
@@ -86,8 +84,7 @@ class AppointmentDialog(QDialog):
         self.next_steps.setTabChangesFocus(True)
         self.next_steps.setFixedHeight(70)
         self.errors = {
-            name: ErrorLabel(self)
-            for name in ("participant", "start", "duration_min", "status", "kind", "place")
+            name: ErrorLabel(self) for name in ("participant", "start", "duration_min", "status", "kind", "place")
         }
         self.summary = ErrorLabel(self)
 
@@ -143,9 +140,7 @@ class AppointmentDialog(QDialog):
         self.person.currentIndexChanged.connect(self._person_changed)
         (self.person if creating and appointment.participant_id is None else self.report).setFocus()
 
-    def _row(
-        self, form: QFormLayout, text: str, widget: QWidget, error: str | None = None, buddy=None
-    ) -> None:
+    def _row(self, form: QFormLayout, text: str, widget: QWidget, error: str | None = None, buddy=None) -> None:
         label = QLabel(f"{text}\u00a0:", self)
         label.setBuddy(buddy or widget)
         if error:

@@ -66,9 +66,7 @@ class BarrierChecklistModel(QAbstractTableModel):
         return sum(
             1
             for r in self.rows
-            if r.category is category
-            and r.barrier is not None
-            and r.barrier.status is not BarrierStatus.LIFTED
+            if r.category is category and r.barrier is not None and r.barrier.status is not BarrierStatus.LIFTED
         )
 
     # --- Qt -----------------------------------------------------------------------------------------
@@ -82,11 +80,7 @@ class BarrierChecklistModel(QAbstractTableModel):
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return _HEADERS[section]
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.ToolTipRole
-            and section == COL_TICK
-        ):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole and section == COL_TICK:
             return "Coché : ce frein concerne la personne"
         return None
 
@@ -137,7 +131,7 @@ class BarrierChecklistModel(QAbstractTableModel):
     def _heading_data(self, row: Row, column: int, role):
         if role == Qt.ItemDataRole.DisplayRole and column == COL_ITEM:
             count = self.active_count(row.category)
-            return f"{row.category.label}" + (f" ({count} en cours)" if count else "")
+            return f"{row.category.label}" + (f" ({count} à lever)" if count else "")
         if role == Qt.ItemDataRole.FontRole:
             font = QFont()
             font.setBold(True)

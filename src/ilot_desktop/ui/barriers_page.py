@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -64,28 +66,51 @@ class StatusDelegate(QStyledItemDelegate):
         model.setData(index, editor.value(), Qt.ItemDataRole.EditRole)
 
 
+COMMAND_COLUMNS = (COL_TICK, COL_ITEM, COL_STATUS)  # where Space and 1–4 are commands, not text
+
+
 class ChecklistView(QTableView):
-    """Space ticks, 1–4 set the status, F2 or typing edits the cell: a whole checklist without the mouse."""
+    """Space ticks, 1–4 set the status (and tick), Ctrl+↑/↓ jump between categories; in the text and date
+    columns every key is typed. Tab leaves the table: the arrows move inside it."""
 
     status_key = Signal(object, object)  # row, status
 
     def keyPressEvent(self, event) -> None:
         index = self.currentIndex()
         row: Row | None = index.data(RowRole) if index.isValid() else None
-        if row is not None and not row.is_heading and self.state() != QAbstractItemView.State.EditingState:
-            if event.key() == Qt.Key.Key_Space and index.column() != COL_TICK:
+        editing = self.state() == QAbstractItemView.State.EditingState
+        plain = event.modifiers() == Qt.KeyboardModifier.NoModifier
+        if (
+            not editing
+            and event.modifiers() == Qt.KeyboardModifier.ControlModifier
+            and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up)
+        ):
+            self._jump_category(index, 1 if event.key() == Qt.Key.Key_Down else -1)
+            return
+        if row is not None and not row.is_heading and not editing and index.column() in COMMAND_COLUMNS and plain:
+            if event.key() == Qt.Key.Key_Space:
                 tick = self.model().index(index.row(), COL_TICK)
                 checked = tick.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
                 self.model().setData(
-                    tick,
-                    Qt.CheckState.Unchecked if checked else Qt.CheckState.Checked,
-                    Qt.ItemDataRole.CheckStateRole,
+                    tick, Qt.CheckState.Unchecked if checked else Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole
                 )
                 return
-            if event.key() in STATUS_KEYS and event.modifiers() == Qt.KeyboardModifier.NoModifier:
+            if event.key() in STATUS_KEYS:
                 self.status_key.emit(row, STATUS_KEYS[event.key()])
                 return
         super().keyPressEvent(event)
+
+    def _jump_category(self, index, step: int) -> None:
+        rows = self.model().rows
+        start = index.row() if index.isValid() else -1
+        position = start + step
+        while 0 <= position < len(rows):
+            if rows[position].is_heading and not self.isRowHidden(position):
+                target = position + 1 if position + 1 < len(rows) else position
+                self.setCurrentIndex(self.model().index(target, max(index.column(), COL_ITEM)))
+                self.scrollTo(self.model().index(position, 0), QAbstractItemView.ScrollHint.PositionAtTop)
+                return
+            position += step
 
 
 class BarriersPage(QWidget):
@@ -98,6 +123,7 @@ class BarriersPage(QWidget):
         self.participant = None
         self._barriers: list = []
         self._histories: dict[int, list] = {}
+        self._pending_orientation: tuple | None = None
 
         self.heading = QLabel(self)
         self.heading.setStyleSheet("font-size: 16px; font-weight: 600;")
@@ -131,16 +157,27 @@ class BarriersPage(QWidget):
         header.setSectionResizeMode(COL_COMMENT, QHeaderView.ResizeMode.Stretch)
         for column, width in ((COL_ITEM, 230), (COL_STATUS, 175), (COL_IDENTIFIED, 92), (COL_LIFTED, 92)):
             self.table.setColumnWidth(column, width)
+        self.table.setTabKeyNavigation(False)
         self.table.status_key.connect(self._set_status)
         self.table.selectionModel().currentChanged.connect(self._show_history)
         hint = QLabel(
-            "Clavier : flèches pour se déplacer · Espace coche ou décoche · 1 Identifié · 2 En cours · "
-            "3 Orienté vers un partenaire · 4 Levé · F2 ou une lettre pour écrire dans la case",
+            "Clavier\u00a0: flèches pour se déplacer, Ctrl+↑/↓ d'une catégorie à l'autre · Espace coche ou décoche · "
+            "1 Identifié · 2 En cours · 3 Orienté vers un partenaire · 4 Levé (cochent aussi le frein) · dans les "
+            "colonnes de dates, de partenaire et de commentaire, tapez directement · Tab pour passer au plan",
             self,
         )
         hint.setWordWrap(True)
         hint.setStyleSheet("color: #555;")
 
+        self.only_ticked = QCheckBox("Freins cochés seulement", self)
+        self.only_ticked.setToolTip("Masquer les cas non cochés (Ctrl+Maj+F)")
+        self.only_ticked.toggled.connect(self._apply_filter)
+        QShortcut(
+            QKeySequence("Ctrl+Shift+F"),
+            self,
+            self.only_ticked.toggle,
+            context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
+        )
         self.history = QListWidget(self)
         self.history.setAccessibleName("Historique du frein choisi")
         self.add_category = ChoiceCombo(
@@ -163,6 +200,7 @@ class BarriersPage(QWidget):
         top = QWidget(self)
         checklist_layout = QVBoxLayout(top)
         checklist_layout.setContentsMargins(0, 0, 0, 0)
+        checklist_layout.addWidget(self.only_ticked)
         checklist_layout.addWidget(self.table, 1)
         checklist_layout.addLayout(history_row)
         adder = QHBoxLayout()
@@ -209,9 +247,8 @@ class BarriersPage(QWidget):
         if self.session is None or self.participant is None:
             self.model.clear()
             self._barriers, self._histories = [], {}
-            self.heading.setText(
-                "Choisissez un dossier enregistré pour noter ses freins et son plan d'action."
-            )
+            self.heading.setText("Choisissez un dossier enregistré pour noter ses freins et son plan d'action.")
+            self.constraints.clear()
             self.constraints.hide()
             self._set_enabled(False)
             return
@@ -220,7 +257,7 @@ class BarriersPage(QWidget):
         constraints = [c.label for c in sorted(p.work_constraints, key=lambda c: c.label)]
         if p.work_constraints_notes.strip():
             constraints.append(p.work_constraints_notes.strip())
-        self.constraints.setText("Contraintes pour l'orientation : " + " · ".join(constraints))
+        self.constraints.setText("Contraintes pour l'orientation\u00a0: " + " · ".join(constraints))
         self.constraints.setVisible(bool(constraints))
         self._reload()
         self._set_enabled(True)
@@ -234,6 +271,7 @@ class BarriersPage(QWidget):
         self._barriers = self.session.barriers.for_participant(self.participant.id)
         self._histories = self.session.barriers.histories(self.participant.id)
         self.model.set_barriers(CATALOGUE, self._barriers)
+        self._apply_filter()
         if keep is not None:
             row_index = self.model.row_of(*keep)
             if row_index is not None:
@@ -255,13 +293,14 @@ class BarriersPage(QWidget):
         except ValidationError as error:
             self._say(next(iter(error.errors.values())), error=True)
             if "partner" in error.errors and row.barrier is not None:
+                self._pending_orientation = (row.category, row.item)  # applied once the partner is typed
                 self._edit_cell(row, COL_PARTNER)
             return
         except IlotError as error:
             dialogs.show_error(self, error)
             return
         self._reload(keep=(row.category, row.item))
-        self._say(f"✓ Enregistré : {row.item}")
+        self._say(f"✓ Enregistré\u00a0: {row.item}")
         self.changed.emit()
 
     def _tick(self, row: Row, checked: bool) -> None:
@@ -277,11 +316,7 @@ class BarriersPage(QWidget):
                 )
             )
         elif not checked and row.barrier is not None:
-            has_work = (
-                row.barrier.status is not BarrierStatus.IDENTIFIED
-                or row.barrier.partner
-                or row.barrier.comment
-            )
+            has_work = row.barrier.status is not BarrierStatus.IDENTIFIED or row.barrier.partner or row.barrier.comment
             if has_work and not dialogs.confirm(
                 self,
                 "Retirer le frein",
@@ -302,6 +337,13 @@ class BarriersPage(QWidget):
     def _apply_field(self, row: Row, column: int, value) -> None:
         from dataclasses import replace
 
+        if column == COL_PARTNER and self._pending_orientation == (row.category, row.item):
+            self._pending_orientation = None
+            partner = str(value or "").strip()
+            if partner:
+                self.session.barriers.set_status(row.barrier.id, BarrierStatus.ORIENTED, partner)
+                return
+
         text = str(value or "").strip()
         name = _FIELD_OF_COLUMN[column]
         if column in (COL_IDENTIFIED, COL_LIFTED):
@@ -314,17 +356,35 @@ class BarriersPage(QWidget):
         self.session.barriers.save(replace(row.barrier, **{name: new_value}))
 
     def _set_status(self, row: Row, status: BarrierStatus) -> None:
+        """1–4: the status; an unticked barrier is ticked first."""
         if row.barrier is None:
-            self._say("Cochez d'abord ce frein (Espace) pour lui donner un statut.", error=True)
-            return
+            self._queue_edit(row, COL_TICK, True)
+            fresh = self.model.rows[self.model.row_of(row.category, row.item)]
+            if fresh.barrier is None or status is BarrierStatus.IDENTIFIED:
+                return
+            row = fresh
         self._queue_edit(row, COL_STATUS, status)
 
     def _edit_cell(self, row: Row, column: int) -> None:
-        row_index = self.model.row_of(row.category, row.item)
-        if row_index is not None:
-            index = self.model.index(row_index, column)
-            self.table.setCurrentIndex(index)
-            QTimer.singleShot(0, lambda: self.table.edit(index))
+        """Open a cell's editor once the current edit is over (found again by name: the model may be reset)."""
+        key = (row.category, row.item)
+
+        def start() -> None:
+            row_index = self.model.row_of(*key)
+            if row_index is not None:
+                index = self.model.index(row_index, column)
+                self.table.setCurrentIndex(index)
+                self.table.edit(index)
+
+        QTimer.singleShot(0, start)
+
+    def _apply_filter(self, *args) -> None:
+        """With "Freins cochés seulement", a category shows only if something in it is ticked."""
+        only = self.only_ticked.isChecked()
+        ticked = {r.category for r in self.model.rows if r.barrier is not None}
+        for index, row in enumerate(self.model.rows):
+            hidden = only and (row.category not in ticked or (not row.is_heading and row.barrier is None))
+            self.table.setRowHidden(index, hidden)
 
     def add_custom(self) -> None:
         from ilot_desktop.domain.barriers import Barrier
@@ -347,7 +407,7 @@ class BarriersPage(QWidget):
             return
         self.add_item.clear()
         self._reload(keep=(category, item))
-        self._say(f"✓ Ajouté : {item}")
+        self._say(f"✓ Ajouté\u00a0: {item}")
         self.changed.emit()
 
     def _say(self, text: str, error: bool = False) -> None:

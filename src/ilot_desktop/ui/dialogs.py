@@ -24,9 +24,7 @@ class Answer(Enum):
     CREATE_ANYWAY = "create_anyway"
 
 
-def _box(
-    parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str, detail: str = ""
-) -> QMessageBox:
+def _box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str, detail: str = "") -> QMessageBox:
     box = QMessageBox(icon, title, text, QMessageBox.StandardButton.NoButton, parent)
     if detail:
         box.setInformativeText(detail)
@@ -44,11 +42,7 @@ def show_error(parent: QWidget | None, error: BaseException, crash_report: Path 
     if isinstance(error, IlotError):
         box = _box(parent, QMessageBox.Icon.Warning, "Îlot desktop", str(error))
     else:
-        where = (
-            f"\n\nUn rapport sans données personnelles a été écrit ici :\n{crash_report}"
-            if crash_report
-            else ""
-        )
+        where = f"\n\nUn rapport sans données personnelles a été écrit ici :\n{crash_report}" if crash_report else ""
         box = _box(
             parent,
             QMessageBox.Icon.Critical,
@@ -106,6 +100,11 @@ def confirm(parent: QWidget | None, title: str, text: str, detail: str, action: 
     box.setDefaultButton(cancel)
     box.exec()
     return box.clickedButton() is go
+
+
+def choose_open_path(parent: QWidget | None, title: str, filter_text: str) -> Path | None:
+    path, _ = QFileDialog.getOpenFileName(parent, title, "", filter_text)
+    return Path(path) if path else None
 
 
 def choose_save_path(parent: QWidget | None, title: str, suggested: str, filter_text: str) -> Path | None:

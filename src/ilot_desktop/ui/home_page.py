@@ -60,7 +60,7 @@ def days_text(days: int) -> str:
 
 
 class HomePage(QWidget):
-    participant_requested = Signal(int)
+    participant_requested = Signal(int, str)  # participant id, the section of the line
 
     def __init__(self, today, parent: QWidget | None = None):
         super().__init__(parent)
@@ -81,7 +81,7 @@ class HomePage(QWidget):
             widget.setWordWrap(True)
             widget.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
             widget.setTextElideMode(Qt.TextElideMode.ElideNone)
-            widget.itemActivated.connect(self._activated)
+            widget.itemActivated.connect(lambda item, k=key: self._activated(item, k))
             column = QVBoxLayout(box)
             column.addWidget(widget)
             self.lists[key], self.boxes[key] = widget, box
@@ -125,12 +125,8 @@ class HomePage(QWidget):
             ],
         )
         self._fill("due", [(self._due_text(s, today), s.participant_id, None) for s in overview.due])
-        self._fill(
-            "releases", [(self._release_text(s, today), s.participant_id, None) for s in overview.releases]
-        )
-        self._fill(
-            "six_months", [(self._six_text(s, today), s.participant_id, None) for s in overview.six_months]
-        )
+        self._fill("releases", [(self._release_text(s, today), s.participant_id, None) for s in overview.releases])
+        self._fill("six_months", [(self._six_text(s, today), s.participant_id, None) for s in overview.six_months])
         self._fill(
             "overdue",
             [(self._task_text(t, today), t.task.participant_id, None) for t in overview.overdue_tasks],
@@ -158,9 +154,7 @@ class HomePage(QWidget):
     def _six_text(state: ContactState, today) -> str:
         mark = six_month_mark(state)
         days = (mark - today).days
-        when = (
-            f"le {format_date(mark)} ({days_text(days)})" if days >= 0 else f"depuis le {format_date(mark)}"
-        )
+        when = f"le {format_date(mark)} ({days_text(days)})" if days >= 0 else f"depuis le {format_date(mark)}"
         return f"{state.display_name} ({state.file_number}) — six mois {when} : faire le point"
 
     @staticmethod
@@ -190,7 +184,7 @@ class HomePage(QWidget):
             item.setToolTip(text)
             widget.addItem(item)
 
-    def _activated(self, item: QListWidgetItem) -> None:
+    def _activated(self, item: QListWidgetItem, section: str) -> None:
         participant_id = item.data(IdRole)
         if participant_id is not None:
-            self.participant_requested.emit(participant_id)
+            self.participant_requested.emit(participant_id, section)

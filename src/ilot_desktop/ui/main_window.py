@@ -21,7 +21,9 @@ from ilot_desktop.settings import LIST_FILTER, WINDOW_GEOMETRY, WINDOW_SPLITTER,
 from ilot_desktop.ui import dialogs
 from ilot_desktop.ui.actions_page import ActionsPage
 from ilot_desktop.ui.barriers_page import BarriersPage
+from ilot_desktop.ui.bilan_page import BilanPage
 from ilot_desktop.ui.home_page import HomePage
+from ilot_desktop.ui.outcomes_page import OutcomesPage
 from ilot_desktop.ui.participant_form import ParticipantForm
 from ilot_desktop.ui.participant_list import ParticipantListPanel
 from ilot_desktop.ui.start_pages import CreatePage, RecoveryCodePage, UnlockPage, WelcomePage
@@ -80,9 +82,15 @@ class MainWindow(QMainWindow):
         self.timeline = TimelinePage(self.today)
         self.dossier_tabs = QTabWidget(self.tabs)
         self.dossier_tabs.setAccessibleName("Dossier du participant")
-        self.dossier_tabs.addTab(self.form, "&Fiche")
+        self.dossier_tabs.addTab(self.form, "Fic&he")
         self.dossier_tabs.addTab(self.timeline, "S&uivi et rendez-vous")
         self.barriers = BarriersPage(self.today, self.tabs)
+        self.outcomes = OutcomesPage(self.today)
+        self.bilan = BilanPage(self.today)
+        self.results_tabs = QTabWidget(self.tabs)
+        self.results_tabs.setAccessibleName("Résultats")
+        self.results_tabs.addTab(self.outcomes, "&Parcours de la personne")
+        self.results_tabs.addTab(self.bilan, "&Bilan de l'année")
         self.week = WeekPage(self.today)
         self.actions_page = ActionsPage(self.today)
         self.calendar_tabs = QTabWidget(self.tabs)
@@ -91,41 +99,48 @@ class MainWindow(QMainWindow):
         self.calendar_tabs.addTab(self.actions_page, "Actions &collectives")
         self.tabs.addTab(self.home, "&Ma semaine")
         self.tabs.addTab(self.dossier_tabs, "&Dossier")
-        self.tabs.addTab(self.barriers, "&Freins et plan d'action")
+        self.tabs.addTab(self.barriers, "F&reins et plan d'action")
         self.tabs.addTab(self.calendar_tabs, "Ca&lendrier")
+        self.tabs.addTab(self.results_tabs, "&Résultats")
+        self._previous_tab = 0
+        self.tabs.currentChanged.connect(self._tab_changed)
         self.splitter.addWidget(self.list_panel)
         self.splitter.addWidget(self.tabs)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([400, 880])
         # Queued: the switch (which may save and refresh the list) runs after the selection change is over.
-        self.list_panel.participant_requested.connect(
-            self.request_participant, Qt.ConnectionType.QueuedConnection
-        )
+        self.list_panel.participant_requested.connect(self.request_participant, Qt.ConnectionType.QueuedConnection)
         self.list_panel.new_requested.connect(self.new_participant)
-        self.home.participant_requested.connect(self.request_participant)
+        self.home.participant_requested.connect(self._open_from_home)
         self.form.saved.connect(self._after_save)
         self.form.open_existing_requested.connect(self._open_existing)
         self.form.dirty_changed.connect(lambda dirty: self.setWindowModified(dirty))
-        for page in (self.week, self.timeline, self.actions_page, self.barriers):
+        for page in (self.week, self.timeline, self.actions_page, self.barriers, self.outcomes):
             page.changed.connect(self._after_followup_write)
+        self.outcomes.participant_changed.connect(self._participant_changed_elsewhere)
+        self.bilan.funder_requested.connect(self.open_funder_dialog)
         self.week.action_requested.connect(self.show_action)
         self.timeline.action_requested.connect(self.show_action)
         return self.splitter
 
     def _pages(self) -> tuple:
-        return (self.home, self.week, self.actions_page, self.timeline, self.barriers)
+        return (self.home, self.week, self.actions_page, self.timeline, self.barriers, self.outcomes, self.bilan)
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&Fichier")
         self.new_action = self._action(
             file_menu, "&Nouveau dossier", QKeySequence.StandardKey.New, self.new_participant
         )
-        self.save_action = self._action(
-            file_menu, "&Enregistrer", QKeySequence.StandardKey.Save, self.form.save
-        )
+        self.save_action = self._action(file_menu, "&Enregistrer", QKeySequence.StandardKey.Save, self.form.save)
         file_menu.addSeparator()
         self.contact_action = self._action(file_menu, "Mes &coordonnées…", None, self.edit_contact)
+        file_menu.addSeparator()
+        self.funder_action = self._action(
+            file_menu, "Fichier pour la &Ville de Paris…", None, lambda: self.open_funder_dialog()
+        )
+        self.import_action = self._action(file_menu, "&Importer un classeur d'équipe…", None, self.open_import_wizard)
+        self.export_action = self._action(file_menu, "E&xporter tout (classeur)…", None, self.export_everything)
         file_menu.addSeparator()
         self.lock_action = self._action(file_menu, "&Verrouiller", QKeySequence("Ctrl+L"), self.lock)
         self.quit_action = self._action(file_menu, "&Quitter", QKeySequence("Ctrl+Q"), self.close)
@@ -144,7 +159,15 @@ class MainWindow(QMainWindow):
         return action
 
     def _set_workspace_actions(self, enabled: bool) -> None:
-        for action in (self.new_action, self.save_action, self.lock_action, self.contact_action):
+        for action in (
+            self.new_action,
+            self.save_action,
+            self.lock_action,
+            self.contact_action,
+            self.funder_action,
+            self.import_action,
+            self.export_action,
+        ):
             action.setEnabled(enabled)
 
     # --- start ------------------------------------------------------------------------------------
@@ -157,8 +180,7 @@ class MainWindow(QMainWindow):
             if not status.has_keyfile:
                 self.unlock_page.show_recovery(True)
                 self.unlock_page.error.show_message(
-                    "Le fichier de clé (ilot.key) est introuvable : ouvrez le dossier avec le code "
-                    "de secours."
+                    "Le fichier de clé (ilot.key) est introuvable : ouvrez le dossier avec le code de secours."
                 )
             self.stack.setCurrentWidget(self.unlock_page)
             (self.unlock_page.code if not status.has_keyfile else self.unlock_page.password).setFocus()
@@ -232,9 +254,7 @@ class MainWindow(QMainWindow):
 
     def recover(self, code: str, new_password: str) -> None:
         def work():
-            self.session = vault.unlock_with_recovery_code(
-                self.paths.data_dir, code, new_password, self.today
-            )
+            self.session = vault.unlock_with_recovery_code(self.paths.data_dir, code, new_password, self.today)
             self.is_demo = False
             dialogs.inform(
                 self,
@@ -284,9 +304,7 @@ class MainWindow(QMainWindow):
         self.form.show_participant(None)
         self.tabs.setCurrentWidget(self.home)
         self.demo_banner.setVisible(self.is_demo)
-        self.setWindowTitle(
-            f"{APP_NAME} — Démonstration (données fictives)[*]" if self.is_demo else f"{APP_NAME}[*]"
-        )
+        self.setWindowTitle(f"{APP_NAME} — Démonstration (données fictives)[*]" if self.is_demo else f"{APP_NAME}[*]")
         self._set_workspace_actions(True)
         self.stack.setCurrentWidget(self.workspace)
         self.list_panel.focus_search()
@@ -317,15 +335,21 @@ class MainWindow(QMainWindow):
                     return False
         return True
 
-    def request_participant(self, participant_id: int) -> None:
+    def _open_from_home(self, participant_id: int, section: str) -> None:
+        """A line of Ma semaine: a late task opens the plan, anything else the participant file."""
+        tab = self.barriers if section == "overdue" else self.dossier_tabs
+        self.request_participant(participant_id, tab)
+
+    def request_participant(self, participant_id: int, tab: QWidget | None = None) -> None:
         if not self._confirm_leave():
             # Stay on what the form shows now (it may be another file, opened as a duplicate).
             current = self.form.current
             self.list_panel.select(current.id if current else None, emit=False)
             return
-        self.open_participant(participant_id)
+        self.open_participant(participant_id, tab)
 
-    def open_participant(self, participant_id: int) -> None:
+    def open_participant(self, participant_id: int, tab: QWidget | None = None) -> None:
+        """Show a participant everywhere; stay on a per-person tab (Freins, Résultats) if one is showing."""
         try:
             participant = self.session.participants.get(participant_id)
         except IlotError as error:
@@ -335,8 +359,12 @@ class MainWindow(QMainWindow):
         self.form.show_participant(participant)
         self.timeline.show_participant(participant)
         self.barriers.show_participant(participant)
+        self.outcomes.show_participant(participant)
         self.list_panel.select(participant_id, emit=False)
-        self.tabs.setCurrentWidget(self.dossier_tabs)
+        if tab is None:
+            current = self.tabs.currentWidget()
+            tab = current if current in (self.dossier_tabs, self.barriers, self.results_tabs) else self.dossier_tabs
+        self.tabs.setCurrentWidget(tab)
 
     def new_participant(self) -> None:
         if self.session is None or not self._confirm_leave():
@@ -345,6 +373,7 @@ class MainWindow(QMainWindow):
         self.form.show_participant(self.session.participants.new_draft())
         self.timeline.show_participant(None)
         self.barriers.show_participant(None)
+        self.outcomes.show_participant(None)
         self.tabs.setCurrentWidget(self.dossier_tabs)
         self.dossier_tabs.setCurrentWidget(self.form)
 
@@ -356,9 +385,64 @@ class MainWindow(QMainWindow):
         self.list_panel.select(participant.id, emit=False)
         self.timeline.show_participant(participant)
         self.barriers.show_participant(participant)
+        self.outcomes.show_participant(participant)
         self.home.refresh()
         self.week.refresh()
         self.actions_page.refresh()
+
+    def _tab_changed(self, index: int) -> None:
+        """Leaving the participant file with unsaved edits asks first (another tab may change the file)."""
+        previous, self._previous_tab = self._previous_tab, index
+        if self.tabs.widget(previous) is self.dossier_tabs and index != previous and not self._confirm_leave():
+            self.tabs.blockSignals(True)
+            self.tabs.setCurrentIndex(previous)
+            self.tabs.blockSignals(False)
+            self._previous_tab = previous
+
+    def _participant_changed_elsewhere(self, participant) -> None:
+        """The Résultats tab closed, reopened or changed the rhythm of a file: everything shows it."""
+        if participant.end_date is not None:
+            self._offer_to_cancel_after(participant)
+        self.refresh_list()
+        self.form.show_participant(participant)
+        self.timeline.show_participant(participant)
+        self.barriers.show_participant(participant)
+        self.list_panel.select(participant.id, emit=False)
+        self.home.refresh()
+        self.week.refresh()
+
+    def open_funder_dialog(self) -> None:
+        from ilot_desktop.ui.funder_dialog import FunderDialog
+
+        if self.session is None:
+            return
+        self.funder_dialog = FunderDialog(self.session, self.today, self)
+        self.funder_dialog.open()
+
+    def open_import_wizard(self) -> None:
+        from ilot_desktop.ui.exchange_dialogs import ImportWizard
+
+        if self.session is None or not self._confirm_leave():
+            return
+        self.import_wizard = ImportWizard(self.session, self)
+        self.import_wizard.finished.connect(self._after_import)
+        self.import_wizard.open()
+
+    def _after_import(self, *args) -> None:
+        if self.session is None:
+            return
+        self.refresh_list()
+        for page in (self.home, self.week, self.actions_page, self.bilan):
+            page.refresh()
+        current = self.form.current
+        if current is not None and current.id is not None:
+            self.open_participant(current.id)
+
+    def export_everything(self) -> None:
+        from ilot_desktop.ui.exchange_dialogs import export_everything
+
+        if self.session is not None and self._confirm_leave():
+            export_everything(self.session, self)
 
     def _offer_to_cancel_after(self, participant) -> None:
         """A closed file keeps no planned appointment after its end, unless the caseworker wants it."""
@@ -379,8 +463,8 @@ class MainWindow(QMainWindow):
     def _after_followup_write(self) -> None:
         """An appointment or an action changed: every view showing follow-up redraws."""
         sender = self.sender()
-        for page in (self.home, self.week, self.timeline, self.barriers.plan):
-            if page is not sender:
+        for page in (self.home, self.week, self.timeline, self.barriers.plan, self.bilan):
+            if page is not sender and not (sender is self.barriers and page is self.barriers.plan):
                 page.refresh()
 
     def edit_contact(self) -> None:
@@ -389,6 +473,7 @@ class MainWindow(QMainWindow):
         if self.session is None:
             return
         self.contact_dialog = ContactDialog(self.session, self)
+        self.contact_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.contact_dialog.open()
 
     def show_action(self, action_id: int) -> None:

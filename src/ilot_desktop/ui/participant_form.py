@@ -287,9 +287,7 @@ class ParticipantForm(QWidget):
             return editor, label
         if name in _CHOICE_FIELDS:
             enum, label = _CHOICE_FIELDS[name]
-            editor = ChoiceCombo(
-                enum, label, placeholder=_PLACEHOLDERS.get(name, "— Choisir —"), parent=parent
-            )
+            editor = ChoiceCombo(enum, label, placeholder=_PLACEHOLDERS.get(name, "— Choisir —"), parent=parent)
             editor.currentIndexChanged.connect(self._mark_dirty)
             return editor, label
         if name == "resources":

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -49,17 +50,23 @@ class PlanPanel(QGroupBox):
         self.preview = None
 
         self.description = QLineEdit(self)
-        self.description.setPlaceholderText(
-            "Nouvelle tâche : tapez ou choisissez une suggestion, puis Entrée"
-        )
+        self.description.setPlaceholderText("Nouvelle tâche : tapez ou choisissez une suggestion, puis Entrée")
         self.description.setAccessibleName("Nouvelle tâche")
-        self.description.returnPressed.connect(self.add_task)
+        self.description.returnPressed.connect(self._return_in_description)
+        self._suggestions = QStringListModel(self)
+        self.completer = QCompleter(self._suggestions, self)
+        self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.completer.activated.connect(self._suggestion_chosen)
+        self.description.setCompleter(self.completer)
+        self._just_completed = False
         self.owner = ChoiceCombo(TaskOwner, "Qui fait la tâche", placeholder=None, parent=self)
         self.due = DateEdit("Pour le", self)
+        self.due.edit.returnPressed.connect(self.add_task)
         self.barrier = QComboBox(self)
         self.barrier.setAccessibleName("Frein lié à la tâche")
         self._barrier_ids: list[int | None] = [None]
-        self.add_button = QPushButton("Ajouter", self)
+        self.add_button = QPushButton("Ajouter la tâche", self)
         self.add_button.clicked.connect(self.add_task)
         self.error = QLabel(self)
         self.error.setStyleSheet("color: #b00020;")
@@ -79,10 +86,8 @@ class PlanPanel(QGroupBox):
         self.table.setWordWrap(False)
         self.delete_button = QPushButton("Supprimer la tâche", self)
         self.delete_button.clicked.connect(self.delete_current)
-        self.print_button = QPushButton("Aperçu et impression du plan…", self)
-        self.print_button.setToolTip(
-            "Le plan à remettre à la personne : prochain rendez-vous et tâches partagées"
-        )
+        self.print_button = QPushButton("A&perçu et impression du plan…", self)
+        self.print_button.setToolTip("Le plan à remettre à la personne : prochain rendez-vous et tâches partagées")
         self.print_button.clicked.connect(self.open_preview)
 
         adder = QHBoxLayout()
@@ -102,18 +107,46 @@ class PlanPanel(QGroupBox):
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
         self._set_enabled(False)
+        # on the whole "Freins et plan d'action" tab: Ctrl+T a new task, Ctrl+P the printed plan
+        for keys, slot in (("Ctrl+T", self.focus_new_task), ("Ctrl+P", self.open_preview)):
+            QShortcut(QKeySequence(keys), parent or self, slot, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
+    def focus_new_task(self) -> None:
+        self.description.setFocus()
+        self.description.selectAll()
 
     def set_session(self, session) -> None:
         self.session = session
         if session is None:
+            self._clear_draft()
             if self.preview is not None:
                 self.preview.done(0)
                 self.preview = None
             self.show_participant(None)
 
     def show_participant(self, participant) -> None:
+        if participant is None or self.participant is None or participant.id != self.participant.id:
+            self._clear_draft()  # a half-typed task never follows the caseworker to another person
         self.participant = participant
         self.refresh()
+
+    def _clear_draft(self) -> None:
+        self.description.clear()
+        self.due.set_value(None)
+        self.owner.set_value(TaskOwner.PERSON)
+        self.error.clear()
+
+    def _suggestion_chosen(self, text: str) -> None:
+        """A suggestion fills the field; the Entrée that chose it does not add the task yet."""
+        self.description.setText(text)
+        self._just_completed = True
+        QTimer.singleShot(0, lambda: setattr(self, "_just_completed", False))
+
+    def _return_in_description(self) -> None:
+        if self._just_completed:
+            self._just_completed = False
+            return
+        self.add_task()
 
     def _set_enabled(self, enabled: bool) -> None:
         for widget in (
@@ -133,6 +166,9 @@ class PlanPanel(QGroupBox):
         self.error.clear()
         if self.session is None or self.participant is None:
             self._set_enabled(False)
+            self.barrier.clear()
+            self._barrier_ids = [None]
+            self._suggestions.setStringList([])
             return
         self._set_enabled(True)
         barriers = {b.id: b for b in self.session.barriers.for_participant(self.participant.id)}
@@ -143,10 +179,7 @@ class PlanPanel(QGroupBox):
             if b.status.value != "lifted":
                 self.barrier.addItem(f"{b.category.label} : {b.item}")
                 self._barrier_ids.append(b.id)
-        completer = QCompleter(self.session.plan.suggestions(self.participant.id), self)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        self.description.setCompleter(completer)
+        self._suggestions.setStringList(self.session.plan.suggestions(self.participant.id))
         today = self._today()
         for task in self.session.plan.tasks(self.participant.id):
             row = self.table.rowCount()
@@ -165,9 +198,7 @@ class PlanPanel(QGroupBox):
                 TaskStatus, f"Statut de la tâche {task.description}", placeholder=None, parent=self.table
             )
             status.set_value(task.status)
-            status.activated.connect(
-                lambda _i, tid=task.id, combo=status: self.set_status(tid, combo.value())
-            )
+            status.activated.connect(lambda _i, tid=task.id, combo=status: self.set_status(tid, combo.value()))
             self.table.setCellWidget(row, 3, status)
             self.table.setItem(row, 3, _item(task.status.label, task.id))
 
@@ -202,12 +233,15 @@ class PlanPanel(QGroupBox):
         self.changed.emit()
 
     def set_status(self, task_id: int, status: TaskStatus) -> None:
-        """Called from the row's own combo: redraw once the combo's signal is over."""
+        """Called from the row's own combo: everything is redrawn once the combo's signal is over."""
         try:
             self.session.plan.set_status(task_id, status)
         except IlotError as error:
             dialogs.show_error(self, error)
-        QTimer.singleShot(0, self.refresh)
+        QTimer.singleShot(0, self._after_status_change)
+
+    def _after_status_change(self) -> None:
+        self.refresh()
         self.changed.emit()
 
     def current_task_id(self) -> int | None:
@@ -238,7 +272,11 @@ class PlanPanel(QGroupBox):
 
         if self.session is None or self.participant is None:
             return
-        document = self.session.plan.document(self.participant.id)
-        self.preview = PlanPreviewDialog(document, self)
+        try:
+            document = self.session.plan.document(self.participant.id)
+            self.preview = PlanPreviewDialog(document, self)
+        except IlotError as error:
+            dialogs.show_error(self, error)
+            return
         self.preview.finished.connect(lambda _r: setattr(self, "preview", None))
         self.preview.open()

@@ -15,6 +15,7 @@ from ilot_desktop.ui import dialogs
 
 log = logging.getLogger(__name__)
 PREVIEW_WIDTH = 620
+PRINT_DPI = 300
 
 
 def load_pdf(data: bytes, parent=None) -> tuple[QPdfDocument, QBuffer]:
@@ -31,9 +32,7 @@ def print_document(document: QPdfDocument, printer) -> int:
     """Paint every page at the printer's resolution; returns the number of pages sent."""
     painter = QPainter()
     if not painter.begin(printer):
-        raise StorageEnvironmentError(
-            "L'imprimante n'a pas pu être ouverte : vérifiez qu'elle est disponible."
-        )
+        raise StorageEnvironmentError("L'imprimante n'a pas pu être ouverte : vérifiez qu'elle est disponible.")
     try:
         for page in range(document.pageCount()):
             if page:
@@ -41,11 +40,47 @@ def print_document(document: QPdfDocument, printer) -> int:
             area = painter.viewport()
             points = document.pagePointSize(page)
             scale = min(area.width() / points.width(), area.height() / points.height())
-            size = QSize(int(points.width() * scale), int(points.height() * scale))
-            painter.drawImage(QRect(area.topLeft(), size), document.render(page, size))
+            target = QRect(area.topLeft(), QSize(int(points.width() * scale), int(points.height() * scale)))
+            # rendered at 300 dpi at most and scaled by the painter: a 1200 dpi page would need ~750 MB
+            image_scale = min(scale, PRINT_DPI / 72)
+            image = document.render(page, QSize(int(points.width() * image_scale), int(points.height() * image_scale)))
+            painter.drawImage(target, image)
     finally:
         painter.end()
     return document.pageCount()
+
+
+SENSITIVE_WORDS = (
+    "CSAPA",
+    "CMP",
+    "CMPP",
+    "CPIP",
+    "SPIP",
+    "JAP",
+    "juge",
+    "bracelet",
+    "prison",
+    "détention",
+    "parloir",
+    "alcool",
+    "drogue",
+    "addiction",
+    "psychiatre",
+    "psychiatrique",
+    "casier",
+    "condamnation",
+)
+
+
+def sensitive_words(plan: ActionPlanDocument) -> list[str]:
+    """Words in the tasks to print that say more about the person than the person may want shown."""
+    from ilot_desktop.domain.vocabulary import fold
+
+    texts = " ".join(t.description for t in plan.person_tasks + plan.caseworker_tasks + plan.shared_tasks)
+    if plan.next_appointment:
+        texts += " " + plan.next_appointment.place
+    words = fold(texts).replace("'", " ").split()
+    return [w for w in SENSITIVE_WORDS if fold(w) in words]
 
 
 class PlanPreviewDialog(QDialog):
@@ -56,6 +91,7 @@ class PlanPreviewDialog(QDialog):
         self.plan = plan
         self.setWindowTitle(f"Plan d'action de {plan.person_first_name}")
         self.setModal(True)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # the plan and its pictures go with it
         self.resize(PREVIEW_WIDTH + 80, 820)
         self.data = render_action_plan(plan)
         self.document, self._buffer = load_pdf(self.data, self)
@@ -77,6 +113,16 @@ class PlanPreviewDialog(QDialog):
         scroll.setWidgetResizable(True)
         self.status = QLabel(self)
         self.status.setWordWrap(True)
+        warning = sensitive_words(plan)
+        self.warning = QLabel(self)
+        self.warning.setWordWrap(True)
+        self.warning.setStyleSheet("background: #fff3cd; color: #664d03; padding: 6px;")
+        self.warning.setText(
+            "Attention, ce plan mentionne\u00a0: "
+            + ", ".join(f"« {w} »" for w in warning)
+            + ". La personne emporte cette feuille : reformulez la tâche si elle ne doit pas le lire ou le montrer."
+        )
+        self.warning.setVisible(bool(warning))
         self.print_button = QPushButton("Imprimer…", self)
         self.print_button.setDefault(True)
         self.print_button.clicked.connect(self.print_plan)
@@ -90,6 +136,7 @@ class PlanPreviewDialog(QDialog):
         buttons.addWidget(self.print_button)
         buttons.addWidget(self.close_button)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.warning)
         layout.addWidget(scroll, 1)
         layout.addLayout(buttons)
 
@@ -114,14 +161,18 @@ class PlanPreviewDialog(QDialog):
         )
         if target is None:
             return
+        from ilot_desktop.reports.action_plan import write_action_plan
+
         try:
-            target.write_bytes(self.data)
+            write_action_plan(target, self.plan)  # atomic, private to the user
+        except IlotError as error:
+            dialogs.show_error(self, error)
+            return
         except OSError:
             dialogs.show_error(
                 self,
                 StorageEnvironmentError(
-                    "Le plan n'a pas pu être enregistré à cet endroit "
-                    "(dossier en lecture seule ou disque plein)."
+                    "Le plan n'a pas pu être enregistré à cet endroit (dossier en lecture seule ou disque plein)."
                 ),
             )
             return

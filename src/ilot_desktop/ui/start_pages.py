@@ -175,9 +175,7 @@ class RecoveryCodePage(_CardPage):
         self.saved_label.setStyleSheet("color: #1b6e20;")
         self.saved_label.setWordWrap(True)
         self.body.addWidget(self.saved_label)
-        self.confirm = QCheckBox(
-            "J'ai enregistré ou recopié ce code et je le rangerai en lieu sûr.", self.card
-        )
+        self.confirm = QCheckBox("J'ai enregistré ou recopié ce code et je le rangerai en lieu sûr.", self.card)
         self.body.addWidget(self.confirm)
         self.continue_button = QPushButton("Continuer", self.card)
         self.continue_button.setEnabled(False)

@@ -92,9 +92,7 @@ class WeekModel(QAbstractTableModel):
 
     # --- data in --------------------------------------------------------------------------------------
 
-    def set_week(
-        self, monday: date, appointments: list[AppointmentView], actions: list[CollectiveAction]
-    ) -> None:
+    def set_week(self, monday: date, appointments: list[AppointmentView], actions: list[CollectiveAction]) -> None:
         entries = [Entry(appointment=a) for a in appointments] + [Entry(action=a) for a in actions]
         weekdays = [monday + timedelta(days=i) for i in range(5)]
         weekend = sorted({e.start.date() for e in entries if e.start.date().weekday() >= 5})
@@ -175,10 +173,7 @@ class WeekModel(QAbstractTableModel):
         if (
             role == Qt.ItemDataRole.FontRole
             and starting
-            and all(
-                e.appointment and e.appointment.appointment.status is AppointmentStatus.CANCELLED
-                for e in starting
-            )
+            and all(e.appointment and e.appointment.appointment.status is AppointmentStatus.CANCELLED for e in starting)
         ):
             font = QFont()
             font.setStrikeOut(True)

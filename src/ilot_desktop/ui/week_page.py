@@ -73,9 +73,7 @@ class WeekPage(QWidget):
         self.absent_button.setToolTip("Noter la personne absente au rendez-vous choisi (Ctrl+Maj+A)")
         self.absent_button.clicked.connect(lambda: self.mark_current(AppointmentStatus.ABSENT))
         self.print_button = QPushButton("Imprimer…", self)
-        self.print_button.setToolTip(
-            "PDF A4 de la semaine, avec initiales et n° de dossier seulement (Ctrl+P)"
-        )
+        self.print_button.setToolTip("PDF A4 de la semaine, avec initiales et n° de dossier seulement (Ctrl+P)")
         self.print_button.clicked.connect(self.print_week)
 
         self.table = QTableView(self)
@@ -87,9 +85,7 @@ class WeekPage(QWidget):
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.verticalHeader().setDefaultAlignment(
-            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop
-        )
+        self.table.verticalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         self.table.activated.connect(self.open_index)  # a double-click or Entrée (one signal: one window)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
@@ -202,9 +198,7 @@ class WeekPage(QWidget):
         elif len(entries) == 1:
             self.open_entry(entries[0])
         else:
-            self._choose_entry(
-                entries, self.table.viewport().mapToGlobal(self.table.visualRect(index).center())
-            )
+            self._choose_entry(entries, self.table.viewport().mapToGlobal(self.table.visualRect(index).center()))
 
     def _choose_entry(self, entries: list[Entry], where) -> None:
         menu = self._menu()
@@ -267,9 +261,7 @@ class WeekPage(QWidget):
             menu = self._menu()
             for entry in appointments:
                 menu.addAction(entry.short_text(), lambda e=entry: self._mark(e, status))
-            menu.popup(
-                self.table.viewport().mapToGlobal(self.table.visualRect(self.table.currentIndex()).center())
-            )
+            menu.popup(self.table.viewport().mapToGlobal(self.table.visualRect(self.table.currentIndex()).center()))
             return
         self._mark(appointments[0], status)
 
@@ -324,8 +316,7 @@ class WeekPage(QWidget):
             dialogs.show_error(
                 self,
                 IlotError(
-                    "Le PDF n'a pas pu être enregistré à cet endroit "
-                    "(dossier en lecture seule ou disque plein)."
+                    "Le PDF n'a pas pu être enregistré à cet endroit (dossier en lecture seule ou disque plein)."
                 ),
             )
             return

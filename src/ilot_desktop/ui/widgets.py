@@ -141,6 +141,21 @@ class CellChoiceCombo(ChoiceCombo):
         else:
             event.ignore()
 
+    def keyPressEvent(self, event) -> None:
+        """Arrows move through the table, they do not step through the choices (each step would be saved):
+        Alt+↓, F4 or Espace open the list, Entrée chooses."""
+        if event.modifiers() == Qt.KeyboardModifier.NoModifier and event.key() in (
+            Qt.Key.Key_Up,
+            Qt.Key.Key_Down,
+            Qt.Key.Key_PageUp,
+            Qt.Key.Key_PageDown,
+            Qt.Key.Key_Home,
+            Qt.Key.Key_End,
+        ):
+            event.ignore()
+            return
+        super().keyPressEvent(event)
+
 
 class CheckList(QWidget):
     """Several choices of a LabelledEnum, as check boxes in columns."""

@@ -40,9 +40,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_appointments")),
     )
     op.create_index(op.f("ix_appointments_start"), "appointments", ["start"], unique=False)
-    op.create_index(
-        "ix_appointments_participant_start", "appointments", ["participant_id", "start"], unique=False
-    )
+    op.create_index("ix_appointments_participant_start", "appointments", ["participant_id", "start"], unique=False)
 
     op.create_table(
         "collective_actions",

@@ -35,9 +35,7 @@ def upgrade() -> None:
             ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_barriers")),
-        sa.UniqueConstraint(
-            "participant_id", "category", "item", name="uq_barriers_participant_category_item"
-        ),
+        sa.UniqueConstraint("participant_id", "category", "item", name="uq_barriers_participant_category_item"),
     )
     op.create_index(op.f("ix_barriers_participant_id"), "barriers", ["participant_id"], unique=False)
 

@@ -1,0 +1,631 @@
+"""The exchange workbook (data-exchange.md section 1): its layout, reading cell values, and export rows.
+
+Pure: cells come in as plain Python values (what openpyxl gives: ``str``, numbers, ``datetime``,
+``date``, ``time``, ``bool``, ``None``), nothing here opens a file. Every problem found is an
+``ImportProblem`` naming its sheet, row (Excel numbering: the header is row 1) and column, in French.
+
+Reading rules: sheet names, headers and choice labels are matched with case, accents and surrounding
+spaces ignored; columns may come in any order; unknown sheets and columns are ignored with a warning;
+entirely empty rows are skipped. Dates are real Excel dates or ``JJ/MM/AAAA`` text, times ``HH:MM``
+(``9h30`` and Excel times accepted too), durations whole numbers of minutes.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from enum import Enum
+
+from ilot_desktop.domain.actions import CollectiveAction
+from ilot_desktop.domain.barriers import Barrier, category_rank
+from ilot_desktop.domain.dates import DateError, format_date, parse_date
+from ilot_desktop.domain.followup import Appointment
+from ilot_desktop.domain.outcomes import Outcome
+from ilot_desktop.domain.participant import Participant
+from ilot_desktop.domain.vocabulary import (
+    ActionType,
+    AppointmentKind,
+    AppointmentStatus,
+    Attendance,
+    BarrierCategory,
+    BarrierStatus,
+    DropoutReason,
+    Housing,
+    JusticeSituation,
+    LabelledEnum,
+    OutcomeType,
+    Referrer,
+    Sex,
+    fold,
+)
+
+# --- layout ---------------------------------------------------------------------------------------
+
+
+class Kind(Enum):
+    TEXT = "text"
+    DATE = "date"
+    TIME = "time"
+    INTEGER = "integer"
+    CHOICE = "choice"
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column: its exact header, the key its values are read under, and what it holds.
+
+    ``required``: the header must be there and every row must fill it. ``header_required``: the header
+    must be there even when an empty cell is allowed (``Présence``, see ``PARTICIPATIONS``).
+    """
+
+    header: str
+    key: str
+    kind: Kind = Kind.TEXT
+    required: bool = False
+    choices: type[LabelledEnum] | None = None
+    width: int = 18
+    max_length: int | None = None
+    header_required: bool = False
+
+    @property
+    def must_be_present(self) -> bool:
+        return self.required or self.header_required
+
+
+@dataclass(frozen=True)
+class SheetLayout:
+    name: str
+    columns: tuple[Column, ...]
+    required: bool = False
+
+    @property
+    def headers(self) -> list[str]:
+        return [c.header for c in self.columns]
+
+    def header_of(self, key: str) -> str:
+        return next(c.header for c in self.columns if c.key == key)
+
+
+_T, _D, _H, _N, _C = Kind.TEXT, Kind.DATE, Kind.TIME, Kind.INTEGER, Kind.CHOICE
+
+PARTICIPANTS = SheetLayout(
+    "Participants",
+    (
+        Column("N° dossier", "file_number", _T, True, width=14),
+        Column("Nom", "last_name", _T, True, width=18),
+        Column("Prénom", "first_name", _T, True, width=16),
+        Column("Sexe", "sex", _C, True, Sex, width=10),
+        Column("Date de naissance", "birth_date", _D, True, width=13),
+        Column("Téléphone", "phone", _T, width=16, max_length=40),
+        Column("Orienteur", "referrer", _C, True, Referrer, width=26),
+        Column("Situation judiciaire à l'entrée", "justice_situation", _C, True, JusticeSituation, width=20),
+        Column("Établissement", "facility", _T, width=30, max_length=200),
+        Column("Date de libération prévue", "planned_release_date", _D, width=13),
+        Column("Hébergement à l'entrée", "housing_at_entry", _C, True, Housing, width=30),
+        Column("Date d'entrée", "entry_date", _D, True, width=13),
+        Column("Date de fin d'accompagnement", "end_date", _D, width=14),
+    ),
+    required=True,
+)
+APPOINTMENTS = SheetLayout(
+    "Entretiens",
+    (
+        Column("N° dossier", "file_number", _T, True, width=14),
+        Column("Date", "date", _D, True, width=12),
+        Column("Heure", "time", _H, width=8),
+        Column("Durée (min)", "duration_min", _N, width=10),
+        Column("Type", "kind", _C, True, AppointmentKind, width=24),
+        Column("Statut", "status", _C, True, AppointmentStatus, width=10),
+        Column("Compte rendu", "report", _T, width=60),
+    ),
+)
+BARRIERS = SheetLayout(
+    "Freins",
+    (
+        Column("N° dossier", "file_number", _T, True, width=14),
+        Column("Catégorie", "category", _C, True, BarrierCategory, width=26),
+        Column("Statut", "status", _C, True, BarrierStatus, width=26),
+        Column("Date d'identification", "identified_on", _D, True, width=13),
+        Column("Date de levée", "lifted_on", _D, width=13),
+        Column("Partenaire", "partner", _T, width=26),
+        Column("Commentaire", "comment", _T, width=50),
+    ),
+)
+ACTIONS = SheetLayout(
+    "Actions collectives",
+    (
+        Column("Réf. action", "reference", _T, True, width=14),
+        Column("Date", "date", _D, True, width=12),
+        Column("Type", "action_type", _C, True, ActionType, width=20),
+        Column("Intitulé", "title", _T, True, width=40),
+        Column("Partenaire", "partner", _T, width=26),
+    ),
+)
+# ``Présence`` may be left empty: registered, attendance not recorded yet (an action still to come).
+PARTICIPATIONS = SheetLayout(
+    "Participations",
+    (
+        Column("Réf. action", "reference", _T, True, width=14),
+        Column("N° dossier", "file_number", _T, True, width=14),
+        Column("Présence", "attendance", _C, False, Attendance, width=10, header_required=True),
+    ),
+)
+OUTCOMES = SheetLayout(
+    "Résultats",
+    (
+        Column("N° dossier", "file_number", _T, True, width=14),
+        Column("Date", "on", _D, True, width=12),
+        Column("Type", "outcome_type", _C, True, OutcomeType, width=28),
+        Column("Motif d'abandon", "dropout_reason", _C, choices=DropoutReason, width=30),
+        Column("Employeur ou organisme", "employer", _T, width=30),
+        Column("Commentaire", "comment", _T, width=50),
+    ),
+)
+SHEETS: tuple[SheetLayout, ...] = (PARTICIPANTS, APPOINTMENTS, BARRIERS, ACTIONS, PARTICIPATIONS, OUTCOMES)
+SHEET_NAMES: tuple[str, ...] = tuple(s.name for s in SHEETS)
+LISTS_SHEET = "Listes"  # the allowed labels, written in every workbook we make, ignored on import
+
+DEFAULT_APPOINTMENT_TIME = time(9, 0)  # an Entretien without Heure
+DEFAULT_APPOINTMENT_DURATION = 60
+DEFAULT_ACTION_TIME = time(14, 0)  # the exchange file has no hour for collective actions
+DEFAULT_ACTION_DURATION = 120
+MAX_SHOWN = 40  # characters of a refused value quoted in a message
+
+
+# --- problems and previews ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ImportProblem:
+    """Why a workbook is refused, at a place: sheet ("" for the file itself), Excel row, column."""
+
+    sheet: str
+    row: int | None
+    column: str | None
+    message: str
+
+    def __str__(self) -> str:
+        place = ", ".join(
+            part
+            for part in (
+                self.sheet,
+                f"ligne {self.row}" if self.row is not None else "",
+                f"colonne « {self.column} »" if self.column else "",
+            )
+            if part
+        )
+        return f"{place} : {self.message}" if place else self.message
+
+
+@dataclass
+class ImportPreview:
+    """What an import would do (or did): ``counts`` per sheet = (to create, to update).
+
+    Rows matching a record that already holds the same values are counted in ``unchanged``.
+    """
+
+    problems: list[ImportProblem] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    counts: dict[str, tuple[int, int]] = field(default_factory=lambda: {n: (0, 0) for n in SHEET_NAMES})
+    unchanged: dict[str, int] = field(default_factory=lambda: {n: 0 for n in SHEET_NAMES})
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    @property
+    def created(self) -> int:
+        return sum(c for c, _u in self.counts.values())
+
+    @property
+    def updated(self) -> int:
+        return sum(u for _c, u in self.counts.values())
+
+    def summary_lines(self) -> list[str]:
+        """``Participants : 3 à créer, 1 à mettre à jour, 10 inchangés`` style, one line per sheet."""
+        lines = []
+        for name in SHEET_NAMES:
+            create, update = self.counts.get(name, (0, 0))
+            same = self.unchanged.get(name, 0)
+            lines.append(f"{name} : {create} créé(s), {update} mis à jour, {same} inchangé(s)")
+        return lines
+
+
+# --- cell values ----------------------------------------------------------------------------------
+
+_SURROGATES = re.compile("[\ud800-\udfff]")
+_TIME_TEXT = re.compile(r"^\s*(\d{1,2})\s*(?:[:hH.]\s*(\d{2})?)\s*(?::\s*\d{2}\s*)?$")
+_INTEGER_TEXT = re.compile(r"^\s*[+]?\d{1,9}\s*$")
+
+
+class CellError(ValueError):
+    """A cell that could not be read; ``str()`` is the French reason."""
+
+
+def is_empty(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def shown(value: object) -> str:
+    """A refused value, short and on one line, to quote in a message."""
+    text = " ".join(cell_text(value).split())
+    return text if len(text) <= MAX_SHOWN else text[: MAX_SHOWN - 1] + "…"
+
+
+def cell_text(value: object) -> str:
+    """Any cell as trimmed text (a number typed in a text column is kept as it reads)."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        text = value
+    elif isinstance(value, bool):
+        text = "VRAI" if value else "FAUX"
+    elif isinstance(value, int):
+        text = str(value)
+    elif isinstance(value, float):
+        text = str(int(value)) if math.isfinite(value) and value.is_integer() else str(value)
+    elif isinstance(value, datetime):
+        text = format_date(value.date()) if value.time() == time() else value.strftime("%d/%m/%Y %H:%M")
+    elif isinstance(value, date):
+        text = format_date(value)
+    elif isinstance(value, time):
+        text = value.strftime("%H:%M")
+    else:
+        text = str(value)
+    return _SURROGATES.sub("\ufffd", text).strip()
+
+
+def cell_date(value: object) -> date:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            parsed = parse_date(value)
+        except DateError as error:
+            raise CellError(f"« {shown(value)} » n'est pas une date. {error}") from None
+        if parsed is None:  # pragma: no cover - empty cells never get here
+            raise CellError("Date manquante.")
+        return parsed
+    raise CellError(f"« {shown(value)} » n'est pas une date : écrivez-la JJ/MM/AAAA, par exemple 27/11/2026.")
+
+
+def _to_minute(hours: int, minutes: int, seconds: float) -> time:
+    total = round((hours * 3600 + minutes * 60 + seconds) / 60)
+    if not 0 <= total < 24 * 60:
+        raise CellError("L'heure doit être comprise entre 00:00 et 23:59.")
+    return time(total // 60, total % 60)
+
+
+def cell_time(value: object) -> time:
+    """``HH:MM`` text (also ``9h30``, ``9:30:00``), an Excel time, or a fraction of a day."""
+    wrong = f"« {shown(value)} » n'est pas une heure : écrivez-la HH:MM, par exemple 09:30."
+    if isinstance(value, datetime):
+        value = value.time()
+    if isinstance(value, time):
+        return _to_minute(value.hour, value.minute, value.second + value.microsecond / 1e6)
+    if isinstance(value, timedelta):
+        seconds = value.total_seconds()
+        if 0 <= seconds < 86400:
+            return _to_minute(0, 0, seconds)
+        raise CellError(wrong)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if math.isfinite(value) and 0 <= value < 1:
+            return _to_minute(0, 0, value * 86400)
+        raise CellError(wrong)
+    if isinstance(value, str):
+        match = _TIME_TEXT.match(value)
+        if match:
+            hours, minutes = int(match.group(1)), int(match.group(2) or 0)
+            if hours < 24 and minutes < 60:
+                return time(hours, minutes)
+    raise CellError(wrong)
+
+
+def cell_integer(value: object) -> int:
+    wrong = f"« {shown(value)} » n'est pas un nombre entier."
+    if isinstance(value, bool):
+        raise CellError(wrong)
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float):
+        if math.isfinite(value) and value.is_integer() and abs(value) < 1e9:
+            return int(value)
+        raise CellError(wrong)
+    if isinstance(value, timedelta):  # an Excel duration ([h]:mm)
+        minutes = value.total_seconds() / 60
+        if minutes.is_integer() and 0 <= minutes < 1e9:
+            return int(minutes)
+        raise CellError(wrong)
+    if isinstance(value, str) and _INTEGER_TEXT.match(value):
+        return int(value)
+    raise CellError(wrong)
+
+
+def cell_choice(value: object, choices: type[LabelledEnum]) -> LabelledEnum:
+    text = cell_text(value)
+    try:
+        return choices.from_label(text)
+    except ValueError:
+        allowed = ", ".join(choices.labels())
+        raise CellError(f"« {shown(value)} » n'est pas une valeur autorisée ({allowed}).") from None
+
+
+def read_cell(column: Column, value: object) -> object:
+    """The cell's value for its column (None when empty); CellError when it cannot be read."""
+    if is_empty(value):
+        if column.required:
+            raise CellError("Cette cellule est obligatoire : elle est vide.")
+        return None
+    if column.kind is Kind.TEXT:
+        text = cell_text(value)
+        if column.max_length is not None and len(text) > column.max_length:
+            raise CellError(f"Le texte ne doit pas dépasser {column.max_length} caractères.")
+        return text
+    if column.kind is Kind.DATE:
+        return cell_date(value)
+    if column.kind is Kind.TIME:
+        return cell_time(value)
+    if column.kind is Kind.INTEGER:
+        return cell_integer(value)
+    assert column.choices is not None
+    return cell_choice(value, column.choices)
+
+
+# --- sheets ---------------------------------------------------------------------------------------
+
+
+@dataclass
+class ParsedRow:
+    """One data row: ``values`` holds every column present in the sheet (None when empty), except
+    those whose cell could not be read, listed in ``bad``."""
+
+    row: int
+    values: dict[str, object]
+    bad: set[str] = field(default_factory=set)
+
+    def get(self, key: str) -> object:
+        return self.values.get(key)
+
+    def text(self, key: str) -> str:
+        value = self.values.get(key)
+        return value if isinstance(value, str) else ""
+
+
+@dataclass
+class ParsedSheet:
+    layout: SheetLayout
+    title: str  # as written in the workbook
+    present: frozenset[str]  # keys of the columns found
+    rows: list[ParsedRow] = field(default_factory=list)
+
+
+@dataclass
+class ParsedWorkbook:
+    sheets: dict[str, ParsedSheet] = field(default_factory=dict)
+    problems: list[ImportProblem] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+# A sheet as read from a file: its title, then its rows of cell values (row 1 = headers).
+RawSheet = tuple[str, Iterable[Sequence[object]]]
+
+_LAYOUTS = {fold(layout.name): layout for layout in SHEETS}
+
+
+def layout_of(title: str) -> SheetLayout | None:
+    return _LAYOUTS.get(fold(title))
+
+
+def is_lists_sheet(title: str) -> bool:
+    return fold(title) == fold(LISTS_SHEET)
+
+
+def parse_workbook(sheets: Iterable[RawSheet]) -> ParsedWorkbook:
+    """Read every known sheet's rows into values; problems and warnings for the rest."""
+    parsed = ParsedWorkbook()
+    for title, rows in sheets:
+        title = cell_text(title) if not isinstance(title, str) else title
+        layout = layout_of(title)
+        if layout is None:
+            if not is_lists_sheet(title):
+                parsed.warnings.append(f"La feuille « {shown(title)} » n'est pas reconnue : elle est ignorée.")
+            continue
+        if layout.name in parsed.sheets:
+            parsed.problems.append(
+                ImportProblem(layout.name, None, None, f"La feuille « {layout.name} » apparaît deux fois.")
+            )
+            continue
+        sheet = _parse_sheet(layout, title, rows, parsed)
+        if sheet is not None:
+            parsed.sheets[layout.name] = sheet
+    if PARTICIPANTS.name not in parsed.sheets and not any(p.sheet == PARTICIPANTS.name for p in parsed.problems):
+        parsed.problems.append(
+            ImportProblem(
+                PARTICIPANTS.name,
+                None,
+                None,
+                "La feuille « Participants » est absente : elle est obligatoire (une ligne par personne).",
+            )
+        )
+    elif not parsed.problems and not any(s.rows for s in parsed.sheets.values()):
+        parsed.problems.append(ImportProblem("", None, None, "Le classeur ne contient aucune ligne à importer."))
+    return parsed
+
+
+def _parse_sheet(
+    layout: SheetLayout, title: str, rows: Iterable[Sequence[object]], parsed: ParsedWorkbook
+) -> ParsedSheet | None:
+    iterator = iter(rows)
+    header = next(iterator, None)
+    if header is None or all(is_empty(v) for v in header):
+        if layout.required:
+            parsed.problems.append(
+                ImportProblem(
+                    layout.name,
+                    1,
+                    None,
+                    "La feuille est vide : la ligne 1 doit porter les en-têtes des colonnes.",
+                )
+            )
+            return None
+        return ParsedSheet(layout, title, frozenset())  # an empty optional sheet: nothing to import
+    by_header = {fold(c.header): c for c in layout.columns}
+    positions: dict[int, Column] = {}
+    seen: set[str] = set()
+    ok = True
+    for index, value in enumerate(header):
+        if is_empty(value):
+            continue
+        text = cell_text(value)
+        column = by_header.get(fold(text))
+        if column is None:
+            parsed.warnings.append(
+                f"Feuille « {layout.name} » : la colonne « {shown(text)} » n'est pas reconnue ; elle est ignorée."
+            )
+            continue
+        if column.key in seen:
+            parsed.problems.append(ImportProblem(layout.name, 1, column.header, "Cette colonne apparaît deux fois."))
+            ok = False
+            continue
+        seen.add(column.key)
+        positions[index] = column
+    for column in layout.columns:
+        if column.must_be_present and column.key not in seen:
+            parsed.problems.append(
+                ImportProblem(layout.name, 1, column.header, "Colonne obligatoire absente de la ligne d'en-tête.")
+            )
+            ok = False
+    if not ok:
+        return None
+    sheet = ParsedSheet(layout, title, frozenset(seen))
+    for number, cells in enumerate(iterator, start=2):
+        cells = tuple(cells)
+        if all(is_empty(cells[i]) for i in positions if i < len(cells)):
+            continue
+        row = ParsedRow(number, {})
+        for index, column in positions.items():
+            value = cells[index] if index < len(cells) else None
+            try:
+                row.values[column.key] = read_cell(column, value)
+            except CellError as error:
+                row.bad.add(column.key)
+                parsed.problems.append(ImportProblem(layout.name, number, column.header, str(error)))
+        sheet.rows.append(row)
+    return sheet
+
+
+# --- export ---------------------------------------------------------------------------------------
+
+
+@dataclass
+class VaultSnapshot:
+    """Everything the exchange workbook holds, as read from a vault (storage builds it in a few queries)."""
+
+    participants: list[Participant] = field(default_factory=list)
+    appointments: list[Appointment] = field(default_factory=list)
+    barriers: list[Barrier] = field(default_factory=list)
+    actions: list[CollectiveAction] = field(default_factory=list)
+    registrations: list[tuple[int, int, Attendance | None]] = field(default_factory=list)  # action, person
+    outcomes: list[Outcome] = field(default_factory=list)
+
+
+def _label(value: LabelledEnum | None) -> str | None:
+    return value.label if value is not None else None
+
+
+def _blank(text: str) -> str | None:
+    return text if text else None
+
+
+def export_rows(snapshot: VaultSnapshot) -> dict[str, list[tuple[object, ...]]]:
+    """Sheet name -> rows of cell values in the layout's column order (dates as ``date``, ``None`` empty).
+
+    The order does not depend on database ids except between records a workbook cannot tell apart, where
+    the oldest comes first; importing then exporting again gives the same rows in the same order.
+    """
+    numbers = {p.id: p.file_number for p in snapshot.participants}
+    actions = {a.id: a for a in snapshot.actions}
+    people = sorted(snapshot.participants, key=lambda p: (p.file_number, p.id or 0))
+    appointments = sorted(
+        (a for a in snapshot.appointments if a.participant_id in numbers),
+        key=lambda a: (numbers[a.participant_id], a.start, a.id or 0),
+    )
+    barriers = sorted(
+        (b for b in snapshot.barriers if b.participant_id in numbers),
+        key=lambda b: (numbers[b.participant_id], category_rank(b.category), b.identified_on, b.id or 0),
+    )
+    ordered_actions = sorted(snapshot.actions, key=lambda a: (a.start.date(), a.reference))
+    registrations = sorted(
+        (r for r in snapshot.registrations if r[0] in actions and r[1] in numbers),
+        key=lambda r: (actions[r[0]].start.date(), actions[r[0]].reference, numbers[r[1]]),
+    )
+    outcomes = sorted(
+        (o for o in snapshot.outcomes if o.participant_id in numbers),
+        key=lambda o: (numbers[o.participant_id], o.on, o.id or 0),
+    )
+    return {
+        PARTICIPANTS.name: [
+            (
+                p.file_number,
+                p.last_name,
+                p.first_name,
+                _label(p.sex),
+                p.birth_date,
+                _blank(p.phone),
+                _label(p.referrer),
+                _label(p.justice_situation),
+                _blank(p.facility),
+                p.planned_release_date,
+                _label(p.housing_at_entry),
+                p.entry_date,
+                p.end_date,
+            )
+            for p in people
+        ],
+        APPOINTMENTS.name: [
+            (
+                numbers[a.participant_id],
+                a.start.date(),
+                a.start.strftime("%H:%M"),
+                a.duration_min,
+                _label(a.kind),
+                _label(a.status),
+                _blank(a.report),
+            )
+            for a in appointments
+        ],
+        BARRIERS.name: [
+            (
+                numbers[b.participant_id],
+                _label(b.category),
+                _label(b.status),
+                b.identified_on,
+                b.lifted_on,
+                _blank(b.partner),
+                _blank(b.comment),
+            )
+            for b in barriers
+        ],
+        ACTIONS.name: [
+            (a.reference, a.start.date(), _label(a.action_type), a.title, _blank(a.partner)) for a in ordered_actions
+        ],
+        PARTICIPATIONS.name: [
+            (actions[a].reference, numbers[p], _label(attendance)) for a, p, attendance in registrations
+        ],
+        OUTCOMES.name: [
+            (
+                numbers[o.participant_id],
+                o.on,
+                _label(o.outcome_type),
+                _label(o.dropout_reason),
+                _blank(o.employer),
+                _blank(o.comment),
+            )
+            for o in outcomes
+        ],
+    }

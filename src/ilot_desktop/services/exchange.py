@@ -1,0 +1,239 @@
+"""The exchange workbook: check and import a team's spreadsheet, export everything, write the blank template.
+
+``preview`` never writes. ``apply`` reads and checks the file again inside the transaction that writes,
+so what is written is what was checked against the vault as it is at that moment; the slightest problem
+and nothing is written (``ImportRejected``). Natural keys and update rules: ``domain/exchange_plan.py``.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date, datetime
+from pathlib import Path
+
+from ilot_desktop.domain.exchange import (
+    BARRIERS,
+    SHEET_NAMES,
+    ImportPreview,
+    ImportProblem,
+    RawSheet,
+    export_rows,
+    parse_workbook,
+)
+from ilot_desktop.domain.exchange_plan import BARRIER_COLUMNS, ImportPlan, plan_import
+from ilot_desktop.errors import ImportRejected, ValidationError
+from ilot_desktop.storage.database import Database, UnitOfWork
+from ilot_desktop.storage.exchange_repo import ExchangeRepository
+
+__all__ = ["ExchangeService", "ImportPreview", "ImportProblem", "read_workbook"]
+
+log = logging.getLogger(__name__)
+
+MAX_FILE_BYTES = 50 * 1024 * 1024
+MAX_ROWS = 100_000  # rows holding something, whole workbook
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_NOT_A_WORKBOOK = (
+    "Ce fichier n'est pas un classeur Excel (.xlsx) lisible : il est peut-être endommagé, ou d'un autre "
+    "format (CSV, texte...) simplement renommé. Ouvrez-le dans votre tableur et enregistrez-le au format "
+    "« Classeur Excel (.xlsx) »."
+)
+
+
+def _file_problem(message: str) -> list[ImportProblem]:
+    return [ImportProblem("", None, None, message)]
+
+
+def read_workbook(path: Path) -> tuple[list[RawSheet], list[ImportProblem]]:
+    """The sheets of an ``.xlsx`` as (title, rows of cell values); problems instead when it cannot be read.
+
+    Whatever the file holds, the answer is a French problem, never an exception.
+    """
+    path = Path(path)
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            return [], _file_problem(
+                f"Le fichier dépasse {MAX_FILE_BYTES // (1024 * 1024)} Mo : ce n'est pas un classeur d'équipe."
+            )
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return [], _file_problem(f"Le fichier « {path.name} » est introuvable.")
+    except IsADirectoryError:
+        return [], _file_problem(f"« {path.name} » est un dossier, pas un classeur.")
+    except OSError as exc:
+        return [], _file_problem(f"Le fichier « {path.name} » n'a pas pu être lu ({exc.strerror}).")
+    if not data:
+        return [], _file_problem("Le fichier est vide (0 octet) : ce n'est pas un classeur Excel.")
+    if data.startswith(_OLE2):
+        return [], _file_problem(
+            "Ce fichier est au format Excel 97-2003 (.xls) ou protégé par un mot de passe : ouvrez-le dans "
+            "votre tableur et enregistrez-le, sans mot de passe, au format « Classeur Excel (.xlsx) »."
+        )
+    if not data.startswith(b"PK"):
+        return [], _file_problem(_NOT_A_WORKBOOK)
+    if b"application/vnd.oasis.opendocument" in data[:200]:
+        return [], _file_problem(
+            "Ce fichier est au format OpenDocument (.ods) : enregistrez-le au format « Classeur Excel (.xlsx) »."
+        )
+    try:
+        from openpyxl import load_workbook
+
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception:  # any parser failure on foreign bytes is the file's fault, said in words
+        log.info("workbook refused: not a readable xlsx")
+        return [], _file_problem(_NOT_A_WORKBOOK)
+    sheets: list[RawSheet] = []
+    problems: list[ImportProblem] = []
+    total = 0
+    try:
+        for sheet in book.worksheets:
+            title = str(sheet.title)
+            try:
+                rows = _sheet_rows(sheet)
+            except Exception:
+                log.info("a worksheet could not be read")
+                problems.append(
+                    ImportProblem(
+                        title,
+                        None,
+                        None,
+                        "La feuille n'a pas pu être lue (contenu endommagé ou valeur impossible, par exemple "
+                        "une date hors limites).",
+                    )
+                )
+                continue
+            total += sum(1 for row in rows if row)
+            if total > MAX_ROWS:
+                return [], _file_problem(
+                    f"Le classeur compte plus de {MAX_ROWS} lignes remplies : découpez-le en plusieurs fichiers."
+                )
+            sheets.append((title, rows))
+    finally:
+        try:
+            book.close()
+        except Exception:  # closing a half-read archive must not hide the answer
+            log.debug("workbook close failed", exc_info=True)
+    return sheets, problems
+
+
+def _sheet_rows(sheet) -> list[tuple[object, ...]]:
+    """Row 1 (headers) then every row cut to the headers' width; empty rows as ``()``."""
+    header = next(sheet.iter_rows(min_row=1, max_row=1, values_only=True), None)
+    if header is None:
+        return []
+    header = tuple(header)
+    width = max((i + 1 for i, value in enumerate(header) if value is not None and str(value).strip()), default=0)
+    if width == 0:
+        return [header]
+    rows: list[tuple[object, ...]] = [header[:width]]
+    for cells in sheet.iter_rows(min_row=2, max_col=width, values_only=True):
+        cells = tuple(cells)
+        rows.append(cells if any(v is not None for v in cells) else ())
+    return rows
+
+
+class ExchangeService:
+    def __init__(self, database: Database, clock: Callable[[], date]):
+        self._db = database
+        self._clock = clock
+
+    # --- import -----------------------------------------------------------------------------------
+
+    def preview(self, path: Path) -> ImportPreview:
+        """What importing ``path`` would create and update, and every problem. Never writes."""
+        raw, problems = read_workbook(path)
+        with self._db.unit_of_work() as uow:
+            return self._plan(raw, problems, uow).preview
+
+    def apply(self, path: Path) -> ImportPreview:
+        """Import ``path`` whole, in one transaction, or raise ``ImportRejected`` and change nothing."""
+        raw, problems = read_workbook(path)
+        with self._db.unit_of_work() as uow:
+            plan = self._plan(raw, problems, uow)
+            if plan.problems:
+                raise ImportRejected(plan.problems)
+            _write(uow, plan, self._clock())
+            uow.commit()
+        log.info("workbook imported: %d created, %d updated", plan.preview.created, plan.preview.updated)
+        return plan.preview
+
+    def _plan(self, raw: list[RawSheet], problems: list[ImportProblem], uow: UnitOfWork) -> ImportPlan:
+        if problems:  # the file (or one of its sheets) could not be read: that is the answer
+            plan = ImportPlan()
+            plan.preview.problems.extend(problems)
+            return plan
+        snapshot = ExchangeRepository(uow.session).snapshot()
+        return plan_import(parse_workbook(raw), snapshot, self._clock())
+
+    # --- export -----------------------------------------------------------------------------------
+
+    def export_all(self, out: Path) -> dict[str, int]:
+        """Everything, names included, in the exchange workbook; rows written per sheet."""
+        from ilot_desktop.reports.workbook import write_exchange_workbook
+
+        with self._db.unit_of_work() as uow:
+            snapshot = ExchangeRepository(uow.session).snapshot()
+        rows = export_rows(snapshot)
+        write_exchange_workbook(Path(out), rows)
+        log.info("full export written (%d rows)", sum(len(r) for r in rows.values()))
+        return {name: len(rows[name]) for name in SHEET_NAMES}
+
+    def write_template(self, out: Path) -> None:
+        from ilot_desktop.reports.workbook import write_template
+
+        write_template(Path(out))
+
+
+def _write(uow: UnitOfWork, plan: ImportPlan, today: date) -> None:
+    """Apply a checked plan inside the caller's unit of work (the caller commits)."""
+    from ilot_desktop.services.barriers import BarrierService
+
+    now = datetime.now().replace(microsecond=0)
+    people = {p.file_number: p.id for p in uow.participants.summaries()}
+    for participant in plan.new_participants:
+        people[participant.file_number] = uow.participants.add(participant, now)
+    for participant in plan.updated_participants:
+        uow.participants.update(participant, now)
+
+    actions: dict[str, int] = {}
+    for action in plan.new_actions:
+        actions[action.reference] = uow.actions.add(action, now)
+    for action in plan.updated_actions:
+        uow.actions.update(action, now)
+        actions[action.reference] = action.id
+
+    uow.appointments.add_many([replace(a, participant_id=people[number]) for number, a in plan.new_appointments], now)
+    for appointment in plan.updated_appointments:
+        uow.appointments.update(appointment, now)
+
+    barriers = [replace(b, participant_id=people[number]) for number, b, _steps in plan.new_barriers]
+    ids = uow.barriers.add_many(barriers, now)
+    uow.barriers.add_histories(
+        [(barrier_id, steps) for barrier_id, (_n, _b, steps) in zip(ids, plan.new_barriers, strict=True)]
+    )
+    for row, before, after in plan.updated_barriers:
+        uow.barriers.update(after, now)
+        try:  # the history's own rules (steps in date order) are checked against the stored steps
+            BarrierService._record_change(uow, before, after, today)
+        except ValidationError as error:  # the caller's unit of work rolls everything back
+            raise ImportRejected(
+                [
+                    ImportProblem(BARRIERS.name, row, BARRIER_COLUMNS.get(name), message)
+                    for name, message in error.errors.items()
+                ]
+            ) from None
+
+    registrations = []
+    for reference, number, attendance in plan.new_registrations:
+        action_id = actions.get(reference) or uow.actions.id_of_reference(reference)
+        registrations.append((action_id, people[number], attendance))
+    uow.actions.add_registrations(registrations)
+    for action_id, participant_id, attendance in plan.updated_registrations:
+        uow.actions.set_attendance(action_id, participant_id, attendance)
+
+    for number, outcome in plan.new_outcomes:
+        uow.outcomes.add(replace(outcome, participant_id=people[number]), now)
+    for outcome in plan.updated_outcomes:
+        uow.outcomes.update(outcome, now)

@@ -1,0 +1,54 @@
+"""The yearly funder file: the ``.xlsx`` of section 3 and, beside it, the PDF summary."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from ilot_desktop.domain.indicators import YearIndicators, compute_indicators, pseudonymised_rows
+from ilot_desktop.errors import StorageEnvironmentError
+from ilot_desktop.services.indicators import IndicatorService
+from ilot_desktop.storage.database import Database
+
+log = logging.getLogger(__name__)
+
+
+class FunderService:
+    def __init__(self, database: Database, clock: Callable[[], date]):
+        self._indicators = IndicatorService(database, clock)
+
+    def write(
+        self,
+        year: int,
+        as_of: date | None,
+        xlsx: Path,
+        pdf: Path | None = None,
+        pseudonymised: bool = False,
+    ) -> YearIndicators:
+        """Write the funder workbook (and the PDF summary when ``pdf`` is given).
+
+        Pseudonymised rows (random code, age bracket, months) only when ``pseudonymised`` is asked for.
+        Both files are rendered before either is written, each atomically; folders must exist.
+        Returns the figures written.
+        """
+        from ilot_desktop.reports.funder_file import atomic_write, render_funder_workbook
+        from ilot_desktop.reports.funder_pdf import render_funder_summary
+
+        targets = [Path(xlsx)] + ([Path(pdf)] if pdf is not None else [])
+        for target in targets:
+            if not target.parent.is_dir():
+                raise StorageEnvironmentError(
+                    f"Le dossier « {target.parent} » n'existe pas\u00a0: choisissez un dossier existant."
+                )
+        day, facts = self._indicators.facts(year, as_of)
+        figures = compute_indicators(year, day, facts)
+        rows = pseudonymised_rows(year, day, facts) if pseudonymised else None
+        workbook = render_funder_workbook(figures, rows)
+        summary = render_funder_summary(figures) if pdf is not None else None
+        atomic_write(Path(xlsx), workbook)
+        if pdf is not None and summary is not None:
+            atomic_write(Path(pdf), summary)
+        log.info("funder file written (year %s, pdf %s, pseudonymised %s)", year, pdf is not None, pseudonymised)
+        return figures

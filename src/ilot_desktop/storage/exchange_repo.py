@@ -1,0 +1,42 @@
+"""Everything the exchange workbook holds, read in one query per table (export, and import matching)."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ilot_desktop.domain.exchange import VaultSnapshot
+from ilot_desktop.domain.vocabulary import Attendance
+from ilot_desktop.storage.followup_repo import _APPOINTMENT_COLUMNS, _action, _appointment
+from ilot_desktop.storage.outcome_repo import _outcome
+from ilot_desktop.storage.plan_repo import _barrier
+from ilot_desktop.storage.repositories import _to_domain
+from ilot_desktop.storage.tables import (
+    AppointmentRow,
+    BarrierRow,
+    CollectiveActionRow,
+    OutcomeRow,
+    ParticipantRow,
+    RegistrationRow,
+)
+
+
+class ExchangeRepository:
+    def __init__(self, session: Session):
+        self.session = session
+
+    def snapshot(self) -> VaultSnapshot:
+        s = self.session
+        registrations = s.execute(
+            select(RegistrationRow.action_id, RegistrationRow.participant_id, RegistrationRow.attendance)
+        )
+        return VaultSnapshot(
+            participants=[_to_domain(r) for r in s.scalars(select(ParticipantRow).order_by(ParticipantRow.id))],
+            appointments=[
+                _appointment(r) for r in s.execute(select(*_APPOINTMENT_COLUMNS).order_by(AppointmentRow.id))
+            ],
+            barriers=[_barrier(r) for r in s.scalars(select(BarrierRow).order_by(BarrierRow.id))],
+            actions=[_action(r) for r in s.scalars(select(CollectiveActionRow).order_by(CollectiveActionRow.id))],
+            registrations=[(a, p, Attendance(att) if att else None) for a, p, att in registrations],
+            outcomes=[_outcome(r) for r in s.scalars(select(OutcomeRow).order_by(OutcomeRow.id))],
+        )

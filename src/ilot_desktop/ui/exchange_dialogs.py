@@ -1,0 +1,272 @@
+"""Bring a team's spreadsheet in (a wizard: choose, check, confirm) and export everything out."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ilot_desktop.errors import IlotError
+from ilot_desktop.ui import dialogs
+
+log = logging.getLogger(__name__)
+SHEET_ORDER = ("Participants", "Entretiens", "Freins", "Actions collectives", "Participations", "Résultats")
+
+
+def _cell(text: str) -> QTableWidgetItem:
+    item = QTableWidgetItem(text)
+    item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+    return item
+
+
+class ImportWizard(QDialog):
+    """Three steps: choose the workbook, see what it would create and every problem, then confirm."""
+
+    def __init__(self, session, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.path: Path | None = None
+        self.preview = None
+        self.imported = False
+        self.setWindowTitle("Importer un classeur d'équipe")
+        self.setModal(True)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.resize(860, 560)
+        self.pages = QStackedWidget(self)
+
+        # step 1
+        choose = QWidget(self)
+        intro = QLabel(
+            "Choisissez le classeur (.xlsx) tenu par l'équipe. Il doit suivre le modèle d'échange : une feuille "
+            "« Participants » au minimum, et si besoin « Entretiens », « Freins », « Actions collectives », "
+            "« Participations », « Résultats ».\n\nRien n'est importé avant votre confirmation, et un classeur "
+            "comportant la moindre erreur n'est pas importé du tout : aucun import à moitié. Importer deux fois "
+            "le même classeur ne crée pas de doublon.",
+            choose,
+        )
+        intro.setWordWrap(True)
+        self.choose_button = QPushButton("Choisir le classeur…", choose)
+        self.choose_button.clicked.connect(self.choose_file)
+        self.template_button = QPushButton("Enregistrer un modèle vide…", choose)
+        self.template_button.clicked.connect(self.save_template)
+        step1 = QVBoxLayout(choose)
+        step1.addWidget(intro)
+        row = QHBoxLayout()
+        row.addWidget(self.template_button)
+        row.addStretch(1)
+        row.addWidget(self.choose_button)
+        step1.addLayout(row)
+        step1.addStretch(1)
+
+        # step 2
+        check = QWidget(self)
+        self.file_label = QLabel(check)
+        self.file_label.setWordWrap(True)
+        self.verdict = QLabel(check)
+        self.verdict.setWordWrap(True)
+        self.counts = QTableWidget(0, 3, check)
+        self.counts.setHorizontalHeaderLabels(("Feuille", "À créer", "À mettre à jour"))
+        self.counts.setAccessibleName("Ce que l'import va créer")
+        self.counts.verticalHeader().hide()
+        self.counts.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.problems = QTableWidget(0, 4, check)
+        self.problems.setHorizontalHeaderLabels(("Feuille", "Ligne", "Colonne", "Problème"))
+        self.problems.setAccessibleName("Lignes refusées")
+        self.problems.verticalHeader().hide()
+        self.problems.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.problems.setWordWrap(True)
+        header = self.problems.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.warnings = QLabel(check)
+        self.warnings.setWordWrap(True)
+        self.warnings.setStyleSheet("color: #8a5a00;")
+        step2 = QVBoxLayout(check)
+        step2.addWidget(self.file_label)
+        step2.addWidget(self.verdict)
+        step2.addWidget(self.counts, 1)
+        step2.addWidget(self.warnings)
+        step2.addWidget(self.problems, 2)
+
+        # step 3
+        done = QWidget(self)
+        self.done_label = QLabel(done)
+        self.done_label.setWordWrap(True)
+        self.done_label.setStyleSheet("color: #1b6e20; font-weight: 600;")
+        step3 = QVBoxLayout(done)
+        step3.addWidget(self.done_label)
+        step3.addStretch(1)
+
+        for page in (choose, check, done):
+            self.pages.addWidget(page)
+        self.back_button = QPushButton("Choisir un autre classeur", self)
+        self.back_button.clicked.connect(lambda: self.pages.setCurrentIndex(0))
+        self.import_button = QPushButton("Importer", self)
+        self.import_button.clicked.connect(self.apply)
+        self.close_button = QPushButton("Fermer", self)
+        self.close_button.clicked.connect(self.accept)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.back_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.import_button)
+        buttons.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.pages, 1)
+        layout.addLayout(buttons)
+        self.pages.currentChanged.connect(self._update_buttons)
+        self._update_buttons()
+
+    def _update_buttons(self, *args) -> None:
+        step = self.pages.currentIndex()
+        self.back_button.setVisible(step == 1)
+        self.import_button.setVisible(step == 1)
+        self.import_button.setEnabled(step == 1 and self.preview is not None and self.preview.ok)
+        self.close_button.setText("Terminer" if step == 2 else "Fermer")
+
+    def choose_file(self) -> None:
+        path = dialogs.choose_open_path(self, "Choisir le classeur à importer", "Classeur Excel (*.xlsx)")
+        if path is not None:
+            self.check(path)
+
+    def check(self, path: Path) -> None:
+        """Step 2: what the workbook would do, and every problem, without changing anything."""
+        self.path = path
+        try:
+            self.preview = self.session.exchange.preview(path)
+        except IlotError as error:
+            dialogs.show_error(self, error)
+            return
+        self.file_label.setText(f"Classeur : {path}")
+        self.counts.setRowCount(0)
+        for sheet in SHEET_ORDER:
+            if sheet in self.preview.counts:
+                create, update = self.preview.counts[sheet]
+                row = self.counts.rowCount()
+                self.counts.insertRow(row)
+                for column, text in enumerate((sheet, str(create), str(update))):
+                    self.counts.setItem(row, column, _cell(text))
+        self.problems.setRowCount(0)
+        for problem in self.preview.problems:
+            row = self.problems.rowCount()
+            self.problems.insertRow(row)
+            values = (
+                problem.sheet,
+                "" if problem.row is None else str(problem.row),
+                problem.column or "",
+                problem.message,
+            )
+            for column, text in enumerate(values):
+                self.problems.setItem(row, column, _cell(text))
+        self.problems.setVisible(bool(self.preview.problems))
+        self.warnings.setText("\n".join(self.preview.warnings))
+        self.warnings.setVisible(bool(self.preview.warnings))
+        if self.preview.ok:
+            self.verdict.setText("Le classeur est correct. Vérifiez ce qui sera créé ou mis à jour, puis « Importer ».")
+            self.verdict.setStyleSheet("color: #1b6e20;")
+        else:
+            count = len(self.preview.problems)
+            self.verdict.setText(
+                f"{count} problème{'s' if count > 1 else ''} à corriger dans le classeur : rien ne sera importé. "
+                "Corrigez les lignes indiquées puis choisissez à nouveau le classeur."
+            )
+            self.verdict.setStyleSheet("color: #b00020; font-weight: 600;")
+        self.pages.setCurrentIndex(1)
+        self._update_buttons()
+
+    def apply(self) -> None:
+        if self.path is None or self.preview is None or not self.preview.ok:
+            return
+        try:
+            result = self.session.exchange.apply(self.path)
+        except IlotError as error:
+            problems = getattr(error, "problems", None)
+            if problems:
+                self.check(self.path)  # the file changed since the check: show what is wrong now
+            else:
+                dialogs.show_error(self, error)
+            return
+        created = sum(c for c, _u in result.counts.values())
+        updated = sum(u for _c, u in result.counts.values())
+        self.done_label.setText(
+            f"✓ Import terminé : {created} enregistrement{'s' if created > 1 else ''} "
+            f"créé{'s' if created > 1 else ''}, {updated} mis à jour."
+        )
+        self.imported = True
+        log.info("workbook imported (%d created, %d updated)", created, updated)
+        self.pages.setCurrentIndex(2)
+
+    def save_template(self) -> None:
+        target = dialogs.choose_save_path(
+            self, "Enregistrer le modèle vide", "modele-dynamiques-emploi.xlsx", "Classeur Excel (*.xlsx)"
+        )
+        if target is None:
+            return
+        try:
+            self.session.exchange.write_template(target)
+        except (IlotError, OSError) as error:
+            dialogs.show_error(
+                self,
+                error
+                if isinstance(error, IlotError)
+                else IlotError("Le modèle n'a pas pu être enregistré à cet endroit."),
+            )
+            return
+        dialogs.inform(
+            self,
+            "Modèle enregistré",
+            f"Le modèle vide est enregistré ici :\n{target}",
+            "Chaque colonne à choix propose la liste des valeurs autorisées.",
+        )
+
+
+def export_everything(session, parent: QWidget | None) -> bool:
+    """Full export, names included: said clearly, confirmed, then written where the person chooses."""
+    if not dialogs.confirm(
+        parent,
+        "Exporter tout",
+        "Le classeur contiendra tous les dossiers EN CLAIR : noms, dates de naissance, situation judiciaire, "
+        "santé, comptes rendus.",
+        "Rangez-le sur un support chiffré ou supprimez-le dès qu'il a servi. Ne l'envoyez jamais par e-mail.",
+        "Exporter quand même",
+    ):
+        return False
+    target = dialogs.choose_save_path(
+        parent, "Exporter tout", "export-dynamiques-emploi.xlsx", "Classeur Excel (*.xlsx)"
+    )
+    if target is None:
+        return False
+    try:
+        counts = session.exchange.export_all(target)
+    except (IlotError, OSError) as error:
+        dialogs.show_error(
+            parent,
+            error
+            if isinstance(error, IlotError)
+            else IlotError(
+                "L'export n'a pas pu être enregistré à cet endroit (dossier en lecture seule ou disque plein)."
+            ),
+        )
+        return False
+    total = sum(counts.values())
+    dialogs.inform(
+        parent,
+        "Export terminé",
+        f"{total} lignes exportées dans :\n{target}",
+        "Ce fichier n'est pas chiffré : supprimez-le dès qu'il a servi.",
+    )
+    log.info("full export written (%d rows)", total)
+    return True

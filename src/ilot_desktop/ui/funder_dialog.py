@@ -1,0 +1,148 @@
+"""The yearly file for the Ville de Paris: figures only, pseudonymised rows only if asked for."""
+
+from __future__ import annotations
+
+import logging
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ilot_desktop.domain.dates import DateError, format_date
+from ilot_desktop.errors import IlotError
+from ilot_desktop.ui import dialogs
+from ilot_desktop.ui.widgets import DateEdit, ErrorLabel
+
+log = logging.getLogger(__name__)
+
+
+class FunderDialog(QDialog):
+    def __init__(self, session, today, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self._today = today
+        self.written: tuple | None = None
+        self.setWindowTitle("Fichier annuel pour la Ville de Paris")
+        self.setModal(True)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        intro = QLabel(
+            "Le fichier (.xlsx) contient les indicateurs de l'année : file active, entrées, accès à l'emploi ou "
+            "à la formation, abandons, entretiens, actions collectives, freins, profil. Aucun nom, aucune date de "
+            "naissance, aucun téléphone, aucun texte libre.",
+            self,
+        )
+        intro.setWordWrap(True)
+        self.year = QComboBox(self)
+        self.year.setAccessibleName("Année")
+        current = today().year
+        years = sorted(set(session.indicators.years()) | {current, current - 1}, reverse=True)
+        for year in years:
+            self.year.addItem(str(year), year)
+        self.year.currentIndexChanged.connect(self._year_changed)
+        self.as_of = DateEdit("Date d'arrêté des chiffres", self)
+        self.as_of_hint = QLabel(self)
+        self.as_of_hint.setStyleSheet("color: #555;")
+        self.with_pdf = QCheckBox("Joindre la synthèse en PDF (mêmes chiffres, avec graphiques)", self)
+        self.with_pdf.setChecked(True)
+        self.pseudonymised = QCheckBox("Ajouter une feuille de lignes pseudonymisées", self)
+        self.pseudonymised.setChecked(False)
+        pseudo_note = QLabel(
+            "Désactivé par défaut. Seulement si la Ville le demande : une ligne par personne avec un code "
+            "aléatoire, la tranche d'âge, le sexe, l'hébergement et la situation à l'entrée, les mois d'entrée et "
+            "de sortie et les résultats — jamais de nom, de date de naissance, de numéro de dossier ni de date "
+            "plus fine que le mois.",
+            self,
+        )
+        pseudo_note.setWordWrap(True)
+        pseudo_note.setStyleSheet("color: #555;")
+        self.error = ErrorLabel(self)
+        form = QFormLayout()
+        for text, widget in (("Année", self.year), ("Chiffres arrêtés au", self.as_of)):
+            label = QLabel(f"{text}\u00a0:", self)
+            label.setBuddy(widget.edit if isinstance(widget, DateEdit) else widget)
+            form.addRow(label, widget)
+        form.addRow("", self.as_of_hint)
+        self.write_button = QPushButton("Enregistrer le fichier…", self)
+        self.write_button.setDefault(True)
+        self.write_button.clicked.connect(self.write)
+        cancel = QPushButton("Fermer", self)
+        cancel.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(cancel)
+        buttons.addWidget(self.write_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.with_pdf)
+        layout.addWidget(self.pseudonymised)
+        layout.addWidget(pseudo_note)
+        layout.addWidget(self.error)
+        layout.addLayout(buttons)
+        self.resize(620, 380)
+        self._year_changed()
+
+    def _year_changed(self, *args) -> None:
+        year = self.year.currentData()
+        today = self._today()
+        default = min(date(year, 12, 31), today) if year == today.year else date(year, 12, 31)
+        self.as_of.set_value(default)
+        self.as_of_hint.setText("Par défaut le 31 décembre ; pour l'année en cours, aujourd'hui.")
+
+    def read(self) -> tuple[int, date] | None:
+        year = self.year.currentData()
+        try:
+            as_of = self.as_of.value()
+        except DateError as error:
+            self.error.show_message(str(error))
+            return None
+        if as_of is None or as_of.year != year:
+            self.error.show_message(f"La date d'arrêté doit être une date de l'année {year}.")
+            return None
+        self.error.show_message(None)
+        return year, as_of
+
+    def write(self) -> None:
+        chosen = self.read()
+        if chosen is None:
+            return
+        year, as_of = chosen
+        target = dialogs.choose_save_path(
+            self,
+            "Enregistrer le fichier pour la Ville de Paris",
+            f"bilan-dynamiques-emploi-{year}.xlsx",
+            "Classeur Excel (*.xlsx)",
+        )
+        if target is None:
+            return
+        pdf = target.with_suffix(".pdf") if self.with_pdf.isChecked() else None
+        try:
+            self.session.funder.write(year, as_of, target, pdf, pseudonymised=self.pseudonymised.isChecked())
+        except IlotError as error:
+            dialogs.show_error(self, error)
+            return
+        except OSError:
+            dialogs.show_error(
+                self,
+                IlotError(
+                    "Le fichier n'a pas pu être enregistré à cet endroit (dossier en lecture seule ou disque plein)."
+                ),
+            )
+            return
+        self.written = (target, pdf)
+        log.info("funder file written (year %s)", year)
+        also = f"\net la synthèse :\n{pdf}" if pdf else ""
+        dialogs.inform(
+            self, "Fichier enregistré", f"Bilan {year} arrêté au {format_date(as_of)} enregistré ici :\n{target}{also}"
+        )
+        self.accept()

@@ -1,0 +1,364 @@
+"""The Résultats tab for one participant: jobs and trainings reached, drop-out, end of accompaniment."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ilot_desktop.domain.dates import DateError, format_date
+from ilot_desktop.domain.outcomes import Outcome
+from ilot_desktop.domain.vocabulary import Cadence, DropoutReason, EndReason, OutcomeType, WorkingTime
+from ilot_desktop.errors import IlotError, ValidationError
+from ilot_desktop.ui import dialogs
+from ilot_desktop.ui.widgets import ChoiceCombo, DateEdit, ErrorLabel
+
+IdRole = Qt.ItemDataRole.UserRole + 70
+_HEADERS = ("Date", "Résultat", "Catégorie", "Employeur ou organisme", "Secteur", "Temps de travail")
+
+
+def _item(text: str, outcome_id: int) -> QTableWidgetItem:
+    item = QTableWidgetItem(text)
+    item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+    item.setData(IdRole, outcome_id)
+    return item
+
+
+class OutcomesPage(QWidget):
+    changed = Signal()
+    participant_changed = Signal(object)  # the participant file was changed here (end, cadence)
+
+    def __init__(self, today, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._today = today
+        self.session = None
+        self.participant = None
+        self.outcome: Outcome | None = None
+
+        self.heading = QLabel(self)
+        self.heading.setStyleSheet("font-size: 16px; font-weight: 600;")
+        self.milestones = QLabel(self)
+        self.milestones.setWordWrap(True)
+        self.milestones.setAccessibleName("Durée de l'accompagnement")
+        self.milestones.setStyleSheet("background: #eef4fb; border: 1px solid #c9dcf0; padding: 6px;")
+
+        self.table = QTableWidget(0, len(_HEADERS), self)
+        self.table.setHorizontalHeaderLabels(_HEADERS)
+        self.table.setAccessibleName("Résultats de la personne")
+        self.table.verticalHeader().hide()
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.table.itemSelectionChanged.connect(self._selection_changed)
+
+        # the outcome form
+        self.outcome_type = ChoiceCombo(OutcomeType, "Résultat obtenu", parent=self)
+        self.outcome_type.currentIndexChanged.connect(self._type_changed)
+        self.on = DateEdit("Date de début ou de l'abandon", self)
+        self.dropout_reason = ChoiceCombo(DropoutReason, "Motif de l'abandon", parent=self)
+        self.employer = QLineEdit(self)
+        self.employer.setAccessibleName("Employeur ou organisme de formation")
+        self.employer.setMaxLength(200)
+        self.sector = QLineEdit(self)
+        self.sector.setAccessibleName("Secteur d'activité")
+        self.sector.setMaxLength(100)
+        self.working_time = ChoiceCombo(WorkingTime, "Temps de travail", placeholder="Non précisé", parent=self)
+        self.comment = QPlainTextEdit(self)
+        self.comment.setAccessibleName("Commentaire sur le résultat")
+        self.comment.setTabChangesFocus(True)
+        self.comment.setFixedHeight(54)
+        self.errors = {n: ErrorLabel(self) for n in ("outcome_type", "on", "dropout_reason", "employer", "sector")}
+        self.state = QLabel(self)
+        self.new_button = QPushButton("Nouveau résultat", self)
+        self.new_button.clicked.connect(self.new_outcome)
+        self.delete_button = QPushButton("Supprimer", self)
+        self.delete_button.clicked.connect(self.delete_outcome)
+        self.save_button = QPushButton("Enregistrer le résultat", self)
+        self.save_button.clicked.connect(self.save_outcome)
+        form = QFormLayout()
+        self._row(form, "Résultat *", self.outcome_type, "outcome_type")
+        self._row(form, "Date *", self.on, "on", buddy=self.on.edit)
+        self._row(form, "Motif d'abandon", self.dropout_reason, "dropout_reason")
+        self._row(form, "Employeur ou organisme", self.employer, "employer")
+        self._row(form, "Secteur", self.sector, "sector")
+        self._row(form, "Temps de travail", self.working_time)
+        self._row(form, "Commentaire", self.comment)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.state, 1)
+        buttons.addWidget(self.new_button)
+        buttons.addWidget(self.delete_button)
+        buttons.addWidget(self.save_button)
+        outcome_box = QGroupBox("Emploi, formation ou abandon", self)
+        outcome_layout = QVBoxLayout(outcome_box)
+        outcome_layout.addWidget(self.table, 1)
+        outcome_layout.addLayout(form)
+        outcome_layout.addLayout(buttons)
+
+        # the end of the accompaniment
+        self.end_date = DateEdit("Date de fin d'accompagnement", self)
+        self.end_reason = ChoiceCombo(EndReason, "Motif de fin d'accompagnement", parent=self)
+        self.end_error = ErrorLabel(self)
+        self.close_button = QPushButton("Clore l'accompagnement", self)
+        self.close_button.clicked.connect(self.close_accompaniment)
+        self.reopen_button = QPushButton("Rouvrir", self)
+        self.reopen_button.clicked.connect(self.reopen_accompaniment)
+        end_row = QHBoxLayout()
+        for text, widget in (("Fin le", self.end_date), ("Motif", self.end_reason)):
+            label = QLabel(f"{text}\u00a0:", self)
+            label.setBuddy(widget.edit if isinstance(widget, DateEdit) else widget)
+            end_row.addWidget(label)
+            end_row.addWidget(widget)
+        end_row.addStretch(1)
+        end_row.addWidget(self.reopen_button)
+        end_row.addWidget(self.close_button)
+        end_box = QGroupBox("Fin de l'accompagnement", self)
+        end_layout = QVBoxLayout(end_box)
+        end_layout.addLayout(end_row)
+        end_layout.addWidget(self.end_error)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.milestones)
+        layout.addWidget(outcome_box, 1)
+        layout.addWidget(end_box)
+        self._enable(False)
+
+    def _row(self, form: QFormLayout, text: str, widget: QWidget, error: str | None = None, buddy=None) -> None:
+        label = QLabel(f"{text}\u00a0:", self)
+        label.setBuddy(buddy or widget)
+        if error is None:
+            form.addRow(label, widget)
+            return
+        holder = QWidget(self)
+        column = QVBoxLayout(holder)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(widget)
+        column.addWidget(self.errors[error])
+        form.addRow(label, holder)
+
+    def _enable(self, enabled: bool) -> None:
+        for widget in (
+            self.table,
+            self.outcome_type,
+            self.on,
+            self.dropout_reason,
+            self.employer,
+            self.sector,
+            self.working_time,
+            self.comment,
+            self.new_button,
+            self.delete_button,
+            self.save_button,
+            self.end_date,
+            self.end_reason,
+            self.close_button,
+            self.reopen_button,
+        ):
+            widget.setEnabled(enabled)
+
+    # --- loading ------------------------------------------------------------------------------------
+
+    def set_session(self, session) -> None:
+        self.session = session
+        if session is None:
+            self.show_participant(None)
+
+    def show_participant(self, participant) -> None:
+        self.participant = participant if participant is not None and participant.id is not None else None
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.table.setRowCount(0)
+        self.end_error.show_message(None)
+        if self.session is None or self.participant is None:
+            self.heading.setText("Choisissez un dossier enregistré pour noter ses résultats.")
+            self.milestones.clear()
+            self.milestones.hide()
+            self._show_outcome(None)
+            self.end_date.set_value(None)
+            self.end_reason.set_value(None)
+            self._enable(False)
+            return
+        self._enable(True)
+        p = self.participant = self.session.participants.get(self.participant.id)
+        self.heading.setText(f"Résultats de {p.display_name}")
+        stones = self.session.outcomes.milestones(p.id)
+        self.milestones.setText(stones.describe(self._today(), p.end_date) if stones else "")
+        self.milestones.setVisible(stones is not None)
+        for outcome in self.session.outcomes.for_participant(p.id):
+            row = self.table.rowCount()
+            self.table.insertRow(row)
+            values = (
+                format_date(outcome.on),
+                outcome.outcome_type.label
+                + (f" ({outcome.dropout_reason.label.lower()})" if outcome.dropout_reason else ""),
+                outcome.category.label,
+                outcome.employer,
+                outcome.sector,
+                outcome.working_time.label if outcome.working_time else "",
+            )
+            for column, text in enumerate(values):
+                self.table.setItem(row, column, _item(text, outcome.id))
+        self.end_date.set_value(p.end_date)
+        self.end_reason.set_value(p.end_reason)
+        self.close_button.setText("Modifier la fin" if p.end_date else "Clore l'accompagnement")
+        self.reopen_button.setEnabled(p.end_date is not None)
+        self._show_outcome(None)
+
+    def _selection_changed(self) -> None:
+        items = self.table.selectedItems()
+        if items:
+            self._show_outcome(self.session.outcomes.get(items[0].data(IdRole)))
+
+    def _show_outcome(self, outcome: Outcome | None) -> None:
+        self.outcome = outcome
+        for label in self.errors.values():
+            label.show_message(None)
+        self.state.clear()
+        shown = outcome or Outcome()
+        self.outcome_type.set_value(shown.outcome_type)
+        self.on.set_value(shown.on)
+        self.dropout_reason.set_value(shown.dropout_reason)
+        self.employer.setText(shown.employer)
+        self.sector.setText(shown.sector)
+        self.working_time.set_value(shown.working_time)
+        self.comment.setPlainText(shown.comment)
+        self.delete_button.setEnabled(outcome is not None and self.participant is not None)
+        self._type_changed()
+
+    def _type_changed(self, *args) -> None:
+        dropout = self.outcome_type.value() is OutcomeType.DROPOUT
+        self.dropout_reason.setEnabled(dropout and self.participant is not None)
+        if not dropout:
+            self.dropout_reason.set_value(None)
+        for widget in (self.employer, self.sector, self.working_time):
+            widget.setEnabled(not dropout and self.participant is not None)
+
+    # --- writing ------------------------------------------------------------------------------------
+
+    def new_outcome(self) -> None:
+        self.table.clearSelection()
+        self._show_outcome(None)
+        self.on.set_value(self._today())
+        self.outcome_type.setFocus()
+
+    def save_outcome(self) -> bool:
+        if self.participant is None:
+            return False
+        try:
+            on = self.on.value()
+        except DateError as error:
+            self.errors["on"].show_message(str(error))
+            return False
+        outcome = replace(
+            self.outcome or Outcome(participant_id=self.participant.id),
+            outcome_type=self.outcome_type.value(),
+            on=on,
+            dropout_reason=self.dropout_reason.value(),
+            employer=self.employer.text(),
+            sector=self.sector.text(),
+            working_time=self.working_time.value(),
+            comment=self.comment.toPlainText(),
+        )
+        try:
+            saved = self.session.outcomes.save(outcome)
+        except ValidationError as error:
+            for name, label in self.errors.items():
+                label.show_message(error.errors.get(name))
+            self.state.setText("Résultat non enregistré : voir les champs en rouge.")
+            self.state.setStyleSheet("color: #b00020;")
+            return False
+        except IlotError as error:
+            dialogs.show_error(self, error)
+            return False
+        self._offer_employment_follow_up(saved)
+        self.refresh()
+        self.state.setText(f"✓ Enregistré : {saved.outcome_type.label} le {format_date(saved.on)}")
+        self.state.setStyleSheet("color: #1b6e20; font-weight: 600;")
+        self.changed.emit()
+        return True
+
+    def _offer_employment_follow_up(self, saved: Outcome) -> None:
+        p = self.participant
+        if not saved.is_positive or p.cadence is Cadence.EMPLOYMENT or p.end_date is not None:
+            return
+        if dialogs.confirm(
+            self,
+            "Suivi dans l'emploi",
+            f"Passer {p.first_name} en « suivi dans l'emploi » ?",
+            "Le rythme des contacts devient plus léger (tous les 60 jours) ; l'accompagnement peut se "
+            "poursuivre jusqu'à 24 mois après l'entrée.",
+            "Passer en suivi dans l'emploi",
+        ):
+            self.session.outcomes.switch_to_employment_follow_up(p.id)
+            self.participant_changed.emit(self.session.participants.get(p.id))
+
+    def delete_outcome(self) -> None:
+        if self.outcome is None:
+            return
+        if not dialogs.confirm(
+            self,
+            "Supprimer le résultat",
+            f"Supprimer « {self.outcome.outcome_type.label} » du {format_date(self.outcome.on)} ?",
+            "Les chiffres du bilan seront recalculés sans lui.",
+            "Supprimer",
+        ):
+            return
+        try:
+            self.session.outcomes.delete(self.outcome.id)
+        except IlotError as error:
+            dialogs.show_error(self, error)
+        self.refresh()
+        self.changed.emit()
+
+    def close_accompaniment(self) -> None:
+        try:
+            end = self.end_date.value()
+        except DateError as error:
+            self.end_error.show_message(str(error))
+            return
+        if end is None:
+            self.end_error.show_message("Indiquez la date de fin d'accompagnement.")
+            return
+        self._end(end, self.end_reason.value())
+
+    def reopen_accompaniment(self) -> None:
+        if dialogs.confirm(
+            self,
+            "Rouvrir l'accompagnement",
+            "Rouvrir l'accompagnement (retirer la date de fin) ?",
+            "La personne redevient « en cours » dans la liste et dans Ma semaine.",
+            "Rouvrir",
+        ):
+            self._end(None, None)
+
+    def _end(self, end, reason) -> None:
+        try:
+            self.session.outcomes.end_accompaniment(self.participant.id, end, reason)
+        except ValidationError as error:
+            self.end_error.show_message(" ".join(error.errors.values()))
+            return
+        except IlotError as error:
+            dialogs.show_error(self, error)
+            return
+        participant = self.session.participants.get(self.participant.id)
+        self.refresh()
+        self.participant_changed.emit(participant)
+        self.changed.emit()
