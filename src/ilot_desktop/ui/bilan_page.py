@@ -73,6 +73,8 @@ class BilanPage(QWidget):
         self.explanation_title.setWordWrap(True)
         self.explanation = QListWidget(self)
         self.explanation.setAccessibleName("Dossiers derrière le chiffre choisi")
+        self.explanation.setWordWrap(True)
+        self.explanation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
         self.outcome_chart = BarChart("Sorties par catégorie (personnes)", self)
         self.age_chart = BarChart("Âge de la file active", self)

@@ -83,6 +83,8 @@ class ImportWizard(QDialog):
         self.counts.setAccessibleName("Ce que l'import va créer")
         self.counts.verticalHeader().hide()
         self.counts.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.counts.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.counts.setFixedHeight((self.fontMetrics().height() + 8) * 7 + 6)
         self.problems = QTableWidget(0, 4, check)
         self.problems.setHorizontalHeaderLabels(("Feuille", "Ligne", "Colonne", "Problème"))
         self.problems.setAccessibleName("Lignes refusées")
@@ -98,7 +100,7 @@ class ImportWizard(QDialog):
         step2 = QVBoxLayout(check)
         step2.addWidget(self.file_label)
         step2.addWidget(self.verdict)
-        step2.addWidget(self.counts, 1)
+        step2.addWidget(self.counts)
         step2.addWidget(self.warnings)
         step2.addWidget(self.problems, 2)
 
