@@ -21,6 +21,7 @@ from ilot_desktop.logs import setup_logging, write_crash_report
 from ilot_desktop.paths import ENV_DATA_DIR, AppPaths, app_paths
 
 ENV_PASSPHRASE = "ILOT_PASSPHRASE"
+ENV_NEW_PASSPHRASE = "ILOT_NEW_PASSPHRASE"
 COUNT_LABELS = {
     "participants": "Participants",
     "appointments": "Rendez-vous",
@@ -63,6 +64,11 @@ def build_parser() -> argparse.ArgumentParser:
     init.add_argument("--recovery-sheet", metavar="FICHIER.pdf", help="écrire aussi la feuille de secours en PDF")
 
     commands.add_parser("check", help="vérifier tout le fichier chiffré et afficher ce qu'il contient")
+    commands.add_parser(
+        "change-password",
+        help="changer le mot de passe (actuel : $ILOT_PASSPHRASE ou 1re ligne ; nouveau : $ILOT_NEW_PASSPHRASE "
+        "ou 2e ligne de l'entrée)",
+    )
 
     demo = commands.add_parser("demo", help="créer un fichier chiffré rempli de personnes fictives")
     demo.add_argument("--recovery-sheet", metavar="FICHIER.pdf", help="écrire aussi la feuille de secours en PDF")
@@ -119,6 +125,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler = {
         "init": cmd_init,
         "check": cmd_check,
+        "change-password": cmd_change_password,
         "demo": cmd_demo,
         "action-plan": cmd_action_plan,
         "funder-report": cmd_funder_report,
@@ -199,6 +206,27 @@ def cmd_init(args: argparse.Namespace, paths: AppPaths) -> int:
 
 def cmd_demo(args: argparse.Namespace, paths: AppPaths) -> int:
     return _create(args, paths, with_demo=True)
+
+
+def cmd_change_password(args: argparse.Namespace, paths: AppPaths) -> int:
+    """Only ``ilot.key`` is rewritten; the recovery code stays valid."""
+    from ilot_desktop.services import vault
+
+    current = read_password(confirm=False)
+    new = os.environ.get(ENV_NEW_PASSPHRASE)
+    if new is None:
+        if sys.stdin is not None and sys.stdin.isatty():
+            new = getpass.getpass("Nouveau mot de passe : ")
+            if getpass.getpass("Confirmez le nouveau mot de passe : ") != new:
+                raise IlotError("Les deux saisies du nouveau mot de passe sont différentes.")
+        else:
+            line = sys.stdin.readline() if sys.stdin is not None else ""
+            if not line:
+                raise IlotError("Aucun nouveau mot de passe fourni (ILOT_NEW_PASSPHRASE ou 2e ligne de l'entrée).")
+            new = line.rstrip("\r\n")
+    vault.change_password(paths.data_dir, current, new)
+    print("Mot de passe changé. Le code de secours reste valable.")
+    return EXIT_OK
 
 
 def cmd_check(args: argparse.Namespace, paths: AppPaths) -> int:

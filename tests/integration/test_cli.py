@@ -211,3 +211,19 @@ def test_action_plan_command_errors(data, tmp_path, monkeypatch, capsys):
     with pytest.raises(SystemExit) as usage:
         main(["--data-dir", str(data), "action-plan", "DE-2026-001"])
     assert usage.value.code == 2
+
+
+def test_change_password_from_the_command_line(data, monkeypatch, capsys):
+    assert run(["--data-dir", str(data), "init"], monkeypatch) == 0
+    monkeypatch.setenv("ILOT_NEW_PASSPHRASE", "faible")
+    assert run(["--data-dir", str(data), "change-password"], monkeypatch) == 5
+    monkeypatch.setenv("ILOT_NEW_PASSPHRASE", "Nouveau-Secret-2027!")
+    assert run(["--data-dir", str(data), "change-password"], monkeypatch, password="Mauvais-2026!!") == 3
+    assert run(["--data-dir", str(data), "change-password"], monkeypatch) == 0
+    assert "Mot de passe changé" in capsys.readouterr().out
+    monkeypatch.delenv("ILOT_NEW_PASSPHRASE")
+    assert run(["--data-dir", str(data), "check"], monkeypatch, password="Nouveau-Secret-2027!") == 0
+    # both passwords on standard input, one per line
+    stdin = "Nouveau-Secret-2027!\nTroisième-Secret-2028!\n"
+    assert run(["--data-dir", str(data), "change-password"], monkeypatch, password=None, stdin=stdin) == 0
+    assert run(["--data-dir", str(data), "check"], monkeypatch, password="Troisième-Secret-2028!") == 0

@@ -85,6 +85,21 @@ class VaultSession:
             size_bytes=self._database.paths.db.stat().st_size,
         )
 
+    def keep_draft(self, name: str, text: str) -> None:
+        """Unsaved typing kept inside the encrypted file (auto-lock), to be offered back after unlock."""
+        with self._database.unit_of_work() as uow:
+            uow.settings.set(f"brouillon:{name}", text)
+            uow.commit()
+
+    def take_draft(self, name: str) -> str | None:
+        """The kept draft, removed from the file as it is handed back."""
+        with self._database.unit_of_work() as uow:
+            text = uow.settings.get(f"brouillon:{name}")
+            if text is not None:
+                uow.settings.delete(f"brouillon:{name}")
+                uow.commit()
+        return text
+
     def close(self) -> None:
         self._database.close()
 
@@ -147,3 +162,21 @@ def unlock_with_recovery_code(
             session.close()
             raise
     return session
+
+
+def change_password(folder: Path, current: str, new: str, kdf: keys.KdfParams | None = None) -> None:
+    """A new password (the current one first): only ``ilot.key`` is rewritten, never the records."""
+    verdict = check_password(new)
+    if not verdict.acceptable:
+        raise ValidationError({"password": verdict.summary()})
+    paths = VaultPaths(folder)
+    key = storage_vault.unlock_with_password(paths, current)
+    storage_vault.set_password(paths, key, new, kdf)
+
+
+def new_recovery_code(folder: Path, password: str, kdf: keys.KdfParams | None = None) -> str:
+    """Re-key the (closed) vault: the old recovery sheet stops opening it. Returns the new code to show once."""
+    paths = VaultPaths(folder)
+    key = storage_vault.unlock_with_password(paths, password)
+    _new_key, code = storage_vault.rekey(paths, key, password, kdf)
+    return code

@@ -153,6 +153,12 @@ class SettingsRepository:
         row = self.session.get(SettingRow, key)
         return row.value if row else None
 
+    def delete(self, key: str) -> None:
+        row = self.session.get(SettingRow, key)
+        if row is not None:
+            self.session.delete(row)
+            self.session.flush()
+
     def set(self, key: str, value: str) -> None:
         row = self.session.get(SettingRow, key)
         if row is None:

@@ -14,6 +14,7 @@ from ilot_desktop.errors import (
     KeyFileMissingError,
     NoVaultError,
     VaultExistsError,
+    WrongPasswordError,
     WrongRecoveryCodeError,
 )
 from ilot_desktop.storage import keys
@@ -24,6 +25,7 @@ log = logging.getLogger(__name__)
 DB_NAME = "ilot.db"
 KEY_NAME = "ilot.key"
 BACKUP_DIR = "sauvegardes"
+REKEY_MARKER = "changement-de-cle.txt"
 
 
 @dataclass(frozen=True)
@@ -104,6 +106,7 @@ def _opens(paths: VaultPaths, key: bytes) -> bool:
 def unlock_with_password(paths: VaultPaths, password: str) -> bytes:
     """The data key, or WrongPasswordError / DamagedVaultError / KeyFileMissingError."""
     _check_db_file(paths)
+    _finish_interrupted_rekey(paths, password)
     key = keys.unwrap_key(keys.read_keyfile(paths.keyfile), password)
     if not _opens(paths, key):
         raise DamagedVaultError(
@@ -130,6 +133,63 @@ def unlock_with_recovery_code(paths: VaultPaths, code: str) -> bytes:
     raise WrongRecoveryCodeError(
         "Ce code de secours n'ouvre pas ce fichier : il appartient à un autre fichier, ou le fichier est endommagé."
     )
+
+
+def _pending_keyfile(paths: VaultPaths) -> Path:
+    return paths.keyfile.with_name(KEY_NAME + ".nouvelle")
+
+
+def _finish_interrupted_rekey(paths: VaultPaths, password: str) -> None:
+    """A new recovery code interrupted between re-keying the file and replacing ``ilot.key``: finish it.
+
+    SQLCipher re-keys in one transaction, so exactly one of the two key files opens the database: the one that
+    does is kept (the password opens both).
+    """
+    pending, marker = _pending_keyfile(paths), paths.folder / REKEY_MARKER
+    if not pending.exists():
+        marker.unlink(missing_ok=True)
+        return
+    try:
+        new_key = keys.unwrap_key(keys.read_keyfile(pending), password)
+    except (KeyFileMissingError, WrongPasswordError):
+        return  # not this password: leave everything as it is
+    if _opens(paths, new_key):
+        os.replace(pending, paths.keyfile)
+        log.info("interrupted re-key completed")
+    else:
+        pending.unlink(missing_ok=True)
+    marker.unlink(missing_ok=True)
+
+
+def rekey(paths: VaultPaths, old_key: bytes, password: str, kdf: keys.KdfParams | None = None) -> tuple[bytes, str]:
+    """A new data key for the database (a new recovery code); the password stays the same.
+
+    The database must be closed. Order, so that an interruption never loses the records: the new key file is
+    written aside (``ilot.key.nouvelle``), a marker says a rekey is under way, ``PRAGMA rekey`` rewrites every
+    page in one transaction, then the new key file replaces the old one. Interrupted anywhere, the next unlock
+    with the password keeps whichever key file opens the database.
+    """
+    if not _opens(paths, old_key):
+        raise WrongRecoveryCodeError("Cette clé n'ouvre pas ce fichier.")
+    new_key = keys.new_data_key()
+    pending = _pending_keyfile(paths)
+    marker = paths.folder / REKEY_MARKER
+    try:
+        keys.write_keyfile(pending, keys.wrap_key(new_key, password, kdf))
+        marker.write_text("en cours", encoding="ascii")
+        connection = raw_connect(paths.db, old_key)
+        try:
+            connection.execute(f"PRAGMA rekey = \"x'{new_key.hex()}'\"")
+        finally:
+            connection.close()
+        os.replace(pending, paths.keyfile)
+        marker.unlink(missing_ok=True)
+    except OSError as exc:
+        raise classify_os_error(exc) from exc
+    if not _opens(paths, new_key):  # never expected: SQLCipher's rekey is transactional
+        raise DamagedVaultError("Le nouveau code de secours n'a pas pu être appliqué au fichier.")
+    log.info("vault re-keyed (new recovery code)")
+    return new_key, keys.encode_recovery_code(new_key)
 
 
 def set_password(paths: VaultPaths, key: bytes, password: str, kdf: keys.KdfParams | None = None) -> None:
