@@ -48,12 +48,32 @@ def create_application(argv: list[str]):
     return app
 
 
+def acquire_instance_lock(paths: AppPaths):
+    """One running window per data folder: the QLockFile, or None when another instance holds it."""
+    from PySide6.QtCore import QLockFile
+
+    paths.data_dir.mkdir(parents=True, exist_ok=True)
+    lock = QLockFile(str(paths.data_dir / "ilot-desktop.lock"))
+    lock.setStaleLockTime(0)  # a lock left by a crashed instance is recognised by its dead process id
+    return lock if lock.tryLock(200) else None
+
+
 def run_gui(paths: AppPaths) -> int:
     from ilot_desktop.ui import dialogs
     from ilot_desktop.ui.main_window import MainWindow
 
     settings = LocalSettings(paths.settings_file)
     app = create_application(sys.argv)
+    instance = acquire_instance_lock(paths)
+    if instance is None:
+        log.info("second instance refused")
+        dialogs.inform(
+            None,
+            APP_NAME,
+            "Îlot desktop est déjà ouvert sur cet ordinateur.",
+            "Utilisez la fenêtre déjà ouverte (elle est peut-être réduite dans la barre des tâches).",
+        )
+        return 1
     window = MainWindow(paths, settings)
 
     def excepthook(exc_type, exc, tb):
@@ -66,4 +86,7 @@ def run_gui(paths: AppPaths) -> int:
     sys.excepthook = excepthook
     window.show()
     log.info("application started (version %s)", __version__)
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        instance.unlock()

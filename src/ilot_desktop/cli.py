@@ -21,6 +21,7 @@ from ilot_desktop.logs import setup_logging, write_crash_report
 from ilot_desktop.paths import ENV_DATA_DIR, AppPaths, app_paths
 
 ENV_PASSPHRASE = "ILOT_PASSPHRASE"
+ENV_RECOVERY_CODE = "ILOT_RECOVERY_CODE"
 ENV_NEW_PASSPHRASE = "ILOT_NEW_PASSPHRASE"
 COUNT_LABELS = {
     "participants": "Participants",
@@ -30,6 +31,7 @@ COUNT_LABELS = {
     "tasks": "Tâches",
     "outcomes": "Résultats",
 }
+RECOVERY_CODE_HELP = "ouvrir avec le code de secours ($ILOT_RECOVERY_CODE ou entrée) plutôt que le mot de passe"
 log = logging.getLogger(__name__)
 
 
@@ -63,7 +65,21 @@ def build_parser() -> argparse.ArgumentParser:
     init = commands.add_parser("init", help="créer le fichier chiffré (mot de passe : $ILOT_PASSPHRASE ou entrée)")
     init.add_argument("--recovery-sheet", metavar="FICHIER.pdf", help="écrire aussi la feuille de secours en PDF")
 
-    commands.add_parser("check", help="vérifier tout le fichier chiffré et afficher ce qu'il contient")
+    check = commands.add_parser("check", help="vérifier tout le fichier chiffré et afficher ce qu'il contient")
+    check.add_argument("--backup", metavar="DOSSIER", help="vérifier cette sauvegarde (lue sans être modifiée)")
+    check.add_argument("--recovery-code", action="store_true", help=RECOVERY_CODE_HELP)
+    backup = commands.add_parser(
+        "backup", help="écrire une sauvegarde chiffrée vérifiée (mot de passe comme pour check) et afficher où"
+    )
+    backup.add_argument(
+        "--out", metavar="DOSSIER", help="dossier où la créer (une clé USB…) ; sinon dans sauvegardes/ du dossier"
+    )
+    restore = commands.add_parser(
+        "restore",
+        help="remettre une sauvegarde en place (vérifiée d'abord ; le fichier actuel est gardé dans sauvegardes/)",
+    )
+    restore.add_argument("backup", metavar="DOSSIER", help="dossier de la sauvegarde (qui contient ilot.db)")
+    restore.add_argument("--recovery-code", action="store_true", help=RECOVERY_CODE_HELP)
     commands.add_parser(
         "change-password",
         help="changer le mot de passe (actuel : $ILOT_PASSPHRASE ou 1re ligne ; nouveau : $ILOT_NEW_PASSPHRASE "
@@ -125,6 +141,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler = {
         "init": cmd_init,
         "check": cmd_check,
+        "backup": cmd_backup,
+        "restore": cmd_restore,
         "change-password": cmd_change_password,
         "demo": cmd_demo,
         "action-plan": cmd_action_plan,
@@ -229,16 +247,45 @@ def cmd_change_password(args: argparse.Namespace, paths: AppPaths) -> int:
     return EXIT_OK
 
 
+def read_recovery_code() -> str:
+    """From $ILOT_RECOVERY_CODE, else standard input (hidden on a terminal)."""
+    value = os.environ.get(ENV_RECOVERY_CODE)
+    if value is not None:
+        return value
+    if sys.stdin is not None and sys.stdin.isatty():
+        return getpass.getpass("Code de secours : ")
+    line = sys.stdin.readline() if sys.stdin is not None else ""
+    if not line:
+        raise IlotError("Aucun code de secours fourni (variable ILOT_RECOVERY_CODE ou entrée standard).")
+    return line.rstrip("\r\n")
+
+
+def _secret(args: argparse.Namespace) -> dict[str, str]:
+    if args.recovery_code:
+        return {"recovery_code": read_recovery_code()}
+    return {"password": read_password(confirm=False)}
+
+
 def cmd_check(args: argparse.Namespace, paths: AppPaths) -> int:
     from ilot_desktop.errors import EXIT_DAMAGED
     from ilot_desktop.services import vault
 
-    session = vault.unlock(paths.data_dir, read_password(confirm=False))
-    try:
-        report = session.check(full=True)
-    finally:
-        session.close()
-    print(f"Dossier : {paths.data_dir}")
+    if args.backup:
+        from ilot_desktop.services.backup import check_backup
+
+        where = Path(args.backup)
+        report = check_backup(where, vault_folder=paths.data_dir, **_secret(args))
+    else:
+        where = paths.data_dir
+        if args.recovery_code:
+            session = vault.unlock_with_recovery_code(paths.data_dir, read_recovery_code())
+        else:
+            session = vault.unlock(paths.data_dir, read_password(confirm=False))
+        try:
+            report = session.check(full=True)
+        finally:
+            session.close()
+    print(f"Dossier : {where}")
     print(f"Version du schéma : {report.schema_version}")
     print(f"Taille du fichier : {report.size_bytes / 1024:.0f} Kio")
     for name, count in report.counts.items():
@@ -250,6 +297,35 @@ def cmd_check(args: argparse.Namespace, paths: AppPaths) -> int:
     for problem in report.problems[:20]:
         print(f"  - {problem}", file=sys.stderr)
     return EXIT_DAMAGED
+
+
+def cmd_backup(args: argparse.Namespace, paths: AppPaths) -> int:
+    """A verified encrypted copy: the same password and the same recovery code open it."""
+    from ilot_desktop.services import vault
+
+    out = Path(args.out) if args.out else None
+    if out is not None and not out.is_dir():
+        raise IlotError(f"Le dossier de la sauvegarde n'existe pas : {out}")
+    session = vault.unlock(paths.data_dir, read_password(confirm=False))
+    try:
+        written = session.backups.write(out)
+    finally:
+        session.close()
+    print(written)
+    return EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace, paths: AppPaths) -> int:
+    """Check a backup, keep the current file aside, put the backup in place."""
+    from ilot_desktop.services.backup import restore
+
+    kept = restore(paths.data_dir, Path(args.backup), **_secret(args))
+    print("Sauvegarde vérifiée et remise en place.")
+    if not args.recovery_code:
+        print("Elle s'ouvre avec le mot de passe qui vient de servir.")
+    if kept is not None:
+        print(f"Le fichier remplacé est gardé dans : {kept}")
+    return EXIT_OK
 
 
 def cmd_action_plan(args: argparse.Namespace, paths: AppPaths) -> int:
@@ -266,14 +342,15 @@ def cmd_action_plan(args: argparse.Namespace, paths: AppPaths) -> int:
         if participant is None:
             raise NotFoundError(f"Aucun dossier {args.file_number.strip()}.")
         document = session.plan.document(participant.id)
+        from ilot_desktop.reports.action_plan import write_action_plan
+
+        try:
+            write_action_plan(out, document)
+        except OSError as exc:
+            raise StorageEnvironmentError(f"Le plan d'action n'a pas pu être écrit ({exc.strerror}).") from exc
+        session.audit.record("action_plan_printed", participant.id, "PDF")
     finally:
         session.close()
-    from ilot_desktop.reports.action_plan import write_action_plan
-
-    try:
-        write_action_plan(out, document)
-    except OSError as exc:
-        raise StorageEnvironmentError(f"Le plan d'action n'a pas pu être écrit ({exc.strerror}).") from exc
     print(f"Plan d'action écrit : {out}")
     return EXIT_OK
 

@@ -94,6 +94,8 @@ def answers(monkeypatch):
         "confirm",
         "open_file",
         "choose_printer",
+        "choose_folder",
+        "choose_open_path",
     ):
         monkeypatch.setattr(dialogs, name, script._answer(name))
     return script

@@ -53,6 +53,7 @@ def secrets_of(session) -> set[str]:
             choice = {"sex", "referrer", "justice_situation", "housing_at_entry", "justice_measure"}
             choice |= {"education_level", "cadence", "end_reason", "kind", "status", "action_type", "category"}
             choice |= {"outcome_type", "dropout_reason", "working_time", "owner", "attendance", "value"}
+            choice |= {"action", "detail"}  # the access log: codes and fixed words, no personal data
             for column in columns:
                 if column.name in choice:
                     continue

@@ -70,9 +70,18 @@ def test_upgrade_backs_up_first_and_keeps_rows(vault_dir, session, tmp_path, mon
         assert [s.last_name for s in reopened.participants.summaries()] == ["Marqueur"]
     finally:
         reopened.close()
-    backups = list((vault_dir / "sauvegardes").glob(f"avant-migration-{head}-vers-9999-*.db"))
+    backups = list((vault_dir / "sauvegardes").glob(f"*_avant-migration-{head}-vers-9999/ilot.db"))
     assert len(backups) == 1
     assert not backups[0].read_bytes().startswith(b"SQLite format 3")
+    # a backup like any other: listed, with its key file, opening with the password at the old version
+    from ilot_desktop.services.backup import check_backup, list_backups
+
+    assert [(b.kind, b.detail, b.path) for b in list_backups(vault_dir)] == [
+        ("avant-migration", f"{head}-vers-9999", backups[0].parent)
+    ]
+    assert str(backups[0].parent) == reopened.migration_backup
+    report = check_backup(backups[0].parent, PASSWORD)
+    assert report.ok and report.schema_version == head and report.counts["participants"] == 1
 
 
 def test_a_first_version_file_gains_the_follow_up_tables(vault_dir, session):
@@ -101,7 +110,7 @@ def test_a_first_version_file_gains_the_follow_up_tables(vault_dir, session):
         assert [(fk[2], fk[6]) for fk in foreign_keys] == [("participants", "CASCADE")]
     finally:
         reopened.close()
-    assert list((vault_dir / "sauvegardes").glob(f"avant-migration-0001-vers-{migrate.head_revision()}-*.db"))
+    assert list((vault_dir / "sauvegardes").glob(f"*_avant-migration-0001-vers-{migrate.head_revision()}/ilot.key"))
 
 
 def test_a_follow_up_version_file_gains_barriers_and_tasks(vault_dir, session):
@@ -126,7 +135,7 @@ def test_a_follow_up_version_file_gains_barriers_and_tasks(vault_dir, session):
 
     reopened = vault.unlock(vault_dir, PASSWORD)
     try:
-        assert reopened.check().schema_version == migrate.head_revision() == "0004"
+        assert reopened.check().schema_version == migrate.head_revision() == "0005"
         assert reopened.followup.get(booked.id).appointment == booked
         assert reopened.barriers.for_participant(saved.id) == []
         with reopened._database.engine.connect() as connection:
@@ -141,4 +150,4 @@ def test_a_follow_up_version_file_gains_barriers_and_tasks(vault_dir, session):
         assert [(fk[2], fk[6]) for fk in event_keys] == [("barriers", "CASCADE")]
     finally:
         reopened.close()
-    assert list((vault_dir / "sauvegardes").glob(f"avant-migration-0002-vers-{migrate.head_revision()}-*.db"))
+    assert list((vault_dir / "sauvegardes").glob(f"*_avant-migration-0002-vers-{migrate.head_revision()}/ilot.db"))

@@ -115,6 +115,8 @@ class OverdueTask:
 
 
 def _years_later(day: date, years: int) -> date:
+    if day.year + years > date.max.year:
+        return date.max
     try:
         return day.replace(year=day.year + years)
     except ValueError:  # 29 February

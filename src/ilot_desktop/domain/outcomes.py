@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from ilot_desktop.domain.dates import format_date
 from ilot_desktop.domain.vocabulary import DropoutReason, OutcomeCategory, OutcomeType, WorkingTime
@@ -43,7 +43,7 @@ def validate_outcome(outcome: Outcome, entry: date | None, today: date) -> dict[
     else:
         if (outcome.on - today).days > 183:
             errors["on"] = "La date est à plus de six mois : vérifiez l'année."
-        elif entry and outcome.on < entry - timedelta(days=31):
+        elif entry and (entry - outcome.on).days > 31:  # no date arithmetic: year 1 is a valid date
             errors["on"] = f"La date précède l'entrée dans l'accompagnement ({format_date(entry)}) : vérifiez-la."
         elif outcome.outcome_type is OutcomeType.DROPOUT and outcome.on > today:
             errors["on"] = "Un abandon se note au jour où il est constaté, pas à l'avance."

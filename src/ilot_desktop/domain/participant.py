@@ -67,6 +67,7 @@ class Participant:
     caseworker: str = ""
     cadence: Cadence | None = None
     notes: str = ""
+    anonymised_on: date | None = None  # set by the retention rule: the file is statistics from then on
     id: int | None = None
 
     @property
@@ -97,6 +98,7 @@ class ParticipantSummary:
     end_date: date | None
     justice_situation: JusticeSituation | None
     planned_release_date: date | None
+    anonymised: bool = False  # the list hides these by default
 
     def status(self, today: date) -> CaseStatus:
         return CaseStatus.ENDED if self.end_date and self.end_date <= today else CaseStatus.ONGOING

@@ -18,6 +18,7 @@ from ilot_desktop.domain.actions import (
 )
 from ilot_desktop.domain.vocabulary import Attendance
 from ilot_desktop.errors import NotFoundError, ValidationError
+from ilot_desktop.services.audit import record_change
 from ilot_desktop.storage.database import Database, UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -135,6 +136,7 @@ class ActionService:
         with self._db.unit_of_work() as uow:
             self._require(uow, action_id, participant_id)
             if uow.actions.register(action_id, participant_id):
+                record_change(uow, self._clock, participant_id, "action collective")
                 uow.commit()
                 log.info("participant %s registered to action %s", participant_id, action_id)
 
@@ -142,6 +144,7 @@ class ActionService:
         """Remove a registration (and its attendance); nothing happens if there was none."""
         with self._db.unit_of_work() as uow:
             if uow.actions.unregister(action_id, participant_id):
+                record_change(uow, self._clock, participant_id, "action collective")
                 uow.commit()
                 log.info("participant %s unregistered from action %s", participant_id, action_id)
 
@@ -155,6 +158,7 @@ class ActionService:
                 raise ValidationError({"attendance": _TOO_EARLY})
             if not uow.actions.set_attendance(action_id, participant_id, attendance):
                 raise NotFoundError(NOT_REGISTERED)
+            record_change(uow, self._clock, participant_id, "action collective")
             uow.commit()
         log.info("attendance recorded for participant %s at action %s", participant_id, action_id)
 

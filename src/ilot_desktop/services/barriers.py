@@ -19,6 +19,7 @@ from ilot_desktop.domain.barriers import (
 from ilot_desktop.domain.dates import format_date
 from ilot_desktop.domain.vocabulary import BarrierStatus, fold
 from ilot_desktop.errors import NotFoundError, ValidationError
+from ilot_desktop.services.audit import record_change
 from ilot_desktop.storage.database import Database, UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -96,6 +97,7 @@ class BarrierService:
                 uow.barriers.update(cleaned, now)
                 self._record_change(uow, before, cleaned, today)
                 log.info("barrier %s updated", cleaned.id)
+            record_change(uow, self._clock, cleaned.participant_id, "frein")
             uow.commit()
         return cleaned
 
@@ -113,6 +115,7 @@ class BarrierService:
                 raise ValidationError(errors)
             uow.barriers.update(changed, now)
             self._record_change(uow, before, changed, today)
+            record_change(uow, self._clock, changed.participant_id, "frein")
             uow.commit()
         log.info("barrier %s marked %s", barrier_id, status.value)
         return changed
@@ -147,8 +150,10 @@ class BarrierService:
     def delete(self, barrier_id: int) -> None:
         """Untick: the barrier and its history go; tasks linked to it stay, unlinked."""
         with self._db.unit_of_work() as uow:
-            if not uow.barriers.delete(barrier_id):
+            current = uow.barriers.get(barrier_id)
+            if current is None or not uow.barriers.delete(barrier_id):
                 raise NotFoundError(GONE)
+            record_change(uow, self._clock, current.participant_id, "frein retiré")
             uow.commit()
         log.info("barrier %s deleted", barrier_id)
 

@@ -14,6 +14,7 @@ from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 
+from ilot_desktop.domain import audit as actions
 from ilot_desktop.domain.exchange import (
     BARRIERS,
     SHEET_NAMES,
@@ -25,6 +26,7 @@ from ilot_desktop.domain.exchange import (
 )
 from ilot_desktop.domain.exchange_plan import BARRIER_COLUMNS, ImportPlan, plan_import
 from ilot_desktop.errors import ImportRejected, ValidationError
+from ilot_desktop.services.audit import record_after, record_in
 from ilot_desktop.storage.database import Database, UnitOfWork
 from ilot_desktop.storage.exchange_repo import ExchangeRepository
 
@@ -113,8 +115,8 @@ def read_workbook(path: Path) -> tuple[list[RawSheet], list[ImportProblem]]:
     finally:
         try:
             book.close()
-        except Exception:  # closing a half-read archive must not hide the answer
-            log.debug("workbook close failed", exc_info=True)
+        except Exception as exc:  # closing a half-read archive must not hide the answer
+            log.debug("workbook close failed (%s)", type(exc).__name__)  # its message may quote a cell
     return sheets, problems
 
 
@@ -154,7 +156,13 @@ class ExchangeService:
             plan = self._plan(raw, problems, uow)
             if plan.problems:
                 raise ImportRejected(plan.problems)
-            _write(uow, plan, self._clock())
+            people = _write(uow, plan, self._clock())
+            preview = plan.preview
+            record_in(uow, self._clock, actions.IMPORT, None, f"{preview.created} créés, {preview.updated} mis à jour")
+            for participant in plan.new_participants:
+                record_in(uow, self._clock, actions.PARTICIPANT_CREATED, people[participant.file_number], "import")
+            for participant in plan.updated_participants:
+                record_in(uow, self._clock, actions.PARTICIPANT_UPDATED, participant.id, "import")
             uow.commit()
         log.info("workbook imported: %d created, %d updated", plan.preview.created, plan.preview.updated)
         return plan.preview
@@ -177,6 +185,8 @@ class ExchangeService:
             snapshot = ExchangeRepository(uow.session).snapshot()
         rows = export_rows(snapshot)
         write_exchange_workbook(Path(out), rows)
+        detail = f"{len(snapshot.participants)} dossiers, {sum(len(r) for r in rows.values())} lignes"
+        record_after(self._db, self._clock, actions.EXPORT_FULL, None, detail)
         log.info("full export written (%d rows)", sum(len(r) for r in rows.values()))
         return {name: len(rows[name]) for name in SHEET_NAMES}
 
@@ -186,8 +196,8 @@ class ExchangeService:
         write_template(Path(out))
 
 
-def _write(uow: UnitOfWork, plan: ImportPlan, today: date) -> None:
-    """Apply a checked plan inside the caller's unit of work (the caller commits)."""
+def _write(uow: UnitOfWork, plan: ImportPlan, today: date) -> dict[str, int]:
+    """Apply a checked plan inside the caller's unit of work (the caller commits); file number -> id."""
     from ilot_desktop.services.barriers import BarrierService
 
     now = datetime.now().replace(microsecond=0)
@@ -237,3 +247,4 @@ def _write(uow: UnitOfWork, plan: ImportPlan, today: date) -> None:
         uow.outcomes.add(replace(outcome, participant_id=people[number]), now)
     for outcome in plan.updated_outcomes:
         uow.outcomes.update(outcome, now)
+    return people

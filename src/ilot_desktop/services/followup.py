@@ -20,6 +20,7 @@ from ilot_desktop.domain.followup import (
 )
 from ilot_desktop.domain.vocabulary import AppointmentKind, AppointmentStatus, Phase
 from ilot_desktop.errors import NotFoundError, ValidationError
+from ilot_desktop.services.audit import record_change
 from ilot_desktop.storage.database import Database, UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -148,6 +149,7 @@ class FollowUpService:
                 if not uow.appointments.update(cleaned, now):
                     raise NotFoundError("Ce rendez-vous a été supprimé entre-temps ; il n'a pas été enregistré.")
                 log.info("appointment %s updated", cleaned.id)
+            record_change(uow, self._clock, cleaned.participant_id, "rendez-vous")
             uow.commit()
         return cleaned
 
@@ -182,14 +184,17 @@ class FollowUpService:
             changed = replace(current, status=status)
             self._check(uow, changed)
             uow.appointments.update(changed, now)
+            record_change(uow, self._clock, changed.participant_id, "rendez-vous")
             uow.commit()
         log.info("appointment %s marked %s", appointment_id, status.value)
         return changed
 
     def delete(self, appointment_id: int) -> None:
         with self._db.unit_of_work() as uow:
-            if not uow.appointments.delete(appointment_id):
+            current = uow.appointments.get(appointment_id)
+            if current is None or not uow.appointments.delete(appointment_id):
                 raise NotFoundError(GONE)
+            record_change(uow, self._clock, current.participant_id, "rendez-vous supprimé")
             uow.commit()
         log.info("appointment %s deleted", appointment_id)
 

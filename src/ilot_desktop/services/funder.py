@@ -7,8 +7,10 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+from ilot_desktop.domain import audit as actions
 from ilot_desktop.domain.indicators import YearIndicators, compute_indicators, pseudonymised_rows
 from ilot_desktop.errors import StorageEnvironmentError
+from ilot_desktop.services.audit import record_after
 from ilot_desktop.services.indicators import IndicatorService
 from ilot_desktop.storage.database import Database
 
@@ -17,6 +19,8 @@ log = logging.getLogger(__name__)
 
 class FunderService:
     def __init__(self, database: Database, clock: Callable[[], date]):
+        self._db = database
+        self._clock = clock
         self._indicators = IndicatorService(database, clock)
 
     def write(
@@ -50,5 +54,10 @@ class FunderService:
         atomic_write(Path(xlsx), workbook)
         if pdf is not None and summary is not None:
             atomic_write(Path(pdf), summary)
+        detail = (
+            f"bilan {year} au {day:%d/%m/%Y}, PDF : {'oui' if pdf is not None else 'non'}, "
+            f"lignes pseudonymisées : {'oui' if pseudonymised else 'non'}"
+        )
+        record_after(self._db, self._clock, actions.EXPORT_FUNDER, None, detail)
         log.info("funder file written (year %s, pdf %s, pseudonymised %s)", year, pdf is not None, pseudonymised)
         return figures

@@ -10,6 +10,7 @@ from datetime import date, datetime
 from ilot_desktop.domain.outcomes import Milestones, Outcome, milestones, validate_outcome
 from ilot_desktop.domain.vocabulary import Cadence, EndReason
 from ilot_desktop.errors import NotFoundError, ValidationError
+from ilot_desktop.services.audit import record_change
 from ilot_desktop.storage.database import Database
 
 log = logging.getLogger(__name__)
@@ -56,14 +57,17 @@ class OutcomeService:
                 cleaned = replace(cleaned, id=uow.outcomes.add(cleaned, now))
             elif not uow.outcomes.update(cleaned, now):
                 raise NotFoundError("Ce résultat a été supprimé entre-temps.")
+            record_change(uow, self._clock, cleaned.participant_id, "résultat")
             uow.commit()
         log.info("outcome %s saved for participant %s", cleaned.id, cleaned.participant_id)
         return cleaned
 
     def delete(self, outcome_id: int) -> None:
         with self._db.unit_of_work() as uow:
-            if not uow.outcomes.delete(outcome_id):
+            current = uow.outcomes.get(outcome_id)
+            if current is None or not uow.outcomes.delete(outcome_id):
                 raise NotFoundError("Ce résultat n'existe plus.")
+            record_change(uow, self._clock, current.participant_id, "résultat retiré")
             uow.commit()
         log.info("outcome %s deleted", outcome_id)
 
@@ -74,6 +78,7 @@ class OutcomeService:
             if participant is None:
                 raise NotFoundError("Ce dossier n'existe plus.")
             uow.participants.update(replace(participant, cadence=Cadence.EMPLOYMENT), datetime.now())
+            record_change(uow, self._clock, participant_id, "rythme de suivi")
             uow.commit()
 
     def end_accompaniment(self, participant_id: int, end: date | None, reason: EndReason | None) -> None:
@@ -91,5 +96,6 @@ class OutcomeService:
             if errors:
                 raise ValidationError(errors)
             uow.participants.update(closed, datetime.now().replace(microsecond=0))
+            record_change(uow, self._clock, participant_id, "fin d'accompagnement" if end else "réouverture")
             uow.commit()
         log.info("participant %s accompaniment %s", participant_id, "ended" if end else "reopened")

@@ -8,6 +8,7 @@ from dataclasses import replace
 from datetime import date, datetime
 from enum import Enum
 
+from ilot_desktop.domain import audit as actions
 from ilot_desktop.domain.participant import (
     Participant,
     ParticipantSummary,
@@ -16,12 +17,14 @@ from ilot_desktop.domain.participant import (
 )
 from ilot_desktop.domain.vocabulary import fold
 from ilot_desktop.errors import ConflictError, NotFoundError, ValidationError
+from ilot_desktop.services.audit import record_in
 from ilot_desktop.storage.database import Database
 
 log = logging.getLogger(__name__)
 
 DEFAULT_CASEWORKER_KEY = "default_caseworker"
 CONTACT_NAME_KEY = "caseworker_name"
+ANONYMISED = "Ce dossier a été anonymisé (durée de conservation atteinte) : il ne peut plus être modifié."
 
 
 class ParticipantService:
@@ -81,20 +84,29 @@ class ParticipantService:
                 )
             if cleaned.id is None:
                 cleaned = replace(cleaned, id=uow.participants.add(cleaned, now))
+                action = actions.PARTICIPANT_CREATED
                 log.info("participant %s created", cleaned.id)
             else:
-                if not uow.participants.update(cleaned, now):
+                stored = uow.participants.get(cleaned.id)
+                if stored is not None and stored.anonymised_on is not None:
+                    raise ValidationError({"last_name": ANONYMISED})
+                if stored is None or not uow.participants.update(cleaned, now):
                     raise ConflictError("Ce dossier a été supprimé entre-temps ; il n'a pas pu être enregistré.")
+                action = actions.PARTICIPANT_UPDATED
                 log.info("participant %s updated", cleaned.id)
             if cleaned.caseworker:
                 uow.settings.set(DEFAULT_CASEWORKER_KEY, cleaned.caseworker)
+            record_in(uow, self._clock, action, cleaned.id)
             uow.commit()
         return cleaned
 
     def delete(self, participant_id: int) -> None:
+        """Delete a file and its records (``session.privacy.erase`` also rewrites the file and reports)."""
         with self._db.unit_of_work() as uow:
-            if not uow.participants.delete(participant_id):
+            participant = uow.participants.get(participant_id)
+            if participant is None or not uow.participants.delete(participant_id):
                 raise NotFoundError("Ce dossier n'existe plus.")
+            record_in(uow, self._clock, actions.PARTICIPANT_DELETED, participant_id, f"N° {participant.file_number}")
             uow.commit()
         log.info("participant %s deleted", participant_id)
 

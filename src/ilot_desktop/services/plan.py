@@ -25,6 +25,7 @@ from ilot_desktop.domain.action_plan import (
 )
 from ilot_desktop.domain.vocabulary import AppointmentKind, TaskStatus, fold
 from ilot_desktop.errors import NotFoundError, ValidationError
+from ilot_desktop.services.audit import record_change
 from ilot_desktop.services.participants import CONTACT_NAME_KEY, DEFAULT_CASEWORKER_KEY
 from ilot_desktop.storage.database import Database, UnitOfWork
 
@@ -109,6 +110,7 @@ class PlanService:
                     raise ValidationError({"participant": "Une tâche ne change pas de personne."})
                 uow.tasks.update(cleaned, now)
                 log.info("task %s updated", cleaned.id)
+            record_change(uow, self._clock, cleaned.participant_id, "plan d'action")
             uow.commit()
         return cleaned
 
@@ -137,14 +139,17 @@ class PlanService:
             if errors:
                 raise ValidationError(errors)
             uow.tasks.update(changed, datetime.now())
+            record_change(uow, self._clock, changed.participant_id, "plan d'action")
             uow.commit()
         log.info("task %s marked %s", task_id, status.value)
         return changed
 
     def delete(self, task_id: int) -> None:
         with self._db.unit_of_work() as uow:
-            if not uow.tasks.delete(task_id):
+            current = uow.tasks.get(task_id)
+            if current is None or not uow.tasks.delete(task_id):
                 raise NotFoundError(GONE)
+            record_change(uow, self._clock, current.participant_id, "tâche retirée")
             uow.commit()
         log.info("task %s deleted", task_id)
 

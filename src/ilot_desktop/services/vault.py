@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from ilot_desktop.domain import audit as audit_actions
 from ilot_desktop.domain.password import check_password
-from ilot_desktop.errors import DamagedVaultError, ValidationError
+from ilot_desktop.errors import DamagedVaultError, StorageEnvironmentError, ValidationError
 from ilot_desktop.storage import keys
 from ilot_desktop.storage import vault as storage_vault
 from ilot_desktop.storage.database import Database
@@ -46,6 +47,8 @@ class VaultSession:
 
     def __init__(self, database: Database, clock: Clock = date.today):
         from ilot_desktop.services.actions import ActionService
+        from ilot_desktop.services.audit import AuditService
+        from ilot_desktop.services.backup import BackupService
         from ilot_desktop.services.barriers import BarrierService
         from ilot_desktop.services.exchange import ExchangeService
         from ilot_desktop.services.followup import FollowUpService
@@ -54,6 +57,7 @@ class VaultSession:
         from ilot_desktop.services.outcomes import OutcomeService
         from ilot_desktop.services.participants import ParticipantService
         from ilot_desktop.services.plan import PlanService
+        from ilot_desktop.services.privacy import PrivacyService
 
         self._database = database
         self.folder = database.paths.folder
@@ -67,6 +71,10 @@ class VaultSession:
         self.exchange = ExchangeService(database, clock)
         self.indicators = IndicatorService(database, clock)
         self.funder = FunderService(database, clock)
+        self.backups = BackupService(database)
+        self.audit = AuditService(database, clock)
+        self.privacy = PrivacyService(database, clock)
+        self._audited = False  # the opening was logged: the closing will be too
 
     @property
     def is_open(self) -> bool:
@@ -101,7 +109,25 @@ class VaultSession:
         return text
 
     def close(self) -> None:
+        if self._audited and self.is_open:
+            self._audited = False
+            try:
+                self.audit.record(audit_actions.VAULT_LOCKED)
+            except Exception as exc:  # locking must always drop the decrypted state
+                log.warning("access log: closing not recorded (%s)", type(exc).__name__)
         self._database.close()
+
+    def _start_audit(self, action: str, detail: str = "") -> None:
+        """At unlock: purge the access log of events older than 12 months, then log the opening.
+
+        A copy on read-only media still opens, without its log being written.
+        """
+        try:
+            self.audit.purge()
+        except StorageEnvironmentError:
+            log.warning("access log not written at unlock (read-only file?)")
+            return
+        self._audited = self.audit.record(action, detail=detail)
 
 
 def status(folder: Path) -> VaultStatus:
@@ -109,7 +135,14 @@ def status(folder: Path) -> VaultStatus:
     return VaultStatus(folder=folder, exists=paths.exists(), has_keyfile=paths.keyfile.exists())
 
 
-def _open(paths: VaultPaths, key: bytes, clock: Clock, quick_check: bool) -> VaultSession:
+def _open(
+    paths: VaultPaths,
+    key: bytes,
+    clock: Clock,
+    quick_check: bool,
+    action: str = audit_actions.VAULT_OPENED,
+    detail: str = "",
+) -> VaultSession:
     session = VaultSession(Database.open(paths, key), clock)
     if quick_check:
         problems = session._database.integrity_problems(full=False)
@@ -120,6 +153,11 @@ def _open(paths: VaultPaths, key: bytes, clock: Clock, quick_check: bool) -> Vau
                 "Le fichier de données est endommagé (contrôle d'intégrité en échec). Ne le modifiez pas : "
                 "gardez une copie du dossier et prévenez l'équipe qui maintient l'application."
             )
+    try:
+        session._start_audit(action, detail)  # after the migrations and the check: never into a damaged file
+    except Exception:
+        session.close()
+        raise
     return session
 
 
@@ -132,7 +170,7 @@ def create(
         raise ValidationError({"password": verdict.summary()})
     paths = VaultPaths(folder)
     key, code = storage_vault.create_vault(paths, password, kdf)
-    return _open(paths, key, clock, quick_check=False), code
+    return _open(paths, key, clock, quick_check=False, action=audit_actions.VAULT_CREATED), code
 
 
 def unlock(folder: Path, password: str, clock: Clock = date.today) -> VaultSession:
@@ -154,13 +192,15 @@ def unlock_with_recovery_code(
         if not verdict.acceptable:
             raise ValidationError({"password": verdict.summary()})
     key = storage_vault.unlock_with_recovery_code(paths, code)
-    session = _open(paths, key, clock, quick_check=True)  # damaged or newer: refused before any change
+    # damaged or newer: refused before any change
+    session = _open(paths, key, clock, quick_check=True, detail="avec le code de secours")
     if new_password is not None:
         try:
             storage_vault.set_password(paths, key, new_password, kdf)
         except Exception:
             session.close()
             raise
+        session.audit.record(audit_actions.PASSWORD_CHANGED, detail="avec le code de secours")
     return session
 
 

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import logging
+from datetime import datetime
+from pathlib import Path
 
 import sqlcipher3
 from sqlalchemy import Engine, func, select
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from ilot_desktop.storage import migrate
-from ilot_desktop.storage.engine import classify_database_error, make_engine
+from ilot_desktop.storage import backup, migrate
+from ilot_desktop.storage.audit_repo import AuditRepository
+from ilot_desktop.storage.engine import classify_database_error, classify_os_error, make_engine
 from ilot_desktop.storage.followup_repo import ActionRepository, AppointmentRepository
 from ilot_desktop.storage.indicator_repo import IndicatorRepository
 from ilot_desktop.storage.outcome_repo import OutcomeRepository
@@ -32,18 +35,19 @@ log = logging.getLogger(__name__)
 class Database:
     """Holds the only engine of an unlocked vault. ``close()`` drops it (locking)."""
 
-    def __init__(self, paths: VaultPaths, engine: Engine):
+    def __init__(self, paths: VaultPaths, engine: Engine, key: bytes | None = None):
         self.paths = paths
         self.engine: Engine | None = engine
+        self._key = key  # the engine holds it anyway (new connections); dropped with it at close
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self.migration_backup: str | None = None
 
     @classmethod
     def open(cls, paths: VaultPaths, key: bytes) -> Database:
         engine = make_engine(paths.db, key)
-        database = cls(paths, engine)
+        database = cls(paths, engine, key)
         try:
-            database.migration_backup = migrate.upgrade(engine, paths.db, paths.backups)
+            database.migration_backup = migrate.upgrade(engine, database._backup_before_migration)
         except (OperationalError, DatabaseError) as exc:
             engine.dispose()
             _raise_classified(exc)
@@ -61,9 +65,38 @@ class Database:
         if self.engine is not None:
             self.engine.dispose()
             self.engine = None
+            self._key = None
             log.info("database closed")
 
+    # --- backups (storage/backup.py) --------------------------------------------------------------
+
+    def write_backup(self, destination: Path) -> Path:
+        """A verified encrypted copy (same key) in the new folder ``destination``."""
+        if self._key is None:
+            raise RuntimeError("database opened without its key")
+        with self._engine().connect() as connection:
+            source = connection.connection.driver_connection
+            return backup.write_backup(source, self._key, self.paths.keyfile, destination)
+
+    def _backup_before_migration(self, current: str, head: str) -> Path:
+        try:
+            self.paths.backups.mkdir(mode=0o700, parents=True, exist_ok=True)
+        except OSError as exc:
+            raise classify_os_error(exc) from exc
+        detail = f"{current}-vers-{head}"
+        return self.write_backup(backup.new_folder(self.paths.backups, datetime.now(), backup.BEFORE_MIGRATION, detail))
+
     # --- checks -----------------------------------------------------------------------------------
+
+    def vacuum(self) -> None:
+        """Rebuild the file so the pages freed by an erasure no longer exist (``secure_delete`` already
+        zeroed their content). Outside any transaction; the temporary copy stays in memory."""
+        try:
+            with self._engine().connect() as connection:
+                connection.connection.driver_connection.execute("VACUUM")
+        except (sqlcipher3.dbapi2.DatabaseError, DatabaseError) as exc:
+            _raise_classified(exc)
+        log.info("database vacuumed")
 
     def schema_version(self) -> str | None:
         return migrate.current_revision(self._engine())
@@ -123,14 +156,20 @@ class UnitOfWork:
         self.tasks = TaskRepository(self.session)
         self.outcomes = OutcomeRepository(self.session)
         self.indicators = IndicatorRepository(self.session)
+        self.audit = AuditRepository(self.session)
         return self
 
-    def __exit__(self, *exc_info) -> None:
+    def __exit__(self, _type, error, _traceback) -> None:
         assert self.session is not None
         try:
             self.session.rollback()
         finally:
             self.session.close()
+        if isinstance(error, (OperationalError, DatabaseError)):
+            # a full disk or a damaged page met while reading or flushing, not only at commit
+            classified = classify_database_error(error)
+            if classified is not error:
+                raise classified from error
 
     def commit(self) -> None:
         assert self.session is not None

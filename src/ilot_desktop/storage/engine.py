@@ -34,8 +34,11 @@ class NotSQLCipherError(RuntimeError):
     """The driver is not SQLCipher: it would write plaintext. A packaging bug, never expected."""
 
 
-def key_connection(dbapi_connection, key: bytes) -> None:
-    """Key a raw sqlcipher3 connection, prove it is SQLCipher and that the key opens the file."""
+def key_connection(dbapi_connection, key: bytes, pragmas: tuple[str, ...] = CONNECTION_PRAGMAS) -> None:
+    """Key a raw sqlcipher3 connection, prove it is SQLCipher and that the key opens the file.
+
+    ``pragmas`` follow the key: a read-only connection (a backup being checked) sets its own.
+    """
     cursor = dbapi_connection.cursor()
     try:
         cursor.execute("PRAGMA cipher_log_level = NONE")
@@ -45,7 +48,7 @@ def key_connection(dbapi_connection, key: bytes) -> None:
         if not version or not version[0]:
             raise NotSQLCipherError("SQLCipher is not active on this connection")
         cursor.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        for pragma in CONNECTION_PRAGMAS:
+        for pragma in pragmas:
             cursor.execute(pragma).fetchall()
     finally:
         cursor.close()

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import logging
-import shutil
-from datetime import datetime
+from collections.abc import Callable
 from pathlib import Path
 
 from alembic import command
@@ -34,8 +33,16 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(connection).get_current_revision()
 
 
-def upgrade(engine: Engine, db_path: Path, backup_dir: Path) -> str | None:
-    """Bring the file to the application's schema. Returns the backup path if one was made."""
+def known_revisions() -> set[str]:
+    return {rev.revision for rev in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+
+
+def upgrade(engine: Engine, back_up: Callable[[str, str], Path] | None = None) -> str | None:
+    """Bring the file to the application's schema. Returns the backup's path if one was made.
+
+    ``back_up(from_revision, to_revision)`` writes a verified copy first (``storage/backup.py``):
+    when it fails, nothing is migrated.
+    """
     script = ScriptDirectory.from_config(alembic_config())
     head = script.get_current_head()
     current = current_revision(engine)
@@ -48,12 +55,8 @@ def upgrade(engine: Engine, db_path: Path, backup_dir: Path) -> str | None:
     if current == head:
         return None
     backup = None
-    if current is not None:
-        engine.dispose()  # no connection holds the file while it is copied
-        backup_dir.mkdir(parents=True, exist_ok=True)
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        backup = backup_dir / f"avant-migration-{current}-vers-{head}-{stamp}.db"
-        shutil.copy2(db_path, backup)
+    if current is not None and back_up is not None:
+        backup = back_up(current, head)
         log.info("backup before migration written (%s -> %s)", current, head)
     _run_upgrade(engine)
     log.info("schema migrated from %s to %s", current, head)

@@ -87,6 +87,7 @@ class ParticipantRepository:
             ParticipantRow.end_date,
             ParticipantRow.justice_situation,
             ParticipantRow.planned_release_date,
+            ParticipantRow.anonymised_on,
         )
         result = self.session.execute(select(*columns).order_by(ParticipantRow.last_name, ParticipantRow.id))
         return [
@@ -100,6 +101,7 @@ class ParticipantRepository:
                 end_date=r.end_date,
                 justice_situation=JusticeSituation(r.justice_situation) if r.justice_situation else None,
                 planned_release_date=r.planned_release_date,
+                anonymised=r.anonymised_on is not None,
             )
             for r in result
         ]

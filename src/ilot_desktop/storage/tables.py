@@ -33,6 +33,8 @@ class Base(DeclarativeBase):
 
 class ParticipantRow(Base):
     __tablename__ = "participants"
+    # AUTOINCREMENT: an erased participant's id is never given to someone else (the access log keeps it).
+    __table_args__ = ({"sqlite_autoincrement": True},)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     file_number: Mapped[str] = mapped_column(String(30), unique=True)
@@ -66,6 +68,7 @@ class ParticipantRow(Base):
     caseworker: Mapped[str] = mapped_column(String(200), default="")
     cadence: Mapped[str | None] = mapped_column(String(40))
     notes: Mapped[str] = mapped_column(Text, default="")
+    anonymised_on: Mapped[date | None] = mapped_column(Date)  # set once the retention period made it statistics
     created_at: Mapped[datetime] = mapped_column(DateTime)
     updated_at: Mapped[datetime] = mapped_column(DateTime)
 
@@ -185,6 +188,19 @@ class OutcomeRow(Base):
     comment: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(DateTime)
     updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class AuditEventRow(Base):
+    """Who opened or changed which file, when: no contents. No foreign key: an erased file keeps its trace."""
+
+    __tablename__ = "audit_events"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    actor: Mapped[str] = mapped_column(String(200))
+    action: Mapped[str] = mapped_column(String(40))
+    participant_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    detail: Mapped[str] = mapped_column(String(200), default="")
 
 
 class SettingRow(Base):

@@ -147,7 +147,8 @@ def _finish_interrupted_rekey(paths: VaultPaths, password: str) -> None:
     """
     pending, marker = _pending_keyfile(paths), paths.folder / REKEY_MARKER
     if not pending.exists():
-        marker.unlink(missing_ok=True)
+        if marker.exists():  # unlink(missing_ok) still fails on read-only media (EROFS before ENOENT)
+            marker.unlink()
         return
     try:
         new_key = keys.unwrap_key(keys.read_keyfile(pending), password)

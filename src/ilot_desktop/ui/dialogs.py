@@ -102,6 +102,11 @@ def confirm(parent: QWidget | None, title: str, text: str, detail: str, action: 
     return box.clickedButton() is go
 
 
+def choose_folder(parent: QWidget | None, title: str) -> Path | None:
+    path = QFileDialog.getExistingDirectory(parent, title, "")
+    return Path(path) if path else None
+
+
 def choose_open_path(parent: QWidget | None, title: str, filter_text: str) -> Path | None:
     path, _ = QFileDialog.getOpenFileName(parent, title, "", filter_text)
     return Path(path) if path else None

@@ -7,9 +7,9 @@ from datetime import date
 
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QStackedWidget, QTabWidget, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter, QStackedWidget, QTabWidget, QWidget
 
-from ilot_desktop import APP_NAME, __version__
+from ilot_desktop import APP_NAME
 from ilot_desktop.domain.dates import format_date
 from ilot_desktop.errors import IlotError
 from ilot_desktop.logs import write_crash_report
@@ -17,9 +17,10 @@ from ilot_desktop.paths import AppPaths
 from ilot_desktop.services import vault
 from ilot_desktop.services.demo import open_or_create_demo
 from ilot_desktop.services.vault import VaultSession
-from ilot_desktop.settings import LIST_FILTER, WINDOW_GEOMETRY, WINDOW_SPLITTER, LocalSettings
+from ilot_desktop.settings import AUTO_LOCK_MINUTES, LIST_FILTER, WINDOW_GEOMETRY, WINDOW_SPLITTER, LocalSettings
 from ilot_desktop.ui import dialogs
 from ilot_desktop.ui.actions_page import ActionsPage
+from ilot_desktop.ui.autolock import InactivityWatcher
 from ilot_desktop.ui.barriers_page import BarriersPage
 from ilot_desktop.ui.bilan_page import BilanPage
 from ilot_desktop.ui.home_page import HomePage
@@ -29,11 +30,12 @@ from ilot_desktop.ui.participant_list import ParticipantListPanel
 from ilot_desktop.ui.start_pages import CreatePage, RecoveryCodePage, UnlockPage, WelcomePage
 from ilot_desktop.ui.timeline_page import TimelinePage
 from ilot_desktop.ui.week_page import WeekPage
+from ilot_desktop.ui.window_actions import WindowActionsMixin
 
 log = logging.getLogger(__name__)
 
 
-class MainWindow(QMainWindow):
+class MainWindow(WindowActionsMixin, QMainWindow):
     def __init__(self, paths: AppPaths, settings: LocalSettings, today=date.today):
         super().__init__()
         self.paths = paths
@@ -68,6 +70,8 @@ class MainWindow(QMainWindow):
         self.unlock_page.unlock_requested.connect(self.unlock)
         self.unlock_page.recover_requested.connect(self.recover)
         self._restore_geometry()
+        self.watcher = InactivityWatcher(QApplication.instance(), settings.get(AUTO_LOCK_MINUTES), self)
+        self.watcher.idle.connect(self.auto_lock)
         self.show_start()
 
     # --- building ---------------------------------------------------------------------------------
@@ -142,8 +146,22 @@ class MainWindow(QMainWindow):
         self.import_action = self._action(file_menu, "&Importer un classeur d'équipe…", None, self.open_import_wizard)
         self.export_action = self._action(file_menu, "E&xporter tout (classeur)…", None, self.export_everything)
         file_menu.addSeparator()
+        self.backup_action = self._action(file_menu, "Sau&vegarder sur…", None, self.save_backup_to)
+        self.restore_action = self._action(file_menu, "&Restaurer une sauvegarde…", None, self.open_restore)
+        self.retention_action = self._action(file_menu, "Dossiers à &anonymiser…", None, self.open_retention)
+        file_menu.addSeparator()
+        file_menu.addSeparator()
+        self.password_action = self._action(file_menu, "Changer le &mot de passe…", None, self.change_password)
+        self.new_code_action = self._action(file_menu, "Nouveau code de &secours…", None, self.ask_new_recovery_code)
+        self._action(file_menu, "Pré&férences…", None, self.edit_preferences)
+        file_menu.addSeparator()
         self.lock_action = self._action(file_menu, "&Verrouiller", QKeySequence("Ctrl+L"), self.lock)
         self.quit_action = self._action(file_menu, "&Quitter", QKeySequence("Ctrl+Q"), self.close)
+        person_menu = self.menuBar().addMenu("&Dossier")
+        self.access_action = self._action(
+            person_menu, "&Copie des données (droit d'accès)…", None, self.participant_access_copy
+        )
+        self.erase_action = self._action(person_menu, "&Effacer le dossier…", None, self.erase_participant)
         help_menu = self.menuBar().addMenu("&Aide")
         self._action(help_menu, "Signaler un &problème…", None, self._show_bug_report_help)
         self._action(help_menu, "À &propos d'Îlot desktop", None, self._show_about)
@@ -167,8 +185,15 @@ class MainWindow(QMainWindow):
             self.funder_action,
             self.import_action,
             self.export_action,
+            self.backup_action,
+            self.retention_action,
+            self.access_action,
+            self.erase_action,
         ):
             action.setEnabled(enabled)
+        self.restore_action.setEnabled(not self.is_demo)
+        for action in (self.password_action, self.new_code_action):  # the demo's password is public
+            action.setEnabled(enabled and not self.is_demo)
 
     # --- start ------------------------------------------------------------------------------------
 
@@ -250,7 +275,12 @@ class MainWindow(QMainWindow):
             self.is_demo = False
             self._enter_workspace()
 
-        self._busy(work, self.unlock_page.show_error)
+        def refused(message: str) -> None:
+            self.unlock_page.show_error(message)
+            if "endommagé" in message:
+                self.offer_latest_backup(password)
+
+        self._busy(work, refused)
 
     def recover(self, code: str, new_password: str) -> None:
         def work():
@@ -308,7 +338,10 @@ class MainWindow(QMainWindow):
         self._set_workspace_actions(True)
         self.stack.setCurrentWidget(self.workspace)
         self.list_panel.focus_search()
+        self.watcher.restart()
         log.info("workspace opened%s", " (demo)" if self.is_demo else "")
+        self.restore_draft()
+        self.auto_backup()
 
     def refresh_list(self) -> None:
         if self.session is not None:
@@ -360,6 +393,7 @@ class MainWindow(QMainWindow):
         self.timeline.show_participant(participant)
         self.barriers.show_participant(participant)
         self.outcomes.show_participant(participant)
+        self.session.audit.record("participant_viewed", participant_id)
         self.list_panel.select(participant_id, emit=False)
         if tab is None:
             current = self.tabs.currentWidget()
@@ -411,39 +445,6 @@ class MainWindow(QMainWindow):
         self.home.refresh()
         self.week.refresh()
 
-    def open_funder_dialog(self) -> None:
-        from ilot_desktop.ui.funder_dialog import FunderDialog
-
-        if self.session is None:
-            return
-        self.funder_dialog = FunderDialog(self.session, self.today, self)
-        self.funder_dialog.open()
-
-    def open_import_wizard(self) -> None:
-        from ilot_desktop.ui.exchange_dialogs import ImportWizard
-
-        if self.session is None or not self._confirm_leave():
-            return
-        self.import_wizard = ImportWizard(self.session, self)
-        self.import_wizard.finished.connect(self._after_import)
-        self.import_wizard.open()
-
-    def _after_import(self, *args) -> None:
-        if self.session is None:
-            return
-        self.refresh_list()
-        for page in (self.home, self.week, self.actions_page, self.bilan):
-            page.refresh()
-        current = self.form.current
-        if current is not None and current.id is not None:
-            self.open_participant(current.id)
-
-    def export_everything(self) -> None:
-        from ilot_desktop.ui.exchange_dialogs import export_everything
-
-        if self.session is not None and self._confirm_leave():
-            export_everything(self.session, self)
-
     def _offer_to_cancel_after(self, participant) -> None:
         """A closed file keeps no planned appointment after its end, unless the caseworker wants it."""
         planned = self.session.followup.planned_after(participant.id, participant.end_date)
@@ -466,15 +467,6 @@ class MainWindow(QMainWindow):
         for page in (self.home, self.week, self.timeline, self.barriers.plan, self.bilan):
             if page is not sender and not (sender is self.barriers and page is self.barriers.plan):
                 page.refresh()
-
-    def edit_contact(self) -> None:
-        from ilot_desktop.ui.contact_dialog import ContactDialog
-
-        if self.session is None:
-            return
-        self.contact_dialog = ContactDialog(self.session, self)
-        self.contact_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.contact_dialog.open()
 
     def show_action(self, action_id: int) -> None:
         self.tabs.setCurrentWidget(self.calendar_tabs)
@@ -523,6 +515,7 @@ class MainWindow(QMainWindow):
         ):
             event.ignore()
             return
+        self.auto_backup()
         if not self.lock():
             event.ignore()
             return
@@ -542,23 +535,3 @@ class MainWindow(QMainWindow):
         splitter = self.settings.get(WINDOW_SPLITTER)
         if splitter:
             self.splitter.restoreState(QByteArray.fromBase64(splitter.encode("ascii")))
-
-    # --- help -------------------------------------------------------------------------------------
-
-    def _show_about(self) -> None:
-        dialogs.inform(
-            self,
-            "À propos d'Îlot desktop",
-            f"{APP_NAME} {__version__}",
-            "Outil des chargées de mission emploi de L'Îlot pour le dispositif Dynamiques Emploi "
-            "(Ville de Paris). Données chiffrées, conservées sur cet ordinateur uniquement.",
-        )
-
-    def _show_bug_report_help(self) -> None:
-        dialogs.inform(
-            self,
-            "Signaler un problème",
-            "Décrivez ce que vous faisiez et joignez le dernier rapport d'erreur, s'il y en a un.",
-            f"Les rapports (sans données personnelles) sont rangés ici :\n{self.paths.crash_dir}\n\n"
-            f"Journal de l'application :\n{self.paths.log_file}",
-        )

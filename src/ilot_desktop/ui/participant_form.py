@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Callable
 from dataclasses import replace
@@ -389,6 +390,54 @@ class ParticipantForm(QWidget):
         values["rights"] = {r: c.value() for r, c in self.right_combos.items() if c.value() is not None}
         base = self._current or Participant()
         return replace(base, **values), problems
+
+    # --- drafts (auto-lock) ------------------------------------------------------------------------
+
+    def snapshot(self) -> str:
+        """Everything typed, as JSON (kept encrypted in the vault when the laptop locks itself)."""
+        values: dict = {}
+        for name, editor in self.editors.items():
+            if isinstance(editor, QPlainTextEdit):
+                values[name] = editor.toPlainText()
+            elif isinstance(editor, QLineEdit | DateEdit):
+                values[name] = editor.text()
+            elif isinstance(editor, CheckList):
+                values[name] = sorted(member.value for member in editor.value())
+            else:
+                member = editor.value()
+                values[name] = member.value if member is not None else None
+        rights = {right.value: combo.value().value for right, combo in self.right_combos.items() if combo.value()}
+        participant_id = self._current.id if self._current is not None else None
+        return json.dumps({"id": participant_id, "values": values, "rights": rights}, ensure_ascii=False)
+
+    def restore(self, snapshot: str) -> None:
+        """Put a kept draft back in the form (the participant shown first); marked as unsaved."""
+        data = json.loads(snapshot)
+        self._loading = True
+        try:
+            for name, value in data.get("values", {}).items():
+                editor = self.editors.get(name)
+                if editor is None:
+                    continue
+                if isinstance(editor, QPlainTextEdit):
+                    editor.setPlainText(value or "")
+                elif isinstance(editor, QLineEdit):
+                    editor.setText(value or "")
+                elif isinstance(editor, DateEdit):
+                    editor.edit.setText(value or "")
+                elif isinstance(editor, CheckList):
+                    editor.set_value({m for m in editor.boxes if m.value in (value or [])})
+                else:
+                    editor.set_value(editor.enum(value) if value else None)
+            for right, combo in self.right_combos.items():
+                code = data.get("rights", {}).get(right.value)
+                combo.set_value(RightStatus(code) if code else None)
+        finally:
+            self._loading = False
+        self._set_dirty(True)
+        self._refresh_header()
+        self.state_label.setText("Brouillon retrouvé après un verrouillage automatique : vérifiez puis enregistrez.")
+        self.state_label.setStyleSheet("color: #8a5a00; font-weight: 600;")
 
     # --- actions ----------------------------------------------------------------------------------
 

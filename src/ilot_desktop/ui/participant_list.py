@@ -124,6 +124,8 @@ class ParticipantFilterProxy(QSortFilterProxyModel):
 
     def filterAcceptsRow(self, source_row: int, source_parent) -> bool:
         summary: ParticipantSummary = self.sourceModel().index(source_row, 0, source_parent).data(SummaryRole)
+        if summary.anonymised and self._status != "all":  # statistics only: shown with "Tous"
+            return False
         if self._status != "all":
             wanted = CaseStatus.ONGOING if self._status == "ongoing" else CaseStatus.ENDED
             if summary.status(self._today()) is not wanted:

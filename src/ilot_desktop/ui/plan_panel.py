@@ -274,7 +274,10 @@ class PlanPanel(QGroupBox):
             return
         try:
             document = self.session.plan.document(self.participant.id)
-            self.preview = PlanPreviewDialog(document, self)
+            participant_id = self.participant.id
+            self.preview = PlanPreviewDialog(
+                document, self, on_printed=lambda: self.session.audit.record("action_plan_printed", participant_id)
+            )
         except IlotError as error:
             dialogs.show_error(self, error)
             return

@@ -84,11 +84,12 @@ def sensitive_words(plan: ActionPlanDocument) -> list[str]:
 
 
 class PlanPreviewDialog(QDialog):
-    def __init__(self, plan: ActionPlanDocument, parent: QWidget | None = None):
+    def __init__(self, plan: ActionPlanDocument, parent: QWidget | None = None, on_printed=None):
         super().__init__(parent)
         from ilot_desktop.reports.action_plan import render_action_plan
 
         self.plan = plan
+        self._on_printed = on_printed or (lambda: None)
         self.setWindowTitle(f"Plan d'action de {plan.person_first_name}")
         self.setModal(True)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # the plan and its pictures go with it
@@ -151,6 +152,7 @@ class PlanPreviewDialog(QDialog):
             return
         self.status.setText(f"✓ Envoyé à l'impression ({pages} page{'s' if pages > 1 else ''}).")
         log.info("action plan printed")
+        self._on_printed()
 
     def save_pdf(self) -> None:
         target = dialogs.choose_save_path(
@@ -176,4 +178,5 @@ class PlanPreviewDialog(QDialog):
                 ),
             )
             return
+        self._on_printed()
         self.status.setText(f"✓ Enregistré : {target}")

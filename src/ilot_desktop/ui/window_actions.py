@@ -1,0 +1,275 @@
+"""The window's menu commands and the security flows (password, recovery code, auto-lock, drafts)."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+
+from ilot_desktop import APP_NAME, __version__
+from ilot_desktop.errors import IlotError
+from ilot_desktop.services import vault
+from ilot_desktop.settings import AUTO_LOCK_MINUTES
+from ilot_desktop.ui import dialogs
+
+log = logging.getLogger(__name__)
+DRAFT = "participant"
+
+
+class WindowActionsMixin:
+    """Mixed into MainWindow: everything here uses its pages, session and settings."""
+
+    def open_funder_dialog(self) -> None:
+        from ilot_desktop.ui.funder_dialog import FunderDialog
+
+        if self.session is None:
+            return
+        self.funder_dialog = FunderDialog(self.session, self.today, self)
+        self.funder_dialog.open()
+
+    def open_import_wizard(self) -> None:
+        from ilot_desktop.ui.exchange_dialogs import ImportWizard
+
+        if self.session is None or not self._confirm_leave():
+            return
+        self.import_wizard = ImportWizard(self.session, self)
+        self.import_wizard.finished.connect(self._after_import)
+        self.import_wizard.open()
+
+    def _after_import(self, *args) -> None:
+        if self.session is None:
+            return
+        self.refresh_list()
+        for page in (self.home, self.week, self.actions_page, self.bilan):
+            page.refresh()
+        current = self.form.current
+        if current is not None and current.id is not None:
+            self.open_participant(current.id)
+
+    def export_everything(self) -> None:
+        from ilot_desktop.ui.exchange_dialogs import export_everything
+
+        if self.session is not None and self._confirm_leave():
+            export_everything(self.session, self)
+
+    def edit_contact(self) -> None:
+        from ilot_desktop.ui.contact_dialog import ContactDialog
+
+        if self.session is None:
+            return
+        self.contact_dialog = ContactDialog(self.session, self)
+        self.contact_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.contact_dialog.open()
+
+    # --- help ---------------------------------------------------------------------------------------
+
+    def _show_about(self) -> None:
+        dialogs.inform(
+            self,
+            "À propos d'Îlot desktop",
+            f"{APP_NAME} {__version__}",
+            "Outil des chargées de mission emploi de L'Îlot pour le dispositif Dynamiques Emploi "
+            "(Ville de Paris). Données chiffrées, conservées sur cet ordinateur uniquement.",
+        )
+
+    def _show_bug_report_help(self) -> None:
+        dialogs.inform(
+            self,
+            "Signaler un problème",
+            "Décrivez ce que vous faisiez et joignez le dernier rapport d'erreur, s'il y en a un.",
+            f"Les rapports (sans données personnelles) sont rangés ici :\n{self.paths.crash_dir}\n\n"
+            f"Journal de l'application :\n{self.paths.log_file}",
+        )
+
+    # --- backups and the person's rights ---------------------------------------------------------------
+
+    def save_backup_to(self) -> None:
+        from ilot_desktop.ui.backup_dialogs import save_to
+
+        if self.session is not None:
+            save_to(self.session, self)
+
+    def open_restore(self) -> None:
+        """Restoring replaces the file: lock first (asking about unsaved edits), then choose and check."""
+        from ilot_desktop.ui.backup_dialogs import RestoreDialog
+
+        if self.is_demo or not vault.status(self.paths.data_dir).exists:
+            return
+        if self.session is not None and not self.lock():
+            return
+        self.restore_dialog = RestoreDialog(self.paths.data_dir, self)
+        self.restore_dialog.restored.connect(self._after_restore)
+        self.restore_dialog.open()
+
+    def _after_restore(self, previous) -> None:
+        kept = f"\n\nLe fichier remplacé est gardé ici :\n{previous}" if previous else ""
+        dialogs.inform(
+            self, "Sauvegarde restaurée", "La sauvegarde est en place : déverrouillez avec son mot de passe." + kept
+        )
+        self.show_start()
+
+    def auto_backup(self) -> None:
+        """At unlock and at close, at most once a day; a failure is said in the status bar, never blocking."""
+        if self.session is None or self.is_demo:
+            return
+        try:
+            written = self.session.backups.auto_if_due()
+        except IlotError as error:
+            log.warning("automatic backup failed (%s)", type(error).__name__)
+            self.statusBar().showMessage(f"Sauvegarde automatique impossible : {error}", 15_000)
+            return
+        if written is not None:
+            self.statusBar().showMessage("✓ Sauvegarde automatique faite.", 8_000)
+
+    def offer_latest_backup(self, password: str) -> None:
+        """The file is damaged: offer the newest backup that opens with this password and passes its check."""
+        from ilot_desktop.services import backup
+
+        found = backup.latest_good_backup(self.paths.data_dir, password=password)
+        if found is None:
+            return
+        info, _report = found
+        when = f"{info.created:%d/%m/%Y à %H:%M}"
+        if dialogs.confirm(
+            self,
+            "Fichier endommagé",
+            f"Restaurer la sauvegarde du {when} ?",
+            "Elle est vérifiée et s'ouvre avec ce mot de passe. Le fichier endommagé est gardé de côté.",
+            "Restaurer",
+        ):
+            try:
+                previous = backup.restore(self.paths.data_dir, info.path, password=password)
+            except IlotError as error:
+                dialogs.show_error(self, error)
+                return
+            self._after_restore(previous)
+
+    def participant_access_copy(self) -> None:
+        from ilot_desktop.ui.privacy_dialogs import access_copy
+
+        current = self.form.current
+        if self.session is not None and current is not None and current.id is not None:
+            access_copy(self.session, current, self)
+
+    def erase_participant(self) -> None:
+        from ilot_desktop.ui.privacy_dialogs import erase
+
+        current = self.form.current
+        if self.session is None or current is None or current.id is None:
+            return
+        if erase(self.session, current, self):
+            self.form._set_dirty(False)
+            self.form.show_participant(None)
+            for page in (self.timeline, self.barriers, self.outcomes):
+                page.show_participant(None)
+            self.refresh_list()
+            for page in (self.home, self.week, self.actions_page, self.bilan):
+                page.refresh()
+
+    def open_retention(self) -> None:
+        from ilot_desktop.ui.privacy_dialogs import RetentionDialog
+
+        if self.session is None or not self._confirm_leave():
+            return
+        self.retention_dialog = RetentionDialog(self.session, self)
+        self.retention_dialog.accepted.connect(self._after_import)
+        self.retention_dialog.open()
+
+    # --- security --------------------------------------------------------------------------------------
+
+    def change_password(self) -> None:
+        from ilot_desktop.ui.security_dialogs import ChangePasswordDialog
+
+        if self.session is None or self.is_demo:
+            return
+        self.password_dialog = ChangePasswordDialog(self.paths.data_dir, self)
+        self.password_dialog.accepted.connect(lambda: self.session and self.session.audit.record("password_changed"))
+        self.password_dialog.accepted.connect(
+            lambda: dialogs.inform(
+                self,
+                "Mot de passe changé",
+                "Le nouveau mot de passe est enregistré.",
+                "Le code de secours reste valable.",
+            )
+        )
+        self.password_dialog.open()
+
+    def ask_new_recovery_code(self) -> None:
+        from ilot_desktop.ui.security_dialogs import NewCodeDialog
+
+        if self.session is None or self.is_demo:
+            return
+        self.code_dialog = NewCodeDialog(self)
+        self.code_dialog.accepted.connect(lambda: self.make_new_recovery_code(self.code_dialog.chosen_password))
+        self.code_dialog.open()
+
+    def make_new_recovery_code(self, password: str) -> bool:
+        """Lock, re-key the file, unlock again and show the new code once."""
+        if not self.lock():
+            return False
+
+        def work():
+            code = vault.new_recovery_code(self.paths.data_dir, password)
+            self.session = vault.unlock(self.paths.data_dir, password, self.today)
+            self.is_demo = False
+            self.session.audit.record("recovery_sheet", detail="nouveau code de secours")
+            self.code_page.show_code(code)
+            self.stack.setCurrentWidget(self.code_page)
+
+        return self._busy(work, self.unlock_page.show_error)
+
+    def edit_preferences(self) -> None:
+        from ilot_desktop.ui.security_dialogs import PreferencesDialog
+
+        self.preferences_dialog = PreferencesDialog(self.settings.get(AUTO_LOCK_MINUTES), self)
+        self.preferences_dialog.accepted.connect(
+            lambda: self.set_auto_lock_minutes(self.preferences_dialog.minutes.value())
+        )
+        self.preferences_dialog.open()
+
+    def set_auto_lock_minutes(self, minutes: int) -> None:
+        self.settings.set(AUTO_LOCK_MINUTES, minutes)
+        self.settings.save()
+        self.watcher.set_minutes(minutes)
+
+    def auto_lock(self) -> None:
+        """The laptop was left alone: keep what is being typed (encrypted), then lock.
+
+        A question box or a file chooser on screen waits for its answer (the lock is tried again later).
+        """
+        if self.session is None:
+            return
+        modal = QApplication.activeModalWidget()
+        if isinstance(modal, QMessageBox | QFileDialog):
+            self.watcher.restart()
+            return
+        if self.form.is_dirty() and not self.is_demo:
+            self.session.keep_draft(DRAFT, self.form.snapshot())
+        self.form._set_dirty(False)
+        self.actions_page._dirty = False
+        for page in (self.week, self.timeline):
+            if page.dialog is not None:
+                page.dialog._dirty = False
+        log.info("auto-lock after %d minutes without activity", self.watcher.minutes)
+        self.lock()
+
+    def restore_draft(self) -> None:
+        """After unlock: put back what auto-lock kept, on the right participant."""
+        import json
+
+        if self.session is None:
+            return
+        draft = self.session.take_draft(DRAFT)
+        if not draft:
+            return
+        participant_id = json.loads(draft).get("id")
+        if participant_id is not None:
+            try:
+                self.open_participant(participant_id, self.dossier_tabs)
+            except IlotError:
+                return
+        else:
+            self.new_participant()
+        self.dossier_tabs.setCurrentWidget(self.form)
+        self.form.restore(draft)

@@ -1,0 +1,104 @@
+"""Auto-lock with an encrypted draft, password change, a new recovery code, one instance per data folder."""
+
+from __future__ import annotations
+
+import pytest
+
+from ilot_desktop.errors import WrongRecoveryCodeError
+from ilot_desktop.services import vault
+from tests.conftest import PASSWORD, TODAY
+from tests.factories import make_participant
+
+
+@pytest.fixture
+def window(make_window, tmp_path):
+    folder = tmp_path / "donnees"
+    session, code = vault.create(folder, PASSWORD, clock=lambda: TODAY)
+    person = session.participants.save(make_participant())
+    session.close()
+    w = make_window(folder)
+    w.unlock(PASSWORD)
+    w.person_id = person.id
+    w.old_code = code
+    return w
+
+
+def test_auto_lock_keeps_the_typing_encrypted_and_gives_it_back(window):
+    window.open_participant(window.person_id)
+    window.form.editors["notes"].setPlainText("Zorglubinette : note tapée avant de partir")
+    window.form.editors["birth_date"].edit.setText("31/02/1985")  # invalid: could not have been saved
+    window.form._set_dirty(True)
+    window.watcher.idle.emit()
+    assert window.session is None and window.stack.currentWidget() is window.unlock_page
+    assert window.form.editors["notes"].toPlainText() == ""  # nothing decrypted left on screen
+    assert b"Zorglubinette" not in (window.paths.data_dir / "ilot.db").read_bytes()
+    window.unlock(PASSWORD)
+    assert window.form.current.id == window.person_id
+    assert window.form.editors["notes"].toPlainText().startswith("Zorglubinette")
+    assert window.form.editors["birth_date"].text() == "31/02/1985"
+    assert window.form.is_dirty() and "Brouillon retrouvé" in window.form.state_label.text()
+    window.form._set_dirty(False)
+    window.lock()
+    window.unlock(PASSWORD)
+    assert window.form.current is None  # the draft was handed back once
+
+
+def test_auto_lock_waits_for_an_open_question(window, monkeypatch):
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    box = QMessageBox(window)
+    monkeypatch.setattr(QApplication, "activeModalWidget", staticmethod(lambda: box))
+    window.watcher.idle.emit()
+    assert window.session is not None
+    assert window.watcher.timer.isActive()
+
+
+def test_inactivity_delay_is_a_setting(window):
+    window.set_auto_lock_minutes(12)
+    assert window.watcher.timer.interval() == 12 * 60_000
+    from ilot_desktop.settings import AUTO_LOCK_MINUTES, LocalSettings
+
+    assert LocalSettings(window.paths.settings_file).get(AUTO_LOCK_MINUTES) == 12
+
+
+def test_change_password_dialog(window):
+    from ilot_desktop.ui.security_dialogs import ChangePasswordDialog
+
+    dialog = ChangePasswordDialog(window.paths.data_dir, window)
+    dialog.current.setText("Pas-Le-Bon-2026!")
+    dialog.passwords.first.setText("Nouveau-Secret-2027!")
+    dialog.passwords.second.setText("Nouveau-Secret-2027!")
+    assert not dialog.change() and "incorrect" in dialog.error.text()
+    dialog.current.setText(PASSWORD)
+    assert dialog.change()
+    window.lock()
+    window.unlock("Nouveau-Secret-2027!")
+    assert window.session is not None
+
+
+def test_new_recovery_code_is_shown_once_and_the_old_one_retired(window, answers):
+    assert window.make_new_recovery_code(PASSWORD)
+    assert window.stack.currentWidget() is window.code_page
+    new_code = window.code_page.code
+    assert new_code and new_code != window.old_code
+    window.code_page.confirm.setChecked(True)
+    window.code_page.continue_button.click()
+    assert window.stack.currentWidget() is window.workspace
+    window.lock()
+    with pytest.raises(WrongRecoveryCodeError):
+        vault.unlock_with_recovery_code(window.paths.data_dir, window.old_code)
+    vault.unlock_with_recovery_code(window.paths.data_dir, new_code).close()
+
+
+def test_one_instance_per_data_folder(tmp_path):
+    from ilot_desktop.app import acquire_instance_lock
+    from ilot_desktop.paths import app_paths
+
+    paths = app_paths(tmp_path / "donnees")
+    first = acquire_instance_lock(paths)
+    assert first is not None
+    assert acquire_instance_lock(paths) is None  # a second window would be refused
+    first.unlock()
+    again = acquire_instance_lock(paths)
+    assert again is not None
+    again.unlock()
