@@ -30,6 +30,15 @@ def _no_unexpected_dialogs(monkeypatch):
     monkeypatch.setattr(QPrintDialog, "exec", _refuse)
 
 
+@pytest.fixture(autouse=True)
+def _no_automatic_backups(request, monkeypatch):
+    """A verified backup at every unlock costs a second: only tests marked ``auto_backup`` make them."""
+    if request.node.get_closest_marker("auto_backup") is None:
+        from ilot_desktop.ui.window_actions import WindowActionsMixin
+
+        monkeypatch.setattr(WindowActionsMixin, "auto_backup", lambda self: None)
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _french_application(qapp):
     from ilot_desktop.app import install_french

@@ -35,6 +35,7 @@ def window(make_window, tmp_path):
     return w
 
 
+@pytest.mark.auto_backup
 def test_unlock_made_a_daily_backup_and_save_to_a_usb_key(window, answers, tmp_path):
     backups = window.session.backups.list()
     assert len(backups) == 1 and backups[0].kind == "auto"
