@@ -38,14 +38,14 @@ log = logging.getLogger(__name__)
 class FrenchParser(argparse.ArgumentParser):
     def error(self, message: str):  # pragma: no cover - exercised through main()
         self.print_usage(sys.stderr)
-        self.exit(EXIT_USAGE, f"Erreur d'utilisation : {message}\n")
+        self.exit(EXIT_USAGE, f"Erreur d'utilisation : {message}\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
     cli_french.install()
     parser = FrenchParser(
         prog="ilot-desktop",
-        description="Îlot desktop : l'outil des chargées de mission du dispositif Dynamiques Emploi. "
+        description="Îlot desktop : l'outil des chargées de mission du dispositif Dynamiques Emploi. "
         "Sans commande, ouvre la fenêtre.",
     )
     parser.add_argument(
@@ -62,7 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--verbose", action="store_true", help="journal détaillé (sans données personnelles)")
     commands = parser.add_subparsers(dest="command", metavar="COMMANDE", parser_class=FrenchParser)
 
-    init = commands.add_parser("init", help="créer le fichier chiffré (mot de passe : $ILOT_PASSPHRASE ou entrée)")
+    init = commands.add_parser("init", help="créer le fichier chiffré (mot de passe : $ILOT_PASSPHRASE ou entrée)")
     init.add_argument("--recovery-sheet", metavar="FICHIER.pdf", help="écrire aussi la feuille de secours en PDF")
 
     check = commands.add_parser("check", help="vérifier tout le fichier chiffré et afficher ce qu'il contient")
@@ -72,17 +72,17 @@ def build_parser() -> argparse.ArgumentParser:
         "backup", help="écrire une sauvegarde chiffrée vérifiée (mot de passe comme pour check) et afficher où"
     )
     backup.add_argument(
-        "--out", metavar="DOSSIER", help="dossier où la créer (une clé USB…) ; sinon dans sauvegardes/ du dossier"
+        "--out", metavar="DOSSIER", help="dossier où la créer (une clé USB…) ; sinon dans sauvegardes/ du dossier"
     )
     restore = commands.add_parser(
         "restore",
-        help="remettre une sauvegarde en place (vérifiée d'abord ; le fichier actuel est gardé dans sauvegardes/)",
+        help="remettre une sauvegarde en place (vérifiée d'abord ; le fichier actuel est gardé dans sauvegardes/)",
     )
     restore.add_argument("backup", metavar="DOSSIER", help="dossier de la sauvegarde (qui contient ilot.db)")
     restore.add_argument("--recovery-code", action="store_true", help=RECOVERY_CODE_HELP)
     commands.add_parser(
         "change-password",
-        help="changer le mot de passe (actuel : $ILOT_PASSPHRASE ou 1re ligne ; nouveau : $ILOT_NEW_PASSPHRASE "
+        help="changer le mot de passe (actuel : $ILOT_PASSPHRASE ou 1re ligne ; nouveau : $ILOT_NEW_PASSPHRASE "
         "ou 2e ligne de l'entrée)",
     )
 
@@ -97,20 +97,20 @@ def build_parser() -> argparse.ArgumentParser:
 
     funder = commands.add_parser(
         "funder-report",
-        help="écrire le bilan annuel pour la Ville de Paris (.xlsx ; mot de passe comme pour check)",
+        help="écrire le bilan annuel pour la Ville de Paris (.xlsx ; mot de passe comme pour check)",
     )
     funder.add_argument("--year", metavar="ANNÉE", required=True, help="année du bilan, par exemple 2025")
     funder.add_argument(
         "--as-of",
         metavar="DATE",
-        help="date d'arrêté des chiffres (2025-11-30 ou 30/11/2025 ; par défaut le 31 décembre de l'année)",
+        help="date d'arrêté des chiffres (2025-11-30 ou 30/11/2025 ; par défaut le 31 décembre de l'année)",
     )
     funder.add_argument("--out", metavar="BILAN.xlsx", required=True, help="classeur .xlsx à écrire")
     funder.add_argument("--pdf", metavar="BILAN.pdf", help="écrire aussi la synthèse en PDF")
     funder.add_argument(
         "--pseudonymise",
         action="store_true",
-        help="ajouter les lignes pseudonymisées (code aléatoire, tranche d'âge, mois ; non par défaut)",
+        help="ajouter les lignes pseudonymisées (code aléatoire, tranche d'âge, mois ; non par défaut)",
     )
 
     imported = commands.add_parser(
@@ -154,14 +154,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return handler(args, paths)
     except IlotError as error:
-        print(f"Erreur : {error}", file=sys.stderr)
+        print(f"Erreur : {error}", file=sys.stderr)
         return error.exit_code
     except KeyboardInterrupt:
         print("Interrompu.", file=sys.stderr)
         return EXIT_USAGE
     except Exception as exc:  # a bug: report it without personal data
         report = write_crash_report(paths.crash_dir, exc)
-        where = f" Rapport : {report}" if report else ""
+        where = f" Rapport : {report}" if report else ""
         print(f"Erreur inattendue (un défaut du programme).{where}", file=sys.stderr)
         return 1
 
@@ -174,8 +174,8 @@ def read_password(confirm: bool) -> str:
     if sys.stdin is None:
         raise IlotError("Aucun mot de passe fourni (variable ILOT_PASSPHRASE ou entrée standard).")
     if sys.stdin.isatty():
-        first = getpass.getpass("Mot de passe : ")
-        if confirm and getpass.getpass("Confirmez le mot de passe : ") != first:
+        first = getpass.getpass("Mot de passe : ")
+        if confirm and getpass.getpass("Confirmez le mot de passe : ") != first:
             raise IlotError("Les deux saisies du mot de passe sont différentes.")
         return first
     line = sys.stdin.readline()
@@ -190,11 +190,11 @@ def _create(args: argparse.Namespace, paths: AppPaths, with_demo: bool) -> int:
 
     sheet = Path(args.recovery_sheet) if args.recovery_sheet else None
     if sheet is not None and not sheet.parent.is_dir():
-        raise IlotError(f"Le dossier de la feuille de secours n'existe pas : {sheet.parent}")
+        raise IlotError(f"Le dossier de la feuille de secours n'existe pas : {sheet.parent}")
     session, code = vault.create(paths.data_dir, read_password(confirm=True))
     try:
         print(f"Fichier chiffré créé dans {paths.data_dir}")
-        print("Code de secours (à conserver dans le coffre du bureau, il ne sera plus affiché) :")
+        print("Code de secours (à conserver dans le coffre du bureau, il ne sera plus affiché) :")
         print(code, flush=True)
         if sheet is not None:
             from ilot_desktop.reports.recovery_sheet import write_recovery_sheet
@@ -203,11 +203,11 @@ def _create(args: argparse.Namespace, paths: AppPaths, with_demo: bool) -> int:
                 write_recovery_sheet(sheet, code, date.today(), str(paths.data_dir))
             except OSError:
                 print(
-                    "Erreur : la feuille de secours n'a pas pu être écrite ; recopiez le code ci-dessus.",
+                    "Erreur : la feuille de secours n'a pas pu être écrite ; recopiez le code ci-dessus.",
                     file=sys.stderr,
                 )
                 return EXIT_INVALID
-            print(f"Feuille de secours écrite : {sheet}")
+            print(f"Feuille de secours écrite : {sheet}")
         if with_demo:
             from ilot_desktop.services.demo import fill_with_demo_data
 
@@ -234,8 +234,8 @@ def cmd_change_password(args: argparse.Namespace, paths: AppPaths) -> int:
     new = os.environ.get(ENV_NEW_PASSPHRASE)
     if new is None:
         if sys.stdin is not None and sys.stdin.isatty():
-            new = getpass.getpass("Nouveau mot de passe : ")
-            if getpass.getpass("Confirmez le nouveau mot de passe : ") != new:
+            new = getpass.getpass("Nouveau mot de passe : ")
+            if getpass.getpass("Confirmez le nouveau mot de passe : ") != new:
                 raise IlotError("Les deux saisies du nouveau mot de passe sont différentes.")
         else:
             line = sys.stdin.readline() if sys.stdin is not None else ""
@@ -253,7 +253,7 @@ def read_recovery_code() -> str:
     if value is not None:
         return value
     if sys.stdin is not None and sys.stdin.isatty():
-        return getpass.getpass("Code de secours : ")
+        return getpass.getpass("Code de secours : ")
     line = sys.stdin.readline() if sys.stdin is not None else ""
     if not line:
         raise IlotError("Aucun code de secours fourni (variable ILOT_RECOVERY_CODE ou entrée standard).")
@@ -285,15 +285,15 @@ def cmd_check(args: argparse.Namespace, paths: AppPaths) -> int:
             report = session.check(full=True)
         finally:
             session.close()
-    print(f"Dossier : {where}")
-    print(f"Version du schéma : {report.schema_version}")
-    print(f"Taille du fichier : {report.size_bytes / 1024:.0f} Kio")
+    print(f"Dossier : {where}")
+    print(f"Version du schéma : {report.schema_version}")
+    print(f"Taille du fichier : {report.size_bytes / 1024:.0f} Kio")
     for name, count in report.counts.items():
-        print(f"{COUNT_LABELS.get(name, name)} : {count}")
+        print(f"{COUNT_LABELS.get(name, name)} : {count}")
     if report.ok:
-        print("Intégrité : correcte.")
+        print("Intégrité : correcte.")
         return EXIT_OK
-    print(f"Intégrité : {len(report.problems)} problème(s) détecté(s).", file=sys.stderr)
+    print(f"Intégrité : {len(report.problems)} problème(s) détecté(s).", file=sys.stderr)
     for problem in report.problems[:20]:
         print(f"  - {problem}", file=sys.stderr)
     return EXIT_DAMAGED
@@ -305,7 +305,7 @@ def cmd_backup(args: argparse.Namespace, paths: AppPaths) -> int:
 
     out = Path(args.out) if args.out else None
     if out is not None and not out.is_dir():
-        raise IlotError(f"Le dossier de la sauvegarde n'existe pas : {out}")
+        raise IlotError(f"Le dossier de la sauvegarde n'existe pas : {out}")
     session = vault.unlock(paths.data_dir, read_password(confirm=False))
     try:
         written = session.backups.write(out)
@@ -324,7 +324,7 @@ def cmd_restore(args: argparse.Namespace, paths: AppPaths) -> int:
     if not args.recovery_code:
         print("Elle s'ouvre avec le mot de passe qui vient de servir.")
     if kept is not None:
-        print(f"Le fichier remplacé est gardé dans : {kept}")
+        print(f"Le fichier remplacé est gardé dans : {kept}")
     return EXIT_OK
 
 
@@ -335,7 +335,7 @@ def cmd_action_plan(args: argparse.Namespace, paths: AppPaths) -> int:
 
     out = Path(args.out)
     if not out.parent.is_dir():
-        raise IlotError(f"Le dossier du fichier à écrire n'existe pas : {out.parent}")
+        raise IlotError(f"Le dossier du fichier à écrire n'existe pas : {out.parent}")
     session = vault.unlock(paths.data_dir, read_password(confirm=False))
     try:
         participant = session.participants.by_file_number(args.file_number)
@@ -351,7 +351,7 @@ def cmd_action_plan(args: argparse.Namespace, paths: AppPaths) -> int:
         session.audit.record("action_plan_printed", participant.id, "PDF")
     finally:
         session.close()
-    print(f"Plan d'action écrit : {out}")
+    print(f"Plan d'action écrit : {out}")
     return EXIT_OK
 
 
@@ -364,15 +364,15 @@ def cmd_import(args: argparse.Namespace, paths: AppPaths) -> int:
     try:
         result = session.exchange.apply(Path(args.workbook))
     except ImportRejected as rejected:
-        print(f"Erreur : {rejected}", file=sys.stderr)
+        print(f"Erreur : {rejected}", file=sys.stderr)
         for problem in rejected.problems:
             print(f"  - {problem}", file=sys.stderr)
         return rejected.exit_code
     finally:
         session.close()
     for warning in result.warnings:
-        print(f"Attention : {warning}", file=sys.stderr)
-    print(f"Classeur importé : {result.created} enregistrement(s) créé(s), {result.updated} mis à jour.")
+        print(f"Attention : {warning}", file=sys.stderr)
+    print(f"Classeur importé : {result.created} enregistrement(s) créé(s), {result.updated} mis à jour.")
     for line in result.summary_lines():
         print(f"  {line}")
     return EXIT_OK
@@ -380,7 +380,7 @@ def cmd_import(args: argparse.Namespace, paths: AppPaths) -> int:
 
 def _check_out_folder(out: Path) -> None:
     if not out.parent.is_dir():
-        raise IlotError(f"Le dossier du fichier à écrire n'existe pas : {out.parent}")
+        raise IlotError(f"Le dossier du fichier à écrire n'existe pas : {out.parent}")
 
 
 def cmd_export(args: argparse.Namespace, paths: AppPaths) -> int:
@@ -395,14 +395,14 @@ def cmd_export(args: argparse.Namespace, paths: AppPaths) -> int:
     finally:
         session.close()
     print(
-        "Attention : ce classeur contient les noms et des données sensibles EN CLAIR (dates de naissance, "
+        "Attention : ce classeur contient les noms et des données sensibles EN CLAIR (dates de naissance, "
         "situation judiciaire, comptes rendus). Rangez-le sur un support chiffré ou supprimez-le dès qu'il a "
-        "servi ; ne l'envoyez jamais par e-mail.",
+        "servi ; ne l'envoyez jamais par e-mail.",
         file=sys.stderr,
     )
-    print(f"Classeur écrit : {out}")
+    print(f"Classeur écrit : {out}")
     for sheet, count in counts.items():
-        print(f"  {sheet} : {count} ligne(s)")
+        print(f"  {sheet} : {count} ligne(s)")
     return EXIT_OK
 
 
@@ -413,7 +413,7 @@ def cmd_template(args: argparse.Namespace, paths: AppPaths) -> int:
     out = Path(args.workbook)
     _check_out_folder(out)
     write_template(out)
-    print(f"Modèle vide écrit : {out}")
+    print(f"Modèle vide écrit : {out}")
     return EXIT_OK
 
 
@@ -433,7 +433,7 @@ def _parse_year(text: str) -> int:
 
     cleaned = text.strip()
     if not (cleaned.isdigit() and len(cleaned) == 4):
-        message = f"Année non reconnue : « {cleaned} ». Écrivez-la sur quatre chiffres."
+        message = f"Année non reconnue : « {cleaned} ». Écrivez-la sur quatre chiffres."
         raise ValidationError({"year": message})
     return int(cleaned)
 
@@ -451,7 +451,7 @@ def _parse_day(text: str) -> date:
     try:
         day = parse_date(cleaned)
     except DateError as error:
-        raise ValidationError({"as_of": f"Date d'arrêté « {cleaned} » : {error}"}) from None
+        raise ValidationError({"as_of": f"Date d'arrêté « {cleaned} » : {error}"}) from None
     if day is None:
         raise ValidationError({"as_of": "La date d'arrêté est vide."})
     return day
@@ -472,18 +472,18 @@ def cmd_funder_report(args: argparse.Namespace, paths: AppPaths) -> int:
     pdf = Path(args.pdf) if args.pdf else None
     for target in (out, pdf):
         if target is not None and not target.parent.is_dir():
-            raise IlotError(f"Le dossier du fichier à écrire n'existe pas : {target.parent}")
+            raise IlotError(f"Le dossier du fichier à écrire n'existe pas : {target.parent}")
     session = vault.unlock(paths.data_dir, read_password(confirm=False))
     try:
         figures = session.funder.write(year, as_of, out, pdf, pseudonymised=args.pseudonymise)
     finally:
         session.close()
-    print(f"Bilan {year} écrit : {out}")
+    print(f"Bilan {year} écrit : {out}")
     if pdf is not None:
-        print(f"Synthèse PDF écrite : {pdf}")
+        print(f"Synthèse PDF écrite : {pdf}")
     if args.pseudonymise:
         print("Le classeur contient les lignes pseudonymisées (codes aléatoires, ni nom ni date).")
     for label, value in figures.summary_rows():
         if label in SHOWN_FIGURES:
-            print(f"  {label} : {format_value(value)}")
+            print(f"  {label} : {format_value(value)}")
     return EXIT_OK

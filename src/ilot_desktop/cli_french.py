@@ -5,24 +5,24 @@ from __future__ import annotations
 import argparse
 
 FRENCH = {
-    "usage: ": "utilisation : ",
+    "usage: ": "utilisation : ",
     # argparse writes "<title>:" ; the no-break space gives French "options :".
     "positional arguments": "commandes\u00a0",
     "options": "options\u00a0",
     "show this help message and exit": "affiche cette aide et quitte",
-    "argument %(argument_name)s: %(message)s": "argument %(argument_name)s : %(message)s",
-    "unrecognized arguments: %s": "arguments non reconnus : %s",
-    "the following arguments are required: %s": "arguments obligatoires manquants : %s",
+    "argument %(argument_name)s: %(message)s": "argument %(argument_name)s : %(message)s",
+    "unrecognized arguments: %s": "arguments non reconnus : %s",
+    "the following arguments are required: %s": "arguments obligatoires manquants : %s",
     "expected one argument": "une valeur est attendue",
     "expected at most one argument": "une valeur au plus est attendue",
     "expected at least one argument": "au moins une valeur est attendue",
-    "ambiguous option: %(option)s could match %(matches)s": ("option ambiguë : %(option)s peut être %(matches)s"),
-    "invalid %(type)s value: %(value)r": "valeur invalide (%(type)s) : %(value)r",
-    "invalid choice: %(value)r (choose from %(choices)s)": ("choix invalide : %(value)r (possibles : %(choices)s)"),
+    "ambiguous option: %(option)s could match %(matches)s": ("option ambiguë : %(option)s peut être %(matches)s"),
+    "invalid %(type)s value: %(value)r": "valeur invalide (%(type)s) : %(value)r",
+    "invalid choice: %(value)r (choose from %(choices)s)": ("choix invalide : %(value)r (possibles : %(choices)s)"),
     "not allowed with argument %s": "incompatible avec l'argument %s",
     "one of the arguments %s is required": "l'un des arguments %s est obligatoire",
-    "unexpected option string: %s": "option inattendue : %s",
-    "%(prog)s: error: %(message)s\n": "%(prog)s : erreur : %(message)s\n",
+    "unexpected option string: %s": "option inattendue : %s",
+    "%(prog)s: error: %(message)s\n": "%(prog)s : erreur : %(message)s\n",
 }
 
 

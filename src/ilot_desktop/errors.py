@@ -86,5 +86,5 @@ class ImportRejected(IlotError):
         self.problems = list(problems)
         count = len(self.problems)
         super().__init__(
-            f"Classeur refusé : {count} problème{'s' if count > 1 else ''} à corriger ; rien n'a été importé."
+            f"Classeur refusé : {count} problème{'s' if count > 1 else ''} à corriger ; rien n'a été importé."
         )

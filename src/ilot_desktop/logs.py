@@ -51,7 +51,7 @@ def redacted_traceback(exc: BaseException) -> str:
     if module.startswith(_SAFE_MESSAGE_PREFIXES):
         detail = f"{type(exc).__module__}.{type(exc).__qualname__}: {exc}"
     else:
-        detail = f"{module}.{type(exc).__qualname__} (message masqué : il peut contenir des données saisies)"
+        detail = f"{module}.{type(exc).__qualname__} (message masqué : il peut contenir des données saisies)"
     cause = exc.__cause__ or exc.__context__
     chained = f"\n-- causé par --\n{redacted_traceback(cause)}" if cause and cause is not exc else ""
     return f"Traceback (most recent call last):\n{frames}{detail}{chained}"
@@ -64,7 +64,7 @@ def write_crash_report(crash_dir: Path, exc: BaseException) -> Path | None:
         path = crash_dir / f"rapport-{datetime.now():%Y%m%d-%H%M%S}.txt"
         path.write_text(
             "Îlot desktop — rapport d'erreur (sans données personnelles)\n"
-            f"Version : {__version__}\nSystème : {platform.platform()}\nPython : {sys.version.split()[0]}\n\n"
+            f"Version : {__version__}\nSystème : {platform.platform()}\nPython : {sys.version.split()[0]}\n\n"
             + redacted_traceback(exc)
             + "\n",
             encoding="utf-8",

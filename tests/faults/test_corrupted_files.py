@@ -184,7 +184,7 @@ def test_the_command_line_answers_exit_4_without_traceback(created, name, monkey
     monkeypatch.setenv("ILOT_PASSPHRASE", PASSWORD)
     assert main(["--data-dir", str(folder), "check"]) == 4
     err = capsys.readouterr().err
-    assert err.startswith(("Erreur :", "Intégrité :")) and "Traceback" not in err and "hmac" not in err.lower()
+    assert err.startswith(("Erreur :", "Intégrité :")) and "Traceback" not in err and "hmac" not in err.lower()
 
 
 def test_every_error_is_an_ilot_error(created):

@@ -122,7 +122,7 @@ def test_create_participant_through_the_form(window, qtbot, answers):
     )
     form.right_combos[Right.IDENTITY].set_value(RightStatus.MISSING)
     assert form.is_dirty()
-    assert "Dedans : libération prévue le 15/12/2026" in form.phase_label.text()
+    assert "Dedans : libération prévue le 15/12/2026" in form.phase_label.text()
     qtbot.keyClick(form, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert not form.is_dirty()
     assert form.state_label.text().startswith("✓ Enregistré à")

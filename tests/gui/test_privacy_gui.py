@@ -38,7 +38,7 @@ def test_window_session_leaves_no_plaintext(make_window, answers, tmp_path):
     from ilot_desktop.logs import write_crash_report
 
     try:
-        raise ValueError(f"valeur saisie : {MARKERS[0]}")
+        raise ValueError(f"valeur saisie : {MARKERS[0]}")
     except ValueError as exc:
         assert write_crash_report(window.paths.crash_dir, exc) is not None
     window.lock()

@@ -25,7 +25,7 @@ def window(make_window, tmp_path):
 
 def test_auto_lock_keeps_the_typing_encrypted_and_gives_it_back(window):
     window.open_participant(window.person_id)
-    window.form.editors["notes"].setPlainText("Zorglubinette : note tapée avant de partir")
+    window.form.editors["notes"].setPlainText("Zorglubinette : note tapée avant de partir")
     window.form.editors["birth_date"].edit.setText("31/02/1985")  # invalid: could not have been saved
     window.form._set_dirty(True)
     window.watcher.idle.emit()

@@ -119,7 +119,7 @@ def test_invalid_action_is_refused_with_field_messages(session):
     assert caught.value.errors == {
         "action_type": "Choisissez le type d'action.",
         "title": "L'intitulé est obligatoire.",
-        "start": "L'action est à plus d'un an : vérifiez l'année.",
+        "start": "L'action est à plus d'un an : vérifiez l'année.",
     }
     assert session.actions.summaries() == []
 

@@ -172,7 +172,7 @@ def test_a_log_that_cannot_be_written_does_not_stop_the_unlock(vault_dir, sessio
     session.close()
 
     def refuse(self, *args, **kwargs):
-        raise StorageEnvironmentError("Le fichier de données est en lecture seule : vérifiez les droits du dossier.")
+        raise StorageEnvironmentError("Le fichier de données est en lecture seule : vérifiez les droits du dossier.")
 
     monkeypatch.setattr(AuditService, "purge", refuse)
     reopened = vault.unlock(vault_dir, PASSWORD, clock=lambda: TODAY)

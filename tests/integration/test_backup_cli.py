@@ -59,7 +59,7 @@ def test_check_a_backup(data, tmp_path, monkeypatch, capsys):
     written = capsys.readouterr().out.strip()
     assert run(["--data-dir", str(data), "check", "--backup", written], monkeypatch) == 0
     out = capsys.readouterr().out
-    assert "Intégrité : correcte." in out and "Participants : " in out
+    assert "Intégrité : correcte." in out and "Participants : " in out
     assert run(["--data-dir", str(data), "check", "--backup", written], monkeypatch, password="Faux-Mot-2026!") == 3
 
 

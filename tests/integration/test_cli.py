@@ -40,7 +40,7 @@ def test_init_prints_code_and_writes_sheet(data, tmp_path, monkeypatch, capsys):
 def test_init_reads_password_from_stdin(data, monkeypatch, capsys):
     assert run(["--data-dir", str(data), "init"], monkeypatch, password=None, stdin=PASSWORD + "\n") == 0
     assert run(["--data-dir", str(data), "check"], monkeypatch, password=None, stdin=PASSWORD + "\n") == 0
-    assert "Intégrité : correcte." in capsys.readouterr().out
+    assert "Intégrité : correcte." in capsys.readouterr().out
 
 
 def test_exit_codes(data, monkeypatch, capsys):
@@ -68,15 +68,15 @@ def test_demo_command(data, monkeypatch, capsys):
     assert "dossiers fictifs créés" in capsys.readouterr().out
     assert run(["--data-dir", str(data), "check"], monkeypatch) == 0
     out = capsys.readouterr().out
-    counts = re.search(r"Participants : (\d+)", out)
+    counts = re.search(r"Participants : (\d+)", out)
     assert counts and int(counts.group(1)) >= 45
-    appointments = re.search(r"Rendez-vous : (\d+)", out)
+    appointments = re.search(r"Rendez-vous : (\d+)", out)
     assert appointments and int(appointments.group(1)) >= 400
-    actions = re.search(r"Actions collectives : (\d+)", out)
+    actions = re.search(r"Actions collectives : (\d+)", out)
     assert actions and int(actions.group(1)) >= 24
-    barriers = re.search(r"Freins : (\d+)", out)
+    barriers = re.search(r"Freins : (\d+)", out)
     assert barriers and int(barriers.group(1)) >= 150
-    tasks = re.search(r"Tâches : (\d+)", out)
+    tasks = re.search(r"Tâches : (\d+)", out)
     assert tasks and int(tasks.group(1)) >= 150
 
 
@@ -101,7 +101,7 @@ def test_module_entry_point_runs_quietly(tmp_path):
         timeout=60,
     )
     assert second.returncode == 3
-    assert second.stderr.strip() == "Erreur : Mot de passe incorrect."
+    assert second.stderr.strip() == "Erreur : Mot de passe incorrect."
 
 
 def test_recovery_code_is_printed_even_if_the_sheet_cannot_be_written(data, tmp_path, monkeypatch, capsys):
@@ -131,7 +131,7 @@ def test_help_and_errors_are_in_french(capsys):
     with pytest.raises(SystemExit):
         main(["--help"])
     out = capsys.readouterr().out
-    assert out.startswith("utilisation : ilot-desktop")
+    assert out.startswith("utilisation : ilot-desktop")
     assert "options\u00a0:" in out and "affiche cette aide et quitte" in out
     assert "usage:" not in out and "show this help" not in out
     with pytest.raises(SystemExit):
@@ -182,7 +182,7 @@ def test_action_plan_command_writes_the_pdf(data, tmp_path, monkeypatch, capsys)
     capsys.readouterr()
     out = tmp_path / "plan.pdf"
     assert run(["--data-dir", str(data), "action-plan", " de-2026-001 ", "--out", str(out)], monkeypatch) == 0
-    assert f"Plan d'action écrit : {out}" in capsys.readouterr().out
+    assert f"Plan d'action écrit : {out}" in capsys.readouterr().out
     assert out.read_bytes().startswith(b"%PDF")
     text = " ".join(page.extract_text() for page in PdfReader(out).pages)
     for words in ("Préparer un CV", "Demander la carte Vitale", "Appeler le SIAO", "Zéphyrin"):
@@ -196,7 +196,7 @@ def test_action_plan_command_errors(data, tmp_path, monkeypatch, capsys):
     capsys.readouterr()
     out = tmp_path / "plan.pdf"
     assert run(["--data-dir", str(data), "action-plan", "DE-2026-999", "--out", str(out)], monkeypatch) == 5
-    assert capsys.readouterr().err.strip() == "Erreur : Aucun dossier DE-2026-999."
+    assert capsys.readouterr().err.strip() == "Erreur : Aucun dossier DE-2026-999."
     wrong = run(
         ["--data-dir", str(data), "action-plan", "DE-2026-001", "--out", str(out)],
         monkeypatch,

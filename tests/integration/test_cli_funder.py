@@ -26,8 +26,8 @@ def test_funder_report_writes_the_workbook_and_the_pdf(data, tmp_path, monkeypat
     assert run([*argv, "--out", str(out), "--pdf", str(pdf)], monkeypatch) == 0
     printed = capsys.readouterr().out
     assert f"Bilan {today.year} écrit" in printed and "Synthèse PDF écrite" in printed
-    assert f"Date d'arrêté : {today:%d/%m/%Y}" in printed
-    assert "Taux d'accès à l'emploi ou à la formation : " in printed
+    assert f"Date d'arrêté : {today:%d/%m/%Y}" in printed
+    assert "Taux d'accès à l'emploi ou à la formation : " in printed
     book = openpyxl.load_workbook(out)
     assert book.sheetnames == ["Synthèse", "Résultats", "Freins", "Profil", "Actions collectives"]
     assert pdf.read_bytes().startswith(b"%PDF")

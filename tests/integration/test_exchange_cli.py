@@ -30,8 +30,8 @@ def test_import_then_export(tmp_path, monkeypatch, capsys):
     path = write_book(tmp_path / "equipe.xlsx", full_book())
     assert run(["--data-dir", str(data), "import", str(path)], monkeypatch) == 0
     out = capsys.readouterr().out
-    assert "Classeur importé : 6 enregistrement(s) créé(s), 0 mis à jour." in out
-    assert "Participants : 1 créé(s), 0 mis à jour, 0 inchangé(s)" in out
+    assert "Classeur importé : 6 enregistrement(s) créé(s), 0 mis à jour." in out
+    assert "Participants : 1 créé(s), 0 mis à jour, 0 inchangé(s)" in out
 
     assert run(["--data-dir", str(data), "import", str(path)], monkeypatch) == 0  # twice: nothing new
     assert "0 enregistrement(s) créé(s), 0 mis à jour." in capsys.readouterr().out
@@ -40,7 +40,7 @@ def test_import_then_export(tmp_path, monkeypatch, capsys):
     assert run(["--data-dir", str(data), "export", str(target)], monkeypatch) == 0
     captured = capsys.readouterr()
     assert "EN CLAIR" in captured.err and "chiffré" in captured.err and "supprimez-le" in captured.err
-    assert "Participants : 1 ligne(s)" in captured.out
+    assert "Participants : 1 ligne(s)" in captured.out
     assert load_workbook(target)["Participants"]["B2"].value == "Marqueur"
 
     assert run(["--data-dir", str(data), "export", str(tmp_path / "x" / "t.xlsx")], monkeypatch) == EXIT_INVALID
@@ -57,12 +57,12 @@ def test_rejected_import_exits_5_lists_problems_and_changes_nothing(tmp_path, mo
     capsys.readouterr()
     assert run(["--data-dir", str(data), "import", str(path)], monkeypatch) == EXIT_INVALID
     err = capsys.readouterr().err
-    assert "Classeur refusé : 2 problèmes à corriger ; rien n'a été importé." in err
-    assert "  - Participants, ligne 3, colonne « Sexe » : « H » n'est pas une valeur autorisée" in err
-    assert "  - Résultats, ligne 3, colonne « Motif d'abandon »" in err
+    assert "Classeur refusé : 2 problèmes à corriger ; rien n'a été importé." in err
+    assert "  - Participants, ligne 3, colonne « Sexe » : « H » n'est pas une valeur autorisée" in err
+    assert "  - Résultats, ligne 3, colonne « Motif d'abandon »" in err
     assert "Traceback" not in err
     assert run(["--data-dir", str(data), "check"], monkeypatch) == 0
-    assert re.search(r"Participants : 0\b", capsys.readouterr().out)
+    assert re.search(r"Participants : 0\b", capsys.readouterr().out)
 
     (tmp_path / "vide.xlsx").write_bytes(b"")
     assert run(["--data-dir", str(data), "import", str(tmp_path / "vide.xlsx")], monkeypatch) == EXIT_INVALID

@@ -104,7 +104,7 @@ def test_all_or_nothing_a_bad_row_in_the_last_sheet(session, tmp_path):
     preview = session.exchange.preview(path)
     assert not preview.ok
     assert [str(p) for p in preview.problems] == [
-        "Résultats, ligne 3, colonne « Motif d'abandon » : Indiquez le motif de l'abandon."
+        "Résultats, ligne 3, colonne « Motif d'abandon » : Indiquez le motif de l'abandon."
     ]
     with pytest.raises(ImportRejected) as rejected:
         session.exchange.apply(path)
@@ -281,6 +281,6 @@ def test_a_history_rule_refused_while_writing_is_a_problem_at_its_row(session, t
     with pytest.raises(ImportRejected) as rejected:
         session.exchange.apply(write_book(tmp_path / "b.xlsx", book))
     assert [str(p) for p in rejected.value.problems] == [
-        "Freins, ligne 2, colonne « Date de levée » : La levée ne peut pas précéder l'étape précédente."
+        "Freins, ligne 2, colonne « Date de levée » : La levée ne peut pas précéder l'étape précédente."
     ]
     assert everything(session) == before

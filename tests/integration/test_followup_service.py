@@ -253,13 +253,13 @@ def test_far_dates_and_future_outcomes_are_refused(session):
     p = outside(session)
     with pytest.raises(ValidationError) as caught:
         book(session, p, at("2028-01-10"))
-    assert caught.value.errors == {"start": "Le rendez-vous est à plus d'un an : vérifiez l'année."}
+    assert caught.value.errors == {"start": "Le rendez-vous est à plus d'un an : vérifiez l'année."}
     with pytest.raises(ValidationError) as caught:
         book(session, p, at("2016-01-10"))
     assert "six mois" in caught.value.errors["start"]
     with pytest.raises(ValidationError) as caught:
         book(session, p, at(TODAY + timedelta(days=1)), DONE)
-    assert caught.value.errors == {"status": "Un rendez-vous à venir ne peut pas être noté « Réalisé »."}
+    assert caught.value.errors == {"status": "Un rendez-vous à venir ne peut pas être noté « Réalisé »."}
     with pytest.raises(ValidationError) as caught:
         session.followup.save(Appointment(None, None))
     assert set(caught.value.errors) == {"participant", "start"}

@@ -144,7 +144,7 @@ def test_last_year_and_the_years_with_data(session, year) -> None:
 
 def test_explain_lists_file_numbers_and_what_counted(session, year) -> None:
     assert session.indicators.explain(2026, TODAY, "access") == [
-        "DE-2026-001 · CDD de moins de 6 mois le 02/03/2026 ; CDI le 01/06/2026"
+        "DE-2026-001 · CDD de moins de 6 mois le 02/03/2026 ; CDI le 01/06/2026"
     ]
     assert session.indicators.explain(2026, TODAY, "dropouts") == ["DE-2026-002 · Abandon le 20/02/2026"]
     assert session.indicators.explain(2026, TODAY, "file_active") == [

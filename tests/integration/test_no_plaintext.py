@@ -146,7 +146,7 @@ def test_logs_and_crash_reports_hold_no_personal_data_after_every_service(tmp_pa
     assert main(["--data-dir", str(folder), "import", str(out / f"{MARKERS[1]}.xlsx")]) != 0
     assert main(["--data-dir", str(folder), "funder-report", "--year", "2023", "--out", str(out / "b.xlsx")]) == 0
     try:
-        raise ValueError(f"valeur saisie : {MARKERS[0]} {out}")
+        raise ValueError(f"valeur saisie : {MARKERS[0]} {out}")
     except ValueError as exc:
         assert write_crash_report(paths.crash_dir, exc) is not None
     capsys.readouterr()

@@ -81,7 +81,7 @@ def test_refused_tasks(session):
     assert error.value.errors == {"owner": "Indiquez qui fait la tâche."}
     with pytest.raises(ValidationError) as error:
         add(session, p, due_date=date(2029, 1, 1))
-    assert error.value.errors == {"due_date": "L'échéance est à plus de deux ans : vérifiez l'année."}
+    assert error.value.errors == {"due_date": "L'échéance est à plus de deux ans : vérifiez l'année."}
     with pytest.raises(ValidationError) as error:
         add(session, p, due_date=date(2014, 6, 1))
     assert set(error.value.errors) == {"due_date"}

@@ -182,7 +182,7 @@ def test_a_driver_that_is_not_sqlcipher_is_refused(tmp_path):
     [
         lambda c: c["kdf"].update(time_cost=0),
         lambda c: c["kdf"].update(memory_cost_kib=10**9),
-        lambda c: c["kdf"].update(salt="pas du base64 !"),
+        lambda c: c["kdf"].update(salt="pas du base64 !"),
         lambda c: c["wrap"].update(nonce="AAAA"),
         lambda c: c.pop("wrap"),
     ],

@@ -172,7 +172,7 @@ def test_workbook_has_one_sheet_per_kind_with_french_headers():
     intro = [c.value for c in book["Présentation"]["A"] if c.value]
     assert intro[0] == "Copie des données de Zéphyrin MARQUEUR au 27/11/2026"
     assert any("droit d'accès" in line for line in intro)
-    assert "Rendez-vous : 2 lignes" in intro
+    assert "Rendez-vous\u00a0: 2 lignes" in intro
     dossier = [[c.value for c in row] for row in book["Dossier"].iter_rows()]
     assert dossier[0] == ["Rubrique", "Champ", "Valeur"]
     assert [row[1] for row in dossier[1:]] == list(FIELD_LABELS.values())

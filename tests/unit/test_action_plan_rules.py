@@ -61,9 +61,9 @@ def test_description_owner_and_person_are_required():
 @pytest.mark.parametrize(
     ("due", "message"),
     [
-        (date(2014, 12, 31), "L'échéance est antérieure au 01/01/2015 : vérifiez l'année."),
-        (date(2028, 11, 28), "L'échéance est à plus de deux ans : vérifiez l'année."),
-        (date(2206, 11, 27), "L'échéance est à plus de deux ans : vérifiez l'année."),
+        (date(2014, 12, 31), "L'échéance est antérieure au 01/01/2015 : vérifiez l'année."),
+        (date(2028, 11, 28), "L'échéance est à plus de deux ans : vérifiez l'année."),
+        (date(2206, 11, 27), "L'échéance est à plus de deux ans : vérifiez l'année."),
     ],
 )
 def test_due_date_bounds(due, message):

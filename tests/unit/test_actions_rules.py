@@ -54,10 +54,10 @@ def test_required_fields():
 
 def test_dates_out_of_range():
     assert validate_action(action(start=datetime(2027, 12, 1, 14)), TODAY) == {
-        "start": "L'action est à plus d'un an : vérifiez l'année."
+        "start": "L'action est à plus d'un an : vérifiez l'année."
     }
     assert validate_action(action(start=datetime(2014, 12, 31, 14)), TODAY) == {
-        "start": "La date de l'action est trop ancienne : vérifiez l'année."
+        "start": "La date de l'action est trop ancienne : vérifiez l'année."
     }
 
 

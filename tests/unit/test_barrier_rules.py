@@ -111,7 +111,7 @@ def test_required_fields():
         (
             "identified_on",
             date(2014, 12, 31),
-            "La date d'identification est antérieure au 01/01/2015 : vérifiez l'année.",
+            "La date d'identification est antérieure au 01/01/2015 : vérifiez l'année.",
         ),
     ],
 )

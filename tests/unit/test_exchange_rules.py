@@ -105,9 +105,9 @@ def test_text_cells_keep_what_they_read():
 
 def test_problem_names_its_place():
     assert str(ImportProblem("Participants", 7, "Sexe", "Message.")) == (
-        "Participants, ligne 7, colonne « Sexe » : Message."
+        "Participants, ligne 7, colonne « Sexe » : Message."
     )
-    assert str(ImportProblem("Freins", None, "Statut", "M.")) == "Freins, colonne « Statut » : M."
+    assert str(ImportProblem("Freins", None, "Statut", "M.")) == "Freins, colonne « Statut » : M."
     assert str(ImportProblem("", None, None, "Pas un classeur.")) == "Pas un classeur."
 
 
@@ -191,8 +191,8 @@ def test_columns_in_any_order_headers_folded_unknown_columns_and_sheets_warned()
     result = plan_import(parsed, VaultSnapshot(), TODAY)
     assert result.problems == []
     assert result.new_participants[0].last_name == "Marqueur"
-    assert any("« Remarque » n'est pas reconnue" in w for w in result.preview.warnings)
-    assert any("« Feuil1 » n'est pas reconnue" in w for w in result.preview.warnings)
+    assert any("« Remarque » n'est pas reconnue" in w for w in result.preview.warnings)
+    assert any("« Feuil1 » n'est pas reconnue" in w for w in result.preview.warnings)
     assert not any("Listes" in w for w in result.preview.warnings)  # our own lists sheet
 
 
@@ -201,13 +201,13 @@ def test_columns_in_any_order_headers_folded_unknown_columns_and_sheets_warned()
 
 def test_unknown_label_is_named_with_the_allowed_ones():
     assert problems({"Participants": [participant(), participant(**{"N° dossier": "DE-2026-002", "Sexe": "H"})]}) == [
-        "Participants, ligne 3, colonne « Sexe » : « H » n'est pas une valeur autorisée (Femme, Homme, Autre)."
+        "Participants, ligne 3, colonne « Sexe » : « H » n'est pas une valeur autorisée (Femme, Homme, Autre)."
     ]
 
 
 def test_missing_participants_sheet():
     assert problems({"Entretiens": [appointment()]})[0] == (
-        "Participants : La feuille « Participants » est absente : elle est obligatoire (une ligne par personne)."
+        "Participants : La feuille « Participants » est absente : elle est obligatoire (une ligne par personne)."
     )
 
 
@@ -216,7 +216,7 @@ def test_missing_required_column():
     raw = [("Participants", sheet_rows("Participants", [participant()], headers))]
     result = plan_import(parse_workbook(raw), VaultSnapshot(), TODAY)
     assert [str(p) for p in result.problems] == [
-        "Participants, ligne 1, colonne « Sexe » : Colonne obligatoire absente de la ligne d'en-tête."
+        "Participants, ligne 1, colonne « Sexe » : Colonne obligatoire absente de la ligne d'en-tête."
     ]
 
 
@@ -227,7 +227,7 @@ def test_missing_optional_column_is_fine_and_presence_header_is_required():
     raw.append(("Participations", [["Réf. action", "N° dossier"], ["AC-2026-001", "DE-2026-001"]]))
     found = [str(p) for p in plan_import(parse_workbook(raw), VaultSnapshot(), TODAY).problems]
     assert found == [
-        "Participations, ligne 1, colonne « Présence » : Colonne obligatoire absente de la ligne d'en-tête."
+        "Participations, ligne 1, colonne « Présence » : Colonne obligatoire absente de la ligne d'en-tête."
     ]
 
 
@@ -235,14 +235,14 @@ def test_duplicate_column():
     headers = [*HEADERS["Participants"], "NOM"]
     raw = [("Participants", sheet_rows("Participants", [participant(NOM="x")], headers))]
     found = [str(p) for p in plan_import(parse_workbook(raw), VaultSnapshot(), TODAY).problems]
-    assert found == ["Participants, ligne 1, colonne « Nom » : Cette colonne apparaît deux fois."]
+    assert found == ["Participants, ligne 1, colonne « Nom » : Cette colonne apparaît deux fois."]
 
 
 def test_wrong_date_and_empty_required_cell():
     found = problems({"Participants": [participant(**{"Date de naissance": "31/02/1985", "Nom": None})]})
-    assert "Participants, ligne 2, colonne « Nom » : Cette cellule est obligatoire : elle est vide." in found
+    assert "Participants, ligne 2, colonne « Nom » : Cette cellule est obligatoire : elle est vide." in found
     assert any(
-        p.startswith("Participants, ligne 2, colonne « Date de naissance » : « 31/02/1985 » n'est pas une date.")
+        p.startswith("Participants, ligne 2, colonne « Date de naissance » : « 31/02/1985 » n'est pas une date.")
         for p in found
     )
     assert len(found) == 2  # the domain's "Le nom est obligatoire" is not said twice
@@ -251,7 +251,7 @@ def test_wrong_date_and_empty_required_cell():
 def test_file_number_used_twice_in_the_file():
     found = problems({"Participants": [participant(), participant(**{"N° dossier": " de-2026-001 "})]})
     assert found == [
-        "Participants, ligne 3, colonne « N° dossier » : Le numéro « DE-2026-001 » est déjà utilisé ligne 2 "
+        "Participants, ligne 3, colonne « N° dossier » : Le numéro « DE-2026-001 » est déjà utilisé ligne 2 "
         "de cette feuille."
     ]
 
@@ -259,15 +259,15 @@ def test_file_number_used_twice_in_the_file():
 def test_participant_rules_reported_at_their_column():
     born_later = {"Date de naissance": date(2027, 1, 1), "Date de libération prévue": None}
     found = problems({"Participants": [participant(**born_later)]})
-    assert found == ["Participants, ligne 2, colonne « Date de naissance » : La date de naissance est dans le futur."]
+    assert found == ["Participants, ligne 2, colonne « Date de naissance » : La date de naissance est dans le futur."]
     found = problems({"Participants": [participant(**{"Date de fin d'accompagnement": date(2026, 9, 1)})]})
     assert found == [
-        "Participants, ligne 2, colonne « Date de fin d'accompagnement » : "
+        "Participants, ligne 2, colonne « Date de fin d'accompagnement » : "
         "La fin d'accompagnement ne peut pas "
         "précéder la date d'entrée."
     ]
     found = problems({"Participants": [participant(**{"Établissement": "x" * 201})]})
-    assert found == ["Participants, ligne 2, colonne « Établissement » : Le texte ne doit pas dépasser 200 caractères."]
+    assert found == ["Participants, ligne 2, colonne « Établissement » : Le texte ne doit pas dépasser 200 caractères."]
 
 
 def test_references_to_unknown_participants_and_actions():
@@ -277,13 +277,13 @@ def test_references_to_unknown_participants_and_actions():
     book["Résultats"] = [outcome(**{"N° dossier": "DE-2025-777"})]
     found = problems(book)
     assert found == [
-        "Entretiens, ligne 2, colonne « N° dossier » : "
-        "Aucun participant n'a le numéro « DE-2026-099 » (ni dans "
+        "Entretiens, ligne 2, colonne « N° dossier » : "
+        "Aucun participant n'a le numéro « DE-2026-099 » (ni dans "
         "la feuille Participants, ni parmi les dossiers existants).",
-        "Participations, ligne 2, colonne « Réf. action » : Aucune action collective n'a la référence "
-        "« AC-2026-404 » (ni dans la feuille Actions collectives, ni parmi les actions existantes).",
-        "Résultats, ligne 2, colonne « N° dossier » : "
-        "Aucun participant n'a le numéro « DE-2025-777 » (ni dans "
+        "Participations, ligne 2, colonne « Réf. action » : Aucune action collective n'a la référence "
+        "« AC-2026-404 » (ni dans la feuille Actions collectives, ni parmi les actions existantes).",
+        "Résultats, ligne 2, colonne « N° dossier » : "
+        "Aucun participant n'a le numéro « DE-2025-777 » (ni dans "
         "la feuille Participants, ni parmi les dossiers existants).",
     ]
 
@@ -302,10 +302,10 @@ def test_references_to_existing_records_of_the_vault_are_fine():
 
 def test_lifting_date_required_when_lifted_and_only_then():
     found = problems({"Participants": [participant()], "Freins": [barrier(**{"Date de levée": None})]})
-    assert found == ["Freins, ligne 2, colonne « Date de levée » : Indiquez la date à laquelle le frein a été levé."]
+    assert found == ["Freins, ligne 2, colonne « Date de levée » : Indiquez la date à laquelle le frein a été levé."]
     found = problems({"Participants": [participant()], "Freins": [barrier(Statut="En cours")]})
     assert found == [
-        "Freins, ligne 2, colonne « Date de levée » : Une date de levée n'a de sens que pour un frein levé."
+        "Freins, ligne 2, colonne « Date de levée » : Une date de levée n'a de sens que pour un frein levé."
     ]
     found = problems(
         {
@@ -314,16 +314,16 @@ def test_lifting_date_required_when_lifted_and_only_then():
         }
     )
     assert found == [
-        "Freins, ligne 2, colonne « Partenaire » : Indiquez le partenaire vers qui la personne est orientée."
+        "Freins, ligne 2, colonne « Partenaire » : Indiquez le partenaire vers qui la personne est orientée."
     ]
 
 
 def test_dropout_reason_only_and_always_for_a_dropout():
     found = problems({"Participants": [participant()], "Résultats": [outcome(Type="Abandon")]})
-    assert found == ["Résultats, ligne 2, colonne « Motif d'abandon » : Indiquez le motif de l'abandon."]
+    assert found == ["Résultats, ligne 2, colonne « Motif d'abandon » : Indiquez le motif de l'abandon."]
     found = problems({"Participants": [participant()], "Résultats": [outcome(**{"Motif d'abandon": "Santé"})]})
     assert found == [
-        "Résultats, ligne 2, colonne « Motif d'abandon » : Un motif d'abandon n'a de sens que pour un abandon."
+        "Résultats, ligne 2, colonne « Motif d'abandon » : Un motif d'abandon n'a de sens que pour un abandon."
     ]
     ok = plan(
         {
@@ -339,10 +339,10 @@ def test_duplicate_action_reference_and_participation():
     book["Actions collectives"] = [action(), action(**{"Réf. action": "ac-2026-001"})]
     book["Participations"] = [participation(), participation(**{"Présence": "Absent"})]
     assert problems(book) == [
-        "Actions collectives, ligne 3, colonne « Réf. action » : "
-        "La référence « AC-2026-001 » est déjà utilisée "
+        "Actions collectives, ligne 3, colonne « Réf. action » : "
+        "La référence « AC-2026-001 » est déjà utilisée "
         "ligne 2 de cette feuille.",
-        "Participations, ligne 3, colonne « N° dossier » : Cette personne est déjà inscrite à cette action "
+        "Participations, ligne 3, colonne « N° dossier » : Cette personne est déjà inscrite à cette action "
         "ligne 2 de cette feuille.",
     ]
 
@@ -352,7 +352,7 @@ def test_presence_of_a_future_action_is_refused_but_may_be_left_empty():
     book["Actions collectives"] = [action(Date=date(2026, 12, 10))]
     found = problems(book)
     assert found == [
-        "Participations, ligne 2, colonne « Présence » : La présence se note le jour de l'action ou après : "
+        "Participations, ligne 2, colonne « Présence » : La présence se note le jour de l'action ou après : "
         "laissez la cellule vide pour une action à venir."
     ]
     book["Participations"] = [participation(**{"Présence": None})]
@@ -364,11 +364,11 @@ def test_presence_of_a_future_action_is_refused_but_may_be_left_empty():
 def test_appointment_rules():
     book = {"Participants": [participant()], "Entretiens": [appointment(Date=date(2026, 12, 20))]}
     assert problems(book) == [
-        "Entretiens, ligne 2, colonne « Statut » : Un rendez-vous à venir ne peut pas être noté « Réalisé »."
+        "Entretiens, ligne 2, colonne « Statut » : Un rendez-vous à venir ne peut pas être noté « Réalisé »."
     ]
     book["Entretiens"] = [appointment(**{"Durée (min)": 1000})]
     assert problems(book) == [
-        "Entretiens, ligne 2, colonne « Durée (min) » : La durée doit être comprise entre 5 et 600 minutes."
+        "Entretiens, ligne 2, colonne « Durée (min) » : La durée doit être comprise entre 5 et 600 minutes."
     ]
     book["Entretiens"] = [appointment(**{"Durée (min)": None, "Heure": None})]
     result = plan(book)
@@ -380,10 +380,10 @@ def test_empty_workbooks():
     assert problems({"Participants": []}) == ["Le classeur ne contient aucune ligne à importer."]
     raw = [("Participants", [])]
     assert [str(p) for p in parse_workbook(raw).problems] == [
-        "Participants, ligne 1 : La feuille est vide : la ligne 1 doit porter les en-têtes des colonnes."
+        "Participants, ligne 1 : La feuille est vide : la ligne 1 doit porter les en-têtes des colonnes."
     ]
     assert [str(p) for p in parse_workbook([]).problems] == [
-        "Participants : La feuille « Participants » est absente : elle est obligatoire (une ligne par personne)."
+        "Participants : La feuille « Participants » est absente : elle est obligatoire (une ligne par personne)."
     ]
 
 
@@ -392,7 +392,7 @@ def test_empty_rows_are_skipped_and_row_numbers_are_excel_ones():
     rows.insert(2, [None] * len(rows[0]))
     rows.insert(2, ["  "] * len(rows[0]))
     found = [str(p) for p in plan_import(parse_workbook([("Participants", rows)]), VaultSnapshot(), TODAY).problems]
-    assert found and found[0].startswith("Participants, ligne 5, colonne « Sexe »")
+    assert found and found[0].startswith("Participants, ligne 5, colonne « Sexe »")
 
 
 def test_every_problem_is_listed_not_only_the_first():
@@ -465,4 +465,4 @@ def test_history_of_an_imported_barrier():
 def test_preview_defaults():
     preview = ImportPreview()
     assert preview.ok and list(preview.counts) == list(SHEET_NAMES) and PARTICIPANTS.name in preview.counts
-    assert preview.summary_lines()[0] == "Participants : 0 créé(s), 0 mis à jour, 0 inchangé(s)"
+    assert preview.summary_lines()[0] == "Participants : 0 créé(s), 0 mis à jour, 0 inchangé(s)"

@@ -241,7 +241,7 @@ def test_duration_bounds(minutes):
 
 def test_far_future_and_far_past():
     far = check(appointment(start=datetime(2027, 12, 1, 10)))
-    assert far == {"start": "Le rendez-vous est à plus d'un an : vérifiez l'année."}
+    assert far == {"start": "Le rendez-vous est à plus d'un an : vérifiez l'année."}
     old = check(appointment(start=datetime(2016, 10, 1, 10)))
     assert "précède de plus de six mois l'entrée" in old["start"] and "01/10/2026" in old["start"]
     assert check(appointment(start=datetime(2026, 4, 5, 10))) == {}  # just under six months before entry
@@ -260,7 +260,7 @@ def test_closed_file_refuses_later_appointments():
 @pytest.mark.parametrize("status", [DONE, ABSENT])
 def test_done_or_absent_cannot_be_in_the_future(status):
     errors = check(appointment(start=datetime(2026, 11, 28, 9), status=status))
-    assert errors == {"status": f"Un rendez-vous à venir ne peut pas être noté « {status.label} »."}
+    assert errors == {"status": f"Un rendez-vous à venir ne peut pas être noté « {status.label} »."}
     cancelled = appointment(start=datetime(2026, 11, 28, 9), status=AppointmentStatus.CANCELLED)
     assert check(cancelled) == {}
 

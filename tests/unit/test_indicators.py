@@ -216,7 +216,7 @@ def test_access_counts_people_of_the_file_active_with_an_outcome_dated_in_the_ye
     assert figures.dropouts == 1
     assert figures.engagement_rate == Fraction(5, 6)
     assert figures.explain("access") == [
-        "DE-2024-001 · CDI le 12/03/2025 ; CDD de 6 mois ou plus le 02/05/2025",
+        "DE-2024-001 · CDI le 12/03/2025 ; CDD de 6 mois ou plus le 02/05/2025",
         "DE-2024-004 · Formation qualifiante le 30/11/2025",
     ]
     assert figures.explain("dropouts") == ["DE-2024-005 · Abandon le 01/02/2025"]

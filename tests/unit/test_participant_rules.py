@@ -65,7 +65,7 @@ def test_phase_dedans_dehors():
     assert phase_of(JusticeSituation.DETENTION, TODAY, TODAY) is Phase.OUTSIDE
     assert phase_of(JusticeSituation.OPEN_CUSTODY, None, TODAY) is Phase.OUTSIDE
     assert phase_text(JusticeSituation.DETENTION, date(2026, 12, 15), TODAY) == (
-        "Dedans : libération prévue le 15/12/2026 (dans 18 jours)"
+        "Dedans : libération prévue le 15/12/2026 (dans 18 jours)"
     )
     assert phase_text(JusticeSituation.DETENTION, date(2026, 3, 20), TODAY) == "Dehors depuis le 20/03/2026"
 

@@ -55,8 +55,8 @@ def test_participant_fields_are_french_text():
     assert shown["Date de naissance"] == "12/04/1985"
     assert shown["Sexe"] == "Homme"
     assert shown["Fin d'accompagnement"] == "—"
-    assert shown["Droits"] == "Pièce d'identité\u00a0: À faire ; CAF\u00a0: À jour"
-    assert shown["Ressources"] == "Aucune ressource ; RSA"
+    assert shown["Droits"] == "Pièce d'identité\u00a0: À faire ; CAF\u00a0: À jour"
+    assert shown["Ressources"] == "Aucune ressource ; RSA"
     assert len(shown) == len(FIELD_LABELS)
 
 
@@ -93,8 +93,8 @@ def test_copy_tables_hold_every_record_oldest_first():
         "Journal des accès",
     ]
     assert [row[5] for row in tables["Rendez-vous"].rows] == ["premier", "deuxième"]
-    assert tables["Plan d'action"].rows[0][-1] == "Addictions : Alcool"
-    assert tables["Historique des freins"].rows == [("Addictions : Alcool", "02/10/2026", "Identifié", "—")]
+    assert tables["Plan d'action"].rows[0][-1] == "Addictions : Alcool"
+    assert tables["Historique des freins"].rows == [("Addictions : Alcool", "02/10/2026", "Identifié", "—")]
     assert tables["Résultats"].rows[0][:3] == ("02/11/2026", "CDI", "Emploi durable")
     assert tables["Journal des accès"].rows == [("27/11/2026 09:00", "Ariane", "Dossier consulté", "—")]
     assert tables["Actions collectives"].rows == []
@@ -183,7 +183,7 @@ def test_erasure_report_says_what_happens_to_backups():
     assert "4 copies" in text_ and "vers le 01/01/2027" in text_ and "cinq semaines" in text_
     assert "2 autres copies" in text_ and "jamais supprimées automatiquement" in text_
     assert "clé USB" in text_ and "à la main" in text_
-    assert "« Dossier effacé » avec le seul numéro DE-2026-001" in text_
+    assert "« Dossier effacé » avec le seul numéro DE-2026-001" in text_
     quiet = ErasureReport("DE-2026-001", TODAY, {"dossier": 1}, 0, 0, rewritten=False)
     assert "aucune copie pour l'instant" in quiet.text and "autres copies" not in quiet.text
     assert "n'a pas pu se faire" in quiet.text

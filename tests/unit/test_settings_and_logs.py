@@ -32,7 +32,7 @@ def _raise_with(message):
 
 
 def test_crash_report_masks_foreign_messages(tmp_path):
-    exc = _raise_with("Nom saisi : Zéphyrin Marqueur")
+    exc = _raise_with("Nom saisi : Zéphyrin Marqueur")
     text = redacted_traceback(exc)
     assert "Marqueur" not in text
     assert "builtins.ValueError" in text

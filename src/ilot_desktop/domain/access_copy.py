@@ -35,7 +35,7 @@ RIGHTS_TEXT = (
     "Vous pouvez aussi demander l'effacement de vos données (article 17) ou vous opposer à leur traitement "
     f"(article 21). Adressez-vous à votre chargée de mission ou au délégué à la protection des données de "
     f"{ORGANISATION}. Vous pouvez également adresser une réclamation à la CNIL (www.cnil.fr).",
-    "Ce document contient des informations personnelles et sensibles : gardez-le en lieu sûr.",
+    "Ce document contient des informations personnelles et sensibles : gardez-le en lieu sûr.",
 )
 
 # Every field of the participant file, by section, with its French label (the form's words).
@@ -114,7 +114,7 @@ class AccessCopy:
 
     @property
     def title(self) -> str:
-        """« Copie des données de Zéphyrin MARQUEUR au 27/11/2026 »."""
+        """« Copie des données de Zéphyrin MARQUEUR au 27/11/2026 »."""
         return f"Copie des données de {self.person} au {format_date(self.made_on)}"
 
 
@@ -142,10 +142,10 @@ def text(value: object) -> str:
     if isinstance(value, Enum):
         return str(value.value)
     if isinstance(value, set | frozenset):
-        return " ; ".join(sorted(text(v) for v in value))
+        return " ; ".join(sorted(text(v) for v in value))
     if isinstance(value, dict):  # the rights: « Pièce d'identité : À faire »
         ordered = sorted(value.items(), key=lambda kv: list(Right).index(kv[0]) if kv[0] in list(Right) else 99)
-        return " ; ".join(f"{text(k)}{NBSP}: {text(v)}" for k, v in ordered)
+        return " ; ".join(f"{text(k)}{NBSP}: {text(v)}" for k, v in ordered)
     if isinstance(value, bool):
         return "oui" if value else "non"
     return str(value).strip() or EMPTY
@@ -162,7 +162,7 @@ def _minutes(count: int) -> str:
 
 def copy_tables(copy: AccessCopy) -> list[CopyTable]:
     """Every kind of record about the person, oldest first, as labelled text."""
-    barrier_names = {b.id: f"{text(b.category)} : {b.item}" for b in copy.barriers}
+    barrier_names = {b.id: f"{text(b.category)} : {b.item}" for b in copy.barriers}
     appointments = sorted(copy.appointments, key=lambda a: (a.start or datetime.min, a.id or 0))
     barriers = sorted(copy.barriers, key=lambda b: (b.identified_on or date.min, b.id or 0))
     history_rows = [

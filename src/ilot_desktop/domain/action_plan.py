@@ -139,9 +139,9 @@ def validate_task(task: Task, today: date) -> dict[str, str]:
         errors["status"] = "Choisissez le statut de la tâche."
     if task.due_date is not None:
         if task.due_date < EARLIEST_DUE:
-            errors["due_date"] = f"L'échéance est antérieure au {format_date(EARLIEST_DUE)} : vérifiez l'année."
+            errors["due_date"] = f"L'échéance est antérieure au {format_date(EARLIEST_DUE)} : vérifiez l'année."
         elif task.due_date > _years_later(today, MAX_YEARS_AHEAD):
-            errors["due_date"] = "L'échéance est à plus de deux ans : vérifiez l'année."
+            errors["due_date"] = "L'échéance est à plus de deux ans : vérifiez l'année."
     if task.done_on is not None:
         if task.status is not TaskStatus.DONE:
             errors["done_on"] = "Une date de réalisation n'a de sens que pour une tâche faite."
@@ -218,7 +218,7 @@ def validate_contact(name: str, phone: str, email: str) -> dict[str, str]:
     if len(name.strip()) > 200:
         errors["name"] = "Le nom ne doit pas dépasser 200 caractères."
     if phone.strip() and not PHONE_PATTERN.match(phone.strip()):
-        errors["phone"] = "Numéro de téléphone non reconnu : chiffres, espaces et « + » seulement."
+        errors["phone"] = "Numéro de téléphone non reconnu : chiffres, espaces et « + » seulement."
     if email.strip() and (len(email.strip()) > 200 or not EMAIL_PATTERN.match(email.strip())):
-        errors["email"] = "Adresse e-mail incomplète : elle doit ressembler à nom@exemple.fr."
+        errors["email"] = "Adresse e-mail incomplète : elle doit ressembler à nom@exemple.fr."
     return errors

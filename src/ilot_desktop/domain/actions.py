@@ -79,9 +79,9 @@ def validate_action(action: CollectiveAction, today: date) -> dict[str, str]:
     if action.start is None:
         errors["start"] = "Indiquez la date et l'heure de l'action."
     elif (action.start.date() - today).days > 366:
-        errors["start"] = "L'action est à plus d'un an : vérifiez l'année."
+        errors["start"] = "L'action est à plus d'un an : vérifiez l'année."
     elif action.start.date().year < 2015:
-        errors["start"] = "La date de l'action est trop ancienne : vérifiez l'année."
+        errors["start"] = "La date de l'action est trop ancienne : vérifiez l'année."
     if not 15 <= action.duration_min <= 720:
         errors["duration_min"] = "La durée doit être comprise entre 15 et 720 minutes."
     return errors

@@ -107,7 +107,7 @@ def validate_barrier(b: Barrier, today: date) -> dict[str, str]:
         errors["identified_on"] = "La date d'identification ne peut pas être dans le futur."
     elif b.identified_on < EARLIEST_BARRIER:
         errors["identified_on"] = (
-            f"La date d'identification est antérieure au {format_date(EARLIEST_BARRIER)} : vérifiez l'année."
+            f"La date d'identification est antérieure au {format_date(EARLIEST_BARRIER)} : vérifiez l'année."
         )
 
     if b.status is BarrierStatus.LIFTED:

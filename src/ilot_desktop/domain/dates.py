@@ -27,16 +27,16 @@ def parse_date(text: str) -> date | None:
         return None
     match = _SEPARATED.match(text) or _COMPACT.match(text)
     if not match:
-        raise DateError("Date non reconnue : écrivez-la sous la forme JJ/MM/AAAA, par exemple 27/11/2026.")
+        raise DateError("Date non reconnue : écrivez-la sous la forme JJ/MM/AAAA, par exemple 27/11/2026.")
     day, month, year = (int(part) for part in match.groups())
     if len(match.group(3)) != 4:
         raise DateError("Écrivez l'année en entier, sur quatre chiffres (par exemple 1987, pas 87).")
     if not 1 <= month <= 12:
-        raise DateError(f"Le mois doit être compris entre 1 et 12 (ici : {month}).")
+        raise DateError(f"Le mois doit être compris entre 1 et 12 (ici : {month}).")
     try:
         return date(year, month, day)
     except ValueError:
-        raise DateError(f"Cette date n'existe pas : le {day} n'est pas un jour du mois {month:02d}/{year}.") from None
+        raise DateError(f"Cette date n'existe pas : le {day} n'est pas un jour du mois {month:02d}/{year}.") from None
 
 
 def age_on(birth: date, on: date) -> int:

@@ -84,48 +84,48 @@ EDUCATION_WEIGHTS = {
 }
 NOTES = {
     "inside": (
-        "Premiers entretiens en détention ; préparer la sortie : hébergement (SIAO) et ouverture du RSA.",
-        "Rencontré au quartier arrivants ; souhaite se former dès la sortie.",
+        "Premiers entretiens en détention ; préparer la sortie : hébergement (SIAO) et ouverture du RSA.",
+        "Rencontré au quartier arrivants ; souhaite se former dès la sortie.",
         "Permission de sortir demandée pour un rendez-vous en entreprise.",
-        "Carte d'identité au greffe : renouvellement à lancer avant la sortie.",
+        "Carte d'identité au greffe : renouvellement à lancer avant la sortie.",
     ),
     "outside": (
-        "Un entretien par semaine ; plan d'action partagé remis à chaque rendez-vous.",
-        "Ateliers TRE suivis ; CV à jour, candidatures en cours.",
+        "Un entretien par semaine ; plan d'action partagé remis à chaque rendez-vous.",
+        "Ateliers TRE suivis ; CV à jour, candidatures en cours.",
         "Bordereau des dettes demandé au Trésor public.",
-        "Orienté vers un CSAPA ; bonne assiduité aux rendez-vous.",
+        "Orienté vers un CSAPA ; bonne assiduité aux rendez-vous.",
         "Visite d'entreprise et job dating prévus ce mois-ci.",
-        "A participé à la sortie vélo : regain de confiance.",
+        "A participé à la sortie vélo : regain de confiance.",
     ),
     "drop": (
-        "Abandon : ne s'est pas présenté après deux rendez-vous.",
-        "Injoignable : téléphone perdu, plus de nouvelles.",
-        "Réincarcéré ; accompagnement interrompu.",
+        "Abandon : ne s'est pas présenté après deux rendez-vous.",
+        "Injoignable : téléphone perdu, plus de nouvelles.",
+        "Réincarcéré ; accompagnement interrompu.",
         "Pas intéressé à l'issue du diagnostic.",
     ),
     "done": (
-        "Sortie positive : CDDI en chantier d'insertion.",
-        "Sortie positive : CDI à temps plein.",
-        "Sortie positive : formation qualifiante (Cuisine Mode d'Emploi(s)).",
-        "Sortie positive : mission d'intérim longue.",
-        "Fin des six mois : relais vers France Travail.",
+        "Sortie positive : CDDI en chantier d'insertion.",
+        "Sortie positive : CDI à temps plein.",
+        "Sortie positive : formation qualifiante (Cuisine Mode d'Emploi(s)).",
+        "Sortie positive : mission d'intérim longue.",
+        "Fin des six mois : relais vers France Travail.",
     ),
     "long": (
-        "En emploi : suivi espacé, point sur la prime d'activité.",
-        "CDI depuis plusieurs mois ; un appel par mois.",
-        "CDDI prolongé ; accompagnement poursuivi à sa demande.",
+        "En emploi : suivi espacé, point sur la prime d'activité.",
+        "CDI depuis plusieurs mois ; un appel par mois.",
+        "CDDI prolongé ; accompagnement poursuivi à sa demande.",
     ),
 }
 JUSTICE_CONSTRAINTS = {
     JusticeMeasure.DETENTION: ("Demande d'aménagement de peine déposée auprès du JAP.", ""),
     JusticeMeasure.PROBATION: ("Obligation de soins et de recherche d'emploi.",
                                "Obligation d'indemniser la victime."),
-    JusticeMeasure.PAROLE: ("Pointage mensuel au SPIP ; obligation de travail ou de formation.",),
+    JusticeMeasure.PAROLE: ("Pointage mensuel au SPIP ; obligation de travail ou de formation.",),
     JusticeMeasure.SEMI_FREEDOM: ("Retour au centre de semi-liberté chaque soir à 19 h.",),
-    JusticeMeasure.OUTSIDE_PLACEMENT: ("Placement extérieur en chantier d'insertion ; hébergement imposé.",),
+    JusticeMeasure.OUTSIDE_PLACEMENT: ("Placement extérieur en chantier d'insertion ; hébergement imposé.",),
     JusticeMeasure.ELECTRONIC_TAG: ("Assignation à l'hébergement de 19 h à 7 h.",),
     JusticeMeasure.COMMUNITY_SERVICE: ("120 heures de TIG à effectuer dans les 18 mois.",),
-    JusticeMeasure.OTHER: ("Suivi socio-judiciaire : obligation de soins.",),
+    JusticeMeasure.OTHER: ("Suivi socio-judiciaire : obligation de soins.",),
     JusticeMeasure.NONE: ("",),
 }
 MEASURES = {  # situation at entry -> weighted current measures, for people now outside
@@ -147,7 +147,7 @@ OUTSIDE_HOUSING = ([Housing.HOMELESS] * 10 + [Housing.SQUAT] * 6 + [Housing.EMER
                    + [Housing.THIRD_PARTY] * 3 + [Housing.OWN] * 2)
 ADDRESSES = {
     Housing.HOMELESS: "Domiciliation associative, 750{a:02d} Paris",
-    Housing.SQUAT: "Sans adresse stable (squat) ; domiciliation en cours",
+    Housing.SQUAT: "Sans adresse stable (squat) ; domiciliation en cours",
     Housing.EMERGENCY: "Centre d'hébergement, {n} rue de l'Exemple, 750{a:02d} Paris",
     Housing.THIRD_PARTY: "Chez un proche, {n} rue de l'Exemple, 750{a:02d} Paris",
     Housing.OWN: "{n} rue de l'Exemple, 750{a:02d} Paris",
@@ -282,16 +282,16 @@ def demo_participants(today: date, seed: int = 2026) -> list[Participant]:
         notes: list[str] = []  # work-constraint notes
         if rng.random() < 0.18:
             constraints.add(WorkConstraint.NO_ALCOHOL_ENV)
-            notes.append("Alcoolodépendance (suivi CSAPA) : pas de restauration ni de bar.")
+            notes.append("Alcoolodépendance (suivi CSAPA) : pas de restauration ni de bar.")
         if rng.random() < 0.12:
             constraints |= {WorkConstraint.CALM_ENV, WorkConstraint.NO_PUBLIC_CONTACT}
-            notes.append("Anxiété sociale : poste seul, au calme, dehors, plutôt qu'en entrepôt.")
+            notes.append("Anxiété sociale : poste seul, au calme, dehors, plutôt qu'en entrepôt.")
         if measure is JusticeMeasure.ELECTRONIC_TAG:
             constraints.add(WorkConstraint.TAG_HOURS)
-            notes.append("Bracelet électronique : sorties autorisées de 7 h à 19 h en semaine.")
+            notes.append("Bracelet électronique : sorties autorisées de 7 h à 19 h en semaine.")
         if age >= 50 and rng.random() < 0.35:
             constraints.add(WorkConstraint.NO_HEAVY_LOADS)
-            notes.append("Lombalgie chronique : pas de port de charges.")
+            notes.append("Lombalgie chronique : pas de port de charges.")
         if measure in (JusticeMeasure.PROBATION, JusticeMeasure.PAROLE) and rng.random() < 0.3:
             constraints.add(WorkConstraint.AREA_BANS)
             justice_constraints += " Interdiction de paraître dans le 18e arrondissement."
@@ -299,7 +299,7 @@ def demo_participants(today: date, seed: int = 2026) -> list[Participant]:
             constraints.add(WorkConstraint.NO_DRIVING)
         if rng.random() < 0.05:
             constraints.add(WorkConstraint.PART_TIME)
-            notes.append("Temps partiel souhaité : traitement médical en cours.")
+            notes.append("Temps partiel souhaité : traitement médical en cours.")
         projects = [
             label
             for label, tags in PROJECTS
@@ -314,7 +314,7 @@ def demo_participants(today: date, seed: int = 2026) -> list[Participant]:
         note = rng.choice(NOTES[kind])
         if role == "long" and first_long:
             project, first_long = "Cyclo-logistique", False
-            note = "Refusait tout travail physique ; après la sortie vélo, en poste en cyclo-logistique."
+            note = "Refusait tout travail physique ; après la sortie vélo, en poste en cyclo-logistique."
         if inside:
             resources = {rng.choice((Resource.NONE, Resource.OTHER))}
         elif kind == "long" or note.startswith("Sortie positive"):

@@ -32,79 +32,79 @@ PLANNED_AHEAD = 14  # days of planned meetings shown ahead
 
 # fmt: off
 FIRST_MEETING = {
-    True: "Premier entretien en détention : présentation du dispositif, recueil du consentement, "
+    True: "Premier entretien en détention : présentation du dispositif, recueil du consentement, "
           "premier diagnostic.",
-    False: "Premier entretien : présentation du dispositif, diagnostic socioprofessionnel, recueil du "
+    False: "Premier entretien : présentation du dispositif, diagnostic socioprofessionnel, recueil du "
            "consentement.",
 }
 REPORTS = {  # (compte rendu, prochaines étapes)
     "inside": (
-        ("Point sur la date de libération et l'aménagement de peine ; CV commencé.",
+        ("Point sur la date de libération et l'aménagement de peine ; CV commencé.",
          "Revoir la CPIP avant la commission d'application des peines."),
-        ("Hébergement à la sortie : demande SIAO envoyée avec le SPIP.", "Relancer le SIAO."),
-        ("Carte d'identité périmée : demande de renouvellement transmise au greffe.",
+        ("Hébergement à la sortie : demande SIAO envoyée avec le SPIP.", "Relancer le SIAO."),
+        ("Carte d'identité périmée : demande de renouvellement transmise au greffe.",
          "Vérifier la réception de la pièce d'identité."),
-        ("Projet professionnel : intérêt confirmé pour les espaces verts.",
+        ("Projet professionnel : intérêt confirmé pour les espaces verts.",
          "Apporter des offres de chantiers d'insertion."),
-        ("Préparation de la sortie : liste des papiers, RSA à ouvrir dès la sortie.",
+        ("Préparation de la sortie : liste des papiers, RSA à ouvrir dès la sortie.",
          "Fixer le rendez-vous du jour de la sortie."),
-        ("Simulation d'entretien d'embauche ; bonne implication.", "Préparer la lettre de motivation."),
+        ("Simulation d'entretien d'embauche ; bonne implication.", "Préparer la lettre de motivation."),
     ),
     "outside": (
-        ("Point sur les candidatures : deux réponses en attente.",
+        ("Point sur les candidatures : deux réponses en attente.",
          "Envoyer trois candidatures d'ici le prochain rendez-vous."),
-        ("CV mis à jour ; entreprises de la propreté urbaine ciblées.", "Participer à l'atelier CV."),
+        ("CV mis à jour ; entreprises de la propreté urbaine ciblées.", "Participer à l'atelier CV."),
         ("Dossier CAF complété, attestation de domiciliation obtenue.",
          "Apporter l'avis d'imposition au prochain rendez-vous."),
-        ("Préparation du job dating : présentation orale travaillée.",
+        ("Préparation du job dating : présentation orale travaillée.",
          "Relancer l'employeur après le job dating."),
-        ("Bilan du premier mois : venu à chaque rendez-vous, motivation confirmée.",
+        ("Bilan du premier mois : venu à chaque rendez-vous, motivation confirmée.",
          "Choisir le rythme des prochains entretiens."),
-        ("Hébergement instable : relais avec l'assistante sociale du CHRS.",
+        ("Hébergement instable : relais avec l'assistante sociale du CHRS.",
          "Faire le point sur le logement."),
-        ("Entretien d'embauche obtenu chez un partenaire ; questions préparées ensemble.",
+        ("Entretien d'embauche obtenu chez un partenaire ; questions préparées ensemble.",
          "Débriefer l'entretien."),
-        ("Point budget : échéancier proposé pour les dettes.", "Étudier un dossier de surendettement."),
-        ("Recherche de formation qualifiante : information collective repérée.",
+        ("Point budget : échéancier proposé pour les dettes.", "Étudier un dossier de surendettement."),
+        ("Recherche de formation qualifiante : information collective repérée.",
          "Finaliser le dossier de formation."),
-        ("Orienté vers un CSAPA ; accepte un premier rendez-vous.", "Prendre rendez-vous au CSAPA."),
+        ("Orienté vers un CSAPA ; accepte un premier rendez-vous.", "Prendre rendez-vous au CSAPA."),
     ),
     "phone": (
-        ("Appel de suivi : candidatures en cours, pas de difficulté particulière.", ""),
-        ("Appel : rappel du rendez-vous France Travail de la semaine prochaine.", ""),
-        ("Point téléphonique : démarches de logement avancent.", "Envoyer la liste des pièces par SMS."),
+        ("Appel de suivi : candidatures en cours, pas de difficulté particulière.", ""),
+        ("Appel : rappel du rendez-vous France Travail de la semaine prochaine.", ""),
+        ("Point téléphonique : démarches de logement avancent.", "Envoyer la liste des pièces par SMS."),
     ),
     "employment": (
-        ("Suivi dans l'emploi : tout se passe bien avec l'employeur ; point sur la prime d'activité.", ""),
-        ("Contrat renouvelé ; horaires compatibles avec les obligations judiciaires.", ""),
-        ("Point avec l'encadrant technique : bonne intégration dans l'équipe.", "Rappeler dans deux mois."),
+        ("Suivi dans l'emploi : tout se passe bien avec l'employeur ; point sur la prime d'activité.", ""),
+        ("Contrat renouvelé ; horaires compatibles avec les obligations judiciaires.", ""),
+        ("Point avec l'encadrant technique : bonne intégration dans l'équipe.", "Rappeler dans deux mois."),
     ),
 }
 ACCOMPANIMENTS = (  # (place, compte rendu)
     ("France Travail, agence Paris 19e",
-     "Accompagné à France Travail : inscription faite, conseiller désigné."),
-    ("CAF de Paris", "Accompagné à la CAF : demande de RSA déposée."),
-    ("CPAM de Paris", "Accompagné à la CPAM : Complémentaire santé solidaire demandée."),
-    ("Mairie du 18e arrondissement", "Accompagné en mairie : demande de carte d'identité déposée."),
+     "Accompagné à France Travail : inscription faite, conseiller désigné."),
+    ("CAF de Paris", "Accompagné à la CAF : demande de RSA déposée."),
+    ("CPAM de Paris", "Accompagné à la CPAM : Complémentaire santé solidaire demandée."),
+    ("Mairie du 18e arrondissement", "Accompagné en mairie : demande de carte d'identité déposée."),
     ("Chantier d'insertion, Paris 20e", "Accompagné au premier jour de travail au chantier d'insertion."),
     ("Banque, Paris 11e", "Ouverture d'un compte bancaire (droit au compte)."),
 )
-RELEASE_WELCOME = ("CCAS, Paris 13e", "Accueil à la sortie de détention : domiciliation au CCAS, puis "
+RELEASE_WELCOME = ("CCAS, Paris 13e", "Accueil à la sortie de détention : domiciliation au CCAS, puis "
                    "accompagnement jusqu'à l'hébergement.", "Ouvrir le RSA et s'inscrire à France Travail.")
-CLOSING = "Bilan de fin d'accompagnement : relais vers l'employeur et France Travail."
+CLOSING = "Bilan de fin d'accompagnement : relais vers l'employeur et France Travail."
 ABSENT = {
-    True: (("Ne s'est pas présenté au parloir.", "Écrire un courrier ; voir avec la CPIP."),),
-    False: (("Ne s'est pas présenté ; message laissé sur le répondeur.",
+    True: (("Ne s'est pas présenté au parloir.", "Écrire un courrier ; voir avec la CPIP."),),
+    False: (("Ne s'est pas présenté ; message laissé sur le répondeur.",
              "Relancer par téléphone et proposer un nouveau rendez-vous."),
-            ("Absent sans prévenir ; joint le lendemain, avait oublié.",
+            ("Absent sans prévenir ; joint le lendemain, avait oublié.",
              "Envoyer un SMS de rappel la veille.")),
 }
 CANCELLED = {
     True: (("Parloir annulé par l'établissement (mouvement de personnel).",
             "Redemander un créneau au greffe."),),
-    False: (("Annulé à sa demande : convocation au SPIP le même jour.", "Nouveau rendez-vous fixé."),
-            ("Annulé : entretien d'embauche le même jour.", ""),
-            ("Annulé : chargée de mission en formation.", "")),
+    False: (("Annulé à sa demande : convocation au SPIP le même jour.", "Nouveau rendez-vous fixé."),
+            ("Annulé : entretien d'embauche le même jour.", ""),
+            ("Annulé : chargée de mission en formation.", "")),
 }
 STATUS_WEIGHTS = {
     True: {_S.DONE: 88, _S.ABSENT: 2, _S.CANCELLED: 10},
@@ -114,9 +114,9 @@ STATUS_WEIGHTS = {
 ACTIONS = (
     (ActionType.TRE_WORKSHOP, "Atelier CV et lettre de motivation", OFFICE, "", time(14), 120),
     (ActionType.TRE_WORKSHOP, "Atelier simulation d'entretien d'embauche", OFFICE, "", time(14), 150),
-    (ActionType.TRE_WORKSHOP, "Atelier numérique : mon espace France Travail", OFFICE, "Emmaüs Connect",
+    (ActionType.TRE_WORKSHOP, "Atelier numérique : mon espace France Travail", OFFICE, "Emmaüs Connect",
      time(10), 120),
-    (ActionType.TRE_WORKSHOP, "Atelier « Parler de son parcours à un employeur »", OFFICE, "", time(14), 120),
+    (ActionType.TRE_WORKSHOP, "Atelier « Parler de son parcours à un employeur »", OFFICE, "", time(14), 120),
     (ActionType.COMPANY_VISIT, "Visite du chantier RER E avec Eiffage", "Chantier Eole, Paris 17e",
      "Eiffage Génie Civil", time(9, 30), 180),
     (ActionType.COMPANY_VISIT, "Visite d'une plateforme logistique", "Port de Gennevilliers", "Sogaris",

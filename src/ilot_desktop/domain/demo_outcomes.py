@@ -54,23 +54,23 @@ SECTORS = {  # professional project -> sector
 }
 ARRONDISSEMENTS = (10, 11, 12, 13, 17, 18, 19, 20)
 DROPOUT_REASONS = {  # the demo's drop-out notes -> reason
-    "Abandon : ne s'est pas présenté après deux rendez-vous.": DropoutReason.UNREACHABLE,
-    "Injoignable : téléphone perdu, plus de nouvelles.": DropoutReason.UNREACHABLE,
-    "Réincarcéré ; accompagnement interrompu.": DropoutReason.REINCARCERATED,
+    "Abandon : ne s'est pas présenté après deux rendez-vous.": DropoutReason.UNREACHABLE,
+    "Injoignable : téléphone perdu, plus de nouvelles.": DropoutReason.UNREACHABLE,
+    "Réincarcéré ; accompagnement interrompu.": DropoutReason.REINCARCERATED,
     "Pas intéressé à l'issue du diagnostic.": DropoutReason.NOT_INTERESTED,
 }
 EXITS = {  # the demo's positive-exit notes -> the outcome that ended the accompaniment
-    "Sortie positive : CDDI en chantier d'insertion.": _T.CDDI,
-    "Sortie positive : CDI à temps plein.": _T.CDI,
-    "Sortie positive : formation qualifiante (Cuisine Mode d'Emploi(s)).": _T.QUALIFYING,
-    "Sortie positive : mission d'intérim longue.": _T.INTERIM_LONG,
+    "Sortie positive : CDDI en chantier d'insertion.": _T.CDDI,
+    "Sortie positive : CDI à temps plein.": _T.CDI,
+    "Sortie positive : formation qualifiante (Cuisine Mode d'Emploi(s)).": _T.QUALIFYING,
+    "Sortie positive : mission d'intérim longue.": _T.INTERIM_LONG,
 }
 FIRST_JOBS = {_T.CDD_SHORT: 5, _T.INTERIM_SHORT: 5, _T.CDDI: 6, _T.SUBSIDISED: 1, _T.CDI: 2, _T.CDD_LONG: 2,
               _T.INTERIM_LONG: 1, _T.QUALIFYING: 3, _T.PRE_QUALIFYING: 3, _T.APPRENTICESHIP: 1}
 AT_RELEASE = {_T.CDDI: 3, _T.PRE_QUALIFYING: 2, _T.QUALIFYING: 1}  # prepared inside ("Dedans-Dehors")
 LASTING = {_T.CDI: 3, _T.CDD_LONG: 2}
 COMMENTS = {
-    _T.CDDI: "Premier contrat depuis la sortie ; encadrant technique rencontré.",
+    _T.CDDI: "Premier contrat depuis la sortie ; encadrant technique rencontré.",
     _T.CDI: "Période d'essai validée.",
     _T.QUALIFYING: "Entrée en formation après l'information collective.",
     _T.PRE_QUALIFYING: "Remise à niveau avant une formation qualifiante.",

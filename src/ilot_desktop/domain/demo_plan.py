@@ -54,9 +54,9 @@ PARTNERS: dict[BarrierCategory, str] = {
 }
 RIGHTS_PARTNERS = {"Domiciliation": "CCAS Paris 13e", "Compte bancaire": "Point conseil budget"}
 COMMENTS: dict[BarrierCategory, tuple[str, ...]] = {
-    _C.HOUSING: ("Demande SIAO envoyée ; relancer chaque mois.", "Hébergé quelques nuits par un ami."),
+    _C.HOUSING: ("Demande SIAO envoyée ; relancer chaque mois.", "Hébergé quelques nuits par un ami."),
     _C.ADDICTIONS: ("Rendez-vous au CSAPA tous les quinze jours.",),
-    _C.MENTAL_HEALTH: ("Suivi accepté ; premier rendez-vous pris.",),
+    _C.MENTAL_HEALTH: ("Suivi accepté ; premier rendez-vous pris.",),
     _C.DEBTS: ("Échéancier à négocier avec le Trésor Public.", "Amendes anciennes, montant à vérifier."),
     _C.RIGHTS: ("Pièces justificatives rassemblées.", "Rendez-vous pris au guichet."),
     _C.JUSTICE: ("Horaires à transmettre aux employeurs potentiels.",),

@@ -193,11 +193,11 @@ class ImportProblem:
             for part in (
                 self.sheet,
                 f"ligne {self.row}" if self.row is not None else "",
-                f"colonne « {self.column} »" if self.column else "",
+                f"colonne « {self.column} »" if self.column else "",
             )
             if part
         )
-        return f"{place} : {self.message}" if place else self.message
+        return f"{place} : {self.message}" if place else self.message
 
 
 @dataclass
@@ -225,12 +225,12 @@ class ImportPreview:
         return sum(u for _c, u in self.counts.values())
 
     def summary_lines(self) -> list[str]:
-        """``Participants : 3 à créer, 1 à mettre à jour, 10 inchangés`` style, one line per sheet."""
+        """``Participants : 3 à créer, 1 à mettre à jour, 10 inchangés`` style, one line per sheet."""
         lines = []
         for name in SHEET_NAMES:
             create, update = self.counts.get(name, (0, 0))
             same = self.unchanged.get(name, 0)
-            lines.append(f"{name} : {create} créé(s), {update} mis à jour, {same} inchangé(s)")
+            lines.append(f"{name} : {create} créé(s), {update} mis à jour, {same} inchangé(s)")
         return lines
 
 
@@ -287,11 +287,11 @@ def cell_date(value: object) -> date:
         try:
             parsed = parse_date(value)
         except DateError as error:
-            raise CellError(f"« {shown(value)} » n'est pas une date. {error}") from None
+            raise CellError(f"« {shown(value)} » n'est pas une date. {error}") from None
         if parsed is None:  # pragma: no cover - empty cells never get here
             raise CellError("Date manquante.")
         return parsed
-    raise CellError(f"« {shown(value)} » n'est pas une date : écrivez-la JJ/MM/AAAA, par exemple 27/11/2026.")
+    raise CellError(f"« {shown(value)} » n'est pas une date : écrivez-la JJ/MM/AAAA, par exemple 27/11/2026.")
 
 
 def _to_minute(hours: int, minutes: int, seconds: float) -> time:
@@ -303,7 +303,7 @@ def _to_minute(hours: int, minutes: int, seconds: float) -> time:
 
 def cell_time(value: object) -> time:
     """``HH:MM`` text (also ``9h30``, ``9:30:00``), an Excel time, or a fraction of a day."""
-    wrong = f"« {shown(value)} » n'est pas une heure : écrivez-la HH:MM, par exemple 09:30."
+    wrong = f"« {shown(value)} » n'est pas une heure : écrivez-la HH:MM, par exemple 09:30."
     if isinstance(value, datetime):
         value = value.time()
     if isinstance(value, time):
@@ -327,7 +327,7 @@ def cell_time(value: object) -> time:
 
 
 def cell_integer(value: object) -> int:
-    wrong = f"« {shown(value)} » n'est pas un nombre entier."
+    wrong = f"« {shown(value)} » n'est pas un nombre entier."
     if isinstance(value, bool):
         raise CellError(wrong)
     if isinstance(value, int):
@@ -352,14 +352,14 @@ def cell_choice(value: object, choices: type[LabelledEnum]) -> LabelledEnum:
         return choices.from_label(text)
     except ValueError:
         allowed = ", ".join(choices.labels())
-        raise CellError(f"« {shown(value)} » n'est pas une valeur autorisée ({allowed}).") from None
+        raise CellError(f"« {shown(value)} » n'est pas une valeur autorisée ({allowed}).") from None
 
 
 def read_cell(column: Column, value: object) -> object:
     """The cell's value for its column (None when empty); CellError when it cannot be read."""
     if is_empty(value):
         if column.required:
-            raise CellError("Cette cellule est obligatoire : elle est vide.")
+            raise CellError("Cette cellule est obligatoire : elle est vide.")
         return None
     if column.kind is Kind.TEXT:
         text = cell_text(value)
@@ -433,11 +433,11 @@ def parse_workbook(sheets: Iterable[RawSheet]) -> ParsedWorkbook:
         layout = layout_of(title)
         if layout is None:
             if not is_lists_sheet(title):
-                parsed.warnings.append(f"La feuille « {shown(title)} » n'est pas reconnue : elle est ignorée.")
+                parsed.warnings.append(f"La feuille « {shown(title)} » n'est pas reconnue : elle est ignorée.")
             continue
         if layout.name in parsed.sheets:
             parsed.problems.append(
-                ImportProblem(layout.name, None, None, f"La feuille « {layout.name} » apparaît deux fois.")
+                ImportProblem(layout.name, None, None, f"La feuille « {layout.name} » apparaît deux fois.")
             )
             continue
         sheet = _parse_sheet(layout, title, rows, parsed)
@@ -449,7 +449,7 @@ def parse_workbook(sheets: Iterable[RawSheet]) -> ParsedWorkbook:
                 PARTICIPANTS.name,
                 None,
                 None,
-                "La feuille « Participants » est absente : elle est obligatoire (une ligne par personne).",
+                "La feuille « Participants » est absente : elle est obligatoire (une ligne par personne).",
             )
         )
     elif not parsed.problems and not any(s.rows for s in parsed.sheets.values()):
@@ -469,7 +469,7 @@ def _parse_sheet(
                     layout.name,
                     1,
                     None,
-                    "La feuille est vide : la ligne 1 doit porter les en-têtes des colonnes.",
+                    "La feuille est vide : la ligne 1 doit porter les en-têtes des colonnes.",
                 )
             )
             return None
@@ -485,7 +485,7 @@ def _parse_sheet(
         column = by_header.get(fold(text))
         if column is None:
             parsed.warnings.append(
-                f"Feuille « {layout.name} » : la colonne « {shown(text)} » n'est pas reconnue ; elle est ignorée."
+                f"Feuille « {layout.name} » : la colonne « {shown(text)} » n'est pas reconnue ; elle est ignorée."
             )
             continue
         if column.key in seen:

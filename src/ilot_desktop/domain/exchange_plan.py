@@ -122,7 +122,7 @@ _CELL_OF = {
         "comment": "comment",
     },
 }
-TOO_EARLY = "La présence se note le jour de l'action ou après : laissez la cellule vide pour une action à venir."
+TOO_EARLY = "La présence se note le jour de l'action ou après : laissez la cellule vide pour une action à venir."
 _TEXT_FIELDS = {c.key for c in PARTICIPANTS.columns if c.kind is Kind.TEXT}
 _PLACEHOLDER_ID = 0  # stands for a participant created by the same import, while validating
 
@@ -212,7 +212,7 @@ class _Planner:
                 sheet,
                 row.row,
                 "N° dossier",
-                f"Aucun participant n'a le numéro « {number} » (ni dans la feuille Participants, "
+                f"Aucun participant n'a le numéro « {number} » (ni dans la feuille Participants, "
                 "ni parmi les dossiers existants).",
             )
         return number, person
@@ -249,7 +249,7 @@ class _Planner:
                     PARTICIPANTS,
                     row.row,
                     "N° dossier",
-                    f"Le numéro « {number} » est déjà utilisé ligne {seen[number]} de cette feuille.",
+                    f"Le numéro « {number} » est déjà utilisé ligne {seen[number]} de cette feuille.",
                 )
                 continue
             if number:
@@ -294,7 +294,7 @@ class _Planner:
                     ACTIONS,
                     row.row,
                     "Réf. action",
-                    f"La référence « {reference} » est déjà utilisée ligne {seen[reference]} de cette feuille.",
+                    f"La référence « {reference} » est déjà utilisée ligne {seen[reference]} de cette feuille.",
                 )
                 continue
             if reference:
@@ -453,7 +453,7 @@ class _Planner:
                     PARTICIPATIONS,
                     row.row,
                     "Réf. action",
-                    f"Aucune action collective n'a la référence « {reference} » (ni dans la feuille "
+                    f"Aucune action collective n'a la référence « {reference} » (ni dans la feuille "
                     "Actions collectives, ni parmi les actions existantes).",
                 )
             number, person = self.person(PARTICIPATIONS, row)

@@ -82,15 +82,15 @@ def validate_appointment(appointment: Appointment, entry: date | None, end: date
     if not MIN_DURATION <= appointment.duration_min <= MAX_DURATION:
         errors["duration_min"] = f"La durée doit être comprise entre {MIN_DURATION} et {MAX_DURATION} minutes."
     if (day - today).days > 366:
-        errors["start"] = "Le rendez-vous est à plus d'un an : vérifiez l'année."
+        errors["start"] = "Le rendez-vous est à plus d'un an : vérifiez l'année."
     elif entry and (entry - day).days > 183:
         errors["start"] = (
             "Le rendez-vous précède de plus de six mois l'entrée dans l'accompagnement "
-            f"({format_date(entry)}) : vérifiez la date."
+            f"({format_date(entry)}) : vérifiez la date."
         )
     elif end and day > end and appointment.status is not AppointmentStatus.CANCELLED:
         errors["start"] = (
-            f"Le dossier est clos depuis le {format_date(end)} : retirez la date de fin d'accompagnement "
+            f"Le dossier est clos depuis le {format_date(end)} : retirez la date de fin d'accompagnement "
             "avant de planifier un rendez-vous."
         )
     if len(appointment.place) > MAX_PLACE:
@@ -99,7 +99,7 @@ def validate_appointment(appointment: Appointment, entry: date | None, end: date
         AppointmentStatus.DONE,
         AppointmentStatus.ABSENT,
     ) and appointment.start > datetime.combine(today, time(23, 59)):
-        errors["status"] = f"Un rendez-vous à venir ne peut pas être noté « {appointment.status.label} »."
+        errors["status"] = f"Un rendez-vous à venir ne peut pas être noté « {appointment.status.label} »."
     return errors
 
 

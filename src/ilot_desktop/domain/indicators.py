@@ -421,7 +421,7 @@ def compute_indicators(year: int, as_of: date, facts: IndicatorFacts) -> YearInd
 
     positive = {pid: [o for o in items if o.outcome_type is not OutcomeType.DROPOUT] for pid, items in outcomes.items()}
     reached = by_number(pid for pid, items in positive.items() if items)
-    details[ACCESS] = tuple(f"{numbers[pid]} · {' ; '.join(_said(o) for o in positive[pid])}" for pid in reached)
+    details[ACCESS] = tuple(f"{numbers[pid]} · {' ; '.join(_said(o) for o in positive[pid])}" for pid in reached)
     dropped = by_number(
         pid for pid, items in outcomes.items() if any(o.outcome_type is OutcomeType.DROPOUT for o in items)
     )

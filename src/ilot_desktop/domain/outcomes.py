@@ -42,9 +42,9 @@ def validate_outcome(outcome: Outcome, entry: date | None, today: date) -> dict[
         errors["on"] = "Indiquez la date (début du contrat ou de la formation, ou date de l'abandon)."
     else:
         if (outcome.on - today).days > 183:
-            errors["on"] = "La date est à plus de six mois : vérifiez l'année."
+            errors["on"] = "La date est à plus de six mois : vérifiez l'année."
         elif entry and (entry - outcome.on).days > 31:  # no date arithmetic: year 1 is a valid date
-            errors["on"] = f"La date précède l'entrée dans l'accompagnement ({format_date(entry)}) : vérifiez-la."
+            errors["on"] = f"La date précède l'entrée dans l'accompagnement ({format_date(entry)}) : vérifiez-la."
         elif outcome.outcome_type is OutcomeType.DROPOUT and outcome.on > today:
             errors["on"] = "Un abandon se note au jour où il est constaté, pas à l'avance."
     if outcome.outcome_type is OutcomeType.DROPOUT:
@@ -89,16 +89,16 @@ class Milestones:
         if today < self.six_months:
             days = (self.six_months - today).days
             return (
-                f"{elapsed} d'accompagnement : les six mois sont atteints le "
+                f"{elapsed} d'accompagnement : les six mois sont atteints le "
                 f"{format_date(self.six_months)} (dans {days} jours)."
             )
         if today < self.twenty_four_months:
             return (
-                f"{elapsed} d'accompagnement : six mois dépassés. Après une sortie positive, le suivi "
+                f"{elapsed} d'accompagnement : six mois dépassés. Après une sortie positive, le suivi "
                 f"dans l'emploi peut durer jusqu'au {format_date(self.twenty_four_months)} (24 mois)."
             )
         return (
-            f"{elapsed} d'accompagnement : le maximum de 24 mois est atteint depuis le "
+            f"{elapsed} d'accompagnement : le maximum de 24 mois est atteint depuis le "
             f"{format_date(self.twenty_four_months)}."
         )
 

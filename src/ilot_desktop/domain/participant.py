@@ -123,8 +123,8 @@ def phase_text(situation: JusticeSituation | None, release: date | None, today: 
         if release:
             days = (release - today).days
             when = "demain" if days == 1 else f"dans {days} jours"
-            return f"Dedans : libération prévue le {format_date(release)} ({when})"
-        return "Dedans : date de libération non connue"
+            return f"Dedans : libération prévue le {format_date(release)} ({when})"
+        return "Dedans : date de libération non connue"
     if situation is JusticeSituation.DETENTION and release:
         return f"Dehors depuis le {format_date(release)}"
     return "Dehors"
@@ -175,17 +175,17 @@ def validate(p: Participant, today: date) -> dict[str, str]:
         if p.birth_date > today:
             errors["birth_date"] = "La date de naissance est dans le futur."
         elif age_on(p.birth_date, today) > 100:
-            errors["birth_date"] = "La date de naissance donne plus de 100 ans : vérifiez l'année."
+            errors["birth_date"] = "La date de naissance donne plus de 100 ans : vérifiez l'année."
         elif p.entry_date and age_on(p.birth_date, p.entry_date) < 16:
-            errors["birth_date"] = "La personne aurait moins de 16 ans à l'entrée : vérifiez l'année."
+            errors["birth_date"] = "La personne aurait moins de 16 ans à l'entrée : vérifiez l'année."
 
     if p.entry_date:
         if p.entry_date < EARLIEST_ENTRY:
             errors["entry_date"] = (
-                f"La date d'entrée est antérieure au {format_date(EARLIEST_ENTRY)} : vérifiez l'année."
+                f"La date d'entrée est antérieure au {format_date(EARLIEST_ENTRY)} : vérifiez l'année."
             )
         elif (p.entry_date - today).days > 366:
-            errors["entry_date"] = "La date d'entrée est à plus d'un an dans le futur : vérifiez l'année."
+            errors["entry_date"] = "La date d'entrée est à plus d'un an dans le futur : vérifiez l'année."
 
     if p.end_date:
         if p.entry_date and p.end_date < p.entry_date:
@@ -203,11 +203,11 @@ def validate(p: Participant, today: date) -> dict[str, str]:
             p.justice_situation is JusticeSituation.DETENTION and p.entry_date and p.planned_release_date < p.entry_date
         ):
             errors["planned_release_date"] = (
-                "La personne était en détention à l'entrée : la libération prévue ne peut pas précéder "
+                "La personne était en détention à l'entrée : la libération prévue ne peut pas précéder "
                 "la date d'entrée."
             )
         elif (p.planned_release_date - today).days > 366 * 30:
-            errors["planned_release_date"] = "La date de libération est à plus de 30 ans : vérifiez l'année."
+            errors["planned_release_date"] = "La date de libération est à plus de 30 ans : vérifiez l'année."
 
     if p.consent_date:
         if p.consent_date > today:
@@ -216,7 +216,7 @@ def validate(p: Participant, today: date) -> dict[str, str]:
             errors["consent_date"] = "La date de consentement précède la date de naissance."
 
     if p.email.strip() and not _EMAIL.match(p.email.strip()):
-        errors["email"] = "Adresse e-mail incomplète : elle doit ressembler à nom@exemple.fr."
+        errors["email"] = "Adresse e-mail incomplète : elle doit ressembler à nom@exemple.fr."
     if p.phone.strip() and not _PHONE.match(p.phone.strip()):
-        errors["phone"] = "Numéro de téléphone non reconnu : chiffres, espaces et « + » seulement."
+        errors["phone"] = "Numéro de téléphone non reconnu : chiffres, espaces et « + » seulement."
     return errors

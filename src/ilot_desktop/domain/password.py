@@ -71,8 +71,8 @@ class PasswordCheck:
             (self.has_upper, "Une majuscule"),
             (self.has_lower, "Une minuscule"),
             (self.has_digit, "Un chiffre"),
-            (self.has_symbol, "Un caractère spécial (par exemple ! ? # % & * - _)"),
-            (self.words >= 7, f"Ou bien : une phrase d'au moins 7 mots ({self.words} pour l'instant)"),
+            (self.has_symbol, "Un caractère spécial (par exemple ! ? # % & * - _)"),
+            (self.words >= 7, f"Ou bien : une phrase d'au moins 7 mots ({self.words} pour l'instant)"),
         ]
         if self.common:
             hints.append((False, "Évitez les mots de passe courants (motdepasse, azerty, soleil…)"))
@@ -82,9 +82,9 @@ class PasswordCheck:
         if self.acceptable:
             return "Mot de passe suffisamment robuste."
         if self.common:
-            return "Trop facile à deviner : il repose sur un mot de passe courant."
+            return "Trop facile à deviner : il repose sur un mot de passe courant."
         return (
-            "Trop faible : au moins 12 caractères avec majuscule, minuscule, chiffre et caractère spécial, "
+            "Trop faible : au moins 12 caractères avec majuscule, minuscule, chiffre et caractère spécial, "
             "ou une phrase d'au moins 7 mots."
         )
 

@@ -169,33 +169,33 @@ class ErasureReport:
             f"Le dossier {self.file_number} a été effacé le {format_date(self.erased_on)}"
             + (f"{NBSP}: {removed}." if removed else "."),
             (
-                "Le fichier chiffré a été réécrit : les données effacées y ont été écrasées et ne peuvent plus "
+                "Le fichier chiffré a été réécrit : les données effacées y ont été écrasées et ne peuvent plus "
                 "être retrouvées dans ce fichier."
                 if self.rewritten
                 else "Les données effacées ont été écrasées dans le fichier chiffré, mais sa réécriture complète "
-                "n'a pas pu se faire (disque plein ?) : elle sera refaite au prochain effacement."
+                "n'a pas pu se faire (disque plein ?) : elle sera refaite au prochain effacement."
             ),
             f"Sauvegardes automatiques ({copies}){NBSP}: les copies faites avant l'effacement contiennent "
             f"encore cette personne. Elles sont renouvelées ({DAILY_BACKUPS_KEPT} copies quotidiennes, puis "
             f"{WEEKLY_BACKUPS_KEPT} hebdomadaires){NBSP}: la dernière copie qui la contient sera supprimée "
             f"vers le {format_date(self.backups_gone_by)}, soit environ cinq semaines si l'application est "
-            "utilisée chaque jour (plus tard sinon : les anciennes copies partent quand de nouvelles sont faites).",
+            "utilisée chaque jour (plus tard sinon : les anciennes copies partent quand de nouvelles sont faites).",
         ]
         if self.kept_backups:
             lines.append(
                 f"{self.kept_backups} autre{'s' if self.kept_backups > 1 else ''} copie"
                 f"{'s' if self.kept_backups > 1 else ''} du dossier des sauvegardes (manuelles, avant une mise à "
                 "jour ou avant une restauration) ne sont jamais supprimées automatiquement et contiennent encore "
-                "cette personne : supprimez-les quand elles ne servent plus."
+                "cette personne : supprimez-les quand elles ne servent plus."
             )
         return [
             *lines,
-            "Les copies faites sur une clé USB ou un disque externe (« Sauvegarder sur… ») contiennent encore "
-            "cette personne : effacez-les à la main. Restaurer une copie faite avant l'effacement ferait revenir "
+            "Les copies faites sur une clé USB ou un disque externe (« Sauvegarder sur… ») contiennent encore "
+            "cette personne : effacez-les à la main. Restaurer une copie faite avant l'effacement ferait revenir "
             "ce dossier.",
             "Les classeurs exportés et les copies de données remises auparavant (export complet, copie pour "
-            "le droit d'accès) ne sont pas touchés : supprimez-les à la main s'il en reste.",
-            f"Le journal des accès garde une ligne « Dossier effacé » avec le seul numéro {self.file_number}, "
+            "le droit d'accès) ne sont pas touchés : supprimez-les à la main s'il en reste.",
+            f"Le journal des accès garde une ligne « Dossier effacé » avec le seul numéro {self.file_number}, "
             "sans nom, pendant douze mois.",
         ]
 

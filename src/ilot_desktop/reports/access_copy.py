@@ -33,7 +33,7 @@ from ilot_desktop.reports.action_plan import visual_order
 from ilot_desktop.reports.fonts import INK, MUTED, register_fonts
 
 NBSP = "\u00a0"
-CONFIDENTIAL = "Document confidentiel : il contient des données personnelles et sensibles."
+CONFIDENTIAL = "Document confidentiel : il contient des données personnelles et sensibles."
 
 _MARGIN_X = 16 * mm
 _MARGIN_TOP = 14 * mm

@@ -81,11 +81,11 @@ def build_access_copy_workbook(copy: AccessCopy) -> Workbook:
         ("", None),
         *((line, None) for line in RIGHTS_TEXT),
         ("", None),
-        ("Contenu de ce classeur :", _BOLD),
+        ("Contenu de ce classeur :", _BOLD),
     ]
     tables = copy_tables(copy)
-    lines.append((f"{FILE_SHEET} : chaque rubrique de votre dossier", None))
-    lines += [(f"{t.title} : {len(t.rows)} ligne{'s' if len(t.rows) > 1 else ''}", None) for t in tables]
+    lines.append((f"{FILE_SHEET} : chaque rubrique de votre dossier", None))
+    lines += [(f"{t.title} : {len(t.rows)} ligne{'s' if len(t.rows) > 1 else ''}", None) for t in tables]
     for row, (value, font) in enumerate(lines, start=1):
         _put(intro, row, 1, value)
         if font is not None:

@@ -2,7 +2,7 @@
 
 "La personne repart toujours avec un plan d'action clair, un rendez-vous fixé, et une liste de tâches
 partagées." One or two A4 pages for someone who may read little: large type (body 15 pt, headings 20 pt,
-nothing under 13 pt), short sentences in the person's own voice (« Ce que je fais »), the next
+nothing under 13 pt), short sentences in the person's own voice (« Ce que je fais »), the next
 appointment in a box, and each task on its own line with an empty square to tick.
 
 Privacy: the sheet travels in a pocket and may be lost. It prints only what ``ActionPlanDocument``
@@ -14,7 +14,7 @@ caseworker's own words. Only tasks still to do are printed (not those done or dr
 Names in any script: every word is drawn with the embedded DejaVu Sans. Arabic letters must be joined
 and written right to left: ``visual_order`` replaces them by their Unicode presentation forms (which
 DejaVu Sans has) and puts right-to-left words in the order they are drawn. reportlab's own shaping
-(``uharfbuzz``) is not used: it turns on discretionary ligatures, which draw French « st » as a
+(``uharfbuzz``) is not used: it turns on discretionary ligatures, which draw French « st » as a
 historical ligature with DejaVu Sans, and without ``rlbidi`` it leaves right-to-left words in the wrong
 order.
 """
@@ -86,7 +86,7 @@ def _clean(text: str) -> str:
 
 
 def _typo(text: str) -> str:
-    """No-break space before « : ; ! ? » and inside « guillemets », as French prints them."""
+    """No-break space before « : ; ! ? » and inside « guillemets », as French prints them."""
     text = re.sub(r"\s+([:;!?»])", NBSP + r"\1", text)
     return re.sub(r"«\s*", "«" + NBSP, text)
 
@@ -216,7 +216,7 @@ def _shape_arabic(word: str) -> list[str]:
 def _visual_word(word: str) -> str:
     """One right-to-left word written left to right, as it is drawn: letters joined and reversed.
 
-    Digits keep their order, and punctuation around the word (« ( » « , » « : ») stays where it is.
+    Digits keep their order, and punctuation around the word (« ( » « , » « : ») stays where it is.
     """
     core = word.strip(_AROUND)
     if not core:
@@ -264,7 +264,7 @@ def visual_order(text: str) -> str:
 
 
 def _word_kind(word: str) -> str:
-    """« R » right-to-left word, « L » left-to-right word, « N » neither (numbers, punctuation)."""
+    """« R » right-to-left word, « L » left-to-right word, « N » neither (numbers, punctuation)."""
     directions = {unicodedata.bidirectional(c) for c in word}
     if "L" in directions:
         return "L"
@@ -282,30 +282,30 @@ def _user(text: str) -> str:
 
 
 def _long_date(day: date) -> str:
-    """« 27 novembre 2026 » (1er for the first of the month)."""
+    """« 27 novembre 2026 » (1er for the first of the month)."""
     number = "1er" if day.day == 1 else str(day.day)
     return f"{number} {MONTHS[day.month - 1]} {day.year}"
 
 
 def _clock(moment: datetime) -> str:
-    """« 10 h 00 », held together on one line."""
+    """« 10 h 00 », held together on one line."""
     return f"{moment.hour}{NBSP}h{NBSP}{moment.minute:02d}"
 
 
 def appointment_when(appointment: PlanAppointment) -> str:
-    """« Lundi 30 novembre 2026 à 10 h 00 »."""
+    """« Lundi 30 novembre 2026 à 10 h 00 »."""
     start = appointment.start
     weekday = WEEKDAYS[start.weekday()].capitalize()
     return f"{weekday} {_long_date(start.date())} à {_clock(start)}"
 
 
 def _of(name: str) -> str:
-    """« de Karim », « d'Ahmed »."""
+    """« de Karim », « d'Ahmed »."""
     return f"d'{name}" if name[:1].upper() in _VOWELS else f"de {name}"
 
 
 def _title(doc: ActionPlanDocument) -> str:
-    """« Plan d'action de Karim »: the first name only.
+    """« Plan d'action de Karim »: the first name only.
 
     The last name is left out on purpose. The person knows whose sheet it is; the caseworker prints it
     during the meeting and hands it over. A lost sheet that carries a full name next to the name of an
@@ -321,7 +321,7 @@ def _caseworker_heading(first_name: str) -> str:
 
 
 def _contact_line(doc: ActionPlanDocument) -> str:
-    """« Ariane · 01 00 00 00 00 · ariane@example.org » (the name is not repeated if already there)."""
+    """« Ariane · 01 00 00 00 00 · ariane@example.org » (the name is not repeated if already there)."""
     first = _clean(doc.caseworker_first_name)
     contact = _clean(doc.caseworker_contact)
     if first and contact.casefold().startswith(first.casefold()):
@@ -417,7 +417,7 @@ class _Heading(Flowable):
 
 
 class _Section(Table):
-    """A heading row and one row per task; on the next page the heading says « (suite) »."""
+    """A heading row and one row per task; on the next page the heading says « (suite) »."""
 
     continued: Flowable | None = None
 
@@ -640,7 +640,7 @@ def write_action_plan(out: pathlib.Path, doc: ActionPlanDocument) -> None:
     out = pathlib.Path(out)
     if not out.parent.is_dir():
         raise StorageEnvironmentError(
-            f"Le dossier « {out.parent} » n'existe pas{NBSP}: choisissez un dossier existant."
+            f"Le dossier « {out.parent} » n'existe pas{NBSP}: choisissez un dossier existant."
         )
     data = render_action_plan(doc)
     fd, tmp_name = tempfile.mkstemp(prefix=".plan-", suffix=".pdf.tmp", dir=out.parent)

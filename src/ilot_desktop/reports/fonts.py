@@ -1,7 +1,7 @@
 """The embedded fonts and paragraph styles shared by every PDF the application prints.
 
 DejaVu Sans (regular and bold) ships in ``resources/fonts``. Registering it as a TrueType font makes
-reportlab embed a subset in each PDF, so accents, « guillemets » and non-breaking spaces print the
+reportlab embed a subset in each PDF, so accents, « guillemets » and non-breaking spaces print the
 same on every computer. Sizes are generous on purpose: some readers of these documents read little.
 """
 

@@ -113,7 +113,7 @@ def _outcomes(wb: Workbook, figures: YearIndicators) -> None:
     _explain(
         ws,
         3,
-        "Personnes de la file active ayant obtenu ce résultat dans l'année : une personne compte une fois "
+        "Personnes de la file active ayant obtenu ce résultat dans l'année : une personne compte une fois "
         "par type et une fois par catégorie (son premier résultat de ce type ou de cette catégorie).",
     )
 
@@ -146,7 +146,7 @@ def _profile(wb: Workbook, figures: YearIndicators) -> None:
     _explain(
         ws,
         1,
-        f"File active : {total} personnes. Âge au {figures.profile.age_on:%d/%m/%Y}. Part : personnes / file active.",
+        f"File active : {total} personnes. Âge au {figures.profile.age_on:%d/%m/%Y}. Part : personnes / file active.",
     )
 
 
@@ -196,7 +196,7 @@ def _pseudonymised(wb: Workbook, rows: list[PseudonymousRow]) -> None:
     _explain(
         ws,
         1,
-        "Code tiré au hasard à chaque export : il ne permet pas de retrouver le dossier. Ni nom, ni date "
+        "Code tiré au hasard à chaque export : il ne permet pas de retrouver le dossier. Ni nom, ni date "
         "plus précise que le mois.",
     )
 
@@ -236,13 +236,13 @@ def atomic_write(out: pathlib.Path, data: bytes) -> None:
     """
     if not out.parent.is_dir():
         raise StorageEnvironmentError(
-            f"Le dossier « {out.parent} » n'existe pas{NBSP}: choisissez un dossier existant."
+            f"Le dossier « {out.parent} » n'existe pas{NBSP}: choisissez un dossier existant."
         )
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=".bilan-", suffix=out.suffix + ".tmp", dir=out.parent)
     except OSError as exc:
         raise StorageEnvironmentError(
-            f"Impossible d'écrire dans le dossier « {out.parent} » ({exc.strerror})."
+            f"Impossible d'écrire dans le dossier « {out.parent} » ({exc.strerror})."
         ) from exc
     tmp = pathlib.Path(tmp_name)
     try:
@@ -256,7 +256,7 @@ def atomic_write(out: pathlib.Path, data: bytes) -> None:
             tmp.unlink()
         if isinstance(exc, OSError):
             raise StorageEnvironmentError(
-                f"Le fichier « {out.name} » n'a pas pu être écrit ({exc.strerror or exc}). S'il est ouvert "
+                f"Le fichier « {out.name} » n'a pas pu être écrit ({exc.strerror or exc}). S'il est ouvert "
                 "dans un tableur ou un lecteur PDF, fermez-le puis recommencez."
             ) from exc
         raise

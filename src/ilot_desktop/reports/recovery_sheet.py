@@ -337,7 +337,7 @@ def write_recovery_sheet(out: pathlib.Path, recovery_code: str, created_on: date
     """
     out = pathlib.Path(out)
     if not out.parent.is_dir():
-        raise StorageEnvironmentError(f"Le dossier « {out.parent} » n'existe pas : choisissez un dossier existant.")
+        raise StorageEnvironmentError(f"Le dossier « {out.parent} » n'existe pas : choisissez un dossier existant.")
     regular, _bold = register_fonts()
     footer = (
         f"Feuille générée par Îlot desktop le {_fr_date(created_on)}. "

@@ -110,7 +110,7 @@ def _span(start: datetime.datetime, end: datetime.datetime) -> str:
 
 
 def _joined(*parts: str) -> str:
-    """Parts separated by « · », the dot kept at the end of a line rather than starting the next."""
+    """Parts separated by « · », the dot kept at the end of a line rather than starting the next."""
     return f"{NBSP}· ".join(p for p in parts if p)
 
 

@@ -104,7 +104,7 @@ def build_workbook(rows: Rows | None = None) -> Workbook:
                     allow_blank=True,
                     showErrorMessage=True,
                     errorTitle="Valeur non autorisée",
-                    error=f"Choisissez une valeur de la liste (feuille « {LISTS_SHEET} »).",
+                    error=f"Choisissez une valeur de la liste (feuille « {LISTS_SHEET} »).",
                     promptTitle=column.header,
                     prompt="Choisissez dans la liste.",
                     showInputMessage=True,
@@ -129,14 +129,14 @@ def write_exchange_workbook(out: Path, rows: Rows | None = None) -> None:
     out = Path(out)
     if not out.parent.is_dir():
         raise StorageEnvironmentError(
-            f"Le dossier « {out.parent} » n'existe pas{_NBSP}: choisissez un dossier existant."
+            f"Le dossier « {out.parent} » n'existe pas{_NBSP}: choisissez un dossier existant."
         )
     book = build_workbook(rows)
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=".classeur-", suffix=".xlsx.tmp", dir=out.parent)
     except OSError as exc:
         raise StorageEnvironmentError(
-            f"Le classeur n'a pas pu être écrit dans « {out.parent} » ({exc.strerror})."
+            f"Le classeur n'a pas pu être écrit dans « {out.parent} » ({exc.strerror})."
         ) from exc
     tmp = Path(tmp_name)
     try:

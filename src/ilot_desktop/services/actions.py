@@ -90,7 +90,7 @@ class ActionService:
             else:
                 if not uow.actions.update(cleaned, now):
                     raise NotFoundError(
-                        "Cette action collective a été supprimée entre-temps ; elle n'a pas été enregistrée."
+                        "Cette action collective a été supprimée entre-temps ; elle n'a pas été enregistrée."
                     )
                 log.info("collective action %s updated", cleaned.id)
             uow.commit()

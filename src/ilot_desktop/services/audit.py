@@ -60,7 +60,7 @@ def record_after(
 
 
 def record_change(uow: UnitOfWork, clock: Callable[[], date], participant_id: int | None, what: str) -> None:
-    """A part of a file changed (an appointment, a barrier...): « Dossier modifié » with the kind of record."""
+    """A part of a file changed (an appointment, a barrier...): « Dossier modifié » with the kind of record."""
     if participant_id is not None:
         record_in(uow, clock, PARTICIPANT_UPDATED, participant_id, what)
 

@@ -39,7 +39,7 @@ __all__ = [
 ]
 
 NEWER_PROBLEM = (
-    "Cette sauvegarde a été faite par une version plus récente d'Îlot desktop : installez la dernière version "
+    "Cette sauvegarde a été faite par une version plus récente d'Îlot desktop : installez la dernière version "
     "pour l'utiliser."
 )
 
@@ -161,7 +161,7 @@ def restore(
     if not report.ok:
         log.warning("restore refused: the backup fails its check (%d problems)", len(report.problems))
         raise DamagedVaultError(
-            "Cette sauvegarde est endommagée (contrôle d'intégrité en échec) : rien n'a été modifié. "
+            "Cette sauvegarde est endommagée (contrôle d'intégrité en échec) : rien n'a été modifié. "
             "Choisissez-en une autre."
         )
     return storage_restore.put_in_place(VaultPaths(data_folder), opened, now or datetime.now())

@@ -27,7 +27,7 @@ log = logging.getLogger(__name__)
 GONE = "Ce frein n'existe plus."
 PARTICIPANT_GONE = "Ce dossier n'existe plus."
 DUPLICATE = "Ce frein est déjà noté pour cette personne."
-DELETED_MEANWHILE = "Ce frein a été retiré entre-temps ; il n'a pas été enregistré."
+DELETED_MEANWHILE = "Ce frein a été retiré entre-temps ; il n'a pas été enregistré."
 
 
 def checklist_order(b: Barrier) -> tuple:
@@ -191,7 +191,7 @@ class BarrierService:
                 raise ValidationError(
                     {
                         "identified_on": (
-                            f"Le frein a changé de statut le {format_date(events[1].on)} : il ne peut pas avoir été "
+                            f"Le frein a changé de statut le {format_date(events[1].on)} : il ne peut pas avoir été "
                             "identifié après."
                         )
                     }
@@ -202,7 +202,7 @@ class BarrierService:
                 raise ValidationError(
                     {
                         "lifted_on": (
-                            f"L'étape précédente date du {format_date(events[-2].on)} : "
+                            f"L'étape précédente date du {format_date(events[-2].on)} : "
                             "la levée ne peut pas la précéder."
                         )
                     }

@@ -38,9 +38,9 @@ MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_ROWS = 100_000  # rows holding something, whole workbook
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _NOT_A_WORKBOOK = (
-    "Ce fichier n'est pas un classeur Excel (.xlsx) lisible : il est peut-être endommagé, ou d'un autre "
+    "Ce fichier n'est pas un classeur Excel (.xlsx) lisible : il est peut-être endommagé, ou d'un autre "
     "format (CSV, texte...) simplement renommé. Ouvrez-le dans votre tableur et enregistrez-le au format "
-    "« Classeur Excel (.xlsx) »."
+    "« Classeur Excel (.xlsx) »."
 )
 
 
@@ -57,27 +57,27 @@ def read_workbook(path: Path) -> tuple[list[RawSheet], list[ImportProblem]]:
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
             return [], _file_problem(
-                f"Le fichier dépasse {MAX_FILE_BYTES // (1024 * 1024)} Mo : ce n'est pas un classeur d'équipe."
+                f"Le fichier dépasse {MAX_FILE_BYTES // (1024 * 1024)} Mo : ce n'est pas un classeur d'équipe."
             )
         data = path.read_bytes()
     except FileNotFoundError:
-        return [], _file_problem(f"Le fichier « {path.name} » est introuvable.")
+        return [], _file_problem(f"Le fichier « {path.name} » est introuvable.")
     except IsADirectoryError:
-        return [], _file_problem(f"« {path.name} » est un dossier, pas un classeur.")
+        return [], _file_problem(f"« {path.name} » est un dossier, pas un classeur.")
     except OSError as exc:
-        return [], _file_problem(f"Le fichier « {path.name} » n'a pas pu être lu ({exc.strerror}).")
+        return [], _file_problem(f"Le fichier « {path.name} » n'a pas pu être lu ({exc.strerror}).")
     if not data:
-        return [], _file_problem("Le fichier est vide (0 octet) : ce n'est pas un classeur Excel.")
+        return [], _file_problem("Le fichier est vide (0 octet) : ce n'est pas un classeur Excel.")
     if data.startswith(_OLE2):
         return [], _file_problem(
-            "Ce fichier est au format Excel 97-2003 (.xls) ou protégé par un mot de passe : ouvrez-le dans "
-            "votre tableur et enregistrez-le, sans mot de passe, au format « Classeur Excel (.xlsx) »."
+            "Ce fichier est au format Excel 97-2003 (.xls) ou protégé par un mot de passe : ouvrez-le dans "
+            "votre tableur et enregistrez-le, sans mot de passe, au format « Classeur Excel (.xlsx) »."
         )
     if not data.startswith(b"PK"):
         return [], _file_problem(_NOT_A_WORKBOOK)
     if b"application/vnd.oasis.opendocument" in data[:200]:
         return [], _file_problem(
-            "Ce fichier est au format OpenDocument (.ods) : enregistrez-le au format « Classeur Excel (.xlsx) »."
+            "Ce fichier est au format OpenDocument (.ods) : enregistrez-le au format « Classeur Excel (.xlsx) »."
         )
     try:
         from openpyxl import load_workbook
@@ -109,7 +109,7 @@ def read_workbook(path: Path) -> tuple[list[RawSheet], list[ImportProblem]]:
             total += sum(1 for row in rows if row)
             if total > MAX_ROWS:
                 return [], _file_problem(
-                    f"Le classeur compte plus de {MAX_ROWS} lignes remplies : découpez-le en plusieurs fichiers."
+                    f"Le classeur compte plus de {MAX_ROWS} lignes remplies : découpez-le en plusieurs fichiers."
                 )
             sheets.append((title, rows))
     finally:

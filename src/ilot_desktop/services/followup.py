@@ -29,7 +29,7 @@ UNRECORDED_LOOKBACK_DAYS = 60
 DRAFT_DURATION = 60
 FIRST_SLOT, LAST_SLOT = time(9, 0), time(17, 0)
 GONE = "Ce rendez-vous n'existe plus."
-DELETED_MEANWHILE = "Ce rendez-vous a été supprimé entre-temps ; il n'a pas été enregistré."
+DELETED_MEANWHILE = "Ce rendez-vous a été supprimé entre-temps ; il n'a pas été enregistré."
 PARTICIPANT_GONE = "Ce dossier n'existe plus."
 
 
@@ -147,7 +147,7 @@ class FollowUpService:
                 log.info("appointment %s created for participant %s", cleaned.id, cleaned.participant_id)
             else:
                 if not uow.appointments.update(cleaned, now):
-                    raise NotFoundError("Ce rendez-vous a été supprimé entre-temps ; il n'a pas été enregistré.")
+                    raise NotFoundError("Ce rendez-vous a été supprimé entre-temps ; il n'a pas été enregistré.")
                 log.info("appointment %s updated", cleaned.id)
             record_change(uow, self._clock, cleaned.participant_id, "rendez-vous")
             uow.commit()

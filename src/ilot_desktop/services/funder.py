@@ -44,7 +44,7 @@ class FunderService:
         for target in targets:
             if not target.parent.is_dir():
                 raise StorageEnvironmentError(
-                    f"Le dossier « {target.parent} » n'existe pas\u00a0: choisissez un dossier existant."
+                    f"Le dossier « {target.parent} » n'existe pas\u00a0: choisissez un dossier existant."
                 )
         day, facts = self._indicators.facts(year, as_of)
         figures = compute_indicators(year, day, facts)
@@ -55,8 +55,8 @@ class FunderService:
         if pdf is not None and summary is not None:
             atomic_write(Path(pdf), summary)
         detail = (
-            f"bilan {year} au {day:%d/%m/%Y}, PDF : {'oui' if pdf is not None else 'non'}, "
-            f"lignes pseudonymisées : {'oui' if pseudonymised else 'non'}"
+            f"bilan {year} au {day:%d/%m/%Y}, PDF : {'oui' if pdf is not None else 'non'}, "
+            f"lignes pseudonymisées : {'oui' if pseudonymised else 'non'}"
         )
         record_after(self._db, self._clock, actions.EXPORT_FUNDER, None, detail)
         log.info("funder file written (year %s, pdf %s, pseudonymised %s)", year, pdf is not None, pseudonymised)

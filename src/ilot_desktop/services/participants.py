@@ -24,7 +24,7 @@ log = logging.getLogger(__name__)
 
 DEFAULT_CASEWORKER_KEY = "default_caseworker"
 CONTACT_NAME_KEY = "caseworker_name"
-ANONYMISED = "Ce dossier a été anonymisé (durée de conservation atteinte) : il ne peut plus être modifié."
+ANONYMISED = "Ce dossier a été anonymisé (durée de conservation atteinte) : il ne peut plus être modifié."
 
 
 class ParticipantService:
@@ -91,7 +91,7 @@ class ParticipantService:
                 if stored is not None and stored.anonymised_on is not None:
                     raise ValidationError({"last_name": ANONYMISED})
                 if stored is None or not uow.participants.update(cleaned, now):
-                    raise ConflictError("Ce dossier a été supprimé entre-temps ; il n'a pas pu être enregistré.")
+                    raise ConflictError("Ce dossier a été supprimé entre-temps ; il n'a pas pu être enregistré.")
                 action = actions.PARTICIPANT_UPDATED
                 log.info("participant %s updated", cleaned.id)
             if cleaned.caseworker:

@@ -32,7 +32,7 @@ from ilot_desktop.storage.database import Database, UnitOfWork
 log = logging.getLogger(__name__)
 
 GONE = "Cette tâche n'existe plus."
-DELETED_MEANWHILE = "Cette tâche a été supprimée entre-temps ; elle n'a pas été enregistrée."
+DELETED_MEANWHILE = "Cette tâche a été supprimée entre-temps ; elle n'a pas été enregistrée."
 PARTICIPANT_GONE = "Ce dossier n'existe plus."
 # the participant file's last caseworker, and "Mes coordonnées" (whose phone and e-mail these are)
 CASEWORKER_KEY = DEFAULT_CASEWORKER_KEY

@@ -80,11 +80,11 @@ class PrivacyService:
         from ilot_desktop.reports.funder_file import atomic_write
 
         if kind not in KINDS:
-            raise ValidationError({"kind": "Choisissez le format de la copie : PDF ou classeur (.xlsx)."})
+            raise ValidationError({"kind": "Choisissez le format de la copie : PDF ou classeur (.xlsx)."})
         out = Path(out)
         if not out.parent.is_dir():
             raise StorageEnvironmentError(
-                f"Le dossier « {out.parent} » n'existe pas{NBSP}: choisissez un dossier existant."
+                f"Le dossier « {out.parent} » n'existe pas{NBSP}: choisissez un dossier existant."
             )
         copy = self.access_data(participant_id)
         data = render_access_copy(copy) if kind == "pdf" else render_access_copy_workbook(copy)
@@ -97,7 +97,7 @@ class PrivacyService:
     def erase(self, participant_id: int) -> ErasureReport:
         """Delete the person and everything about them, then rewrite the file so nothing remains in it.
 
-        The access log keeps one line « Dossier effacé » with the file number only.
+        The access log keeps one line « Dossier effacé » with the file number only.
         """
         today = self._clock()
         with self._db.unit_of_work() as uow:

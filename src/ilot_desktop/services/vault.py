@@ -150,7 +150,7 @@ def _open(
             session.close()
             log.warning("quick check failed at unlock (%d problems)", len(problems))
             raise DamagedVaultError(
-                "Le fichier de données est endommagé (contrôle d'intégrité en échec). Ne le modifiez pas : "
+                "Le fichier de données est endommagé (contrôle d'intégrité en échec). Ne le modifiez pas : "
                 "gardez une copie du dossier et prévenez l'équipe qui maintient l'application."
             )
     try:

@@ -91,14 +91,14 @@ _FOLDER = re.compile(rf"^{_STAMP}_(?P<kind>auto|manuel|avant-migration|avant-res
 _EXPORT = re.compile(rf"^{re.escape(EXPORT_PREFIX)}{_STAMP}(?:-(?P<detail>\d+))?$")
 _LEGACY = re.compile(r"^avant-migration-(?P<detail>.+)-(?P<stamp>\d{8}-\d{6})\.db$")
 
-_FULL = "Le support de la sauvegarde est plein : libérez de la place ou choisissez un autre dossier."
+_FULL = "Le support de la sauvegarde est plein : libérez de la place ou choisissez un autre dossier."
 _READ_ONLY = (
-    "Le dossier de la sauvegarde est en lecture seule ou inaccessible (clé USB verrouillée ?) : "
+    "Le dossier de la sauvegarde est en lecture seule ou inaccessible (clé USB verrouillée ?) : "
     "choisissez un autre dossier."
 )
 _FAILED = "La sauvegarde n'a pas pu être écrite (support retiré ou défaillant ?)."
 _TARGET_ERRORS = ("SQLITE_FULL", "SQLITE_READONLY", "SQLITE_CANTOPEN", "SQLITE_IOERR", "SQLITE_PERM")
-_UNTOUCHED = " Aucune sauvegarde incomplète n'a été laissée ; vos données ne sont pas modifiées."
+_UNTOUCHED = " Aucune sauvegarde incomplète n'a été laissée ; vos données ne sont pas modifiées."
 
 
 class VerificationError(Exception):
@@ -240,8 +240,8 @@ def write_backup(source, key: bytes, keyfile: Path, destination: Path) -> Path:
     except VerificationError:
         _discard(partial)
         raise StorageEnvironmentError(
-            "La sauvegarde écrite ne se relit pas à l'identique : elle a été supprimée. Le support est peut-être "
-            "défaillant ; essayez un autre dossier ou une autre clé USB."
+            "La sauvegarde écrite ne se relit pas à l'identique : elle a été supprimée. Le support est peut-être "
+            "défaillant ; essayez un autre dossier ou une autre clé USB."
         ) from None
     except OSError as exc:
         _discard(partial)

@@ -114,9 +114,9 @@ class Database:
                     problems += [row[0] for row in driver.execute("PRAGMA cipher_integrity_check").fetchall()]
                 pragma = "PRAGMA integrity_check" if full else "PRAGMA quick_check"
                 problems += [row[0] for row in driver.execute(pragma).fetchall() if row[0] != "ok"]
-                problems += [f"clé étrangère : {row[0]}" for row in driver.execute("PRAGMA foreign_key_check")]
+                problems += [f"clé étrangère : {row[0]}" for row in driver.execute("PRAGMA foreign_key_check")]
         except (sqlcipher3.dbapi2.DatabaseError, DatabaseError) as exc:
-            problems.append(f"lecture impossible : {getattr(exc, 'orig', exc)}")
+            problems.append(f"lecture impossible : {getattr(exc, 'orig', exc)}")
         return problems
 
     def counts(self) -> dict[str, int]:

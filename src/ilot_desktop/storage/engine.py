@@ -16,7 +16,7 @@ log = logging.getLogger(__name__)
 
 SQLITE_PLAINTEXT_MAGIC = b"SQLite format 3\x00"
 DAMAGED_ADVICE = (
-    "Le fichier de données est endommagé. Ne le modifiez pas : gardez une copie du dossier et "
+    "Le fichier de données est endommagé. Ne le modifiez pas : gardez une copie du dossier et "
     "prévenez l'équipe qui maintient l'application."
 )
 
@@ -101,30 +101,30 @@ def describe_file(path: Path) -> str | None:
     except OSError:
         return "Le fichier de données ne peut pas être lu (droits d'accès ?)."
     if not head:
-        return "Le fichier de données est vide : il a été tronqué ou mal copié."
+        return "Le fichier de données est vide : il a été tronqué ou mal copié."
     if head.startswith(SQLITE_PLAINTEXT_MAGIC):
-        return "Ce fichier n'est pas chiffré : ce n'est pas un fichier Îlot desktop."
+        return "Ce fichier n'est pas chiffré : ce n'est pas un fichier Îlot desktop."
     if len(head) < 1024:
-        return "Le fichier de données est tronqué : il est trop court pour être un fichier Îlot desktop."
+        return "Le fichier de données est tronqué : il est trop court pour être un fichier Îlot desktop."
     return None
 
 
 def classify_os_error(exc: OSError) -> StorageEnvironmentError:
     if exc.errno == errno.ENOSPC:
-        return StorageEnvironmentError("Le disque est plein : libérez de la place puis réessayez.")
+        return StorageEnvironmentError("Le disque est plein : libérez de la place puis réessayez.")
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         return StorageEnvironmentError(
-            "Le dossier de données est en lecture seule ou inaccessible : vérifiez les droits."
+            "Le dossier de données est en lecture seule ou inaccessible : vérifiez les droits."
         )
     return StorageEnvironmentError("Le fichier de données ne peut pas être écrit (erreur du système).")
 
 
 _ENVIRONMENT_ERRORS = (
-    ("SQLITE_FULL", "Le disque est plein : libérez de la place puis réessayez."),
-    ("SQLITE_READONLY", "Le fichier de données est en lecture seule : vérifiez les droits du dossier."),
-    ("SQLITE_CANTOPEN", "Le fichier de données ne peut pas être ouvert : vérifiez les droits du dossier."),
-    ("SQLITE_BUSY", "Le fichier de données est utilisé par un autre programme : fermez-le puis réessayez."),
-    ("SQLITE_LOCKED", "Le fichier de données est utilisé par un autre programme : fermez-le puis réessayez."),
+    ("SQLITE_FULL", "Le disque est plein : libérez de la place puis réessayez."),
+    ("SQLITE_READONLY", "Le fichier de données est en lecture seule : vérifiez les droits du dossier."),
+    ("SQLITE_CANTOPEN", "Le fichier de données ne peut pas être ouvert : vérifiez les droits du dossier."),
+    ("SQLITE_BUSY", "Le fichier de données est utilisé par un autre programme : fermez-le puis réessayez."),
+    ("SQLITE_LOCKED", "Le fichier de données est utilisé par un autre programme : fermez-le puis réessayez."),
     (
         "SQLITE_IOERR",
         "Le disque n'a pas pu écrire ou lire le fichier de données (support retiré ou défaillant ?).",

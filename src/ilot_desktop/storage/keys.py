@@ -97,7 +97,7 @@ _LIMITS = {"time_cost": (1, 20), "memory_cost_kib": (8 * 1024, 1024 * 1024), "pa
 def _damaged_keyfile() -> KeyFileMissingError:
     return KeyFileMissingError(
         "Le fichier de clé (ilot.key) est endommagé. Ouvrez le dossier dans l'application avec "
-        "« Mot de passe oublié ? » et votre code de secours."
+        "« Mot de passe oublié ? » et votre code de secours."
     )
 
 
@@ -138,17 +138,17 @@ def read_keyfile(path: Path) -> dict:
     except FileNotFoundError:
         raise KeyFileMissingError(
             "Le fichier de clé (ilot.key) est introuvable. Ouvrez le dossier dans l'application avec "
-            "« Mot de passe oublié ? » et votre code de secours."
+            "« Mot de passe oublié ? » et votre code de secours."
         ) from None
     except (OSError, ValueError, UnicodeDecodeError):
         raise KeyFileMissingError(
             "Le fichier de clé (ilot.key) est illisible. Ouvrez le dossier dans l'application avec "
-            "« Mot de passe oublié ? » et votre code de secours."
+            "« Mot de passe oublié ? » et votre code de secours."
         ) from None
     if not isinstance(content, dict) or content.get("format") != KEYFILE_FORMAT:
         raise KeyFileMissingError(
             "Le fichier de clé (ilot.key) n'est pas reconnu. Ouvrez le dossier dans l'application avec "
-            "« Mot de passe oublié ? » et votre code de secours."
+            "« Mot de passe oublié ? » et votre code de secours."
         )
     return content
 
@@ -185,7 +185,7 @@ def _checksum(key: bytes) -> bytes:
 
 
 def encode_recovery_code(key: bytes) -> str:
-    """``7K3M-…`` : 14 groups of 4 Crockford base32 characters (the key and a checksum)."""
+    """``7K3M-…`` : 14 groups of 4 Crockford base32 characters (the key and a checksum)."""
     number = int.from_bytes(key + _checksum(key), "big")
     chars = []
     for _ in range(CODE_GROUPS * 4):
@@ -201,17 +201,17 @@ def decode_recovery_code(code: str) -> bytes:
     cleaned = "".join(c for c in cleaned if not c.isspace() and c != "-")
     if len(cleaned) != CODE_GROUPS * 4:
         raise WrongRecoveryCodeError(
-            f"Le code de secours compte {CODE_GROUPS * 4} caractères ({CODE_GROUPS} groupes de 4) ; "
+            f"Le code de secours compte {CODE_GROUPS * 4} caractères ({CODE_GROUPS} groupes de 4) ; "
             f"vous en avez saisi {len(cleaned)}."
         )
     number = 0
     for char in cleaned:
         digit = _CROCKFORD.find(char)
         if digit < 0:
-            raise WrongRecoveryCodeError(f"Caractère inattendu dans le code de secours : « {char} ».")
+            raise WrongRecoveryCodeError(f"Caractère inattendu dans le code de secours : « {char} ».")
         number = number * 32 + digit
     raw = number.to_bytes(KEY_BYTES + _CHECKSUM_BYTES, "big")
     key, checksum = raw[:KEY_BYTES], raw[KEY_BYTES:]
     if not hmac.compare_digest(checksum, _checksum(key)):
-        raise WrongRecoveryCodeError("Ce code de secours contient une faute de frappe : relisez-le groupe par groupe.")
+        raise WrongRecoveryCodeError("Ce code de secours contient une faute de frappe : relisez-le groupe par groupe.")
     return key

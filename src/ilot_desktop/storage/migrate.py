@@ -50,7 +50,7 @@ def upgrade(engine: Engine, back_up: Callable[[str, str], Path] | None = None) -
     if current is not None and current not in known:
         raise NewerDatabaseError(
             "Ce fichier a été enregistré par une version plus récente d'Îlot desktop. "
-            "Installez la dernière version de l'application pour l'ouvrir ; le fichier n'a pas été modifié."
+            "Installez la dernière version de l'application pour l'ouvrir ; le fichier n'a pas été modifié."
         )
     if current == head:
         return None

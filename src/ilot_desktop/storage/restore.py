@@ -40,7 +40,7 @@ from ilot_desktop.storage.vault import VaultPaths
 log = logging.getLogger(__name__)
 
 COUNTED_TABLES = ("participants", "appointments", "collective_actions", "barriers", "tasks", "outcomes")
-_DAMAGED_COPY = "la base de données de cette sauvegarde est endommagée ou a été remplacée : choisissez-en une autre."
+_DAMAGED_COPY = "la base de données de cette sauvegarde est endommagée ou a été remplacée : choisissez-en une autre."
 
 
 @dataclass(frozen=True)
@@ -59,7 +59,7 @@ class Inspection:
 
 def check_file(db: Path) -> None:
     if not db.is_file():
-        raise NoVaultError(f"Aucune sauvegarde Îlot à cet endroit (pas de fichier {db.name}) : {db.parent}")
+        raise NoVaultError(f"Aucune sauvegarde Îlot à cet endroit (pas de fichier {db.name}) : {db.parent}")
     problem = describe_file(db)
     if problem:
         raise DamagedVaultError(f"Cette sauvegarde n'est pas utilisable. {problem}")
@@ -91,7 +91,7 @@ def with_password(db: Path, keyfiles: list[Path], password: str) -> OpenedBackup
     present = [keyfile for keyfile in keyfiles if keyfile.is_file()]
     if not present:
         raise KeyFileMissingError(
-            "Cette sauvegarde n'a pas de fichier de clé (ilot.key) : ouvrez-la avec le code de secours."
+            "Cette sauvegarde n'a pas de fichier de clé (ilot.key) : ouvrez-la avec le code de secours."
         )
     damaged = other_key = unreadable = False
     for keyfile in present:
@@ -110,12 +110,12 @@ def with_password(db: Path, keyfiles: list[Path], password: str) -> OpenedBackup
         raise DamagedVaultError(f"Le mot de passe est correct, mais {_DAMAGED_COPY}")
     if other_key:
         raise WrongPasswordError(
-            "Cette sauvegarde ne s'ouvre pas avec la clé actuelle : elle date d'avant un nouveau code de secours, "
+            "Cette sauvegarde ne s'ouvre pas avec la clé actuelle : elle date d'avant un nouveau code de secours, "
             "ou elle est endommagée. Essayez le code de secours de l'époque."
         )
     if unreadable and len(present) == 1:
         raise KeyFileMissingError(
-            "Le fichier de clé (ilot.key) de cette sauvegarde est endommagé : ouvrez-la avec le code de secours."
+            "Le fichier de clé (ilot.key) de cette sauvegarde est endommagé : ouvrez-la avec le code de secours."
         )
     raise WrongPasswordError(
         "Mot de passe incorrect pour cette sauvegarde. Si le mot de passe a changé depuis qu'elle a été faite, "
@@ -142,7 +142,7 @@ def with_recovery_code(db: Path, keyfiles: list[Path], code: str) -> OpenedBacku
     if own:
         raise WrongRecoveryCodeError("Ce code de secours ne correspond pas à cette sauvegarde.")
     raise WrongRecoveryCodeError(
-        "Ce code de secours n'ouvre pas cette sauvegarde : il appartient à un autre fichier, "
+        "Ce code de secours n'ouvre pas cette sauvegarde : il appartient à un autre fichier, "
         "ou la sauvegarde est endommagée."
     )
 
@@ -157,7 +157,7 @@ def inspect(db: Path, key: bytes) -> Inspection:
         try:
             problems += [row[0] for row in connection.execute("PRAGMA cipher_integrity_check")]
             problems += [row[0] for row in connection.execute("PRAGMA integrity_check") if row[0] != "ok"]
-            problems += [f"clé étrangère : {row[0]}" for row in connection.execute("PRAGMA foreign_key_check")]
+            problems += [f"clé étrangère : {row[0]}" for row in connection.execute("PRAGMA foreign_key_check")]
             tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
             if "alembic_version" in tables:
                 row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
@@ -171,7 +171,7 @@ def inspect(db: Path, key: bytes) -> Inspection:
         finally:
             connection.close()
     except sqlcipher3.dbapi2.DatabaseError as exc:
-        problems.append(f"lecture impossible : {exc}")
+        problems.append(f"lecture impossible : {exc}")
     return Inspection(version, counts, problems)
 
 

@@ -56,10 +56,10 @@ def create_vault(paths: VaultPaths, password: str, kdf: keys.KdfParams | None = 
     so an interrupted creation never leaves a vault nobody can open.
     """
     if paths.exists():
-        raise VaultExistsError(f"Un fichier Îlot existe déjà dans ce dossier : {paths.folder}")
+        raise VaultExistsError(f"Un fichier Îlot existe déjà dans ce dossier : {paths.folder}")
     if paths.keyfile.exists():
         raise VaultExistsError(
-            "Ce dossier contient une clé (ilot.key) mais pas de fichier de données (ilot.db) : le fichier "
+            "Ce dossier contient une clé (ilot.key) mais pas de fichier de données (ilot.db) : le fichier "
             "a peut-être été déplacé. Remettez-le en place plutôt que d'en créer un nouveau."
         )
     key = keys.new_data_key()
@@ -89,7 +89,7 @@ def create_vault(paths: VaultPaths, password: str, kdf: keys.KdfParams | None = 
 
 def _check_db_file(paths: VaultPaths) -> None:
     if not paths.exists():
-        raise NoVaultError(f"Aucun fichier Îlot dans ce dossier : {paths.folder}")
+        raise NoVaultError(f"Aucun fichier Îlot dans ce dossier : {paths.folder}")
     problem = describe_file(paths.db)
     if problem:
         raise DamagedVaultError(problem)
@@ -111,7 +111,7 @@ def unlock_with_password(paths: VaultPaths, password: str) -> bytes:
     if not _opens(paths, key):
         raise DamagedVaultError(
             "Le mot de passe est correct, mais le fichier de données est endommagé ou a été remplacé. "
-            "Ne le modifiez pas : gardez une copie du dossier et prévenez l'équipe qui maintient "
+            "Ne le modifiez pas : gardez une copie du dossier et prévenez l'équipe qui maintient "
             "l'application."
         )
     return key
@@ -131,7 +131,7 @@ def unlock_with_recovery_code(paths: VaultPaths, code: str) -> bytes:
     if expected:
         raise DamagedVaultError("Le code de secours est correct, mais le fichier de données est endommagé.")
     raise WrongRecoveryCodeError(
-        "Ce code de secours n'ouvre pas ce fichier : il appartient à un autre fichier, ou le fichier est endommagé."
+        "Ce code de secours n'ouvre pas ce fichier : il appartient à un autre fichier, ou le fichier est endommagé."
     )
 
 

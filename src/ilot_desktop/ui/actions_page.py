@@ -268,7 +268,7 @@ class ActionsPage(QWidget):
         """True when the action shown may be left: saved, discarded, or nothing to save."""
         if not self._dirty:
             return True
-        answer = dialogs.ask_unsaved(self, f"L'action « {self.title.text() or 'nouvelle'} »")
+        answer = dialogs.ask_unsaved(self, f"L'action « {self.title.text() or 'nouvelle'} »")
         if answer is dialogs.Answer.SAVE:
             return self.save()
         if answer is dialogs.Answer.DISCARD:
@@ -439,7 +439,7 @@ class ActionsPage(QWidget):
         if problems:
             for name, label in self.errors.items():
                 label.show_message(problems.get(name))
-            self.state.setText("Action non enregistrée : voir les champs en rouge.")
+            self.state.setText("Action non enregistrée : voir les champs en rouge.")
             self.state.setStyleSheet("color: #b00020;")
             return False
         self._dirty = False
@@ -455,7 +455,7 @@ class ActionsPage(QWidget):
         if not dialogs.confirm(
             self,
             "Supprimer l'action",
-            f"Supprimer l'action « {self.action.title} » ?",
+            f"Supprimer l'action « {self.action.title} » ?",
             "Les inscriptions et présences notées seront supprimées aussi.",
             "Supprimer",
         ):

@@ -249,7 +249,7 @@ class AppointmentDialog(QDialog):
         count = len(problems)
         self.summary.show_message(
             ("1 point à corriger" if count == 1 else f"{count} points à corriger")
-            + " : rien de ce qui a été saisi n'est perdu."
+            + " : rien de ce qui a été saisi n'est perdu."
         )
 
     def _delete(self) -> None:
@@ -257,7 +257,7 @@ class AppointmentDialog(QDialog):
         if not dialogs.confirm(
             self,
             "Supprimer le rendez-vous",
-            f"Supprimer le rendez-vous du {when} ?",
+            f"Supprimer le rendez-vous du {when} ?",
             "Le compte rendu éventuel sera supprimé aussi.",
             "Supprimer",
         ):

@@ -61,8 +61,8 @@ class RestoreDialog(QDialog):
         self.setModal(True)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         intro = QLabel(
-            "La sauvegarde est d'abord vérifiée ; le fichier actuel n'est jamais effacé : il est mis de côté dans "
-            "« sauvegardes ». Les dossiers sont verrouillés pendant l'opération.",
+            "La sauvegarde est d'abord vérifiée ; le fichier actuel n'est jamais effacé : il est mis de côté dans "
+            "« sauvegardes ». Les dossiers sont verrouillés pendant l'opération.",
             self,
         )
         intro.setWordWrap(True)
@@ -121,7 +121,7 @@ class RestoreDialog(QDialog):
         if folder is not None:
             self.other = folder
             self.table.clearSelection()
-            self.chosen.setText(f"Sauvegarde choisie : {folder}")
+            self.chosen.setText(f"Sauvegarde choisie : {folder}")
 
     def selected(self) -> Path | None:
         items = self.table.selectedItems()
@@ -140,8 +140,8 @@ class RestoreDialog(QDialog):
         if not dialogs.confirm(
             self,
             "Restaurer",
-            "Remplacer le fichier actuel par cette sauvegarde ?",
-            "Le fichier actuel est gardé de côté dans « sauvegardes », rien n'est effacé. Ce qui "
+            "Remplacer le fichier actuel par cette sauvegarde ?",
+            "Le fichier actuel est gardé de côté dans « sauvegardes », rien n'est effacé. Ce qui "
             "a été saisi depuis la sauvegarde n'apparaîtra plus.",
             "Restaurer",
         ):

@@ -19,7 +19,7 @@ class BarChart(QWidget):
 
     def set_rows(self, rows: list[tuple[str, int]]) -> None:
         self.rows = list(rows)
-        description = ", ".join(f"{label} : {value}" for label, value in self.rows) or "aucune donnée"
+        description = ", ".join(f"{label} : {value}" for label, value in self.rows) or "aucune donnée"
         self.setAccessibleDescription(f"{self.title} — {description}")
         self.setMinimumHeight(self.sizeHint().height())  # every bar stays visible; the page scrolls instead
         self.updateGeometry()

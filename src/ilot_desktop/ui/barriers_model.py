@@ -81,7 +81,7 @@ class BarrierChecklistModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return _HEADERS[section]
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole and section == COL_TICK:
-            return "Coché : ce frein concerne la personne"
+            return "Coché : ce frein concerne la personne"
         return None
 
     def flags(self, index):
@@ -117,11 +117,11 @@ class BarrierChecklistModel(QAbstractTableModel):
             return QColor("#555555")
         if role == Qt.ItemDataRole.AccessibleTextRole:
             if b is None:
-                return f"{row.category.label}, {row.item} : non concerné"
+                return f"{row.category.label}, {row.item} : non concerné"
             lifted = f", levé le {format_date(b.lifted_on)}" if b.lifted_on else ""
             partner = f", partenaire {b.partner}" if b.partner else ""
             return (
-                f"{row.category.label}, {row.item} : {b.status.label}, identifié le "
+                f"{row.category.label}, {row.item} : {b.status.label}, identifié le "
                 f"{format_date(b.identified_on)}{lifted}{partner}"
             )
         if role == Qt.ItemDataRole.ToolTipRole and b is not None and column == COL_COMMENT and b.comment:

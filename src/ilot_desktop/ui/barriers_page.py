@@ -184,7 +184,7 @@ class BarriersPage(QWidget):
             BarrierCategory, "Catégorie du frein à ajouter", placeholder="Catégorie…", parent=self
         )
         self.add_item = QLineEdit(self)
-        self.add_item.setPlaceholderText("Autre frein (par exemple : dette de cantine)")
+        self.add_item.setPlaceholderText("Autre frein (par exemple : dette de cantine)")
         self.add_item.setAccessibleName("Autre frein à ajouter")
         self.add_item.returnPressed.connect(self.add_custom)
         self.add_button = QPushButton("Ajouter", self)
@@ -320,9 +320,9 @@ class BarriersPage(QWidget):
             if has_work and not dialogs.confirm(
                 self,
                 "Retirer le frein",
-                f"Retirer « {row.item} » des freins ?",
+                f"Retirer « {row.item} » des freins ?",
                 "Son statut, son historique et son commentaire seront supprimés. Si le "
-                "frein est résolu, notez-le plutôt « Levé ».",
+                "frein est résolu, notez-le plutôt « Levé ».",
                 "Retirer",
             ):
                 return
@@ -350,7 +350,7 @@ class BarriersPage(QWidget):
             try:
                 new_value = parse_date(text)
             except DateError as error:
-                raise ValidationError({name: f"« {text} » : {error}"}) from None
+                raise ValidationError({name: f"« {text} » : {error}"}) from None
         else:
             new_value = text
         self.session.barriers.save(replace(row.barrier, **{name: new_value}))

@@ -79,7 +79,7 @@ class BilanPage(QWidget):
         self.outcome_chart = BarChart("Sorties par catégorie (personnes)", self)
         self.age_chart = BarChart("Âge de la file active", self)
         self.housing_chart = BarChart("Hébergement à l'entrée", self)
-        self.barrier_chart = BarChart("Freins : personnes concernées", self)
+        self.barrier_chart = BarChart("Freins : personnes concernées", self)
         charts = QWidget(self)
         chart_grid = QGridLayout(charts)
         for index, chart in enumerate((self.outcome_chart, self.age_chart, self.housing_chart, self.barrier_chart)):
@@ -187,8 +187,8 @@ class BilanPage(QWidget):
         key = items[0].data(KeyRole)
         label = self.table.item(items[0].row(), 0).text()
         if key is None:
-            self.explanation_title.setText(f"« {label} » : un paramètre du bilan, pas un décompte de dossiers.")
+            self.explanation_title.setText(f"« {label} » : un paramètre du bilan, pas un décompte de dossiers.")
             return
         lines = self.indicators.explain(key) if key in self.indicators.explain_keys() else []
-        self.explanation_title.setText(f"« {label} » : {len(lines)} ligne{'s' if len(lines) > 1 else ''}")
+        self.explanation_title.setText(f"« {label} » : {len(lines)} ligne{'s' if len(lines) > 1 else ''}")
         self.explanation.addItems(lines)

@@ -25,7 +25,7 @@ class ContactDialog(QDialog):
         self.error = ErrorLabel(self)
         explanation = QLabel(
             "Ces coordonnées professionnelles sont imprimées en bas du plan d'action remis à la personne. "
-            "Le prénom sert aussi à « Ce que fait … » et « avec … » pour le prochain rendez-vous.",
+            "Le prénom sert aussi à « Ce que fait … » et « avec … » pour le prochain rendez-vous.",
             self,
         )
         explanation.setWordWrap(True)

@@ -55,13 +55,13 @@ def show_error(parent: QWidget | None, error: BaseException, crash_report: Path 
 
 
 def ask_unsaved(parent: QWidget | None, subject: str) -> Answer:
-    """``subject`` starts the sentence: "Le dossier « DUPONT Marc »", "Ce rendez-vous"."""
+    """``subject`` starts the sentence: "Le dossier « DUPONT Marc »", "Ce rendez-vous"."""
     box = _box(
         parent,
         QMessageBox.Icon.Question,
         "Modifications non enregistrées",
         f"{subject} comporte des modifications non enregistrées.",
-        "Voulez-vous les enregistrer avant de continuer ?",
+        "Voulez-vous les enregistrer avant de continuer ?",
     )
     save = box.addButton("Enregistrer", QMessageBox.ButtonRole.AcceptRole)
     discard = box.addButton("Ne pas enregistrer", QMessageBox.ButtonRole.DestructiveRole)
@@ -76,7 +76,7 @@ def ask_duplicate(parent: QWidget | None, who: str) -> Answer:
     box = _box(
         parent,
         QMessageBox.Icon.Warning,
-        "Dossier déjà existant ?",
+        "Dossier déjà existant ?",
         f"Un dossier existe déjà pour {who}, avec la même date de naissance.",
         "Il s'agit sans doute de la même personne. Ouvrir le dossier existant évite un doublon "
         "(la saisie en cours est alors abandonnée).",

@@ -51,10 +51,10 @@ class ImportWizard(QDialog):
         # step 1
         choose = QWidget(self)
         intro = QLabel(
-            "Choisissez le classeur (.xlsx) tenu par l'équipe. Il doit suivre le modèle d'échange : une feuille "
-            "« Participants » au minimum, et si besoin « Entretiens », « Freins », « Actions collectives », "
-            "« Participations », « Résultats ».\n\nRien n'est importé avant votre confirmation, et un classeur "
-            "comportant la moindre erreur n'est pas importé du tout : aucun import à moitié. Importer deux fois "
+            "Choisissez le classeur (.xlsx) tenu par l'équipe. Il doit suivre le modèle d'échange : une feuille "
+            "« Participants » au minimum, et si besoin « Entretiens », « Freins », « Actions collectives », "
+            "« Participations », « Résultats ».\n\nRien n'est importé avant votre confirmation, et un classeur "
+            "comportant la moindre erreur n'est pas importé du tout : aucun import à moitié. Importer deux fois "
             "le même classeur ne crée pas de doublon.",
             choose,
         )
@@ -152,7 +152,7 @@ class ImportWizard(QDialog):
         except IlotError as error:
             dialogs.show_error(self, error)
             return
-        self.file_label.setText(f"Classeur : {path}")
+        self.file_label.setText(f"Classeur : {path}")
         self.counts.setRowCount(0)
         for sheet in SHEET_ORDER:
             if sheet in self.preview.counts:
@@ -177,12 +177,12 @@ class ImportWizard(QDialog):
         self.warnings.setText("\n".join(self.preview.warnings))
         self.warnings.setVisible(bool(self.preview.warnings))
         if self.preview.ok:
-            self.verdict.setText("Le classeur est correct. Vérifiez ce qui sera créé ou mis à jour, puis « Importer ».")
+            self.verdict.setText("Le classeur est correct. Vérifiez ce qui sera créé ou mis à jour, puis « Importer ».")
             self.verdict.setStyleSheet("color: #1b6e20;")
         else:
             count = len(self.preview.problems)
             self.verdict.setText(
-                f"{count} problème{'s' if count > 1 else ''} à corriger dans le classeur : rien ne sera importé. "
+                f"{count} problème{'s' if count > 1 else ''} à corriger dans le classeur : rien ne sera importé. "
                 "Corrigez les lignes indiquées puis choisissez à nouveau le classeur."
             )
             self.verdict.setStyleSheet("color: #b00020; font-weight: 600;")
@@ -204,7 +204,7 @@ class ImportWizard(QDialog):
         created = sum(c for c, _u in result.counts.values())
         updated = sum(u for _c, u in result.counts.values())
         self.done_label.setText(
-            f"✓ Import terminé : {created} enregistrement{'s' if created > 1 else ''} "
+            f"✓ Import terminé : {created} enregistrement{'s' if created > 1 else ''} "
             f"créé{'s' if created > 1 else ''}, {updated} mis à jour."
         )
         self.imported = True
@@ -240,7 +240,7 @@ def export_everything(session, parent: QWidget | None) -> bool:
     if not dialogs.confirm(
         parent,
         "Exporter tout",
-        "Le classeur contiendra tous les dossiers EN CLAIR : noms, dates de naissance, situation judiciaire, "
+        "Le classeur contiendra tous les dossiers EN CLAIR : noms, dates de naissance, situation judiciaire, "
         "santé, comptes rendus.",
         "Rangez-le sur un support chiffré ou supprimez-le dès qu'il a servi. Ne l'envoyez jamais par e-mail.",
         "Exporter quand même",
@@ -268,7 +268,7 @@ def export_everything(session, parent: QWidget | None) -> bool:
         parent,
         "Export terminé",
         f"{total} lignes exportées dans :\n{target}",
-        "Ce fichier n'est pas chiffré : supprimez-le dès qu'il a servi.",
+        "Ce fichier n'est pas chiffré : supprimez-le dès qu'il a servi.",
     )
     log.info("full export written (%d rows)", total)
     return True

@@ -36,7 +36,7 @@ class FunderDialog(QDialog):
         self.setModal(True)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         intro = QLabel(
-            "Le fichier (.xlsx) contient les indicateurs de l'année : file active, entrées, accès à l'emploi ou "
+            "Le fichier (.xlsx) contient les indicateurs de l'année : file active, entrées, accès à l'emploi ou "
             "à la formation, abandons, entretiens, actions collectives, freins, profil. Aucun nom, aucune date de "
             "naissance, aucun téléphone, aucun texte libre.",
             self,
@@ -57,7 +57,7 @@ class FunderDialog(QDialog):
         self.pseudonymised = QCheckBox("Ajouter une feuille de lignes pseudonymisées", self)
         self.pseudonymised.setChecked(False)
         pseudo_note = QLabel(
-            "Désactivé par défaut. Seulement si la Ville le demande : une ligne par personne avec un code "
+            "Désactivé par défaut. Seulement si la Ville le demande : une ligne par personne avec un code "
             "aléatoire, la tranche d'âge, le sexe, l'hébergement et la situation à l'entrée, les mois d'entrée et "
             "de sortie et les résultats — jamais de nom, de date de naissance, de numéro de dossier ni de date "
             "plus fine que le mois.",
@@ -97,7 +97,7 @@ class FunderDialog(QDialog):
         today = self._today()
         default = min(date(year, 12, 31), today) if year == today.year else date(year, 12, 31)
         self.as_of.set_value(default)
-        self.as_of_hint.setText("Par défaut le 31 décembre ; pour l'année en cours, aujourd'hui.")
+        self.as_of_hint.setText("Par défaut le 31 décembre ; pour l'année en cours, aujourd'hui.")
 
     def read(self) -> tuple[int, date] | None:
         year = self.year.currentData()

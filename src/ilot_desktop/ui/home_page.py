@@ -38,8 +38,8 @@ GRID = {
 SECTIONS = (
     ("today", "Aujourd'hui", "Aucun rendez-vous aujourd'hui."),
     ("week", "Cette semaine (et rendez-vous à noter)", "Rien d'autre cette semaine, tout est noté."),
-    ("silent", "Sans nouvelles", "Personne sans nouvelles : tout le monde est suivi."),
-    ("due", "À recontacter", "Personne à recontacter : chacun a un rendez-vous prévu."),
+    ("silent", "Sans nouvelles", "Personne sans nouvelles : tout le monde est suivi."),
+    ("due", "À recontacter", "Personne à recontacter : chacun a un rendez-vous prévu."),
     ("releases", "Sorties de détention dans les 30 jours", "Aucune sortie prévue dans les 30 jours."),
     ("six_months", "Six mois d'accompagnement", "Aucun accompagnement n'atteint six mois ces jours-ci."),
     ("overdue", "Tâches en retard", "Aucune tâche en retard."),
@@ -139,7 +139,7 @@ class HomePage(QWidget):
         what = "dernier entretien réalisé" if state.last_done else "entrée"
         return (
             f"{state.display_name} ({state.file_number}) — {what} il y a {since} jours "
-            f"(rythme : {cadence.label.lower()}, {INTERVAL_DAYS[cadence]} jours), rien de prévu"
+            f"(rythme : {cadence.label.lower()}, {INTERVAL_DAYS[cadence]} jours), rien de prévu"
         )
 
     @staticmethod
@@ -147,7 +147,7 @@ class HomePage(QWidget):
         days = (state.planned_release_date - today).days
         return (
             f"{state.display_name} ({state.file_number}) — libération le "
-            f"{format_date(state.planned_release_date)} ({days_text(days)}) : préparer le « Dehors »"
+            f"{format_date(state.planned_release_date)} ({days_text(days)}) : préparer le « Dehors »"
         )
 
     @staticmethod
@@ -155,14 +155,14 @@ class HomePage(QWidget):
         mark = six_month_mark(state)
         days = (mark - today).days
         when = f"le {format_date(mark)} ({days_text(days)})" if days >= 0 else f"depuis le {format_date(mark)}"
-        return f"{state.display_name} ({state.file_number}) — six mois {when} : faire le point"
+        return f"{state.display_name} ({state.file_number}) — six mois {when} : faire le point"
 
     @staticmethod
     def _task_text(line, today) -> str:
         task = line.task
         late = (today - task.due_date).days
         return (
-            f"{line.last_name.upper()} {line.first_name} ({line.file_number}) — « {task.description} » "
+            f"{line.last_name.upper()} {line.first_name} ({line.file_number}) — « {task.description} » "
             f"({task.owner.label.lower()}), prévue le {format_date(task.due_date)}, "
             f"{late} jour{'s' if late > 1 else ''} de retard"
         )

@@ -55,7 +55,7 @@ class MainWindow(WindowActionsMixin, QMainWindow):
         for page in (self.welcome, self.create_page, self.code_page, self.unlock_page, self.workspace):
             self.stack.addWidget(page)
         self.setCentralWidget(self.stack)
-        self.demo_banner = QLabel("Démonstration : toutes les personnes affichées sont fictives.", self)
+        self.demo_banner = QLabel("Démonstration : toutes les personnes affichées sont fictives.", self)
         self.demo_banner.setStyleSheet("background: #fff3cd; color: #664d03; padding: 4px 10px;")
         self.statusBar().addPermanentWidget(self.demo_banner, 1)
         self.demo_banner.hide()
@@ -205,7 +205,7 @@ class MainWindow(WindowActionsMixin, QMainWindow):
             if not status.has_keyfile:
                 self.unlock_page.show_recovery(True)
                 self.unlock_page.error.show_message(
-                    "Le fichier de clé (ilot.key) est introuvable : ouvrez le dossier avec le code de secours."
+                    "Le fichier de clé (ilot.key) est introuvable : ouvrez le dossier avec le code de secours."
                 )
             self.stack.setCurrentWidget(self.unlock_page)
             (self.unlock_page.code if not status.has_keyfile else self.unlock_page.password).setFocus()
@@ -243,7 +243,7 @@ class MainWindow(WindowActionsMixin, QMainWindow):
             dialogs.show_error(
                 self,
                 IlotError(
-                    "Ne rangez pas la feuille de secours avec le fichier chiffré : elle permet de l'ouvrir. "
+                    "Ne rangez pas la feuille de secours avec le fichier chiffré : elle permet de l'ouvrir. "
                     "Choisissez une clé USB ou un autre dossier, puis imprimez-la."
                 ),
             )
@@ -259,7 +259,7 @@ class MainWindow(WindowActionsMixin, QMainWindow):
                 ),
             )
             return
-        self.code_page.saved_label.setText(f"✓ Feuille enregistrée : {target}")
+        self.code_page.saved_label.setText(f"✓ Feuille enregistrée : {target}")
 
     def open_demo(self) -> None:
         def work():
@@ -290,7 +290,7 @@ class MainWindow(WindowActionsMixin, QMainWindow):
                 self,
                 "Nouveau mot de passe enregistré",
                 "Le fichier est ouvert et votre nouveau mot de passe est enregistré.",
-                "Le code de secours reste valable : gardez la feuille au coffre.",
+                "Le code de secours reste valable : gardez la feuille au coffre.",
             )
             self._enter_workspace()
 
@@ -455,8 +455,8 @@ class MainWindow(WindowActionsMixin, QMainWindow):
         if dialogs.confirm(
             self,
             "Accompagnement terminé",
-            f"Annuler {what} après la fin d'accompagnement ({format_date(participant.end_date)}) ?",
-            "Ils resteraient sinon dans la semaine et dans « Ma semaine ».",
+            f"Annuler {what} après la fin d'accompagnement ({format_date(participant.end_date)}) ?",
+            "Ils resteraient sinon dans la semaine et dans « Ma semaine ».",
             "Annuler les rendez-vous",
         ):
             self.session.followup.cancel_planned_after(participant.id, participant.end_date)
@@ -509,7 +509,7 @@ class MainWindow(WindowActionsMixin, QMainWindow):
                 "Code de secours",
                 "Le code de secours ne sera plus jamais affiché.",
                 "Sans lui, un mot de passe oublié rend les dossiers illisibles. Avez-vous enregistré "
-                "la feuille de secours ?",
+                "la feuille de secours ?",
                 "Fermer quand même",
             )
         ):

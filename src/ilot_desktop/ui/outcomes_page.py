@@ -282,7 +282,7 @@ class OutcomesPage(QWidget):
         except ValidationError as error:
             for name, label in self.errors.items():
                 label.show_message(error.errors.get(name))
-            self.state.setText("Résultat non enregistré : voir les champs en rouge.")
+            self.state.setText("Résultat non enregistré : voir les champs en rouge.")
             self.state.setStyleSheet("color: #b00020;")
             return False
         except IlotError as error:
@@ -290,7 +290,7 @@ class OutcomesPage(QWidget):
             return False
         self._offer_employment_follow_up(saved)
         self.refresh()
-        self.state.setText(f"✓ Enregistré : {saved.outcome_type.label} le {format_date(saved.on)}")
+        self.state.setText(f"✓ Enregistré : {saved.outcome_type.label} le {format_date(saved.on)}")
         self.state.setStyleSheet("color: #1b6e20; font-weight: 600;")
         self.changed.emit()
         return True
@@ -302,8 +302,8 @@ class OutcomesPage(QWidget):
         if dialogs.confirm(
             self,
             "Suivi dans l'emploi",
-            f"Passer {p.first_name} en « suivi dans l'emploi » ?",
-            "Le rythme des contacts devient plus léger (tous les 60 jours) ; l'accompagnement peut se "
+            f"Passer {p.first_name} en « suivi dans l'emploi » ?",
+            "Le rythme des contacts devient plus léger (tous les 60 jours) ; l'accompagnement peut se "
             "poursuivre jusqu'à 24 mois après l'entrée.",
             "Passer en suivi dans l'emploi",
         ):
@@ -316,7 +316,7 @@ class OutcomesPage(QWidget):
         if not dialogs.confirm(
             self,
             "Supprimer le résultat",
-            f"Supprimer « {self.outcome.outcome_type.label} » du {format_date(self.outcome.on)} ?",
+            f"Supprimer « {self.outcome.outcome_type.label} » du {format_date(self.outcome.on)} ?",
             "Les chiffres du bilan seront recalculés sans lui.",
             "Supprimer",
         ):
@@ -343,8 +343,8 @@ class OutcomesPage(QWidget):
         if dialogs.confirm(
             self,
             "Rouvrir l'accompagnement",
-            "Rouvrir l'accompagnement (retirer la date de fin) ?",
-            "La personne redevient « en cours » dans la liste et dans Ma semaine.",
+            "Rouvrir l'accompagnement (retirer la date de fin) ?",
+            "La personne redevient « en cours » dans la liste et dans Ma semaine.",
             "Rouvrir",
         ):
             self._end(None, None)

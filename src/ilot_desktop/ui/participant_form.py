@@ -231,14 +231,14 @@ class ParticipantForm(QWidget):
                 for right in Right:
                     combo = ChoiceCombo(
                         RightStatus,
-                        f"Droits : {right.label}",
+                        f"Droits : {right.label}",
                         placeholder=RightStatus.UNKNOWN.label,
                         exclude=[RightStatus.UNKNOWN],
                         parent=box,
                     )
                     combo.currentIndexChanged.connect(self._mark_dirty)
                     self.right_combos[right] = combo
-                    form.addRow(self._label(f"{right.label} :", combo, box), combo)
+                    form.addRow(self._label(f"{right.label} :", combo, box), combo)
                 continue
             editor, label = self._editor(name, box)
             self.editors[name] = editor
@@ -256,13 +256,13 @@ class ParticipantForm(QWidget):
                 column.addWidget(self.age_label)
             if name in REQUIRED:
                 editor.setAccessibleName(f"{label} (obligatoire)")
-            text = f"{label} * :" if name in REQUIRED else f"{label} :"
+            text = f"{label} * :" if name in REQUIRED else f"{label} :"
             form.addRow(self._label(text, editor, box), holder)
         return box
 
     @staticmethod
     def _label(text: str, buddy: QWidget, parent: QWidget) -> QLabel:
-        label = QLabel(text.replace(" :", "\u00a0:"), parent)
+        label = QLabel(text.replace(" :", "\u00a0:"), parent)
         label.setBuddy(buddy)
         return label
 
@@ -317,7 +317,7 @@ class ParticipantForm(QWidget):
         """How the unsaved-edits question names this file."""
         if self._current is None or self._current.id is None:
             return "Le nouveau dossier"
-        return f"Le dossier « {self._current.display_name} »"
+        return f"Le dossier « {self._current.display_name} »"
 
     def show_participant(self, participant: Participant | None) -> None:
         """Load a file into the form (None shows the empty state). Discards unsaved edits."""
@@ -346,7 +346,7 @@ class ParticipantForm(QWidget):
         self._set_dirty(False)  # a blank new file is not an edit: leaving it asks nothing
         self._refresh_header()
         if participant.id is None:
-            self.state_label.setText("Nouveau dossier : pas encore enregistré")
+            self.state_label.setText("Nouveau dossier : pas encore enregistré")
             self.state_label.setStyleSheet("color: #8a5a00;")
             self.editors["last_name"].setFocus()
         else:
@@ -436,7 +436,7 @@ class ParticipantForm(QWidget):
             self._loading = False
         self._set_dirty(True)
         self._refresh_header()
-        self.state_label.setText("Brouillon retrouvé après un verrouillage automatique : vérifiez puis enregistrez.")
+        self.state_label.setText("Brouillon retrouvé après un verrouillage automatique : vérifiez puis enregistrez.")
         self.state_label.setStyleSheet("color: #8a5a00; font-weight: 600;")
 
     # --- actions ----------------------------------------------------------------------------------
@@ -543,7 +543,7 @@ class ParticipantForm(QWidget):
                 self._set_error(name, message)
         count = len(errors)
         self.error_summary.show_message(
-            "Le dossier n'est pas enregistré : "
+            "Le dossier n'est pas enregistré : "
             + ("1 champ à corriger." if count == 1 else f"{count} champs à corriger.")
             + " Rien de ce qui a été saisi n'est perdu."
         )

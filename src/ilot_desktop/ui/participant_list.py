@@ -81,7 +81,7 @@ class ParticipantTableModel(QAbstractTableModel):
                 return row.entry_date.isoformat() if row.entry_date else ""
             return fold(self._display(row, column, today))
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{_HEADERS[column]} : {self._display(row, column, today)}"
+            return f"{_HEADERS[column]} : {self._display(row, column, today)}"
         if role == Qt.ItemDataRole.ToolTipRole and column == COL_NAME:
             return self._display(row, column, today)
         if role == Qt.ItemDataRole.ToolTipRole and column == COL_PHASE and row.planned_release_date:
@@ -150,7 +150,7 @@ class ParticipantListPanel(QWidget):
         self.setMinimumWidth(340)
 
         self.search = QLineEdit(self)
-        self.search.setPlaceholderText("Rechercher : nom, prénom ou n° de dossier")
+        self.search.setPlaceholderText("Rechercher : nom, prénom ou n° de dossier")
         self.search.setAccessibleName("Rechercher un participant")
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._on_search)

@@ -50,7 +50,7 @@ class PlanPanel(QGroupBox):
         self.preview = None
 
         self.description = QLineEdit(self)
-        self.description.setPlaceholderText("Nouvelle tâche : tapez ou choisissez une suggestion, puis Entrée")
+        self.description.setPlaceholderText("Nouvelle tâche : tapez ou choisissez une suggestion, puis Entrée")
         self.description.setAccessibleName("Nouvelle tâche")
         self.description.returnPressed.connect(self._return_in_description)
         self._suggestions = QStringListModel(self)
@@ -87,7 +87,7 @@ class PlanPanel(QGroupBox):
         self.delete_button = QPushButton("Supprimer la tâche", self)
         self.delete_button.clicked.connect(self.delete_current)
         self.print_button = QPushButton("A&perçu et impression du plan…", self)
-        self.print_button.setToolTip("Le plan à remettre à la personne : prochain rendez-vous et tâches partagées")
+        self.print_button.setToolTip("Le plan à remettre à la personne : prochain rendez-vous et tâches partagées")
         self.print_button.clicked.connect(self.open_preview)
 
         adder = QHBoxLayout()
@@ -177,7 +177,7 @@ class PlanPanel(QGroupBox):
         self._barrier_ids = [None]
         for b in barriers.values():
             if b.status.value != "lifted":
-                self.barrier.addItem(f"{b.category.label} : {b.item}")
+                self.barrier.addItem(f"{b.category.label} : {b.item}")
                 self._barrier_ids.append(b.id)
         self._suggestions.setStringList(self.session.plan.suggestions(self.participant.id))
         today = self._today()
@@ -258,8 +258,8 @@ class PlanPanel(QGroupBox):
         if not dialogs.confirm(
             self,
             "Supprimer la tâche",
-            f"Supprimer « {description} » ?",
-            "Pour une tâche qui ne se fera pas, le statut « Abandonné » garde une trace.",
+            f"Supprimer « {description} » ?",
+            "Pour une tâche qui ne se fera pas, le statut « Abandonné » garde une trace.",
             "Supprimer",
         ):
             return

@@ -32,7 +32,7 @@ def print_document(document: QPdfDocument, printer) -> int:
     """Paint every page at the printer's resolution; returns the number of pages sent."""
     painter = QPainter()
     if not painter.begin(printer):
-        raise StorageEnvironmentError("L'imprimante n'a pas pu être ouverte : vérifiez qu'elle est disponible.")
+        raise StorageEnvironmentError("L'imprimante n'a pas pu être ouverte : vérifiez qu'elle est disponible.")
     try:
         for page in range(document.pageCount()):
             if page:
@@ -120,8 +120,8 @@ class PlanPreviewDialog(QDialog):
         self.warning.setStyleSheet("background: #fff3cd; color: #664d03; padding: 6px;")
         self.warning.setText(
             "Attention, ce plan mentionne\u00a0: "
-            + ", ".join(f"« {w} »" for w in warning)
-            + ". La personne emporte cette feuille : reformulez la tâche si elle ne doit pas le lire ou le montrer."
+            + ", ".join(f"« {w} »" for w in warning)
+            + ". La personne emporte cette feuille : reformulez la tâche si elle ne doit pas le lire ou le montrer."
         )
         self.warning.setVisible(bool(warning))
         self.print_button = QPushButton("Imprimer…", self)
@@ -179,4 +179,4 @@ class PlanPreviewDialog(QDialog):
             )
             return
         self._on_printed()
-        self.status.setText(f"✓ Enregistré : {target}")
+        self.status.setText(f"✓ Enregistré : {target}")

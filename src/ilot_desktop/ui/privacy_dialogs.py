@@ -48,7 +48,7 @@ def access_copy(session, participant, parent: QWidget | None) -> bool:
         parent,
         "Copie écrite",
         f"La copie des données est ici :\n{target}",
-        "Elle contient tout le dossier en clair : remettez-la à la personne puis supprimez le fichier.",
+        "Elle contient tout le dossier en clair : remettez-la à la personne puis supprimez le fichier.",
     )
     return True
 
@@ -58,10 +58,10 @@ def erase(session, participant, parent: QWidget | None) -> bool:
     if not dialogs.confirm(
         parent,
         "Effacer le dossier",
-        f"Effacer définitivement le dossier {participant.file_number} ({participant.display_name}) ?",
-        "Tout est supprimé : fiche, rendez-vous et comptes rendus, freins, plan d'action, résultats, actions "
+        f"Effacer définitivement le dossier {participant.file_number} ({participant.display_name}) ?",
+        "Tout est supprimé : fiche, rendez-vous et comptes rendus, freins, plan d'action, résultats, actions "
         "collectives. Le fichier chiffré est réécrit. Cette opération ne peut pas être annulée. Les chiffres déjà "
-        "transmis à la Ville ne changent pas ; ceux des bilans recalculés ne compteront plus cette personne.",
+        "transmis à la Ville ne changent pas ; ceux des bilans recalculés ne compteront plus cette personne.",
         "Effacer définitivement",
     ):
         return False
@@ -87,8 +87,8 @@ class RetentionDialog(QDialog):
         self.setModal(True)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         intro = QLabel(
-            "Règle de conservation (CNIL) : un dossier terminé reste deux ans après le dernier contact, puis il est "
-            "anonymisé. Les noms, coordonnées, dates de naissance précises et textes libres disparaissent ; ce qui "
+            "Règle de conservation (CNIL) : un dossier terminé reste deux ans après le dernier contact, puis il est "
+            "anonymisé. Les noms, coordonnées, dates de naissance précises et textes libres disparaissent ; ce qui "
             "sert aux bilans (dates, types de rendez-vous, freins, résultats) reste, pour que les chiffres des "
             "années passées ne changent pas. Cochez les dossiers à anonymiser.",
             self,
@@ -150,7 +150,7 @@ class RetentionDialog(QDialog):
         if not dialogs.confirm(
             self,
             "Anonymiser",
-            f"Anonymiser {len(chosen)} dossier{'s' if len(chosen) > 1 else ''} ?",
+            f"Anonymiser {len(chosen)} dossier{'s' if len(chosen) > 1 else ''} ?",
             "Les informations qui identifient les personnes seront effacées définitivement.",
             "Anonymiser",
         ):

@@ -58,7 +58,7 @@ class ChangePasswordDialog(QDialog):
         label = QLabel("Mot de passe actuel\u00a0:", self)
         label.setBuddy(self.current)
         form.addRow(label, self.current)
-        note = QLabel("Le code de secours reste valable : la feuille rangée au coffre ouvre toujours le fichier.", self)
+        note = QLabel("Le code de secours reste valable : la feuille rangée au coffre ouvre toujours le fichier.", self)
         note.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -95,7 +95,7 @@ class NewCodeDialog(QDialog):
         self.setModal(True)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         text = QLabel(
-            "Un nouveau code de secours remplace l'ancien : la feuille actuelle n'ouvrira plus le fichier (elle "
+            "Un nouveau code de secours remplace l'ancien : la feuille actuelle n'ouvrira plus le fichier (elle "
             "ouvre encore les sauvegardes faites avant aujourd'hui). À faire si la feuille a été perdue ou vue par "
             "quelqu'un d'autre.\n\nLes dossiers sont verrouillés le temps de l'opération, puis le nouveau code "
             "s'affiche une seule fois.",

@@ -68,7 +68,7 @@ class WelcomePage(_CardPage):
     def __init__(self, folder: Path, parent: QWidget | None = None):
         super().__init__("Bienvenue dans Îlot desktop", parent)
         self.paragraph(
-            "L'outil de suivi du dispositif Dynamiques Emploi : dossiers des participants, "
+            "L'outil de suivi du dispositif Dynamiques Emploi : dossiers des participants, "
             "rendez-vous, freins et résultats, même sans connexion en détention."
         )
         self.paragraph(
@@ -87,18 +87,18 @@ class WelcomePage(_CardPage):
         self.body.addWidget(self.create_button)
         self.body.addWidget(self.demo_button)
         self.paragraph(
-            "La démonstration contient une cinquantaine de personnes inventées ; elle est rangée à part "
+            "La démonstration contient une cinquantaine de personnes inventées ; elle est rangée à part "
             "et ne se mélange jamais à vos dossiers.",
             muted=True,
         )
         self.orphan = self.paragraph(
-            "Ce dossier contient une clé (ilot.key) mais pas de fichier de données (ilot.db) : le fichier a "
+            "Ce dossier contient une clé (ilot.key) mais pas de fichier de données (ilot.db) : le fichier a "
             "peut-être été déplacé ou copié ailleurs. Remettez-le dans ce dossier puis relancez "
-            "l'application ; créer un nouveau fichier ici remplacerait la clé.",
+            "l'application ; créer un nouveau fichier ici remplacerait la clé.",
         )
         self.orphan.setStyleSheet("color: #b00020;")
         self.orphan.hide()
-        self.paragraph(f"Dossier des données : {folder}", muted=True)
+        self.paragraph(f"Dossier des données : {folder}", muted=True)
 
     def set_orphan_key(self, orphan: bool) -> None:
         """A key file without its database: say so, and do not offer to create over it."""
@@ -206,7 +206,7 @@ class UnlockPage(_CardPage):
 
     def __init__(self, folder: Path, parent: QWidget | None = None):
         super().__init__("Déverrouiller les dossiers", parent)
-        self.folder_label = self.paragraph(f"Fichier : {folder}", muted=True)
+        self.folder_label = self.paragraph(f"Fichier : {folder}", muted=True)
         # password mode
         self.password_box = QWidget(self.card)
         self.password = QLineEdit(self.password_box)
@@ -219,7 +219,7 @@ class UnlockPage(_CardPage):
         self.unlock_button = QPushButton("Déverrouiller", self.password_box)
         self.unlock_button.setDefault(True)
         self.unlock_button.clicked.connect(self._unlock)
-        self.forgot_button = QPushButton("Mot de passe oublié ?", self.password_box)
+        self.forgot_button = QPushButton("Mot de passe oublié ?", self.password_box)
         self.forgot_button.setFlat(True)
         self.forgot_button.setStyleSheet("color: #0b57d0; text-decoration: underline; text-align: left;")
         self.forgot_button.clicked.connect(lambda: self.show_recovery(True))
@@ -266,7 +266,7 @@ class UnlockPage(_CardPage):
         self.body.addWidget(self.error)
 
     def set_folder(self, folder: Path) -> None:
-        self.folder_label.setText(f"Fichier : {folder}")
+        self.folder_label.setText(f"Fichier : {folder}")
 
     def show_recovery(self, on: bool) -> None:
         self.password_box.setVisible(not on)

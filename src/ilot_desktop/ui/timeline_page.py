@@ -140,8 +140,8 @@ class TimelinePage(QWidget):
         self.heading.setText(f"Suivi de {p.display_name}")
         cadence = effective_cadence(p.cadence, p.entry_date, today)
         first_month = p.entry_date and (today - p.entry_date).days < 30
-        note = " (premier mois : chaque semaine)" if first_month else ""
-        self.cadence_label.setText(f"· rythme : {cadence.label.lower()}, tous les {INTERVAL_DAYS[cadence]} jours{note}")
+        note = " (premier mois : chaque semaine)" if first_month else ""
+        self.cadence_label.setText(f"· rythme : {cadence.label.lower()}, tous les {INTERVAL_DAYS[cadence]} jours{note}")
         for view in self.session.followup.timeline(p.id):
             a = view.appointment
             self._views[a.id] = view

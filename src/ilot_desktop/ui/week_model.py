@@ -59,13 +59,13 @@ class Entry:
             where = f", {a.place}" if a.place else ""
             return (
                 f"{a.kind.label} avec {view.display_name} ({view.file_number}), de {format_time(a.start)} "
-                f"à {format_time(a.end)}{where} : {a.status.label.lower()}"
+                f"à {format_time(a.end)}{where} : {a.status.label.lower()}"
             )
         action = self.action
         where = f", {action.place}" if action.place else ""
         kind = action.action_type.label if action.action_type else ""
         return (
-            f"Action collective « {action.title} » ({kind}), "
+            f"Action collective « {action.title} » ({kind}), "
             f"de {format_time(action.start)} à {format_time(action.end)}{where}"
         )
 
@@ -183,7 +183,7 @@ class WeekModel(QAbstractTableModel):
             when = f"{WEEKDAYS[moment.weekday()]} {moment:%d/%m} à {format_time(moment)}"
             if not entries:
                 return f"Créneau libre, {when}" if role == Qt.ItemDataRole.AccessibleTextRole else None
-            return f"{when} : " + " ; ".join(e.long_text() for e in entries)
+            return f"{when} : " + " ; ".join(e.long_text() for e in entries)
         if role == EntryRole:
             return entries
         return None

@@ -289,13 +289,13 @@ class WeekPage(QWidget):
         for entry in self.model.entries_at(index):
             if entry.appointment:
                 name = entry.appointment.display_name
-                menu.addAction(f"Ouvrir : {name}", lambda e=entry: self.open_entry(e))
-                menu.addAction(f"Réalisé : {name}", lambda e=entry: self._mark(e, AppointmentStatus.DONE))
-                menu.addAction(f"Absent : {name}", lambda e=entry: self._mark(e, AppointmentStatus.ABSENT))
-                menu.addAction(f"Annulé : {name}", lambda e=entry: self._mark(e, AppointmentStatus.CANCELLED))
+                menu.addAction(f"Ouvrir : {name}", lambda e=entry: self.open_entry(e))
+                menu.addAction(f"Réalisé : {name}", lambda e=entry: self._mark(e, AppointmentStatus.DONE))
+                menu.addAction(f"Absent : {name}", lambda e=entry: self._mark(e, AppointmentStatus.ABSENT))
+                menu.addAction(f"Annulé : {name}", lambda e=entry: self._mark(e, AppointmentStatus.CANCELLED))
                 menu.addSeparator()
             else:
-                menu.addAction(f"Ouvrir l'action : {entry.action.title}", lambda e=entry: self.open_entry(e))
+                menu.addAction(f"Ouvrir l'action : {entry.action.title}", lambda e=entry: self.open_entry(e))
         menu.addAction("Nouveau rendez-vous à ce créneau", lambda: self.create_at(index))
         menu.popup(self.table.viewport().mapToGlobal(position))
 

@@ -43,7 +43,7 @@ class DateEdit(QWidget):
         self.button = QToolButton(self)
         self.button.setIcon(QIcon(str(resource_path("icons", "calendar.svg"))))
         self.button.setToolTip("Choisir dans le calendrier")
-        self.button.setAccessibleName(f"Calendrier : {accessible_name}")
+        self.button.setAccessibleName(f"Calendrier : {accessible_name}")
         self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         menu = QMenu(self.button)
@@ -177,7 +177,7 @@ class CheckList(QWidget):
         grid.setHorizontalSpacing(16)
         for index, member in enumerate(members):
             box = QCheckBox(member.label, self)
-            box.setAccessibleName(f"{accessible_name} : {member.label}")
+            box.setAccessibleName(f"{accessible_name} : {member.label}")
             box.toggled.connect(lambda _checked: self.changed.emit())
             grid.addWidget(box, index // columns, index % columns)
             self.boxes[member] = box

@@ -105,7 +105,7 @@ class WindowActionsMixin:
     def _after_restore(self, previous) -> None:
         kept = f"\n\nLe fichier remplacé est gardé ici :\n{previous}" if previous else ""
         dialogs.inform(
-            self, "Sauvegarde restaurée", "La sauvegarde est en place : déverrouillez avec son mot de passe." + kept
+            self, "Sauvegarde restaurée", "La sauvegarde est en place : déverrouillez avec son mot de passe." + kept
         )
         self.show_start()
 
@@ -117,7 +117,7 @@ class WindowActionsMixin:
             written = self.session.backups.auto_if_due()
         except IlotError as error:
             log.warning("automatic backup failed (%s)", type(error).__name__)
-            self.statusBar().showMessage(f"Sauvegarde automatique impossible : {error}", 15_000)
+            self.statusBar().showMessage(f"Sauvegarde automatique impossible : {error}", 15_000)
             return
         if written is not None:
             self.statusBar().showMessage("✓ Sauvegarde automatique faite.", 8_000)
@@ -134,7 +134,7 @@ class WindowActionsMixin:
         if dialogs.confirm(
             self,
             "Fichier endommagé",
-            f"Restaurer la sauvegarde du {when} ?",
+            f"Restaurer la sauvegarde du {when} ?",
             "Elle est vérifiée et s'ouvre avec ce mot de passe. Le fichier endommagé est gardé de côté.",
             "Restaurer",
         ):
