@@ -64,6 +64,7 @@ def make_window(qtbot, tmp_path):
     for window in windows:  # closed here, not by qtbot: a dirty form would ask before closing
         window.form._set_dirty(False)
         window.actions_page._dirty = False
+        window.outcomes._dirty = False
         window.code_page.confirm.setChecked(True)
         window.close()
         window.deleteLater()

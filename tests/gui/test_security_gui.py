@@ -55,7 +55,13 @@ def test_auto_lock_waits_for_an_open_question(window, monkeypatch):
 
 def test_inactivity_delay_is_a_setting(window):
     window.set_auto_lock_minutes(12)
-    assert window.watcher.timer.interval() == 12 * 60_000
+    assert window.watcher.minutes == 12
+    window.watcher.last_activity -= 11 * 60
+    window.watcher.check()
+    assert window.session is not None  # 11 minutes: not yet
+    window.watcher.last_activity -= 2 * 60  # 13 minutes, e.g. a laptop asleep with its lid closed
+    window.watcher.check()
+    assert window.session is None
     from ilot_desktop.settings import AUTO_LOCK_MINUTES, LocalSettings
 
     assert LocalSettings(window.paths.settings_file).get(AUTO_LOCK_MINUTES) == 12
@@ -102,3 +108,38 @@ def test_one_instance_per_data_folder(tmp_path):
     again = acquire_instance_lock(paths)
     assert again is not None
     again.unlock()
+
+
+def test_dialogs_over_the_records_close_with_the_lock(window):
+    window.open_funder_dialog()
+    dialog = window.funder_dialog
+    assert dialog.isVisible()
+    window.watcher.idle.emit()
+    assert window.session is None and window.funder_dialog is None
+
+
+def test_a_question_left_open_does_not_keep_the_records_unlocked(window, monkeypatch):
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    box = QMessageBox(window)
+    rejected = []
+    monkeypatch.setattr(box, "reject", lambda: rejected.append(True))
+    monkeypatch.setattr(QApplication, "activeModalWidget", staticmethod(lambda: box))
+    window.watcher.idle.emit()  # first time: one more delay
+    assert window.session is not None and not rejected
+    window.watcher.idle.emit()  # still there: answered "Annuler", the lock follows
+    assert rejected == [True]
+
+
+def test_an_outcome_being_typed_is_asked_about(window, answers):
+    from ilot_desktop.ui import dialogs
+
+    window.open_participant(window.person_id)
+    window.tabs.setCurrentWidget(window.results_tabs)
+    page = window.outcomes
+    page.new_outcome()
+    page.employer.setText("Eiffage")
+    page.employer.textEdited.emit("Eiffage")
+    answers.queue(dialogs.Answer.CANCEL)
+    assert not window.lock()
+    assert page.employer.text() == "Eiffage"

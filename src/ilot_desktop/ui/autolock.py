@@ -1,6 +1,12 @@
-"""Lock the records when the laptop is left alone: any mouse, key or wheel event restarts the countdown."""
+"""Lock the records when the laptop is left alone: any mouse, key or wheel event restarts the countdown.
+
+The idle time is measured on the wall clock and checked every few seconds: a laptop put to sleep with the
+lid closed and reopened hours later is locked at once (a timer alone would not count the sleep).
+"""
 
 from __future__ import annotations
+
+import time
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 
@@ -11,30 +17,40 @@ ACTIVITY = {
     QEvent.Type.Wheel,
     QEvent.Type.TouchBegin,
 }
+POLL_MS = 5_000
 
 
 class InactivityWatcher(QObject):
-    """Installed on the QApplication; emits ``idle`` after ``minutes`` without activity."""
+    """Installed on the QApplication; emits ``idle`` once ``minutes`` have passed without activity."""
 
     idle = Signal()
 
-    def __init__(self, app, minutes: int, parent: QObject | None = None):
+    def __init__(self, app, minutes: int, parent: QObject | None = None, clock=time.time):
         super().__init__(parent)
+        self._clock = clock
         self.timer = QTimer(self)
-        self.timer.setSingleShot(True)
-        self.timer.timeout.connect(self.idle)
+        self.timer.setInterval(POLL_MS)
+        self.timer.timeout.connect(self.check)
         self.set_minutes(minutes)
+        self.timer.start()
         app.installEventFilter(self)
 
     def set_minutes(self, minutes: int) -> None:
         self.minutes = max(1, int(minutes))
-        self.timer.setInterval(self.minutes * 60_000)
         self.restart()
 
     def restart(self) -> None:
-        self.timer.start()
+        self.last_activity = self._clock()
+
+    def idle_seconds(self) -> float:
+        return self._clock() - self.last_activity
+
+    def check(self) -> None:
+        if self.idle_seconds() >= self.minutes * 60:
+            self.restart()
+            self.idle.emit()
 
     def eventFilter(self, watched, event) -> bool:
         if event.type() in ACTIVITY:
-            self.timer.start()
+            self.last_activity = self._clock()
         return False

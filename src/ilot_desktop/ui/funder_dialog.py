@@ -27,7 +27,14 @@ log = logging.getLogger(__name__)
 
 
 class FunderDialog(QDialog):
-    def __init__(self, session, today, parent: QWidget | None = None):
+    def __init__(
+        self,
+        session,
+        today,
+        parent: QWidget | None = None,
+        initial_year: int | None = None,
+        as_of_text: str | None = None,
+    ):
         super().__init__(parent)
         self.session = session
         self._today = today
@@ -90,7 +97,11 @@ class FunderDialog(QDialog):
         layout.addWidget(self.error)
         layout.addLayout(buttons)
         self.resize(620, 380)
+        if initial_year is not None and self.year.findData(initial_year) >= 0:
+            self.year.setCurrentIndex(self.year.findData(initial_year))  # the Bilan's own year and date
         self._year_changed()
+        if as_of_text:
+            self.as_of.edit.setText(as_of_text)
 
     def _year_changed(self, *args) -> None:
         year = self.year.currentData()
@@ -125,7 +136,21 @@ class FunderDialog(QDialog):
         )
         if target is None:
             return
+        if target.suffix.lower() != ".xlsx":
+            target = target.with_name(target.name + ".xlsx")
         pdf = target.with_suffix(".pdf") if self.with_pdf.isChecked() else None
+        if (
+            pdf is not None
+            and pdf.exists()
+            and not dialogs.confirm(
+                self,
+                "Fichier existant",
+                f"Remplacer « {pdf.name} » ?",
+                "La synthèse PDF porte le même nom.",
+                "Remplacer",
+            )
+        ):
+            return
         try:
             self.session.funder.write(year, as_of, target, pdf, pseudonymised=self.pseudonymised.isChecked())
         except IlotError as error:

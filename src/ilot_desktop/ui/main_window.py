@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter, QSta
 
 from ilot_desktop import APP_NAME
 from ilot_desktop.domain.dates import format_date
-from ilot_desktop.errors import IlotError
+from ilot_desktop.errors import DamagedVaultError, IlotError
 from ilot_desktop.logs import write_crash_report
 from ilot_desktop.paths import AppPaths
 from ilot_desktop.services import vault
@@ -270,14 +270,20 @@ class MainWindow(WindowActionsMixin, QMainWindow):
         self._busy(work, lambda message: dialogs.show_error(self, IlotError(message)))
 
     def unlock(self, password: str) -> None:
+        damaged = []
+
         def work():
-            self.session = vault.unlock(self.paths.data_dir, password, self.today)
+            try:
+                self.session = vault.unlock(self.paths.data_dir, password, self.today)
+            except DamagedVaultError:
+                damaged.append(True)
+                raise
             self.is_demo = False
             self._enter_workspace()
 
         def refused(message: str) -> None:
             self.unlock_page.show_error(message)
-            if "endommagé" in message:
+            if damaged:
                 self.offer_latest_backup(password)
 
         self._busy(work, refused)
@@ -349,12 +355,17 @@ class MainWindow(WindowActionsMixin, QMainWindow):
 
     def _confirm_leave(self) -> bool:
         """True when the current file may be left (saved, discarded, or nothing to save)."""
+        if not self.outcomes.confirm_leave():
+            return False
         if not self.form.is_dirty():
             return True
         answer = dialogs.ask_unsaved(self, self.form.who())
         if answer is dialogs.Answer.SAVE:
             return self.form.save()
-        return answer is dialogs.Answer.DISCARD
+        if answer is dialogs.Answer.DISCARD:
+            self.form._set_dirty(False)  # decided once: not asked again on the way out
+            return True
+        return False
 
     def _confirm_lock(self) -> bool:
         """Before dropping everything: the participant file, an open appointment, an action being edited."""
@@ -485,6 +496,7 @@ class MainWindow(WindowActionsMixin, QMainWindow):
         if not self._confirm_lock():
             return False
         self._save_view_settings()
+        self._close_window_dialogs()
         self.form.set_service(None)
         self.form.clear()
         for page in self._pages():
@@ -500,6 +512,26 @@ class MainWindow(WindowActionsMixin, QMainWindow):
         log.info("locked")
         return True
 
+    WINDOW_DIALOGS = (
+        "funder_dialog",
+        "import_wizard",
+        "retention_dialog",
+        "contact_dialog",
+        "password_dialog",
+        "code_dialog",
+        "preferences_dialog",
+    )
+
+    def _close_window_dialogs(self) -> None:
+        """Dialogs opened over the records close with the lock: nothing decrypted stays on screen."""
+        from shiboken6 import isValid
+
+        for name in self.WINDOW_DIALOGS:
+            dialog = getattr(self, name, None)
+            if dialog is not None and isValid(dialog) and dialog.isVisible():
+                dialog.done(0)
+            setattr(self, name, None)
+
     def closeEvent(self, event: QCloseEvent) -> None:
         if (
             self.stack.currentWidget() is self.code_page
@@ -513,6 +545,9 @@ class MainWindow(WindowActionsMixin, QMainWindow):
                 "Fermer quand même",
             )
         ):
+            event.ignore()
+            return
+        if self.session is not None and not self._confirm_lock():  # saved edits go into the closing backup
             event.ignore()
             return
         self.auto_backup()

@@ -49,6 +49,8 @@ class OutcomesPage(QWidget):
         self.session = None
         self.participant = None
         self.outcome: Outcome | None = None
+        self._dirty = False
+        self._loading = False
 
         self.heading = QLabel(self)
         self.heading.setStyleSheet("font-size: 16px; font-weight: 600;")
@@ -137,7 +139,36 @@ class OutcomesPage(QWidget):
         layout.addWidget(self.milestones)
         layout.addWidget(outcome_box, 1)
         layout.addWidget(end_box)
+        for signal in (
+            self.outcome_type.activated,
+            self.on.changed,
+            self.dropout_reason.activated,
+            self.employer.textEdited,
+            self.sector.textEdited,
+            self.working_time.activated,
+            self.comment.textChanged,
+        ):
+            signal.connect(self._mark_dirty)
         self._enable(False)
+
+    def _mark_dirty(self, *args) -> None:
+        if not self._loading and self.participant is not None:
+            self._dirty = True
+
+    def is_dirty(self) -> bool:
+        return self._dirty
+
+    def confirm_leave(self) -> bool:
+        """An outcome being typed is asked about before another person or the lock."""
+        if not self._dirty:
+            return True
+        answer = dialogs.ask_unsaved(self, "Le résultat en cours de saisie")
+        if answer is dialogs.Answer.SAVE:
+            return self.save_outcome()
+        if answer is dialogs.Answer.DISCARD:
+            self._dirty = False
+            return True
+        return False
 
     def _row(self, form: QFormLayout, text: str, widget: QWidget, error: str | None = None, buddy=None) -> None:
         label = QLabel(f"{text}\u00a0:", self)
@@ -197,7 +228,12 @@ class OutcomesPage(QWidget):
             self._enable(False)
             return
         self._enable(True)
-        p = self.participant = self.session.participants.get(self.participant.id)
+        try:
+            p = self.participant = self.session.participants.get(self.participant.id)
+        except IlotError:  # erased or deleted meanwhile
+            self.participant = None
+            self.refresh()
+            return
         self.heading.setText(f"Résultats de {p.display_name}")
         stones = self.session.outcomes.milestones(p.id)
         self.milestones.setText(stones.describe(self._today(), p.end_date) if stones else "")
@@ -224,10 +260,23 @@ class OutcomesPage(QWidget):
 
     def _selection_changed(self) -> None:
         items = self.table.selectedItems()
-        if items:
+        if not items or not self.confirm_leave():
+            return
+        try:
             self._show_outcome(self.session.outcomes.get(items[0].data(IdRole)))
+        except IlotError as error:
+            dialogs.show_error(self, error)
+            self.refresh()
 
     def _show_outcome(self, outcome: Outcome | None) -> None:
+        self._loading = True
+        try:
+            self._fill_outcome(outcome)
+        finally:
+            self._loading = False
+        self._dirty = False
+
+    def _fill_outcome(self, outcome: Outcome | None) -> None:
         self.outcome = outcome
         for label in self.errors.values():
             label.show_message(None)
@@ -254,7 +303,11 @@ class OutcomesPage(QWidget):
     # --- writing ------------------------------------------------------------------------------------
 
     def new_outcome(self) -> None:
+        if not self.confirm_leave():
+            return
+        self.table.blockSignals(True)
         self.table.clearSelection()
+        self.table.blockSignals(False)
         self._show_outcome(None)
         self.on.set_value(self._today())
         self.outcome_type.setFocus()
@@ -307,8 +360,11 @@ class OutcomesPage(QWidget):
             "poursuivre jusqu'à 24 mois après l'entrée.",
             "Passer en suivi dans l'emploi",
         ):
-            self.session.outcomes.switch_to_employment_follow_up(p.id)
-            self.participant_changed.emit(self.session.participants.get(p.id))
+            try:
+                self.session.outcomes.switch_to_employment_follow_up(p.id)
+                self.participant_changed.emit(self.session.participants.get(p.id))
+            except IlotError as error:
+                dialogs.show_error(self, error)
 
     def delete_outcome(self) -> None:
         if self.outcome is None:

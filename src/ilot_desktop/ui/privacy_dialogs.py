@@ -61,7 +61,9 @@ def erase(session, participant, parent: QWidget | None) -> bool:
         f"Effacer définitivement le dossier {participant.file_number} ({participant.display_name}) ?",
         "Tout est supprimé : fiche, rendez-vous et comptes rendus, freins, plan d'action, résultats, actions "
         "collectives. Le fichier chiffré est réécrit. Cette opération ne peut pas être annulée. Les chiffres déjà "
-        "transmis à la Ville ne changent pas ; ceux des bilans recalculés ne compteront plus cette personne.",
+        "transmis à la Ville ne changent pas ; ceux des bilans recalculés ne compteront plus cette personne.\n\n"
+        "Les sauvegardes automatiques déjà faites la contiennent encore pendant environ cinq semaines (elles sont "
+        "renouvelées)\u00a0; les copies sur clé USB et les exports en clair sont à effacer à la main.",
         "Effacer définitivement",
     ):
         return False

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -65,6 +65,7 @@ class ChangePasswordDialog(QDialog):
         layout.addWidget(self.passwords)
         layout.addWidget(note)
         layout.addWidget(self.error)
+        layout.addStretch(1)
         layout.addLayout(_buttons(self, "Changer le mot de passe", self.change))
         self.resize(520, 420)
 
@@ -88,6 +89,8 @@ class ChangePasswordDialog(QDialog):
 
 class NewCodeDialog(QDialog):
     """Asks the password and warns: the old recovery sheet will no longer open the file."""
+
+    chosen = Signal(str)  # the password, handed over once and not kept
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -114,14 +117,15 @@ class NewCodeDialog(QDialog):
         layout.addWidget(self.error)
         layout.addLayout(_buttons(self, "Créer un nouveau code", self._confirm))
         self.resize(520, 260)
-        self.chosen_password = ""
 
     def _confirm(self) -> None:
         if not self.password.text():
             self.error.show_message("Saisissez votre mot de passe.")
             return
-        self.chosen_password = self.password.text()
+        password = self.password.text()
+        self.password.clear()
         self.accept()
+        self.chosen.emit(password)
 
 
 class PreferencesDialog(QDialog):

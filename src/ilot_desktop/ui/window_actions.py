@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from ilot_desktop import APP_NAME, __version__
@@ -25,7 +25,9 @@ class WindowActionsMixin:
 
         if self.session is None:
             return
-        self.funder_dialog = FunderDialog(self.session, self.today, self)
+        year = self.bilan.year.currentData() if self.sender() is self.bilan else None
+        as_of = self.bilan.as_of.text() if year is not None else None
+        self.funder_dialog = FunderDialog(self.session, self.today, self, initial_year=year, as_of_text=as_of)
         self.funder_dialog.open()
 
     def open_import_wizard(self) -> None:
@@ -201,7 +203,8 @@ class WindowActionsMixin:
         if self.session is None or self.is_demo:
             return
         self.code_dialog = NewCodeDialog(self)
-        self.code_dialog.accepted.connect(lambda: self.make_new_recovery_code(self.code_dialog.chosen_password))
+        self.code_dialog.chosen.connect(self.make_new_recovery_code)
+        self.code_dialog.finished.connect(lambda _r: setattr(self, "code_dialog", None))
         self.code_dialog.open()
 
     def make_new_recovery_code(self, password: str) -> bool:
@@ -236,18 +239,29 @@ class WindowActionsMixin:
     def auto_lock(self) -> None:
         """The laptop was left alone: keep what is being typed (encrypted), then lock.
 
-        A question box or a file chooser on screen waits for its answer (the lock is tried again later).
+        A question box or a file chooser on screen gets one more delay; still there at the next one, it is
+        answered "Annuler" and the lock follows as soon as it has closed.
         """
         if self.session is None:
             return
         modal = QApplication.activeModalWidget()
         if isinstance(modal, QMessageBox | QFileDialog):
-            self.watcher.restart()
+            if not getattr(self, "_lock_postponed", False):
+                self._lock_postponed = True
+                self.watcher.restart()
+                return
+            modal.reject()
+            QTimer.singleShot(0, self.auto_lock)
             return
+        self._lock_postponed = False
         if self.form.is_dirty() and not self.is_demo:
-            self.session.keep_draft(DRAFT, self.form.snapshot())
+            try:
+                self.session.keep_draft(DRAFT, self.form.snapshot())
+            except Exception as exc:  # a full disk must not keep the records on screen
+                log.error("draft not kept before auto-lock (%s)", type(exc).__name__)
         self.form._set_dirty(False)
         self.actions_page._dirty = False
+        self.outcomes._dirty = False
         for page in (self.week, self.timeline):
             if page.dialog is not None:
                 page.dialog._dirty = False
