@@ -145,7 +145,8 @@ class PreferencesDialog(QDialog):
         form.addRow(label, self.minutes)
         note = QLabel(
             "Sans activité (souris, clavier) pendant ce temps, les dossiers sont verrouillés. Ce qui était "
-            "en cours de saisie est gardé, chiffré, et proposé au déverrouillage.",
+            "en cours de saisie dans la fiche est gardé, chiffré, et proposé au déverrouillage (un rendez-vous, "
+            "une action ou un résultat non enregistré est abandonné).",
             self,
         )
         note.setWordWrap(True)
