@@ -44,7 +44,7 @@ EMPTY_WEEK = "Aucun rendez-vous cette semaine."
 NBSP = "\u00a0"
 FOOTER = f"Document interne{NBSP}: initiales et n° de dossier uniquement. Ne pas laisser sans surveillance."
 
-# Same colours as the week screen.
+# The week screen (ui/week_model.py) uses these same colours and marks.
 KIND_COLOURS = {
     AppointmentKind.INDIVIDUAL: "#d6eaf8",
     AppointmentKind.IN_DETENTION: "#fdebd0",

@@ -11,25 +11,13 @@ from PySide6.QtGui import QColor, QFont
 from ilot_desktop.domain.actions import CollectiveAction
 from ilot_desktop.domain.dates import WEEKDAYS, WEEKDAYS_SHORT, format_long_date, format_time
 from ilot_desktop.domain.followup import OFFICE_END, OFFICE_START, AppointmentView
-from ilot_desktop.domain.vocabulary import AppointmentKind, AppointmentStatus
+from ilot_desktop.domain.vocabulary import AppointmentStatus
+from ilot_desktop.reports.week_sheet import ACTION_COLOUR, CANCELLED_COLOUR, KIND_COLOURS, STATUS_MARKS
 
 SLOT_MINUTES = 30
 EntryRole = Qt.ItemDataRole.UserRole + 10
+# the printed week and the screen share one palette and one set of marks
 
-KIND_COLOURS = {
-    AppointmentKind.INDIVIDUAL: "#d6eaf8",
-    AppointmentKind.IN_DETENTION: "#fdebd0",
-    AppointmentKind.PHONE: "#e8f6e9",
-    AppointmentKind.ACCOMPANYING: "#f9e1ef",
-}
-ACTION_COLOUR = "#e8e1f5"
-CANCELLED_COLOUR = "#eeeeee"
-STATUS_MARKS = {
-    AppointmentStatus.PLANNED: "○",
-    AppointmentStatus.DONE: "✓",
-    AppointmentStatus.ABSENT: "✗",
-    AppointmentStatus.CANCELLED: "⊘",
-}
 
 
 @dataclass(frozen=True)
