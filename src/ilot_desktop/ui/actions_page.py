@@ -30,19 +30,15 @@ from ilot_desktop.domain.dates import DateError, format_date
 from ilot_desktop.domain.vocabulary import ActionType, Attendance
 from ilot_desktop.errors import IlotError, ValidationError
 from ilot_desktop.ui import dialogs
-from ilot_desktop.ui.widgets import CellChoiceCombo, ChoiceCombo, DateEdit, ErrorLabel
+from ilot_desktop.ui.widgets import CellChoiceCombo, ChoiceCombo, DateEdit, ErrorLabel, add_form_row, read_only_item
 
 IdRole = Qt.ItemDataRole.UserRole + 40
 _LIST_HEADERS = ("Date", "Réf.", "Type", "Intitulé", "Inscrits", "Présents")
 _FIELDS = ("reference", "action_type", "title", "start", "duration_min", "place", "partner")
 
 
-def _item(text: str, item_id: int | None = None) -> QTableWidgetItem:
-    item = QTableWidgetItem(text)
-    item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
-    if item_id is not None:
-        item.setData(IdRole, item_id)
-    return item
+def _item(text: str, data=None) -> QTableWidgetItem:
+    return read_only_item(text, data, IdRole)
 
 
 class ActionsPage(QWidget):
@@ -188,20 +184,7 @@ class ActionsPage(QWidget):
         self._show_action(None)
 
     def _row(self, form: QFormLayout, text: str, widget: QWidget, error: str | None = None, buddy=None) -> None:
-        label = QLabel(f"{text}\u00a0:", self)
-        label.setBuddy(buddy or widget)
-        if error is None:
-            form.addRow(label, widget)
-            return
-        box = QWidget(self)
-        column = QVBoxLayout(box)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
-        column.addWidget(widget)
-        column.addWidget(self.errors[error])
-        form.addRow(label, box)
-
-    # --- loading ------------------------------------------------------------------------------------
+        add_form_row(form, self, text, widget, self.errors[error] if error else None, buddy)
 
     def set_session(self, session) -> None:
         self.session = session

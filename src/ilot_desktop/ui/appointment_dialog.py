@@ -27,7 +27,7 @@ from ilot_desktop.domain.followup import COMMON_PLACES, MAX_DURATION, MIN_DURATI
 from ilot_desktop.domain.vocabulary import AppointmentKind, AppointmentStatus
 from ilot_desktop.errors import IlotError, ValidationError
 from ilot_desktop.ui import dialogs
-from ilot_desktop.ui.widgets import ChoiceCombo, DateEdit, ErrorLabel
+from ilot_desktop.ui.widgets import ChoiceCombo, DateEdit, ErrorLabel, add_form_row
 
 
 class AppointmentDialog(QDialog):
@@ -141,18 +141,7 @@ class AppointmentDialog(QDialog):
         (self.person if creating and appointment.participant_id is None else self.report).setFocus()
 
     def _row(self, form: QFormLayout, text: str, widget: QWidget, error: str | None = None, buddy=None) -> None:
-        label = QLabel(f"{text}\u00a0:", self)
-        label.setBuddy(buddy or widget)
-        if error:
-            box = QWidget(self)
-            column = QVBoxLayout(box)
-            column.setContentsMargins(0, 0, 0, 0)
-            column.setSpacing(2)
-            column.addWidget(widget)
-            column.addWidget(self.errors[error])
-            form.addRow(label, box)
-        else:
-            form.addRow(label, widget)
+        add_form_row(form, self, text, widget, self.errors[error] if error else None, buddy)
 
     def _load(self, a: Appointment) -> None:
         index = self._people.index(a.participant_id) if a.participant_id in self._people else -1

@@ -27,16 +27,13 @@ from ilot_desktop.domain.dates import DateError, format_date
 from ilot_desktop.domain.indicators import format_value
 from ilot_desktop.errors import IlotError, ValidationError
 from ilot_desktop.ui.bar_chart import BarChart
-from ilot_desktop.ui.widgets import DateEdit
+from ilot_desktop.ui.widgets import DateEdit, read_only_item
 
 KeyRole = Qt.ItemDataRole.UserRole + 80
 
 
-def _cell(text: str, key: str | None = None) -> QTableWidgetItem:
-    item = QTableWidgetItem(text)
-    item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
-    item.setData(KeyRole, key)
-    return item
+def _cell(text: str, data=None) -> QTableWidgetItem:
+    return read_only_item(text, data, KeyRole)
 
 
 class BilanPage(QWidget):

@@ -22,15 +22,14 @@ from PySide6.QtWidgets import (
 
 from ilot_desktop.errors import IlotError
 from ilot_desktop.ui import dialogs
+from ilot_desktop.ui.widgets import read_only_item
 
 log = logging.getLogger(__name__)
 SHEET_ORDER = ("Participants", "Entretiens", "Freins", "Actions collectives", "Participations", "Résultats")
 
 
 def _cell(text: str) -> QTableWidgetItem:
-    item = QTableWidgetItem(text)
-    item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
-    return item
+    return read_only_item(text)
 
 
 class ImportWizard(QDialog):

@@ -26,17 +26,14 @@ from ilot_desktop.domain.outcomes import Outcome
 from ilot_desktop.domain.vocabulary import Cadence, DropoutReason, EndReason, OutcomeType, WorkingTime
 from ilot_desktop.errors import IlotError, ValidationError
 from ilot_desktop.ui import dialogs
-from ilot_desktop.ui.widgets import ChoiceCombo, DateEdit, ErrorLabel
+from ilot_desktop.ui.widgets import ChoiceCombo, DateEdit, ErrorLabel, add_form_row, read_only_item
 
 IdRole = Qt.ItemDataRole.UserRole + 70
 _HEADERS = ("Date", "Résultat", "Catégorie", "Employeur ou organisme", "Secteur", "Temps de travail")
 
 
-def _item(text: str, outcome_id: int) -> QTableWidgetItem:
-    item = QTableWidgetItem(text)
-    item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
-    item.setData(IdRole, outcome_id)
-    return item
+def _item(text: str, data=None) -> QTableWidgetItem:
+    return read_only_item(text, data, IdRole)
 
 
 class OutcomesPage(QWidget):
@@ -171,18 +168,7 @@ class OutcomesPage(QWidget):
         return False
 
     def _row(self, form: QFormLayout, text: str, widget: QWidget, error: str | None = None, buddy=None) -> None:
-        label = QLabel(f"{text}\u00a0:", self)
-        label.setBuddy(buddy or widget)
-        if error is None:
-            form.addRow(label, widget)
-            return
-        holder = QWidget(self)
-        column = QVBoxLayout(holder)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
-        column.addWidget(widget)
-        column.addWidget(self.errors[error])
-        form.addRow(label, holder)
+        add_form_row(form, self, text, widget, self.errors[error] if error else None, buddy)
 
     def _enable(self, enabled: bool) -> None:
         for widget in (

@@ -25,18 +25,14 @@ from ilot_desktop.domain.dates import DateError, format_date
 from ilot_desktop.domain.vocabulary import TaskOwner, TaskStatus
 from ilot_desktop.errors import IlotError, ValidationError
 from ilot_desktop.ui import dialogs
-from ilot_desktop.ui.widgets import CellChoiceCombo, ChoiceCombo, DateEdit
+from ilot_desktop.ui.widgets import CellChoiceCombo, ChoiceCombo, DateEdit, read_only_item
 
 IdRole = Qt.ItemDataRole.UserRole + 60
 _HEADERS = ("Tâche", "Qui", "Pour le", "Statut", "Frein lié")
 
 
-def _item(text: str, task_id: int | None = None) -> QTableWidgetItem:
-    item = QTableWidgetItem(text)
-    item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
-    if task_id is not None:
-        item.setData(IdRole, task_id)
-    return item
+def _item(text: str, data=None) -> QTableWidgetItem:
+    return read_only_item(text, data, IdRole)
 
 
 class PlanPanel(QGroupBox):

@@ -24,18 +24,15 @@ from ilot_desktop.errors import IlotError
 from ilot_desktop.ui import dialogs
 from ilot_desktop.ui.appointment_dialog import AppointmentDialog
 from ilot_desktop.ui.week_model import STATUS_MARKS
+from ilot_desktop.ui.widgets import read_only_item
 
 IdRole = Qt.ItemDataRole.UserRole + 30
 _HEADERS = ("Date", "Heure", "Type", "Statut", "Lieu")
 _ACTION_HEADERS = ("Date", "Action", "Type", "Présence")
 
 
-def _item(text: str, item_id: int | None = None) -> QTableWidgetItem:
-    item = QTableWidgetItem(text)
-    item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
-    if item_id is not None:
-        item.setData(IdRole, item_id)
-    return item
+def _item(text: str, data=None) -> QTableWidgetItem:
+    return read_only_item(text, data, IdRole)
 
 
 class TimelinePage(QWidget):

@@ -19,7 +19,6 @@ EntryRole = Qt.ItemDataRole.UserRole + 10
 # the printed week and the screen share one palette and one set of marks
 
 
-
 @dataclass(frozen=True)
 class Entry:
     """One thing in the grid: an appointment or a collective action."""

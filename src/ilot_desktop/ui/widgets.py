@@ -16,7 +16,9 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
+    QTableWidgetItem,
     QToolButton,
+    QVBoxLayout,
     QWidget,
     QWidgetAction,
 )
@@ -205,3 +207,30 @@ class ErrorLabel(QLabel):
     def show_message(self, message: str | None) -> None:
         self.setText(message or "")
         self.setVisible(bool(message))
+
+
+def read_only_item(text: str, data=None, role: int = Qt.ItemDataRole.UserRole) -> QTableWidgetItem:
+    """A table cell that can be selected but not edited, carrying a record id (or key) under ``role``."""
+    item = QTableWidgetItem(text)
+    item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+    if data is not None:
+        item.setData(role, data)
+    return item
+
+
+def add_form_row(
+    form, parent: QWidget, text: str, widget: QWidget, error: ErrorLabel | None = None, buddy: QWidget | None = None
+) -> None:
+    """``Libellé :`` (no-break space) beside a field, with its French error message under it when given."""
+    label = QLabel(f"{text}\u00a0:", parent)
+    label.setBuddy(buddy or widget)
+    if error is None:
+        form.addRow(label, widget)
+        return
+    holder = QWidget(parent)
+    column = QVBoxLayout(holder)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.setSpacing(2)
+    column.addWidget(widget)
+    column.addWidget(error)
+    form.addRow(label, holder)
