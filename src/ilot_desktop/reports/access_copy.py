@@ -30,7 +30,7 @@ from ilot_desktop.domain.access_copy import (
 )
 from ilot_desktop.domain.dates import format_long_date
 from ilot_desktop.reports.action_plan import visual_order
-from ilot_desktop.reports.fonts import INK, MUTED, register_fonts
+from ilot_desktop.reports.fonts import INK, MUTED, draw_page_footer, register_fonts
 
 NBSP = "\u00a0"
 CONFIDENTIAL = "Document confidentiel : il contient des données personnelles et sensibles."
@@ -188,18 +188,8 @@ def _build(target, copy: AccessCopy, total_pages: int | None) -> int:
     footer = visual_order(copy.title)
 
     def on_page(canvas, doc) -> None:
-        canvas.saveState()
         left, right = _MARGIN_X + _FRAME_PAD, A4[0] - _MARGIN_X - _FRAME_PAD
-        canvas.setStrokeColor(_RULE)
-        canvas.setLineWidth(0.5)
-        canvas.line(left, 15 * mm, right, 15 * mm)
-        canvas.setFont(regular, 8)
-        canvas.setFillColor(MUTED)
-        canvas.drawString(left, 11 * mm, footer)
-        canvas.drawString(left, 7.5 * mm, CONFIDENTIAL)
-        if total_pages:
-            canvas.drawRightString(right, 11 * mm, f"Page {doc.page} sur {total_pages}")
-        canvas.restoreState()
+        draw_page_footer(canvas, doc, left, right, footer, CONFIDENTIAL, total_pages, _RULE)
 
     doc = SimpleDocTemplate(
         target,

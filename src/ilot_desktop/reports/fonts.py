@@ -59,3 +59,23 @@ def para_styles() -> dict[str, ParagraphStyle]:
         "small": ParagraphStyle("small", fontName=regular, fontSize=9, leading=12, textColor=MUTED),
         "code": ParagraphStyle("code", fontName=bold, fontSize=18, leading=24, textColor=INK),
     }
+
+
+def draw_page_footer(
+    canvas, doc, left: float, right: float, first_line: str, second_line: str, total_pages: int | None, rule_colour
+) -> None:
+    """A thin rule and two small lines at the foot of an A4 page, with "Page n sur N" when the total is known."""
+    from reportlab.lib.units import mm
+
+    regular, _bold = register_fonts()
+    canvas.saveState()
+    canvas.setStrokeColor(rule_colour)
+    canvas.setLineWidth(0.5)
+    canvas.line(left, 15 * mm, right, 15 * mm)
+    canvas.setFont(regular, 8)
+    canvas.setFillColor(MUTED)
+    canvas.drawString(left, 11 * mm, first_line)
+    canvas.drawString(left, 7.5 * mm, second_line)
+    if total_pages:
+        canvas.drawRightString(right, 11 * mm, f"Page {doc.page} sur {total_pages}")
+    canvas.restoreState()

@@ -34,7 +34,7 @@ from reportlab.platypus import (
 
 from ilot_desktop.domain.dates import format_date
 from ilot_desktop.domain.indicators import YearIndicators, format_value, percent
-from ilot_desktop.reports.fonts import INK, MUTED, register_fonts
+from ilot_desktop.reports.fonts import INK, MUTED, draw_page_footer, register_fonts
 from ilot_desktop.reports.funder_file import atomic_write
 
 NBSP = "\u00a0"
@@ -341,18 +341,8 @@ def _build(target, figures: YearIndicators, total_pages: int | None) -> int:
     footer = f"{title}, arrêté au {format_date(figures.as_of)}"
 
     def on_page(canvas, doc) -> None:
-        canvas.saveState()
         left, right = _MARGIN_X + _FRAME_PAD, A4[0] - _MARGIN_X - _FRAME_PAD
-        canvas.setStrokeColor(_RULE)
-        canvas.setLineWidth(0.5)
-        canvas.line(left, 15 * mm, right, 15 * mm)
-        canvas.setFont(regular, 8)
-        canvas.setFillColor(MUTED)
-        canvas.drawString(left, 11 * mm, footer)
-        canvas.drawString(left, 7.5 * mm, FOOTER)
-        if total_pages:
-            canvas.drawRightString(right, 11 * mm, f"Page {doc.page} sur {total_pages}")
-        canvas.restoreState()
+        draw_page_footer(canvas, doc, left, right, footer, FOOTER, total_pages, _RULE)
 
     doc = SimpleDocTemplate(
         target,

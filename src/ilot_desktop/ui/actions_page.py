@@ -30,7 +30,15 @@ from ilot_desktop.domain.dates import DateError, format_date
 from ilot_desktop.domain.vocabulary import ActionType, Attendance
 from ilot_desktop.errors import IlotError, ValidationError
 from ilot_desktop.ui import dialogs
-from ilot_desktop.ui.widgets import CellChoiceCombo, ChoiceCombo, DateEdit, ErrorLabel, add_form_row, read_only_item
+from ilot_desktop.ui.widgets import (
+    CellChoiceCombo,
+    ChoiceCombo,
+    DateEdit,
+    ErrorLabel,
+    add_form_row,
+    moment_of,
+    read_only_item,
+)
 
 IdRole = Qt.ItemDataRole.UserRole + 40
 _LIST_HEADERS = ("Date", "Réf.", "Type", "Intitulé", "Inscrits", "Présents")
@@ -388,13 +396,9 @@ class ActionsPage(QWidget):
         problems: dict[str, str] = {}
         start = None
         try:
-            day = self.date.value()
+            start = moment_of(self.date, self.time)
         except DateError as error:
             problems["start"] = str(error)
-            day = None
-        if day:
-            moment = self.time.time()
-            start = datetime(day.year, day.month, day.day, moment.hour(), moment.minute())
         action = replace(
             self.action,
             reference=self.reference.text(),

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime
 
 from PySide6.QtCore import Qt, QTime, Signal
 from PySide6.QtWidgets import (
@@ -27,7 +26,7 @@ from ilot_desktop.domain.followup import COMMON_PLACES, MAX_DURATION, MIN_DURATI
 from ilot_desktop.domain.vocabulary import AppointmentKind, AppointmentStatus
 from ilot_desktop.errors import IlotError, ValidationError
 from ilot_desktop.ui import dialogs
-from ilot_desktop.ui.widgets import ChoiceCombo, DateEdit, ErrorLabel, add_form_row
+from ilot_desktop.ui.widgets import ChoiceCombo, DateEdit, ErrorLabel, add_form_row, moment_of
 
 
 class AppointmentDialog(QDialog):
@@ -190,14 +189,10 @@ class AppointmentDialog(QDialog):
         problems: dict[str, str] = {}
         start = None
         try:
-            day = self.date.value()
+            start = moment_of(self.date, self.time)
         except DateError as error:
             problems["start"] = str(error)
-            day = None
-        if day:
-            moment = self.time.time()
-            start = datetime(day.year, day.month, day.day, moment.hour(), moment.minute())
-        elif "start" not in problems:
+        if start is None and "start" not in problems:
             problems["start"] = "Indiquez la date du rendez-vous."
         appointment = replace(
             self.appointment,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, datetime
 
 from PySide6.QtCore import QDate, QLocale, Qt, Signal
 from PySide6.QtGui import QIcon
@@ -234,3 +234,12 @@ def add_form_row(
     column.addWidget(widget)
     column.addWidget(error)
     form.addRow(label, holder)
+
+
+def moment_of(date_edit: DateEdit, time_edit) -> datetime | None:
+    """The day of a DateEdit at the time of a QTimeEdit; None when no day is typed, DateError when unreadable."""
+    day = date_edit.value()
+    if day is None:
+        return None
+    moment = time_edit.time()
+    return datetime(day.year, day.month, day.day, moment.hour(), moment.minute())
