@@ -130,6 +130,13 @@ class VaultSession:
         self._audited = self.audit.record(action, detail=detail)
 
 
+def library_versions() -> dict[str, str]:
+    """The encryption library's versions, for the "À propos" window and bug reports."""
+    from ilot_desktop.storage.engine import library_versions as read
+
+    return read()
+
+
 def status(folder: Path) -> VaultStatus:
     paths = VaultPaths(folder)
     return VaultStatus(folder=folder, exists=paths.exists(), has_keyfile=paths.keyfile.exists())

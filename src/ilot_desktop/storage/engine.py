@@ -54,6 +54,17 @@ def key_connection(dbapi_connection, key: bytes, pragmas: tuple[str, ...] = CONN
         cursor.close()
 
 
+def library_versions() -> dict[str, str]:
+    """SQLCipher and SQLite versions of the driver in use (no file opened, nothing personal)."""
+    connection = sqlcipher3.dbapi2.connect(":memory:")
+    try:
+        cipher = connection.execute("PRAGMA cipher_version").fetchone()
+        sqlite = connection.execute("SELECT sqlite_version()").fetchone()
+    finally:
+        connection.close()
+    return {"SQLCipher": cipher[0] if cipher else "absent", "SQLite": sqlite[0]}
+
+
 def raw_connect(path: Path, key: bytes):
     """A keyed sqlcipher3 connection (for backups, checks and benchmarks)."""
     connection = sqlcipher3.dbapi2.connect(str(path))

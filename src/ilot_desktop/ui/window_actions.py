@@ -7,7 +7,6 @@ import logging
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
-from ilot_desktop import APP_NAME, __version__
 from ilot_desktop.errors import IlotError
 from ilot_desktop.services import vault
 from ilot_desktop.settings import AUTO_LOCK_MINUTES
@@ -67,13 +66,11 @@ class WindowActionsMixin:
     # --- help ---------------------------------------------------------------------------------------
 
     def _show_about(self) -> None:
-        dialogs.inform(
-            self,
-            "À propos d'Îlot desktop",
-            f"{APP_NAME} {__version__}",
-            "Outil des chargées de mission emploi de L'Îlot pour le dispositif Dynamiques Emploi "
-            "(Ville de Paris). Données chiffrées, conservées sur cet ordinateur uniquement.",
-        )
+        from ilot_desktop.ui.about_dialog import AboutDialog
+
+        self.about_dialog = AboutDialog(self.paths, vault.library_versions(), self)
+        self.about_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.about_dialog.open()
 
     def _show_bug_report_help(self) -> None:
         dialogs.inform(
