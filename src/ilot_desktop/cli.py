@@ -124,6 +124,11 @@ def build_parser() -> argparse.ArgumentParser:
     exported.add_argument("workbook", metavar="CLASSEUR.xlsx", help="classeur à écrire")
     template = commands.add_parser("template", help="écrire le modèle vide du classeur d'échange (.xlsx)")
     template.add_argument("workbook", metavar="CLASSEUR.xlsx", help="classeur à écrire")
+    commands.add_parser(
+        "self-test",
+        help="vérifier que l'installation fonctionne (fichier chiffré, PDF, classeurs, Qt), dans un dossier "
+        "temporaire avec une personne fictive ; les données réelles ne sont pas touchées",
+    )
     return parser
 
 
@@ -133,6 +138,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     paths = app_paths(args.data_dir)
     if os.name == "posix":
         os.umask(0o077)  # every file and folder this process creates is the user's alone
+    if args.command == "self-test":  # a temporary folder only: no log, no data in the user's folders
+        from ilot_desktop.selftest import run_self_test
+
+        return run_self_test(verbose=args.verbose)
     setup_logging(paths.log_file, verbose=args.verbose)
     if args.command is None:
         from ilot_desktop.app import run_gui
