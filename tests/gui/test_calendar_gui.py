@@ -90,6 +90,8 @@ def test_week_shows_both_appointments_at_the_same_time(window):
     index = cell(week, date(2026, 11, 24), 10)
     text = index.data()
     assert "MARQUEUR Zéphyrin" in text and "NDIAYE Awa" in text
+    # each line closed by a left-to-right mark: a name in Arabic script cannot pull the next line's time
+    assert [line[-1] for line in text.split("\n")] == ["\u200e", "\u200e"]
     assert window.week.table.rowHeight(index.row()) > window.week.table.rowHeight(0)
     accessible = index.data(Qt.ItemDataRole.AccessibleTextRole)
     assert "Entretien en détention" in accessible and "Entretien individuel" in accessible
@@ -171,7 +173,8 @@ def test_timeline_from_the_participant_file(window, qtbot):
     window.dossier_tabs.setCurrentWidget(window.timeline)
     timeline = window.timeline
     assert timeline.table.rowCount() == 1
-    assert "Hebdomadaire" in timeline.cadence_label.text() or "hebdomadaire" in timeline.cadence_label.text()
+    assert timeline.cadence_label.text() == "· rythme\u00a0: hebdomadaire, un contact tous les 7 jours"
+    assert "Choisissez un rendez-vous" in timeline.details.placeholderText()
     timeline.table.selectRow(0)
     assert "Pas de compte rendu" in timeline.details.toPlainText()
     qtbot.mouseClick(timeline.absent_button, Qt.MouseButton.LeftButton)

@@ -356,6 +356,8 @@ class ActionsPage(QWidget):
             self.duration.setValue(action.duration_min)
             self.place.setText(action.place)
             self.partner.setText(action.partner)
+            for line in (self.reference, self.title, self.place, self.partner):
+                line.setCursorPosition(0)  # a long title shows its beginning, not its end
         self._show_registrations()
 
     def _show_registrations(self) -> None:

@@ -77,7 +77,7 @@ class PlanPanel(QGroupBox):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((1, 150), (2, 150), (3, 120), (4, 190)):
+        for column, width in ((1, 110), (2, 150), (3, 110), (4, 150)):
             self.table.setColumnWidth(column, width)
         self.table.setWordWrap(False)
         self.delete_button = QPushButton("Supprimer la tâche", self)

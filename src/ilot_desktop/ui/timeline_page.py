@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from ilot_desktop.domain.dates import WEEKDAYS_SHORT, format_date, format_time
 from ilot_desktop.domain.followup import INTERVAL_DAYS, effective_cadence
-from ilot_desktop.domain.vocabulary import AppointmentStatus
+from ilot_desktop.domain.vocabulary import AppointmentStatus, Cadence
 from ilot_desktop.errors import IlotError
 from ilot_desktop.ui import dialogs
 from ilot_desktop.ui.appointment_dialog import AppointmentDialog
@@ -72,6 +72,7 @@ class TimelinePage(QWidget):
         self.table.itemActivated.connect(lambda _item: self.open_current())
         self.details = QTextBrowser(self)
         self.details.setAccessibleName("Compte rendu du rendez-vous choisi")
+        self.details.setPlaceholderText("Choisissez un rendez-vous pour lire son compte rendu et les suites à donner.")
         self.actions_table = QTableWidget(0, len(_ACTION_HEADERS), self)
         self.actions_table.setHorizontalHeaderLabels(_ACTION_HEADERS)
         self.actions_table.setAccessibleName("Actions collectives de la personne")
@@ -138,7 +139,8 @@ class TimelinePage(QWidget):
         cadence = effective_cadence(p.cadence, p.entry_date, today)
         first_month = p.entry_date and (today - p.entry_date).days < 30
         note = " (premier mois : chaque semaine)" if first_month else ""
-        self.cadence_label.setText(f"· rythme : {cadence.label.lower()}, tous les {INTERVAL_DAYS[cadence]} jours{note}")
+        every = "" if cadence is Cadence.FORTNIGHTLY else f", un contact tous les {INTERVAL_DAYS[cadence]} jours"
+        self.cadence_label.setText(f"· rythme : {cadence.label.lower()}{every}{note}")
         for view in self.session.followup.timeline(p.id):
             a = view.appointment
             self._views[a.id] = view

@@ -154,7 +154,9 @@ class WeekModel(QAbstractTableModel):
         entries = self._cells.get(key, [])
         starting = self._starts.get(key, [])
         if role == Qt.ItemDataRole.DisplayRole:
-            return "\n".join(e.short_text() for e in starting) or None
+            # An LRM ends each line: after a name in Arabic script, the next line's time would otherwise
+            # join the right-to-left run and its mark be drawn after it ("15:30 ✓").
+            return "\n".join(e.short_text() + "\u200e" for e in starting) or None
         if role == Qt.ItemDataRole.BackgroundRole and entries:
             return QColor(entries[0].colour())
         if (
