@@ -108,6 +108,12 @@ def test_create_participant_through_the_form(window, qtbot, answers):
     assert form.errors["last_name"].text() == "Le nom est obligatoire."
     assert form.errors["sex"].isVisibleTo(form)
     assert "Rien de ce qui a été saisi n'est perdu" in form.error_summary.text()
+    # a message goes as soon as its field is corrected, by typing or by choosing
+    qtbot.keyClicks(form.editors["last_name"], "Bensaid")
+    assert not form.errors["last_name"].isVisibleTo(form)
+    qtbot.keyClick(form.editors["sex"], Qt.Key.Key_Down)
+    assert not form.errors["sex"].isVisibleTo(form)
+    assert form.error_summary.isVisibleTo(form)  # other fields still to correct
     fill(
         form,
         last_name="Bensaïd",

@@ -102,18 +102,33 @@ def confirm(parent: QWidget | None, title: str, text: str, detail: str, action: 
     return box.clickedButton() is go
 
 
+def start_folder() -> str:
+    """Where file dialogs open: the user's Documents, never the working directory (which, from a menu
+    shortcut, may be the install folder or the application's sources)."""
+    from PySide6.QtCore import QStandardPaths
+
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    if documents and Path(documents).is_dir():
+        return documents
+    return str(Path.home())
+
+
 def choose_folder(parent: QWidget | None, title: str) -> Path | None:
-    path = QFileDialog.getExistingDirectory(parent, title, "")
+    path = QFileDialog.getExistingDirectory(parent, title, start_folder())
     return Path(path) if path else None
 
 
 def choose_open_path(parent: QWidget | None, title: str, filter_text: str) -> Path | None:
-    path, _ = QFileDialog.getOpenFileName(parent, title, "", filter_text)
+    path, _ = QFileDialog.getOpenFileName(parent, title, start_folder(), filter_text)
     return Path(path) if path else None
 
 
 def choose_save_path(parent: QWidget | None, title: str, suggested: str, filter_text: str) -> Path | None:
-    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, filter_text)
+    """``suggested`` is a file name (placed in Documents) or a full path (kept)."""
+    proposal = Path(suggested)
+    if not proposal.is_absolute():
+        proposal = Path(start_folder()) / proposal
+    path, _ = QFileDialog.getSaveFileName(parent, title, str(proposal), filter_text)
     return Path(path) if path else None
 
 

@@ -244,6 +244,10 @@ class ParticipantForm(QWidget):
             self.editors[name] = editor
             error = ErrorLabel(box)
             self.errors[name] = error
+            if isinstance(editor, QLineEdit):
+                editor.textEdited.connect(lambda _text, n=name: self._field_corrected(n))
+            elif isinstance(editor, ChoiceCombo):
+                editor.activated.connect(lambda _index, n=name: self._field_corrected(n))
             holder = QWidget(box)
             column = QVBoxLayout(holder)
             column.setContentsMargins(0, 0, 0, 0)
@@ -535,6 +539,8 @@ class ParticipantForm(QWidget):
     def _set_error(self, name: str, message: str | None) -> None:
         self.errors[name].show_message(message)
         self.editors[name].setAccessibleDescription(message or "")
+        if message is None and all(error.isHidden() for error in self.errors.values()):
+            self.error_summary.show_message(None)  # the last message gone: the summary goes too
 
     def _show_errors(self, errors: dict[str, str]) -> None:
         self._clear_errors()
@@ -550,6 +556,11 @@ class ParticipantForm(QWidget):
         first = next((n for n in self.editors if n in errors), None)
         if first:
             self.editors[first].setFocus()
+
+    def _field_corrected(self, name: str) -> None:
+        """The field's message goes as soon as it is changed (saving checks it again)."""
+        if not self.errors[name].isHidden():
+            self._set_error(name, None)
 
     def _clear_errors(self) -> None:
         for name in self.errors:
