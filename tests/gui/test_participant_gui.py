@@ -108,6 +108,7 @@ def test_create_participant_through_the_form(window, qtbot, answers):
     assert form.errors["last_name"].text() == "Le nom est obligatoire."
     assert form.errors["sex"].isVisibleTo(form)
     assert "Rien de ce qui a été saisi n'est perdu" in form.error_summary.text()
+    assert "(Nom, Prénom, Sexe, Date de naissance, Orienteur" in form.error_summary.text()
     # a message goes as soon as its field is corrected, by typing or by choosing
     qtbot.keyClicks(form.editors["last_name"], "Bensaid")
     assert not form.errors["last_name"].isVisibleTo(form)
@@ -127,6 +128,11 @@ def test_create_participant_through_the_form(window, qtbot, answers):
         housing_at_entry=Housing.DETENTION,
     )
     form.right_combos[Right.IDENTITY].set_value(RightStatus.MISSING)
+    form.editors["housing_at_entry"].set_value(None)
+    assert not form.save()  # the only field left is far down the form: it is brought into view and named
+    assert "1 champ à corriger (Hébergement à l'entrée)" in form.error_summary.text()
+    assert form.scroll.verticalScrollBar().value() > 0
+    form.editors["housing_at_entry"].set_value(Housing.DETENTION)
     assert form.is_dirty()
     assert "Dedans : libération prévue le 15/12/2026" in form.phase_label.text()
     qtbot.keyClick(form, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)

@@ -127,6 +127,7 @@ class ParticipantForm(QWidget):
         self.editors: dict[str, QWidget] = {}
         self.errors: dict[str, ErrorLabel] = {}
         self.right_combos: dict[Right, ChoiceCombo] = {}
+        self.field_labels: dict[str, str] = {}
 
         self.stack = QStackedWidget(self)
         self.empty = QLabel("Choisissez un dossier dans la liste,\nou créez-en un nouveau (Ctrl+N).", self)
@@ -242,6 +243,7 @@ class ParticipantForm(QWidget):
                 continue
             editor, label = self._editor(name, box)
             self.editors[name] = editor
+            self.field_labels[name] = label
             error = ErrorLabel(box)
             self.errors[name] = error
             if isinstance(editor, QLineEdit):
@@ -548,14 +550,17 @@ class ParticipantForm(QWidget):
             if name in self.errors:
                 self._set_error(name, message)
         count = len(errors)
+        names = [self.field_labels[n] for n in self.editors if n in errors]
+        which = f" ({', '.join(names)})" if names else ""
         self.error_summary.show_message(
             "Le dossier n'est pas enregistré : "
-            + ("1 champ à corriger." if count == 1 else f"{count} champs à corriger.")
-            + " Rien de ce qui a été saisi n'est perdu."
+            + ("1 champ à corriger" if count == 1 else f"{count} champs à corriger")
+            + f"{which}. Rien de ce qui a été saisi n'est perdu."
         )
         first = next((n for n in self.editors if n in errors), None)
         if first:
             self.editors[first].setFocus()
+            self.scroll.ensureWidgetVisible(self.editors[first], 50, 80)  # its message shows under it
 
     def _field_corrected(self, name: str) -> None:
         """The field's message goes as soon as it is changed (saving checks it again)."""
