@@ -232,6 +232,23 @@ def test_choosing_a_suggestion_does_not_add_it_twice(window):
     assert "déjà dans le plan" in plan.error.text()
 
 
+def test_entree_in_the_open_suggestion_list_only_chooses(window, qtbot):
+    """The real key sequence: Qt gives the Entrée to the field first, then the completer fills it in."""
+    plan = window.barriers.plan
+    plan.description.setFocus()
+    qtbot.keyClicks(plan.description, "Demander")
+    popup = plan.completer.popup()
+    qtbot.waitUntil(popup.isVisible)
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert window.session.plan.tasks(window.person_id) == []
+    chosen = plan.description.text()
+    assert chosen.startswith("Demander ") and not popup.isVisible()
+    qtbot.wait(20)  # a person's next key press comes after the event loop has run
+    qtbot.keyClick(plan.description, Qt.Key.Key_Return)  # now Entrée adds it, once
+    assert [task.description for task in window.session.plan.tasks(window.person_id)] == [chosen]
+
+
 def test_a_draft_task_stays_with_its_person_and_nothing_survives_a_lock(window):
     plan = window.barriers.plan
     plan.description.setText("Appeler le bailleur")

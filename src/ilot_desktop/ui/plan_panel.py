@@ -55,12 +55,15 @@ class PlanPanel(QGroupBox):
         self.completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.completer.activated.connect(self._suggestion_chosen)
         self.description.setCompleter(self.completer)
+        self.completer.popup().setMinimumWidth(460)  # suggestions are read whole, not cut at the field's width
         self._just_completed = False
         self.owner = ChoiceCombo(TaskOwner, "Qui fait la tâche", placeholder=None, parent=self)
         self.due = DateEdit("Pour le", self)
         self.due.edit.returnPressed.connect(self.add_task)
         self.barrier = QComboBox(self)
         self.barrier.setAccessibleName("Frein lié à la tâche")
+        self.barrier.setMinimumContentsLength(14)  # "Sans frein lié" whole; long barrier names elide
+        self.barrier.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self._barrier_ids: list[int | None] = [None]
         self.add_button = QPushButton("Ajouter la tâche", self)
         self.add_button.clicked.connect(self.add_task)
@@ -77,7 +80,7 @@ class PlanPanel(QGroupBox):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((1, 110), (2, 150), (3, 110), (4, 150)):
+        for column, width in ((1, 150), (2, 150), (3, 105), (4, 140)):
             self.table.setColumnWidth(column, width)
         self.table.setWordWrap(False)
         self.delete_button = QPushButton("Supprimer la tâche", self)
@@ -139,7 +142,9 @@ class PlanPanel(QGroupBox):
         QTimer.singleShot(0, lambda: setattr(self, "_just_completed", False))
 
     def _return_in_description(self) -> None:
-        if self._just_completed:
+        # Qt hands the Entrée that picks a suggestion to the field *before* the completer fills it in:
+        # while the list is open, that Entrée only chooses.
+        if self._just_completed or self.completer.popup().isVisible():
             self._just_completed = False
             return
         self.add_task()
