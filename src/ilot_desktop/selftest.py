@@ -87,7 +87,9 @@ def _check(condition: bool, message: str) -> None:
 
 def _create_vault(ctx: Context) -> str:
     from ilot_desktop.services import vault
+    from ilot_desktop.storage.migrate import MIGRATIONS_DIR
 
+    _check(_inside_bundle(str(MIGRATIONS_DIR)), "les migrations du schéma ne viennent pas de l'application installée")
     ctx.session, ctx.recovery_code = vault.create(ctx.vault_dir, PASSWORD)
     _check((ctx.vault_dir / "ilot.db").is_file(), "le fichier chiffré n'a pas été créé")
     _check((ctx.vault_dir / "ilot.key").is_file(), "le fichier de clé n'a pas été créé")
