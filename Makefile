@@ -1,12 +1,14 @@
 # Îlot desktop: two commands on a fresh machine.
 #   make run   -> set up the virtual environment if needed, then open the application
 #   make test  -> same set-up, then the whole test suite, headless
+#   make dist  -> the installable bundle (dist/ilot-desktop/, and the .deb on Linux), then its self-test
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+DIST_STAMP := $(VENV)/.installed-dist
 
-.PHONY: run test test-fast test-slow lint format clean setup
+.PHONY: run test test-fast test-slow lint format clean setup dist dist-check bench
 
 setup: $(STAMP)
 
@@ -37,6 +39,21 @@ lint: $(STAMP)
 format: $(STAMP)
 	$(BIN)/ruff format src tests
 	$(BIN)/ruff check --fix src tests
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/run.py $(ARGS)
+
+# PyInstaller into the same virtual environment, then installer/build.py: bundle, .deb (Linux), self-test.
+$(DIST_STAMP): $(STAMP) pyproject.toml
+	$(BIN)/python -m pip install --quiet -e '.[dev,dist]'
+	@touch $(DIST_STAMP)
+
+dist: $(DIST_STAMP)
+	$(BIN)/python installer/build.py
+
+# The built bundle's self-test, the .deb's fields and contents, and the program run from the unpacked .deb.
+dist-check: $(DIST_STAMP)
+	$(BIN)/python installer/build.py check
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .ruff_cache
