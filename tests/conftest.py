@@ -8,6 +8,11 @@ from pathlib import Path
 
 import pytest
 
+# Offscreen windows live on a caseworker's laptop screen (1366 × 768): a window or dialog must fit it.
+_SCREEN = Path(__file__).with_name("offscreen-screen.json")
+if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_SCREEN}"
+
 TODAY = date(2026, 11, 27)
 PASSWORD = "Chargée-Mission-2026!"
 

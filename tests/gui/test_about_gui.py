@@ -29,3 +29,19 @@ def test_about_shows_the_version_and_copies_the_details_without_personal_data(ma
     assert f"Dossier des données : {tmp_path / 'donnees'}" in copied
     assert dialog.copied.text() == "✓ Copié"
     dialog.reject()
+
+
+def test_windows_fit_a_1366_by_768_laptop_screen(make_window, qtbot):
+    from PySide6.QtGui import QGuiApplication
+
+    from ilot_desktop.ui.widgets import fit_to_screen
+
+    screen = QGuiApplication.primaryScreen().availableGeometry()
+    assert (screen.width(), screen.height()) == (1366, 768)  # tests/offscreen-screen.json
+    window = make_window()
+    assert window.height() <= 768 - 60 and window.width() <= 1366
+    from PySide6.QtWidgets import QDialog
+
+    dialog = QDialog(window)
+    fit_to_screen(dialog, 900, 1200)
+    assert dialog.height() == 768 - 60 and dialog.width() == 900

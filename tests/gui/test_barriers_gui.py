@@ -159,6 +159,7 @@ def test_preview_print_and_save_the_plan(window, answers, tmp_path):
     plan.print_button.click()
     preview = plan.preview
     assert preview is not None and preview.isVisible()
+    assert preview.height() <= 768 - 60  # its buttons stay on a laptop screen
     assert preview.document.pageCount() >= 1 and not preview.page_labels[0].pixmap().isNull()
     printed = tmp_path / "imprime.pdf"
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)

@@ -30,6 +30,7 @@ from ilot_desktop.ui.participant_list import ParticipantListPanel
 from ilot_desktop.ui.start_pages import CreatePage, RecoveryCodePage, UnlockPage, WelcomePage
 from ilot_desktop.ui.timeline_page import TimelinePage
 from ilot_desktop.ui.week_page import WeekPage
+from ilot_desktop.ui.widgets import fit_to_screen
 from ilot_desktop.ui.window_actions import WindowActionsMixin
 
 log = logging.getLogger(__name__)
@@ -44,7 +45,7 @@ class MainWindow(WindowActionsMixin, QMainWindow):
         self.session: VaultSession | None = None
         self.is_demo = False
         self.setWindowTitle(APP_NAME)
-        self.resize(1280, 820)
+        fit_to_screen(self, 1280, 820)
 
         self.stack = QStackedWidget(self)
         self.welcome = WelcomePage(paths.data_dir, self)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QScroll
 from ilot_desktop.domain.action_plan import ActionPlanDocument
 from ilot_desktop.errors import IlotError, StorageEnvironmentError
 from ilot_desktop.ui import dialogs
+from ilot_desktop.ui.widgets import fit_to_screen
 
 log = logging.getLogger(__name__)
 PREVIEW_WIDTH = 620
@@ -93,7 +94,7 @@ class PlanPreviewDialog(QDialog):
         self.setWindowTitle(f"Plan d'action de {plan.person_first_name}")
         self.setModal(True)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # the plan and its pictures go with it
-        self.resize(PREVIEW_WIDTH + 80, 820)
+        fit_to_screen(self, PREVIEW_WIDTH + 80, 820)
         self.data = render_action_plan(plan)
         self.document, self._buffer = load_pdf(self.data, self)
         pages = QWidget(self)

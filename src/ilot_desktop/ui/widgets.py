@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from datetime import date, datetime
 
 from PySide6.QtCore import QDate, QLocale, Qt, Signal
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QCheckBox,
@@ -243,3 +243,14 @@ def moment_of(date_edit: DateEdit, time_edit) -> datetime | None:
         return None
     moment = time_edit.time()
     return datetime(day.year, day.month, day.day, moment.hour(), moment.minute())
+
+
+def fit_to_screen(widget: QWidget, width: int, height: int, margin: int = 60) -> None:
+    """Resize to (width, height), but never past the screen the widget is on (a 1366 × 768 laptop):
+    a window taller than the screen hides its own buttons."""
+    screen = widget.screen() or QGuiApplication.primaryScreen()
+    if screen is not None:
+        available = screen.availableGeometry()
+        width = min(width, available.width() - margin // 2)
+        height = min(height, available.height() - margin)
+    widget.resize(max(width, 320), max(height, 240))
