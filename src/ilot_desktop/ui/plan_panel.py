@@ -89,8 +89,8 @@ class PlanPanel(QGroupBox):
         self.print_button.setToolTip("Le plan à remettre à la personne : prochain rendez-vous et tâches partagées")
         self.print_button.clicked.connect(self.open_preview)
 
+        # the task on a line of its own, whole; who, when and which barrier under it
         adder = QHBoxLayout()
-        adder.addWidget(self.description, 3)
         adder.addWidget(self.owner)
         adder.addWidget(QLabel("pour le", self))
         adder.addWidget(self.due)
@@ -101,6 +101,7 @@ class PlanPanel(QGroupBox):
         buttons.addStretch(1)
         buttons.addWidget(self.print_button)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.description)
         layout.addLayout(adder)
         layout.addWidget(self.error)
         layout.addWidget(self.table, 1)
