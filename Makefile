@@ -33,12 +33,12 @@ test-slow: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -m slow
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests
-	$(BIN)/ruff format --check src tests
+	$(BIN)/ruff check src tests installer
+	$(BIN)/ruff format --check src tests installer
 
 format: $(STAMP)
-	$(BIN)/ruff format src tests
-	$(BIN)/ruff check --fix src tests
+	$(BIN)/ruff format src tests installer
+	$(BIN)/ruff check --fix src tests installer
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py $(ARGS)
