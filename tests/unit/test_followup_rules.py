@@ -272,3 +272,12 @@ def test_place_length():
 def test_end_follows_start_and_duration():
     assert appointment(duration_min=90).end == datetime(2026, 12, 2, 11, 30)
     assert Appointment().end is None
+
+
+def test_cadence_reads_as_a_caseworker_says_it():
+    from ilot_desktop.domain.followup import cadence_text
+    from ilot_desktop.domain.vocabulary import Cadence
+
+    assert cadence_text(Cadence.FORTNIGHTLY) == "tous les 15 jours"  # never "tous les 15 jours, 14 jours"
+    assert cadence_text(Cadence.MONTHLY) == "mensuel, un contact tous les 30 jours"
+    assert cadence_text(Cadence.EMPLOYMENT) == "suivi dans l'emploi, un contact tous les 60 jours"

@@ -81,3 +81,9 @@ def test_months_and_milestones():
     early = milestones(date(2026, 10, 1)).describe(TODAY)
     assert early.startswith("1 mois d'accompagnement") and "01/04/2027" in early
     assert "terminé le 01/11/2026, après 7 mois" in stones.describe(TODAY, end=date(2026, 11, 1))
+    # the first days read as French: no "0 jours", no "1 jours"
+    assert milestones(TODAY).describe(TODAY).startswith("Premier jour d'accompagnement\u00a0: les six mois sont")
+    assert milestones(date(2026, 11, 26)).describe(TODAY).startswith("1 jour d'accompagnement")
+    assert milestones(date(2026, 11, 20)).describe(TODAY).startswith("7 jours d'accompagnement")
+    assert "(dans 1 jour)." in milestones(date(2026, 5, 28)).describe(TODAY)
+    assert milestones(TODAY).describe(TODAY, end=TODAY).endswith("le jour même de l'entrée.")

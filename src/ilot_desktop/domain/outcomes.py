@@ -83,14 +83,16 @@ class Milestones:
         months = (reference.year - self.entry.year) * 12 + reference.month - self.entry.month
         if reference.day < self.entry.day:
             months -= 1
-        elapsed = f"{months} mois" if months >= 1 else f"{(reference - self.entry).days} jours"
+        days_in = (reference - self.entry).days
+        elapsed = f"{months} mois" if months >= 1 else ("Premier jour" if days_in <= 0 else _days(days_in))
         if end is not None:
-            return f"Accompagnement terminé le {format_date(end)}, après {elapsed}."
+            after = "le jour même de l'entrée" if days_in <= 0 else f"après {elapsed}"
+            return f"Accompagnement terminé le {format_date(end)}, {after}."
         if today < self.six_months:
             days = (self.six_months - today).days
             return (
                 f"{elapsed} d'accompagnement : les six mois sont atteints le "
-                f"{format_date(self.six_months)} (dans {days} jours)."
+                f"{format_date(self.six_months)} (dans {_days(days)})."
             )
         if today < self.twenty_four_months:
             return (
@@ -101,6 +103,10 @@ class Milestones:
             f"{elapsed} d'accompagnement : le maximum de 24 mois est atteint depuis le "
             f"{format_date(self.twenty_four_months)}."
         )
+
+
+def _days(count: int) -> str:
+    return f"{count} jour" if count <= 1 else f"{count} jours"
 
 
 def milestones(entry: date) -> Milestones:

@@ -15,10 +15,10 @@ from PySide6.QtWidgets import (
 
 from ilot_desktop.domain.dates import WEEKDAYS_SHORT, format_date, format_long_date, format_time
 from ilot_desktop.domain.followup import (
-    INTERVAL_DAYS,
     AppointmentView,
     ContactState,
     WeekOverview,
+    cadence_text,
     effective_cadence,
     six_month_mark,
 )
@@ -139,7 +139,7 @@ class HomePage(QWidget):
         what = "dernier entretien réalisé" if state.last_done else "entrée"
         return (
             f"{state.display_name} ({state.file_number}) — {what} il y a {since} jours "
-            f"(rythme : {cadence.label.lower()}, {INTERVAL_DAYS[cadence]} jours), rien de prévu"
+            f"(rythme : {cadence_text(cadence)}), rien de prévu"
         )
 
     @staticmethod

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from ilot_desktop.domain.dates import WEEKDAYS_SHORT, format_date, format_time
-from ilot_desktop.domain.followup import INTERVAL_DAYS, effective_cadence
-from ilot_desktop.domain.vocabulary import AppointmentStatus, Cadence
+from ilot_desktop.domain.followup import cadence_text, effective_cadence
+from ilot_desktop.domain.vocabulary import AppointmentStatus
 from ilot_desktop.errors import IlotError
 from ilot_desktop.ui import dialogs
 from ilot_desktop.ui.appointment_dialog import AppointmentDialog
@@ -139,8 +139,7 @@ class TimelinePage(QWidget):
         cadence = effective_cadence(p.cadence, p.entry_date, today)
         first_month = p.entry_date and (today - p.entry_date).days < 30
         note = " (premier mois : chaque semaine)" if first_month else ""
-        every = "" if cadence is Cadence.FORTNIGHTLY else f", un contact tous les {INTERVAL_DAYS[cadence]} jours"
-        self.cadence_label.setText(f"· rythme : {cadence.label.lower()}{every}{note}")
+        self.cadence_label.setText(f"· rythme : {cadence_text(cadence)}{note}")
         for view in self.session.followup.timeline(p.id):
             a = view.appointment
             self._views[a.id] = view
