@@ -16,11 +16,34 @@ from ilot_desktop.settings import LocalSettings
 log = logging.getLogger(__name__)
 
 
+# Qt's own strings that qtbase_fr.qm (Qt 6.12) leaves in English: the file chooser's labels gained a
+# keyboard accelerator and lost their translation. Consulted only when Qt's translations have nothing.
+MISSING_QT_FRENCH = {
+    ("QFileDialog", "&Look in:"): "&Voir dans\u00a0:",
+    ("QFileDialog", "Files of &type:"): "&Type de fichier\u00a0:",
+}
+
+
+def _fallback_translator(app):
+    from PySide6.QtCore import QTranslator
+
+    class MissingFrench(QTranslator):
+        def translate(self, context, source, disambiguation=None, n=-1):
+            return MISSING_QT_FRENCH.get((context, source), "")
+
+        def isEmpty(self) -> bool:
+            return False
+
+    return MissingFrench(app)
+
+
 def install_french(app) -> list:
     """French everywhere, Qt's own buttons included ("Annuler", "Enregistrer")."""
     from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 
     QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))
+    app._missing_french = _fallback_translator(app)  # kept alive with the application
+    app.installTranslator(app._missing_french)  # first installed, last asked
     translators = []
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     for name in ("qtbase_fr", "qt_fr"):

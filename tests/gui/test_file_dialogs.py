@@ -36,3 +36,15 @@ def test_open_and_folder_dialogs_start_in_documents(monkeypatch, tmp_path):
     assert dialogs.choose_open_path(None, "Ouvrir", "Classeur (*.xlsx)") is None
     assert dialogs.choose_folder(None, "Dossier") is None
     assert seen == [dialogs.start_folder(), dialogs.start_folder()]
+
+
+def test_qt_file_chooser_labels_are_french(qapp):
+    """Qt 6.12's French file lacks the accelerated labels of its own file chooser: ours fills them."""
+    from PySide6.QtWidgets import QLabel
+
+    dialog = QFileDialog(None, "Choisir")
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    labels = [label.text() for label in dialog.findChildren(QLabel)]
+    assert "&Voir dans\u00a0:" in labels and "&Type de fichier\u00a0:" in labels
+    assert not any("Look in" in text or "Files of" in text for text in labels)
+    dialog.deleteLater()
