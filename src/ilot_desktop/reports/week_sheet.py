@@ -4,7 +4,7 @@ Days in columns (Monday to Friday, Saturday and Sunday only when something happe
 rows, each appointment or collective action as a coloured box in its day, sorted by time. A busy week
 first gets slightly smaller text, then one row per half-day (morning, afternoon, evening), to stay on
 one page; only a very busy week runs on over several pages. The colours are those of the week screen
-(``ui/week_model.py``), repeated here because reports never import Qt.
+(``ui/week_model.py``), both taken from ``week_palette.py``.
 
 Privacy: the sheet may hang on a wall or travel into a prison, so it names nobody. An appointment
 shows only ``AppointmentView.initials`` and ``file_number``, never the last or first name, the report
@@ -37,6 +37,7 @@ from ilot_desktop.domain.dates import MONTHS, WEEKDAYS, format_date, format_time
 from ilot_desktop.domain.followup import COMMON_PLACES, Appointment, AppointmentView
 from ilot_desktop.domain.vocabulary import AppointmentKind, AppointmentStatus
 from ilot_desktop.reports.fonts import INK, MUTED, register_fonts
+from ilot_desktop.reports.week_palette import ACTION_COLOUR, ACTION_MARK, CANCELLED_COLOUR, KIND_COLOURS, STATUS_MARKS
 
 ORGANISATION = "L'Îlot — Dynamiques Emploi"
 EMPTY_WEEK = "Aucun rendez-vous cette semaine."
@@ -44,22 +45,6 @@ EMPTY_WEEK = "Aucun rendez-vous cette semaine."
 NBSP = "\u00a0"
 FOOTER = f"Document interne{NBSP}: initiales et n° de dossier uniquement. Ne pas laisser sans surveillance."
 
-# The week screen (ui/week_model.py) uses these same colours and marks.
-KIND_COLOURS = {
-    AppointmentKind.INDIVIDUAL: "#d6eaf8",
-    AppointmentKind.IN_DETENTION: "#fdebd0",
-    AppointmentKind.PHONE: "#e8f6e9",
-    AppointmentKind.ACCOMPANYING: "#f9e1ef",
-}
-ACTION_COLOUR = "#e8e1f5"
-CANCELLED_COLOUR = "#eeeeee"
-STATUS_MARKS = {
-    AppointmentStatus.PLANNED: "○",
-    AppointmentStatus.DONE: "✓",
-    AppointmentStatus.ABSENT: "✗",
-    AppointmentStatus.CANCELLED: "⊘",
-}
-ACTION_MARK = "◆"
 _MARK_COLOURS = {
     AppointmentStatus.PLANNED: "#1F2933",
     AppointmentStatus.DONE: "#2E7D32",

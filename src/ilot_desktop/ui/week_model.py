@@ -12,7 +12,7 @@ from ilot_desktop.domain.actions import CollectiveAction
 from ilot_desktop.domain.dates import WEEKDAYS, WEEKDAYS_SHORT, format_long_date, format_time
 from ilot_desktop.domain.followup import OFFICE_END, OFFICE_START, AppointmentView
 from ilot_desktop.domain.vocabulary import AppointmentStatus
-from ilot_desktop.reports.week_sheet import ACTION_COLOUR, CANCELLED_COLOUR, KIND_COLOURS, STATUS_MARKS
+from ilot_desktop.reports.week_palette import ACTION_COLOUR, CANCELLED_COLOUR, KIND_COLOURS, STATUS_MARKS
 
 SLOT_MINUTES = 30
 EntryRole = Qt.ItemDataRole.UserRole + 10
