@@ -183,3 +183,15 @@ def test_recovery_sheet_is_refused_beside_the_vault(make_window, answers, tmp_pa
     window.save_recovery_sheet()
     assert answers.calls[-1][0] == "show_error"
     assert not (window.paths.data_dir / "feuille.pdf").exists()
+
+
+def test_the_demo_stays_within_reach_once_a_real_file_exists(make_window, qtbot, existing):
+    window = make_window(existing[0])
+    assert window.stack.currentWidget() is window.unlock_page
+    assert window.demo_action.isEnabled()
+    window.demo_action.trigger()
+    assert window.is_demo and window.stack.currentWidget() is window.workspace
+    assert not window.demo_action.isEnabled()  # not over an open file
+    window.lock()
+    assert window.stack.currentWidget() is window.unlock_page  # back to the real file, untouched
+    assert not window.is_demo and window.demo_action.isEnabled()

@@ -164,6 +164,10 @@ class MainWindow(WindowActionsMixin, QMainWindow):
         )
         self.erase_action = self._action(person_menu, "&Effacer le dossier…", None, self.erase_participant)
         help_menu = self.menuBar().addMenu("&Aide")
+        self.demo_action = self._action(
+            help_menu, "Essayer avec des données &fictives", None, self._open_demo_from_menu
+        )
+        help_menu.addSeparator()
         self._action(help_menu, "Signaler un &problème…", None, self._show_bug_report_help)
         self._action(help_menu, "À &propos d'Îlot desktop", None, self._show_about)
         self._set_workspace_actions(False)
@@ -193,6 +197,7 @@ class MainWindow(WindowActionsMixin, QMainWindow):
         ):
             action.setEnabled(enabled)
         self.restore_action.setEnabled(not self.is_demo)
+        self.demo_action.setEnabled(not enabled)  # from the start pages: a file of one's own may exist already
         for action in (self.password_action, self.new_code_action):  # the demo's password is public
             action.setEnabled(enabled and not self.is_demo)
 
@@ -261,6 +266,12 @@ class MainWindow(WindowActionsMixin, QMainWindow):
             )
             return
         self.code_page.saved_label.setText(f"✓ Feuille enregistrée : {target}")
+
+    def _open_demo_from_menu(self) -> None:
+        """The fictional people, even once the real file exists (training a colleague, a demonstration);
+        never over an open file or a recovery code still on screen."""
+        if self.session is None and self.stack.currentWidget() in (self.welcome, self.unlock_page, self.create_page):
+            self.open_demo()
 
     def open_demo(self) -> None:
         def work():
