@@ -22,6 +22,8 @@ def cadence_text(cadence: Cadence) -> str:
     if cadence is Cadence.FORTNIGHTLY:
         return cadence.label.lower()
     return f"{cadence.label.lower()}, un contact tous les {INTERVAL_DAYS[cadence]} jours"
+
+
 RELEASE_WINDOW_DAYS = 30
 SIX_MONTHS_DAYS = 183
 SIX_MONTHS_WINDOW = (-7, 30)  # from a week ago to a month ahead
