@@ -44,6 +44,7 @@ class BilanPage(QWidget):
         self._today = today
         self.session = None
         self.indicators = None
+        self._stale = False  # figures asked for while the tab was hidden: computed when it is shown
 
         self.year = QComboBox(self)
         self.year.setAccessibleName("Année du bilan")
@@ -142,6 +143,10 @@ class BilanPage(QWidget):
     def refresh(self) -> None:
         if self.session is None or self.year.currentData() is None:
             return
+        if not self.isVisible():  # unlocking and every follow-up save would compute a year nobody looks at
+            self._stale = True
+            return
+        self._stale = False
         year = self.year.currentData()
         try:
             as_of = self.as_of.value()
@@ -175,6 +180,11 @@ class BilanPage(QWidget):
             ((b.category.label, b.concerned) for b in figures.barriers if b.concerned), key=lambda pair: -pair[1]
         )
         self.barrier_chart.set_rows(concerned[:8])
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
 
     def _explain_current(self) -> None:
         self.explanation.clear()
