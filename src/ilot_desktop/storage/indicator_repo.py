@@ -47,8 +47,20 @@ _DONE, _ABSENT = AppointmentStatus.DONE.value, AppointmentStatus.ABSENT.value
 _ORIENTED = BarrierStatus.ORIENTED.value
 
 
+_MEMBERS: dict[type, dict[str, object]] = {}
+
+
+def _member(enum, code: str):
+    """``enum(code)`` through a dict: a year's facts read thousands of codes (an unknown one still raises)."""
+    members = _MEMBERS.get(enum)
+    if members is None:
+        members = _MEMBERS[enum] = {member.value: member for member in enum}
+    found = members.get(code)
+    return found if found is not None else enum(code)
+
+
 def _choice(enum, code: str | None):
-    return enum(code) if code else None
+    return _member(enum, code) if code else None
 
 
 class IndicatorRepository:
@@ -93,7 +105,7 @@ class IndicatorRepository:
         )
 
         outcomes = tuple(
-            OutcomeFacts(pid, on, OutcomeType(kind))
+            OutcomeFacts(pid, on, _member(OutcomeType, kind))
             for pid, on, kind in s.execute(
                 select(OutcomeRow.participant_id, OutcomeRow.on, OutcomeRow.outcome_type)
                 .join(ParticipantRow, ParticipantRow.id == OutcomeRow.participant_id)
@@ -120,7 +132,7 @@ class IndicatorRepository:
 
         in_period = and_(CollectiveActionRow.start >= since, CollectiveActionRow.start < after)
         actions = tuple(
-            ActionFacts(action_id, reference, start_at.date(), ActionType(kind))
+            ActionFacts(action_id, reference, start_at.date(), _member(ActionType, kind))
             for action_id, reference, start_at, kind in s.execute(
                 select(
                     CollectiveActionRow.id,
@@ -148,7 +160,14 @@ class IndicatorRepository:
         no_history = ~exists().where(BarrierEventRow.barrier_id == BarrierRow.id)
         ever_oriented = or_(oriented_event, and_(no_history, BarrierRow.status == _ORIENTED))
         barriers = tuple(
-            BarrierFacts(pid, BarrierCategory(category), identified, lifted, BarrierStatus(status), bool(oriented))
+            BarrierFacts(
+                pid,
+                _member(BarrierCategory, category),
+                identified,
+                lifted,
+                _member(BarrierStatus, status),
+                bool(oriented),
+            )
             for pid, category, identified, lifted, status, oriented in s.execute(
                 select(
                     BarrierRow.participant_id,
