@@ -84,18 +84,30 @@ def ensure_vault(args) -> tuple[Path, dict]:
 
 
 def cold_starts(data_dir: Path, count: int) -> dict:
-    """Alternate application and bare-window starts; the first of each warms the disk cache, untimed."""
+    """Alternate application and bare-window starts; the first of each warms the disk cache, untimed.
+
+    Each application start then unlocks, as a person does once the password is typed: the first unlock of
+    a fresh process (the day's automatic backup is made by the untimed first start).
+    """
+    from synthetic import PASSWORD
+
     marks: dict[str, list[dict]] = {"app": [], "bare": []}
+    unlocks: list[float] = []
+    kdf: list[float] = []
     for n in range(count + 1):
         for kind in ("bare", "app"):
             spawned = time.monotonic()
-            done = python("startup_probe.py", kind, data_dir, timeout=120)
+            extra = (data_dir, PASSWORD) if kind == "app" else ()
+            done = python("startup_probe.py", kind, *extra, timeout=120)
             probe = json.loads(done.stdout.strip().splitlines()[-1])
-            if not probe.get("ok"):
+            if not probe.get("ok") or (kind == "app" and not probe.get("unlocked")):
                 raise RuntimeError(f"{kind} start: the expected page was not shown")
             if n:
                 run = {k: probe[k] - spawned for k in MARKS} | {"spawned": 0.0, "peak_rss_mb": probe["peak_rss_mb"]}
                 marks[kind].append(run)
+                if kind == "app":
+                    unlocks.append(probe["unlock_ms"] / 1000)
+                    kdf.append(probe["unlock_kdf_ms"] / 1000)
     result = {}
     for kind, runs in marks.items():
         result[kind] = summary([run["painted"] for run in runs]) | {
@@ -105,6 +117,11 @@ def cold_starts(data_dir: Path, count: int) -> dict:
             },
             "peak_rss_mb": max(run["peak_rss_mb"] for run in runs),
         }
+    result["first_unlock"] = {
+        "total": summary(unlocks),
+        "kdf": summary(kdf),
+        "beyond_kdf": summary([u - k for u, k in zip(unlocks, kdf, strict=True)]),
+    }
     return result
 
 
@@ -131,8 +148,8 @@ def main(argv=None) -> int:
 
         working_copy(source, data_dir)
         shutil.copy2(source / "benchmark-dataset.json", data_dir / "benchmark-dataset.json")
-        say(f"Cold starts ({args.starts} of each, after one warm-up)…")
-        startup = cold_starts(data_dir, args.starts)
+        say(f"Cold starts ({args.starts} of each, after one warm-up), each followed by an unlock…")
+        startup = cold_starts(working_copy(source, work / "demarrage"), args.starts)
         say("The window: unlock, search, switching, week, Ma semaine, Bilan, funder file, action plan…")
         gui_out, captures = work / "gui.json", work / "captures.json"
         python(
