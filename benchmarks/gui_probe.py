@@ -12,14 +12,16 @@ baselines to replay on a bare SQLCipher connection and on a plaintext copy.
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import random
+import sys
 import tempfile
 import time
 from datetime import date
 from pathlib import Path
 
-from measure import NoneGuard, Spans, SqlRecorder, headless, peak_rss_mb, repeat, summary
+from measure import GcPauses, NoneGuard, Spans, SqlRecorder, headless, peak_rss_mb, repeat, summary
 from synthetic import PASSWORD
 
 
@@ -49,16 +51,17 @@ class Probe:
         self.manifest = manifest
         self.today = date.fromisoformat(manifest["today"])
         self.spans = Spans()
+        self.gc = GcPauses()
         self.recorder = SqlRecorder()
         self.results: dict = {}
         self.captures: dict = {}
 
     # --- set-up -----------------------------------------------------------------------------------------
 
-    def _instrument(self) -> None:
-        """Time the steps of an unlock and of a switch; record the SQL of every new engine."""
-        from ilot_desktop.services import audit, participants, vault
-        from ilot_desktop.storage import database, keys
+    def _instrument_window(self) -> None:
+        """Time the steps of an unlock and of a switch on the window's side (before it is built)."""
+        from ilot_desktop.services import vault
+        from ilot_desktop.storage import keys
         from ilot_desktop.storage import vault as storage_vault
         from ilot_desktop.ui import (
             actions_page,
@@ -75,8 +78,6 @@ class Probe:
         wrap = self.spans.wrap
         wrap(keys, "_derive", "kdf (Argon2id)")
         wrap(storage_vault, "unlock_with_password", "password -> key (KDF, key check)")
-        wrap(database.Database, "open", "open database (engine, migrations check)")
-        wrap(database.Database, "integrity_problems", "quick_check")
         wrap(vault.VaultSession, "_start_audit", "access log (purge, record)")
         window = main_window.MainWindow
         for name in ("_enter_workspace", "refresh_list", "auto_backup", "restore_draft", "request_participant"):
@@ -98,9 +99,17 @@ class Probe:
             (outcomes_page, "OutcomesPage"),
         ):
             wrap(getattr(module, cls), "show_participant", f"{cls}.show_participant")
+
+    def _instrument_storage(self) -> None:
+        """Once the window has loaded the storage layer itself (as at a real start): its steps and its SQL."""
+        from ilot_desktop.services import audit, participants
+        from ilot_desktop.storage import database
+
+        wrap = self.spans.wrap
+        wrap(database.Database, "open", "open database (engine, migrations check)")
+        wrap(database.Database, "integrity_problems", "quick_check")
         wrap(participants.ParticipantService, "get", "participants.get")
         wrap(audit.AuditService, "record", "audit.record")
-
         original = database.make_engine
 
         def make_engine(*args, **kwargs):
@@ -109,6 +118,15 @@ class Probe:
             return engine
 
         database.make_engine = make_engine
+
+    def _wait_for_storage(self) -> None:
+        """The start page imports the storage layer a moment after it shows (``main_window._preload_storage``)."""
+        deadline = time.monotonic() + 10
+        while "ilot_desktop.storage.database" not in sys.modules:
+            if time.monotonic() > deadline:
+                raise RuntimeError("the window did not load the storage layer")
+            self.app.processEvents()
+            time.sleep(0.01)
 
     def _settle(self) -> None:
         """Let Qt run what the action posted: queued slots, then the layout and paint requests they made."""
@@ -122,7 +140,7 @@ class Probe:
         from ilot_desktop.paths import app_paths
         from ilot_desktop.settings import LocalSettings
 
-        self._instrument()
+        self._instrument_window()
         from ilot_desktop.ui.main_window import MainWindow
 
         self.app = create_application(["ilot-desktop-benchmark"])
@@ -130,6 +148,9 @@ class Probe:
         self.window = MainWindow(paths, LocalSettings(paths.settings_file), today=lambda: self.today)
         self.window.show()
         self._settle()
+        self._wait_for_storage()
+        self._instrument_storage()
+        self.results["gc_frozen_objects"] = gc.get_freeze_count()
         self.guard.mark()  # the window is built: from here on, what the session costs
         self.out = Path(tempfile.mkdtemp(prefix="ilot-bench-files-"))
         self._unlock()
@@ -149,9 +170,10 @@ class Probe:
     def _timed(self, name: str, action, times: int, warmup: int = 2, capture: bool = True) -> dict:
         """Repeat ``action``; its figures, the average breakdown, and the SQL of one more (untimed) run."""
         self.spans.reset()
+        self.gc.take()
         durations = repeat(action, times, warmup)
         spans = {k: round(v / (times + warmup), 2) for k, v in self.spans.snapshot_ms().items()}
-        figures = summary(durations) | ({"breakdown_ms": spans} if spans else {})
+        figures = summary(durations) | ({"breakdown_ms": spans} if spans else {}) | {"gc": self.gc.take()}
         if capture:
             with self.recorder.capture():
                 action(times + warmup)
@@ -227,6 +249,7 @@ class Probe:
                     keys.append((None, ""))
             warm = [(_key_of(letter), letter) for letter in words[0]] + [(None, "")]
             durations = []
+            self.gc.take()
             for n, (key, text) in enumerate(warm + keys):
                 if key is None:  # the field emptied between words (untimed)
                     panel.search.clear()
@@ -240,6 +263,7 @@ class Probe:
             self.results[f"search_{code}"] = summary(durations) | {
                 "rows": panel.model.rowCount(),
                 "words": words,
+                "gc": self.gc.take(),
             }
         panel.set_filter_code("ongoing")
         panel.search.clear()

@@ -119,6 +119,33 @@ class Spans:
         return {label: round(seconds * 1000, 1) for label, seconds in self.totals.items()}
 
 
+class GcPauses:
+    """Python's cyclic garbage collector's pauses (``gc.callbacks``): the usual cause of a p95 far above p50."""
+
+    def __init__(self):
+        import gc
+
+        self.pauses: list[tuple[int, float]] = []
+        self._started = 0.0
+        gc.callbacks.append(self._callback)
+
+    def _callback(self, phase: str, info: dict) -> None:
+        if phase == "start":
+            self._started = time.perf_counter()
+        else:
+            self.pauses.append((info["generation"], time.perf_counter() - self._started))
+
+    def take(self) -> dict:
+        """Collections since the last call: how many, by generation, total and longest pause (ms)."""
+        pauses, self.pauses = self.pauses, []
+        return {
+            "count": len(pauses),
+            "full": sum(1 for generation, _s in pauses if generation == 2),
+            "total_ms": round(sum(s for _g, s in pauses) * 1000, 1),
+            "longest_ms": round(max((s for _g, s in pauses), default=0.0) * 1000, 1),
+        }
+
+
 # --- SQL capture (through SQLAlchemy's events) and replay (on a bare DB-API connection) -----------------
 
 
