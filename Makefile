@@ -8,7 +8,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DIST_STAMP := $(VENV)/.installed-dist
 
-.PHONY: run test test-fast test-slow lint format clean setup dist dist-check bench
+.PHONY: run test test-fast test-slow lint format clean setup dist dist-check bench screenshots
 
 setup: $(STAMP)
 
@@ -24,7 +24,7 @@ run: $(STAMP)
 # The whole suite, offscreen; slow fault tests included.
 test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
-	$(BIN)/ruff check src tests
+	$(BIN)/ruff check src tests installer scripts benchmarks
 
 test-fast: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -m "not slow"
@@ -33,15 +33,20 @@ test-slow: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -m slow
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests installer
-	$(BIN)/ruff format --check src tests installer
+	$(BIN)/ruff check src tests installer scripts benchmarks
+	$(BIN)/ruff format --check src tests installer scripts benchmarks
 
 format: $(STAMP)
-	$(BIN)/ruff format src tests installer
-	$(BIN)/ruff check --fix src tests installer
+	$(BIN)/ruff format src tests installer scripts benchmarks
+	$(BIN)/ruff check --fix src tests installer scripts benchmarks
 
+# Figures against a bare window, raw SQLCipher and plain SQLite, on a synthetic ten-year file (docs/performance.md).
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py $(ARGS)
+
+# The user guide's pictures, remade from the fictional demo data (docs/images/).
+screenshots: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python scripts/guide_screenshots.py
 
 # PyInstaller into the same virtual environment, then installer/build.py: bundle, .deb (Linux), self-test.
 $(DIST_STAMP): $(STAMP) pyproject.toml
