@@ -593,16 +593,18 @@ PRELOAD_AFTER_MS = 250  # once the start page is on screen
 
 
 def _preload_storage() -> None:
-    """Import the storage layer (SQLAlchemy, Alembic: about 0.4 s) while the password is being typed.
+    """Once the start page is on screen, while the password is typed: what the start could do without.
 
-    The start pages do without it, so they show sooner; unlocking or creating needs it, and would otherwise
-    wait for it after the password is given. On the main thread, simply: keys typed meanwhile wait in Qt's
-    queue, none is lost.
+    The storage layer (SQLAlchemy, Alembic: about 0.4 s) is imported here if the start did without it; today
+    ``services.vault`` imports it at start (docs/performance.md says what deferring it would take). On the
+    main thread, simply: keys typed meanwhile wait in Qt's queue, none is lost.
 
-    Then everything alive (modules, classes, the window's widgets: kept until the end) is set aside from the
-    garbage collector's full passes, which took 65-85 ms in the middle of a search or a switch on a
-    ten-year file, 4 ms once these 100,000 objects are no longer scanned each time (``gc.freeze``).
+    Then, once per process, everything alive (modules, classes, the window's widgets: kept until the end)
+    is set aside from the garbage collector's full passes (``gc.freeze``). Scanning these 100,000 objects
+    made each full pass take 65-85 ms, in the middle of a search, a switch or a Bilan on a ten-year file;
+    4 to 20 ms without them.
     """
     if STORAGE not in sys.modules:
         importlib.import_module(STORAGE)
+    if not gc.get_freeze_count():
         gc.freeze()
