@@ -24,6 +24,9 @@ from ilot_desktop.domain.participant import Participant
 from ilot_desktop.domain.vocabulary import Housing, JusticeSituation, Referrer, Sex
 from ilot_desktop.services import vault
 
+# The app loads the storage layer at unlock; here before "pret", so that the kill lands in the writes.
+from ilot_desktop.storage import database as _storage  # noqa: F401
+
 TODAY = date(2026, 11, 27)
 
 

@@ -7,14 +7,17 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ilot_desktop.domain import audit as audit_actions
 from ilot_desktop.domain.password import check_password
 from ilot_desktop.errors import DamagedVaultError, StorageEnvironmentError, ValidationError
 from ilot_desktop.storage import keys
 from ilot_desktop.storage import vault as storage_vault
-from ilot_desktop.storage.database import Database
 from ilot_desktop.storage.vault import VaultPaths
+
+if TYPE_CHECKING:  # imported when a vault is opened: SQLAlchemy and Alembic are not needed to show the start pages
+    from ilot_desktop.storage.database import Database
 
 log = logging.getLogger(__name__)
 
@@ -150,6 +153,8 @@ def _open(
     action: str = audit_actions.VAULT_OPENED,
     detail: str = "",
 ) -> VaultSession:
+    from ilot_desktop.storage.database import Database
+
     session = VaultSession(Database.open(paths, key), clock)
     if quick_check:
         problems = session._database.integrity_problems(full=False)

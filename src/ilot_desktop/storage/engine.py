@@ -5,12 +5,14 @@ from __future__ import annotations
 import errno
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import sqlcipher3
-from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.pool import QueuePool
 
 from ilot_desktop.errors import DamagedVaultError, StorageEnvironmentError
+
+if TYPE_CHECKING:  # SQLAlchemy is imported at unlock (make_engine), not to show the start pages
+    from sqlalchemy import Engine
 
 log = logging.getLogger(__name__)
 
@@ -78,6 +80,9 @@ def raw_connect(path: Path, key: bytes):
 
 def make_engine(path: Path, key: bytes) -> Engine:
     """An engine whose every connection is keyed first. Call only after unlock."""
+    from sqlalchemy import create_engine, event
+    from sqlalchemy.pool import QueuePool
+
     engine = create_engine(
         f"sqlite:///{path}",
         module=sqlcipher3.dbapi2,
