@@ -36,9 +36,11 @@ def window(make_window, tmp_path):
 
 
 @pytest.mark.auto_backup
-def test_unlock_made_a_daily_backup_and_save_to_a_usb_key(window, answers, tmp_path):
+def test_unlock_made_a_daily_backup_and_save_to_a_usb_key(window, qtbot, answers, tmp_path):
+    assert window.stack.currentWidget() is window.workspace
+    qtbot.waitUntil(lambda: len(window.session.backups.list()) == 1)  # just after the window shows
     backups = window.session.backups.list()
-    assert len(backups) == 1 and backups[0].kind == "auto"
+    assert backups[0].kind == "auto" and "Sauvegarde automatique faite" in window.statusBar().currentMessage()
     usb = tmp_path / "cle-usb"
     usb.mkdir()
     answers.queue(usb)
