@@ -18,7 +18,6 @@ from ilot_desktop.errors import DamagedVaultError, IlotError
 from ilot_desktop.logs import write_crash_report
 from ilot_desktop.paths import AppPaths
 from ilot_desktop.services import vault
-from ilot_desktop.services.demo import open_or_create_demo
 from ilot_desktop.services.vault import VaultSession
 from ilot_desktop.settings import AUTO_LOCK_MINUTES, LIST_FILTER, WINDOW_GEOMETRY, WINDOW_SPLITTER, LocalSettings
 from ilot_desktop.ui import dialogs
@@ -279,6 +278,8 @@ class MainWindow(WindowActionsMixin, QMainWindow):
 
     def open_demo(self) -> None:
         def work():
+            from ilot_desktop.services.demo import open_or_create_demo  # the fictional people: loaded on demand
+
             self.session = open_or_create_demo(self.paths.demo_dir, self.today)
             self.is_demo = True
             self._enter_workspace()
