@@ -221,12 +221,20 @@ def _headless_platform() -> None:
 
 
 def _inside_bundle(folder: str) -> bool:
-    """True outside a frozen build; frozen, whether ``folder`` lies inside the bundle."""
+    """True outside a frozen build; frozen, whether ``folder`` lies inside the bundle.
+
+    On macOS the data folders live in ``Contents/Resources`` with links from ``Contents/Frameworks``
+    (``sys._MEIPASS``): the bundle is then the ``.app``'s ``Contents`` folder, links resolved or not."""
     root = getattr(sys, "_MEIPASS", None)
     if not root:
         return True
+    roots = {Path(root)}
+    if sys.platform == "darwin" and Path(root).name == "Frameworks":
+        roots.add(Path(root).parent)  # Contents/
     try:
-        return Path(folder).resolve().is_relative_to(Path(root).resolve())
+        candidates = {Path(folder), Path(folder).resolve()}
+        bundle = roots | {r.resolve() for r in roots}
+        return any(c.is_relative_to(r) for c in candidates for r in bundle)
     except OSError:
         return False
 
@@ -240,6 +248,28 @@ def _start_qt(ctx: Context) -> str:
     plugins = QLibraryInfo.path(QLibraryInfo.LibraryPath.PluginsPath)
     _check(_inside_bundle(plugins), "les modules de Qt ne viennent pas de l'application installée")
     return f"plateforme {ctx.app.platformName()}"  # type: ignore[attr-defined]
+
+
+# PySide6/shiboken6 6.12.0 dropped a reference to None at every call of a Qt method returning nothing: on
+# Python 3.11 the window died ("none_dealloc") after some hours of use. A build with such a Qt must not ship.
+VOID_CALLS = 2_000  # enough to see it, too few to exhaust None with a leaking Qt
+
+
+def _none_references() -> int:
+    return sys.getrefcount(None)
+
+
+def _no_reference_lost(ctx: Context) -> str:
+    from PySide6.QtWidgets import QLabel
+
+    label = QLabel()
+    before = _none_references()
+    for _ in range(VOID_CALLS):
+        label.setText("x")
+    lost = before - _none_references()
+    label.deleteLater()
+    _check(lost < VOID_CALLS // 100, "cette version de Qt perd des références (l'application finirait par s'arrêter)")
+    return f"{VOID_CALLS} appels"
 
 
 def _french_translation(ctx: Context) -> str:
@@ -327,6 +357,7 @@ def steps() -> list[tuple[str, Step]]:
             ("PDF (polices intégrées)", "_render_pdfs"),
             ("Classeurs Excel", "_write_workbooks"),
             ("Démarrage de Qt", "_start_qt"),
+            ("Qt ne perd pas de références", "_no_reference_lost"),
             ("Traduction française de Qt", "_french_translation"),
             ("Icône de l'application (SVG)", "_svg_icon"),
             ("Aperçu d'un PDF (QtPdf)", "_pdf_preview"),
@@ -377,7 +408,7 @@ def _reason(error: BaseException) -> str:
     if isinstance(error, SelfTestError | IlotError):
         return str(error)
     if isinstance(error, ImportError):
-        return f"un composant manque dans l'installation ({type(error).__name__} : {getattr(error, 'name', '')})"
+        return f"un composant manque dans l'installation ({type(error).__name__}\u00a0: {getattr(error, 'name', '')})"
     return f"erreur inattendue ({type(error).__name__})"
 
 
@@ -402,18 +433,18 @@ def run_self_test(verbose: bool = False, out: TextIO | None = None, err: TextIO 
                 detail = step(ctx) or ""
             except Exception as error:
                 _say(out, f"{fail_mark} {label}")
-                _say(err, f"Échec à l'étape « {label} » : {_reason(error)}")
-                _say(err, "L'installation d'Îlot desktop est incomplète ou endommagée : réinstallez-la.")
+                _say(err, f"Échec à l'étape «\u00a0{label}\u00a0»\u00a0: {_reason(error)}")
+                _say(err, "L'installation d'Îlot desktop est incomplète ou endommagée\u00a0: réinstallez-la.")
                 if verbose:
                     _say(err, "".join(traceback.format_exception(error)).rstrip())
                     if collector.lines:
-                        _say(err, "Journal :\n" + "\n".join(collector.lines[-30:]))
+                        _say(err, "Journal\u00a0:\n" + "\n".join(collector.lines[-30:]))
                 return EXIT_SELF_TEST_FAILED
             results.append(StepResult(label, time.perf_counter() - begun, detail))
             shown = f"{label} — {detail}" if detail else label
             _say(out, f"{ok_mark} {shown} ({_seconds(results[-1].seconds)})")
         total = time.perf_counter() - started
-        _say(out, f"Autotest réussi : {len(results)} étapes en {_seconds(total)}.")
+        _say(out, f"Autotest réussi\u00a0: {len(results)} étapes en {_seconds(total)}.")
         return 0
     finally:
         with contextlib.suppress(Exception):  # the failure already reported matters more
