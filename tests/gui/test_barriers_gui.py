@@ -250,6 +250,16 @@ def test_entree_in_the_open_suggestion_list_only_chooses(window, qtbot):
     assert [task.description for task in window.session.plan.tasks(window.person_id)] == [chosen]
 
 
+def test_entree_with_the_list_open_but_nothing_highlighted_adds_what_was_typed(window, qtbot):
+    plan = window.barriers.plan
+    plan.description.setFocus()
+    qtbot.keyClicks(plan.description, "Demander")
+    qtbot.waitUntil(plan.completer.popup().isVisible)
+    assert not plan.completer.popup().currentIndex().isValid()
+    qtbot.keyClick(plan.completer.popup(), Qt.Key.Key_Return)  # one Entrée is enough
+    assert [task.description for task in window.session.plan.tasks(window.person_id)] == ["Demander"]
+
+
 def test_a_draft_task_stays_with_its_person_and_nothing_survives_a_lock(window):
     plan = window.barriers.plan
     plan.description.setText("Appeler le bailleur")

@@ -42,6 +42,7 @@ def test_create_vault_through_the_pages(make_window, qtbot, answers, tmp_path):
     qtbot.mouseClick(code_page.save_button, Qt.MouseButton.LeftButton)
     assert sheet.read_bytes().startswith(b"%PDF")
     assert "Feuille enregistrée" in code_page.saved_label.text()
+    assert not window.demo_action.isEnabled()  # not while the recovery code is on screen
     code_page.confirm.setChecked(True)
     qtbot.mouseClick(code_page.continue_button, Qt.MouseButton.LeftButton)
     assert window.stack.currentWidget() is window.workspace

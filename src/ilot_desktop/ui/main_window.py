@@ -63,6 +63,7 @@ class MainWindow(WindowActionsMixin, QMainWindow):
         self.statusBar().addPermanentWidget(self.demo_banner, 1)
         self.demo_banner.hide()
         self._build_menus()
+        self.stack.currentChanged.connect(self._update_demo_action)
 
         self.welcome.create_requested.connect(self._show_create)
         self.welcome.demo_requested.connect(self.open_demo)
@@ -199,14 +200,13 @@ class MainWindow(WindowActionsMixin, QMainWindow):
         ):
             action.setEnabled(enabled)
         self.restore_action.setEnabled(not self.is_demo)
-        self.demo_action.setEnabled(not enabled)  # from the start pages: a file of one's own may exist already
         for action in (self.password_action, self.new_code_action):  # the demo's password is public
             action.setEnabled(enabled and not self.is_demo)
 
     # --- start ------------------------------------------------------------------------------------
 
     def show_start(self) -> None:
-        QTimer.singleShot(PRELOAD_AFTER_MS, _preload_storage)
+        QTimer.singleShot(PRELOAD_AFTER_MS, self._while_the_password_is_typed)
         status = vault.status(self.paths.data_dir)
         if status.exists:
             self.unlock_page.set_folder(status.folder)
@@ -222,6 +222,11 @@ class MainWindow(WindowActionsMixin, QMainWindow):
         self.welcome.set_orphan_key(status.has_keyfile)
         self.stack.setCurrentWidget(self.welcome)
         self.welcome.create_button.setFocus()
+
+    def _while_the_password_is_typed(self) -> None:
+        """Preload the storage layer; freeze the garbage collector's old objects only while no file is open,
+        so that nothing decrypted is ever set aside from collection."""
+        _preload_storage(freeze=self.session is None)
 
     def _show_create(self) -> None:
         self.create_page.reset()
@@ -269,6 +274,11 @@ class MainWindow(WindowActionsMixin, QMainWindow):
             )
             return
         self.code_page.saved_label.setText(f"✓ Feuille enregistrée : {target}")
+
+    def _update_demo_action(self, *_args) -> None:
+        """The demo from the start pages only: a file of one's own may exist already; never over an open file
+        or a recovery code still on screen."""
+        self.demo_action.setEnabled(self.stack.currentWidget() in (self.welcome, self.unlock_page, self.create_page))
 
     def _open_demo_from_menu(self) -> None:
         """The fictional people, even once the real file exists (training a colleague, a demonstration);
@@ -595,19 +605,21 @@ BACKUP_AFTER_MS = 150  # after the workspace is painted
 PRELOAD_AFTER_MS = 250  # once the start page is on screen
 
 
-def _preload_storage() -> None:
+def _preload_storage(freeze: bool = True) -> None:
     """Once the start page is on screen, while the password is typed: what the start could do without.
 
     The storage layer (SQLAlchemy, Alembic: about 0.4 s) is imported here: the start pages do without it, so
     they show sooner, and the unlock finds it loaded. On the main thread, simply: keys typed meanwhile wait in
     Qt's queue, none is lost.
 
-    Then, once per process, everything alive (modules, classes, the window's widgets: kept until the end)
-    is set aside from the garbage collector's full passes (``gc.freeze``). Scanning these 100,000 objects
+    Then, once per process and while no file is open, everything alive (modules, classes, the window's
+    widgets: kept until the end) is set aside from the garbage collector's full passes (``gc.freeze``).
+    Scanning these 100,000 objects
     made each full pass take 65-85 ms, in the middle of a search, a switch or a Bilan on a ten-year file;
     4 to 20 ms without them.
     """
     if STORAGE not in sys.modules:
         importlib.import_module(STORAGE)
-    if not gc.get_freeze_count():
+    if freeze and not gc.get_freeze_count():
+        gc.collect()  # garbage of the start is freed first, not frozen with the rest
         gc.freeze()

@@ -144,8 +144,11 @@ class PlanPanel(QGroupBox):
 
     def _return_in_description(self) -> None:
         # Qt hands the Entrée that picks a suggestion to the field *before* the completer fills it in:
-        # while the list is open, that Entrée only chooses.
-        if self._just_completed or self.completer.popup().isVisible():
+        # with a suggestion highlighted in the open list, that Entrée only chooses it. With none
+        # highlighted, it adds what was typed.
+        popup = self.completer.popup()
+        choosing = popup.isVisible() and popup.currentIndex().isValid()
+        if self._just_completed or choosing:
             self._just_completed = False
             return
         self.add_task()
