@@ -48,3 +48,41 @@ def test_qt_file_chooser_labels_are_french(qapp):
     assert "&Voir dans\u00a0:" in labels and "&Type de fichier\u00a0:" in labels
     assert not any("Look in" in text or "Files of" in text for text in labels)
     dialog.deleteLater()
+
+
+def test_a_folder_synchronised_online_is_named_before_saving_personal_data(monkeypatch, tmp_path):
+    """Documents is often OneDrive (Windows 11) or iCloud (macOS): a recovery sheet or an export must not
+    leave the computer by accident."""
+    onedrive = tmp_path / "OneDrive - L'Îlot" / "Documents" / "feuille.pdf"
+    local = tmp_path / "cle-usb" / "feuille.pdf"
+    offered = iter([str(onedrive), str(onedrive), str(local)])
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a: (next(offered), "")))
+    asked = []
+
+    def confirm(parent, title, text, detail, action):
+        asked.append(text)
+        return len(asked) == 2  # refused once, then accepted
+
+    monkeypatch.setattr(dialogs, "confirm", confirm)
+    assert dialogs.choose_save_path(None, "Feuille", "feuille.pdf", "PDF (*.pdf)", sensitive=True) == onedrive
+    assert asked == ["Ce dossier est synchronisé avec un service en ligne («\u00a0OneDrive - L'Îlot\u00a0»)."] * 2
+    asked.clear()
+    assert dialogs.choose_save_path(None, "Feuille", "feuille.pdf", "PDF (*.pdf)", sensitive=True) == local
+    assert asked == []  # a local folder: no question
+    # not sensitive (the funder file has no personal data): no question either
+    offered = iter([str(onedrive)])
+    assert dialogs.choose_save_path(None, "Bilan", "bilan.xlsx", "Classeur (*.xlsx)") == onedrive
+
+
+def test_synced_services_are_recognised():
+    assert dialogs.synced_service(Path("/Users/camille/Library/Mobile Documents/com~apple~CloudDocs/x.pdf"))
+    assert dialogs.synced_service(Path("C:/Users/camille/OneDrive/Documents/x.pdf")) == "OneDrive"
+    assert dialogs.synced_service(Path("/home/camille/Dropbox/x.pdf")) == "Dropbox"
+    assert dialogs.synced_service(Path("/media/camille/CLE-USB/x.pdf")) is None
+
+
+def test_documents_is_the_start_folder_when_it_exists():
+    documents = Path.home() / "Documents"  # HOME is a temporary folder in the tests
+    assert dialogs.start_folder() == str(Path.home())  # none yet: the home folder
+    documents.mkdir()
+    assert Path(dialogs.start_folder()) == documents

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import platform
+from pathlib import Path
 
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import Qt, qVersion
@@ -23,16 +24,24 @@ from ilot_desktop.paths import AppPaths, resource_path
 
 DESCRIPTION = (
     "L'outil des chargées de mission emploi de L'Îlot pour le dispositif <b>Dynamiques Emploi</b>, "
-    "financé par la Ville de Paris : dossiers, rendez-vous, freins, plans d'action et résultats."
+    "financé par la Ville de Paris\u00a0: dossiers, rendez-vous, freins, plans d'action et résultats."
 )
 PRIVACY = (
-    "Les données sont chiffrées (SQLCipher, AES-256) et restent sur cet ordinateur : "
+    "Les données sont chiffrées (SQLCipher, AES-256) et restent sur cet ordinateur\u00a0: "
     "l'application n'utilise jamais le réseau."
 )
 
 
+def _without_home(folder: Path) -> str:
+    """The home folder as « ~ »: its name is often the caseworker's own, and this text leaves the computer."""
+    try:
+        return str(Path("~") / folder.relative_to(Path.home()))
+    except ValueError:
+        return str(folder)
+
+
 def technical_details(paths: AppPaths, libraries: dict[str, str]) -> list[tuple[str, str]]:
-    """What a maintainer needs in a bug report; nothing personal (folders, versions)."""
+    """What a maintainer needs in a bug report; nothing personal (versions, folders under « ~ »)."""
     rows = [
         ("Version", __version__),
         ("Système", f"{platform.system()} {platform.release()} ({platform.machine()})"),
@@ -41,8 +50,8 @@ def technical_details(paths: AppPaths, libraries: dict[str, str]) -> list[tuple[
     ]
     rows += [(name, version) for name, version in libraries.items()]
     rows += [
-        ("Dossier des données", str(paths.data_dir)),
-        ("Rapports d'erreur", str(paths.crash_dir)),
+        ("Dossier des données", _without_home(paths.data_dir)),
+        ("Rapports d'erreur", _without_home(paths.crash_dir)),
     ]
     return rows
 
@@ -81,8 +90,8 @@ class AboutDialog(QDialog):
             field.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             field.setWordWrap(True)
             field.setAccessibleName(label)
-            form.addRow(f"{label} :", field)
-        technical = QLabel("<b>Pour signaler un problème</b>, joignez ces informations :")
+            form.addRow(f"{label}\u00a0:", field)
+        technical = QLabel("<b>Pour signaler un problème</b>, joignez ces informations\u00a0:")
 
         self.copy_button = QPushButton("&Copier ces informations")
         self.copy_button.setAccessibleName("Copier les informations techniques")
@@ -108,7 +117,7 @@ class AboutDialog(QDialog):
         self.setMinimumWidth(560)
 
     def details_text(self) -> str:
-        return "\n".join([APP_NAME, *(f"{label} : {value}" for label, value in self.details)])
+        return "\n".join([APP_NAME, *(f"{label}\u00a0: {value}" for label, value in self.details)])
 
     def copy_details(self) -> None:
         QGuiApplication.clipboard().setText(self.details_text())

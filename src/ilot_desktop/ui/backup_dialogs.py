@@ -110,7 +110,7 @@ class RestoreDialog(QDialog):
         layout.addWidget(intro)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.chosen)
-        password_label = QLabel("&Mot de passe de la sauvegarde :", self)
+        password_label = QLabel("&Mot de passe de la sauvegarde\u00a0:", self)
         password_label.setBuddy(self.password)
         layout.addWidget(password_label)
         layout.addWidget(self.password)

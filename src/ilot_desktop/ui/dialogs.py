@@ -123,13 +123,44 @@ def choose_open_path(parent: QWidget | None, title: str, filter_text: str) -> Pa
     return Path(path) if path else None
 
 
-def choose_save_path(parent: QWidget | None, title: str, suggested: str, filter_text: str) -> Path | None:
-    """``suggested`` is a file name (placed in Documents) or a full path (kept)."""
+# Folders that online services copy off the computer (Documents is often one on Windows 11 and macOS).
+SYNCED_FOLDER_NAMES = ("onedrive", "icloud drive", "mobile documents", "dropbox", "google drive", "googledrive")
+
+
+def synced_service(path: Path) -> str | None:
+    """The online service whose folder holds ``path`` (« OneDrive - L'Îlot », « iCloud Drive »…), or None."""
+    for part in path.parts:
+        lowered = part.lower()
+        if lowered.startswith(SYNCED_FOLDER_NAMES) or lowered == "my drive":
+            return part
+    return None
+
+
+def choose_save_path(
+    parent: QWidget | None, title: str, suggested: str, filter_text: str, sensitive: bool = False
+) -> Path | None:
+    """``suggested`` is a file name (placed in Documents) or a full path (kept).
+
+    ``sensitive``: the document is personal data in clear (recovery sheet, full export, access copy, plan):
+    a folder synchronised with an online service is named and must be confirmed."""
     proposal = Path(suggested)
     if not proposal.is_absolute():
         proposal = Path(start_folder()) / proposal
-    path, _ = QFileDialog.getSaveFileName(parent, title, str(proposal), filter_text)
-    return Path(path) if path else None
+    while True:
+        path, _ = QFileDialog.getSaveFileName(parent, title, str(proposal), filter_text)
+        if not path:
+            return None
+        service = synced_service(Path(path)) if sensitive else None
+        if service is None or confirm(
+            parent,
+            "Dossier synchronisé",
+            f"Ce dossier est synchronisé avec un service en ligne («\u00a0{service}\u00a0»).",
+            "Le document contient des données personnelles en clair\u00a0: il serait copié hors de cet ordinateur. "
+            "Choisissez plutôt une clé USB ou un dossier local.",
+            "Enregistrer quand même",
+        ):
+            return Path(path)
+        proposal = Path(path)
 
 
 def open_file(path: Path) -> None:

@@ -246,7 +246,7 @@ def export_everything(session, parent: QWidget | None) -> bool:
     ):
         return False
     target = dialogs.choose_save_path(
-        parent, "Exporter tout", "export-dynamiques-emploi.xlsx", "Classeur Excel (*.xlsx)"
+        parent, "Exporter tout", "export-dynamiques-emploi.xlsx", "Classeur Excel (*.xlsx)", sensitive=True
     )
     if target is None:
         return False

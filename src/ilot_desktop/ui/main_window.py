@@ -250,6 +250,7 @@ class MainWindow(WindowActionsMixin, QMainWindow):
             "Enregistrer la feuille de secours (clé USB de préférence)",
             "feuille-de-secours-ilot.pdf",
             "Document PDF (*.pdf)",
+            sensitive=True,
         )
         if target is None:
             return

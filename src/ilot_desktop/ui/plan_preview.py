@@ -161,6 +161,7 @@ class PlanPreviewDialog(QDialog):
             "Enregistrer le plan d'action",
             f"plan-d-action-{self.plan.printed_on:%Y-%m-%d}.pdf",
             "Document PDF (*.pdf)",
+            sensitive=True,
         )
         if target is None:
             return

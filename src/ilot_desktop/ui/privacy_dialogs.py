@@ -33,6 +33,7 @@ def access_copy(session, participant, parent: QWidget | None) -> bool:
         f"Copie des données de {participant.display_name}",
         f"copie-des-donnees-{participant.file_number}.pdf",
         "Document PDF (*.pdf);;Classeur Excel (*.xlsx)",
+        sensitive=True,
     )
     if target is None:
         return False
