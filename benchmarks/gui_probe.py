@@ -21,7 +21,7 @@ import time
 from datetime import date
 from pathlib import Path
 
-from measure import GcPauses, NoneGuard, Spans, SqlRecorder, headless, peak_rss_mb, repeat, summary
+from measure import GcPauses, NoneCount, Spans, SqlRecorder, headless, peak_rss_mb, repeat, summary
 from synthetic import PASSWORD
 
 TYPING_SECONDS = 1.0
@@ -38,7 +38,7 @@ def main() -> None:
     parser.add_argument("--reports", type=int, default=5)
     args = parser.parse_args()
     headless()
-    guard = NoneGuard()  # before Qt: see measure.NoneGuard
+    guard = NoneCount()  # see measure.NoneCount
     manifest = json.loads(args.manifest.read_text(encoding="utf-8"))
     results, captures = Probe(args, manifest, guard).run()
     results["none_references"] = {"at_start": guard.references(), "dropped": guard.dropped()}
@@ -47,7 +47,7 @@ def main() -> None:
 
 
 class Probe:
-    def __init__(self, args, manifest: dict, guard: NoneGuard):
+    def __init__(self, args, manifest: dict, guard: NoneCount):
         self.args = args
         self.guard = guard
         self.manifest = manifest

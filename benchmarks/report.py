@@ -182,7 +182,7 @@ def figures(startup: dict, gui: dict, base: dict, run_peak_mb: float) -> list[Fi
                 baselines={"None's references at start": budget},
                 target="≈ 0",
                 result=_verdict(dropped < budget / 10),
-                note="an unguarded window would have crashed" if dropped >= budget else "see docs/performance.md",
+                note="net: below 0 when the run ends holding more; see docs/performance.md",
             )
         )
     return rows

@@ -142,7 +142,4 @@ if __name__ == "__main__":
     if sys.argv[1] == "bare":
         bare()
     else:
-        from measure import NoneGuard
-
-        guard = NoneGuard()  # see measure.NoneGuard: an unlock on the ten-year vault spends thousands of them
         sys.exit(app(sys.argv[2], sys.argv[3] if len(sys.argv) > 3 else None))
