@@ -68,6 +68,11 @@ def make_window(qtbot, tmp_path):
         window.code_page.confirm.setChecked(True)
         window.close()
         window.deleteLater()
+    # Really deleted now: processEvents() leaves deferred deletions alone, and ~800 widgets a window piled
+    # up over the suite (63,000 by its end), each one then woken by every application-wide event.
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 @pytest.fixture
