@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import platform
 import shutil
 import stat
 import subprocess
@@ -33,9 +34,18 @@ MAINTAINER = "L'Îlot <ilot-desktop@lilot.invalid>"  # placeholder address: set 
 INSTALL_DIR = "/opt/ilot-desktop"
 # What the bundle loads from the system instead of carrying it (PyInstaller leaves out libc, the
 # graphics drivers' libGL/libEGL/libdrm, libxcb and Wayland, which must match the running system).
-DEB_DEPENDS = (
-    "libc6 (>= 2.36), libgl1, libegl1, libdrm2, libxcb1, libwayland-client0, libwayland-cursor0, libwayland-egl1"
-)
+DEB_SYSTEM_LIBRARIES = "libgl1, libegl1, libdrm2, libxcb1, libwayland-client0, libwayland-cursor0, libwayland-egl1"
+
+
+def glibc_floor() -> str:
+    """The C library the bundle needs: the build machine's (the Python carried was built against it; Qt's
+    wheels need 2.34), so a .deb built on a newer system never claims to run on an older one."""
+    name, found = platform.libc_ver()
+    return found if name == "glibc" and found else "2.36"
+
+
+def deb_depends() -> str:
+    return f"libc6 (>= {glibc_floor()}), {DEB_SYSTEM_LIBRARIES}"
 DEB_DESCRIPTION = """\
 Îlot desktop : suivi Dynamiques Emploi (hors ligne, chiffré)
  L'outil des chargées de mission emploi de L'Îlot pour le dispositif
@@ -186,7 +196,7 @@ def build_deb() -> Path:
         f"Architecture: {deb_architecture()}\n"
         f"Maintainer: {os.environ.get('DEB_MAINTAINER', MAINTAINER)}\n"
         f"Installed-Size: {installed_kib}\n"
-        f"Depends: {DEB_DEPENDS}\n"
+        f"Depends: {deb_depends()}\n"
         "Section: misc\n"
         "Priority: optional\n"
         f"Description: {DEB_DESCRIPTION}",
