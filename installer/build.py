@@ -46,6 +46,8 @@ def glibc_floor() -> str:
 
 def deb_depends() -> str:
     return f"libc6 (>= {glibc_floor()}), {DEB_SYSTEM_LIBRARIES}"
+
+
 DEB_DESCRIPTION = """\
 Îlot desktop : suivi Dynamiques Emploi (hors ligne, chiffré)
  L'outil des chargées de mission emploi de L'Îlot pour le dispositif
