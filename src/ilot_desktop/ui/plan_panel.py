@@ -25,7 +25,7 @@ from ilot_desktop.domain.dates import DateError, format_date
 from ilot_desktop.domain.vocabulary import TaskOwner, TaskStatus
 from ilot_desktop.errors import IlotError, ValidationError
 from ilot_desktop.ui import dialogs
-from ilot_desktop.ui.widgets import CellChoiceCombo, ChoiceCombo, DateEdit, read_only_item
+from ilot_desktop.ui.widgets import CellChoiceCombo, ChoiceCombo, DateEdit, ErrorLabel, read_only_item
 
 IdRole = Qt.ItemDataRole.UserRole + 60
 _HEADERS = ("Tâche", "Qui", "Pour le", "Statut", "Frein lié")
@@ -67,9 +67,7 @@ class PlanPanel(QGroupBox):
         self._barrier_ids: list[int | None] = [None]
         self.add_button = QPushButton("Ajouter la tâche", self)
         self.add_button.clicked.connect(self.add_task)
-        self.error = QLabel(self)
-        self.error.setStyleSheet("color: #b00020;")
-        self.error.setWordWrap(True)
+        self.error = ErrorLabel(self)  # takes no room until there is something to say
 
         self.table = QTableWidget(0, len(_HEADERS), self)
         self.table.setHorizontalHeaderLabels(_HEADERS)
@@ -134,7 +132,7 @@ class PlanPanel(QGroupBox):
         self.description.clear()
         self.due.set_value(None)
         self.owner.set_value(TaskOwner.PERSON)
-        self.error.clear()
+        self.error.show_message(None)
 
     def _suggestion_chosen(self, text: str) -> None:
         """A suggestion fills the field; the Entrée that chose it does not add the task yet."""
@@ -168,7 +166,7 @@ class PlanPanel(QGroupBox):
 
     def refresh(self) -> None:
         self.table.setRowCount(0)
-        self.error.clear()
+        self.error.show_message(None)
         if self.session is None or self.participant is None:
             self._set_enabled(False)
             self.barrier.clear()
@@ -213,7 +211,7 @@ class PlanPanel(QGroupBox):
         try:
             due = self.due.value()
         except DateError as error:
-            self.error.setText(str(error))
+            self.error.show_message(str(error))
             return
         index = self.barrier.currentIndex()
         task = Task(
@@ -226,7 +224,7 @@ class PlanPanel(QGroupBox):
         try:
             self.session.plan.save(task)
         except ValidationError as error:
-            self.error.setText(" ".join(error.errors.values()))
+            self.error.show_message(" ".join(error.errors.values()))
             return
         except IlotError as error:
             dialogs.show_error(self, error)
@@ -257,7 +255,7 @@ class PlanPanel(QGroupBox):
     def delete_current(self) -> None:
         task_id = self.current_task_id()
         if task_id is None:
-            self.error.setText("Choisissez d'abord la tâche à supprimer dans la liste.")
+            self.error.show_message("Choisissez d'abord la tâche à supprimer dans la liste.")
             return
         description = self.table.item(self.table.currentRow(), 0).text()
         if not dialogs.confirm(
