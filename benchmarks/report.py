@@ -87,10 +87,10 @@ def figures(startup: dict, gui: dict, base: dict, run_peak_mb: float) -> list[Fi
     rows.append(
         Figure(
             "unlock_first",
-            "First unlock of the day (+ automatic backup)",
+            "First unlock of the day (backup just after)",
             unlock["first_of_day_ms"],
             None,
-            note=f"backup {unlock['first_of_day_breakdown_ms'].get('window.auto_backup', 0):.0f} ms",
+            note=f"then the backup: {unlock['first_of_day_breakdown_ms'].get('window.auto_backup', 0):.0f} ms",
         )
     )
 
