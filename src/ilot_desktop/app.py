@@ -16,7 +16,7 @@ from ilot_desktop.settings import LocalSettings
 log = logging.getLogger(__name__)
 
 
-# Qt's own strings that qtbase_fr.qm (Qt 6.12) leaves in English: the file chooser's labels gained a
+# Qt's own strings that qtbase_fr.qm (Qt 6.11 as 6.12) leaves in English: the file chooser's labels gained a
 # keyboard accelerator and lost their translation. Consulted only when Qt's translations have nothing.
 MISSING_QT_FRENCH = {
     ("QFileDialog", "&Look in:"): "&Voir dans\u00a0:",

@@ -39,7 +39,7 @@ def test_open_and_folder_dialogs_start_in_documents(monkeypatch, tmp_path):
 
 
 def test_qt_file_chooser_labels_are_french(qapp):
-    """Qt 6.12's French file lacks the accelerated labels of its own file chooser: ours fills them."""
+    """Qt's French file (6.11 as 6.12) lacks the accelerated labels of its own file chooser: ours fills them."""
     from PySide6.QtWidgets import QLabel
 
     dialog = QFileDialog(None, "Choisir")
