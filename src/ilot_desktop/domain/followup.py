@@ -15,15 +15,6 @@ from ilot_desktop.domain.vocabulary import AppointmentKind, AppointmentStatus, C
 
 FIRST_MONTH_DAYS = 30
 INTERVAL_DAYS = {Cadence.WEEKLY: 7, Cadence.FORTNIGHTLY: 14, Cadence.MONTHLY: 30, Cadence.EMPLOYMENT: 60}
-
-
-def cadence_text(cadence: Cadence) -> str:
-    """The rhythm as a caseworker says it: "mensuel, un contact tous les 30 jours"; "tous les 15 jours" alone."""
-    if cadence is Cadence.FORTNIGHTLY:
-        return cadence.label.lower()
-    return f"{cadence.label.lower()}, un contact tous les {INTERVAL_DAYS[cadence]} jours"
-
-
 RELEASE_WINDOW_DAYS = 30
 SIX_MONTHS_DAYS = 183
 SIX_MONTHS_WINDOW = (-7, 30)  # from a week ago to a month ahead
@@ -77,6 +68,13 @@ def effective_cadence(cadence: Cadence | None, entry: date | None, today: date) 
     if entry and (today - entry).days < FIRST_MONTH_DAYS:
         return Cadence.WEEKLY
     return cadence or Cadence.WEEKLY
+
+
+def cadence_text(cadence: Cadence) -> str:
+    """The rhythm as a caseworker says it: "mensuel, un contact tous les 30 jours"; "tous les 15 jours" alone."""
+    if cadence is Cadence.FORTNIGHTLY:
+        return cadence.label.lower()
+    return f"{cadence.label.lower()}, un contact tous les {INTERVAL_DAYS[cadence]} jours"
 
 
 def validate_appointment(appointment: Appointment, entry: date | None, end: date | None, today: date) -> dict[str, str]:

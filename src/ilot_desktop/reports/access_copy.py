@@ -9,7 +9,6 @@ anyone else.
 
 from __future__ import annotations
 
-import io
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -30,7 +29,7 @@ from ilot_desktop.domain.access_copy import (
 )
 from ilot_desktop.domain.dates import format_long_date
 from ilot_desktop.reports.action_plan import visual_order
-from ilot_desktop.reports.fonts import INK, MUTED, draw_page_footer, register_fonts
+from ilot_desktop.reports.fonts import INK, MUTED, draw_page_footer, register_fonts, render_with_page_count
 
 NBSP = "\u00a0"
 CONFIDENTIAL = "Document confidentiel : il contient des données personnelles et sensibles."
@@ -212,7 +211,4 @@ def _build(target, copy: AccessCopy, total_pages: int | None) -> int:
 
 def render_access_copy(copy: AccessCopy) -> bytes:
     """The copy as PDF bytes (A4, French)."""
-    pages = _build(io.BytesIO(), copy, None)  # a first pass counts the pages for « Page 1 sur 3 »
-    out = io.BytesIO()
-    _build(out, copy, pages)
-    return out.getvalue()
+    return render_with_page_count(lambda target, pages: _build(target, copy, pages))

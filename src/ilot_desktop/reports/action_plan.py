@@ -22,7 +22,6 @@ order.
 from __future__ import annotations
 
 import contextlib
-import io
 import os
 import pathlib
 import re
@@ -53,7 +52,7 @@ from ilot_desktop.domain.action_plan import ActionPlanDocument, PlanAppointment,
 from ilot_desktop.domain.dates import MONTHS, WEEKDAYS, format_date
 from ilot_desktop.domain.vocabulary import TaskStatus
 from ilot_desktop.errors import StorageEnvironmentError
-from ilot_desktop.reports.fonts import INK, register_fonts
+from ilot_desktop.reports.fonts import INK, register_fonts, render_with_page_count
 
 # No-break space before « : ; ! ? » and inside « guillemets » (see recovery_sheet.py for why not U+202F).
 NBSP = "\u00a0"
@@ -625,10 +624,7 @@ def _build(target, doc: ActionPlanDocument, total_pages: int | None) -> int:
 
 def render_action_plan(doc: ActionPlanDocument) -> bytes:
     """The printed plan as PDF bytes (A4, French), for the on-screen preview and for printing."""
-    pages = _build(io.BytesIO(), doc, None)  # a first pass counts the pages for « Page 1 sur 2 »
-    out = io.BytesIO()
-    _build(out, doc, pages)
-    return out.getvalue()
+    return render_with_page_count(lambda target, pages: _build(target, doc, pages))
 
 
 def write_action_plan(out: pathlib.Path, doc: ActionPlanDocument) -> None:

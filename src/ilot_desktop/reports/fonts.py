@@ -79,3 +79,14 @@ def draw_page_footer(
     if total_pages:
         canvas.drawRightString(right, 11 * mm, f"Page {doc.page} sur {total_pages}")
     canvas.restoreState()
+
+
+def render_with_page_count(build) -> bytes:
+    """PDF bytes from ``build(target, total_pages) -> pages``, called twice: a first pass into a scratch buffer
+    counts the pages, so that the real one can print « Page 1 sur 3 »."""
+    import io
+
+    pages = build(io.BytesIO(), None)
+    out = io.BytesIO()
+    build(out, pages)
+    return out.getvalue()

@@ -10,7 +10,6 @@ document is built from ``YearIndicators`` counts and the vocabulary's fixed labe
 
 from __future__ import annotations
 
-import io
 import pathlib
 from collections.abc import Sequence
 from fractions import Fraction
@@ -34,7 +33,7 @@ from reportlab.platypus import (
 
 from ilot_desktop.domain.dates import format_date
 from ilot_desktop.domain.indicators import YearIndicators, format_value, percent
-from ilot_desktop.reports.fonts import INK, MUTED, draw_page_footer, register_fonts
+from ilot_desktop.reports.fonts import INK, MUTED, draw_page_footer, register_fonts, render_with_page_count
 from ilot_desktop.reports.funder_file import atomic_write
 
 NBSP = "\u00a0"
@@ -365,10 +364,7 @@ def _build(target, figures: YearIndicators, total_pages: int | None) -> int:
 
 def render_funder_summary(figures: YearIndicators) -> bytes:
     """The summary as PDF bytes (A4, French)."""
-    pages = _build(io.BytesIO(), figures, None)  # a first pass counts the pages for « Page 1 sur 2 »
-    out = io.BytesIO()
-    _build(out, figures, pages)
-    return out.getvalue()
+    return render_with_page_count(lambda target, pages: _build(target, figures, pages))
 
 
 def write_funder_summary(out: pathlib.Path, indicators: YearIndicators) -> None:

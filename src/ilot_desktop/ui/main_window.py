@@ -5,7 +5,6 @@ from __future__ import annotations
 import gc
 import importlib
 import logging
-import sys
 from datetime import date
 
 from PySide6.QtCore import QByteArray, Qt, QTimer
@@ -276,15 +275,21 @@ class MainWindow(WindowActionsMixin, QMainWindow):
             return
         self.code_page.saved_label.setText(f"✓ Feuille enregistrée : {target}")
 
+    def _demo_allowed(self) -> bool:
+        """The demo from the start pages only (a file of one's own may exist already): never over an open
+        file or a recovery code still on screen."""
+        return self.session is None and self.stack.currentWidget() in (
+            self.welcome,
+            self.unlock_page,
+            self.create_page,
+        )
+
     def _update_demo_action(self, *_args) -> None:
-        """The demo from the start pages only: a file of one's own may exist already; never over an open file
-        or a recovery code still on screen."""
-        self.demo_action.setEnabled(self.stack.currentWidget() in (self.welcome, self.unlock_page, self.create_page))
+        self.demo_action.setEnabled(self._demo_allowed())
 
     def _open_demo_from_menu(self) -> None:
-        """The fictional people, even once the real file exists (training a colleague, a demonstration);
-        never over an open file or a recovery code still on screen."""
-        if self.session is None and self.stack.currentWidget() in (self.welcome, self.unlock_page, self.create_page):
+        """The fictional people, even once the real file exists (training a colleague, a demonstration)."""
+        if self._demo_allowed():
             self.open_demo()
 
     def open_demo(self) -> None:
@@ -615,12 +620,10 @@ def _preload_storage(freeze: bool = True) -> None:
 
     Then, once per process and while no file is open, everything alive (modules, classes, the window's
     widgets: kept until the end) is set aside from the garbage collector's full passes (``gc.freeze``).
-    Scanning these 100,000 objects
-    made each full pass take 65-85 ms, in the middle of a search, a switch or a Bilan on a ten-year file;
-    4 to 20 ms without them.
+    Scanning these 100,000 objects made each full pass take 65-85 ms, in the middle of a search, a switch
+    or a Bilan on a ten-year file; 4 to 20 ms without them.
     """
-    if STORAGE not in sys.modules:
-        importlib.import_module(STORAGE)
+    importlib.import_module(STORAGE)  # nothing to do once loaded
     if freeze and not gc.get_freeze_count():
         gc.collect()  # garbage of the start is freed first, not frozen with the rest
         gc.freeze()

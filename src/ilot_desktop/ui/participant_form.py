@@ -550,17 +550,16 @@ class ParticipantForm(QWidget):
             if name in self.errors:
                 self._set_error(name, message)
         count = len(errors)
-        names = [self.field_labels[n] for n in self.editors if n in errors]
-        which = f" ({', '.join(names)})" if names else ""
+        shown = [name for name in self.editors if name in errors]  # in the form's order
+        which = f" ({', '.join(self.field_labels[name] for name in shown)})" if shown else ""
         self.error_summary.show_message(
             "Le dossier n'est pas enregistré : "
             + ("1 champ à corriger" if count == 1 else f"{count} champs à corriger")
             + f"{which}. Rien de ce qui a été saisi n'est perdu."
         )
-        first = next((n for n in self.editors if n in errors), None)
-        if first:
-            self.editors[first].setFocus()
-            self.scroll.ensureWidgetVisible(self.editors[first], 50, 80)  # its message shows under it
+        if shown:
+            self.editors[shown[0]].setFocus()
+            self.scroll.ensureWidgetVisible(self.editors[shown[0]], 50, 80)  # its message shows under it
 
     def _field_corrected(self, name: str) -> None:
         """The field's message goes as soon as it is changed (saving checks it again)."""
