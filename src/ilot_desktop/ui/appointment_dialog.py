@@ -21,11 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ilot_desktop.domain.dates import DateError, format_long_date
+from ilot_desktop.domain.dates import DateError, format_date, format_long_date
 from ilot_desktop.domain.followup import COMMON_PLACES, MAX_DURATION, MIN_DURATION, Appointment
 from ilot_desktop.domain.vocabulary import AppointmentKind, AppointmentStatus
 from ilot_desktop.errors import IlotError, ValidationError
 from ilot_desktop.ui import dialogs
+from ilot_desktop.ui.locking import DRAFT_NOTE, DRAFT_STYLE
 from ilot_desktop.ui.widgets import ChoiceCombo, DateEdit, ErrorLabel, add_form_row, moment_of
 
 
@@ -52,10 +53,12 @@ class AppointmentDialog(QDialog):
         self.person.setAccessibleName("Personne")
         self.person.lineEdit().setPlaceholderText("Tapez un nom ou un n° de dossier")
         self._people: list[int] = []
+        self._numbers: list[str] = []  # the file numbers, to name a kept draft without a name
         for summary in session.participants.summaries():
             if summary.status(session.clock()).value == "ongoing" or summary.id == appointment.participant_id:
                 self.person.addItem(f"{summary.last_name.upper()} {summary.first_name} · {summary.file_number}")
                 self._people.append(summary.id)
+                self._numbers.append(summary.file_number)
         completer = QCompleter([self.person.itemText(i) for i in range(self.person.count())], self)
         completer.setFilterMode(completer.filterMode().MatchContains)
         completer.setCaseSensitivity(completer.caseSensitivity().CaseInsensitive)
@@ -86,6 +89,10 @@ class AppointmentDialog(QDialog):
             name: ErrorLabel(self) for name in ("participant", "start", "duration_min", "status", "kind", "place")
         }
         self.summary = ErrorLabel(self)
+        self.draft_note = QLabel(self)  # shown when a draft kept at lock is put back
+        self.draft_note.setWordWrap(True)
+        self.draft_note.setStyleSheet(DRAFT_STYLE)
+        self.draft_note.hide()
 
         form = QFormLayout()
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
@@ -119,6 +126,7 @@ class AppointmentDialog(QDialog):
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.save_button)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.draft_note)
         layout.addLayout(form)
         layout.addWidget(self.summary)
         layout.addLayout(buttons)
@@ -255,6 +263,63 @@ class AppointmentDialog(QDialog):
         self.deleted.emit(self.appointment.id)
         self.accept()
 
+    # --- drafts (lock) -------------------------------------------------------------------------------
+
+    def unsaved_draft(self) -> dict | None:
+        """What is typed, for the lock to keep encrypted; None when nothing is unsaved."""
+        if not self._dirty:
+            return None
+        index = self.person.currentIndex()
+        number = self._numbers[index] if self.participant_id() is not None else ""
+        when = self.date.text() if _readable(self.date) else format_date(self._start_date())
+        what = "Compte rendu du rendez-vous" if self.report.toPlainText().strip() else "Rendez-vous"
+        if self.appointment.id is None:
+            what = "Nouveau rendez-vous" + (" et son compte rendu" if what.startswith("Compte") else "")
+        label = what + (f" du {when}" if when else "") + (f" avec {number}" if number else "")
+        return {
+            "kind": "appointment",
+            "label": label,
+            "id": self.appointment.id,
+            "participant_id": self.participant_id(),
+            "date": self.date.text(),
+            "time": self.time.time().toString("HH:mm"),
+            "duration": self.duration.value(),
+            "appointment_kind": self.kind.value().value if self.kind.value() else None,
+            "place": self.place.text(),
+            "status": self.status.value().value if self.status.value() else None,
+            "report": self.report.toPlainText(),
+            "next_steps": self.next_steps.toPlainText(),
+        }
+
+    def _start_date(self):
+        return self.appointment.start.date() if self.appointment.start else None
+
+    @staticmethod
+    def draft_appointment(session, draft: dict) -> Appointment:
+        """The appointment a draft was typed on (IlotError if it was deleted meanwhile), or a new one."""
+        if draft.get("id") is not None:
+            return session.followup.get(draft["id"]).appointment
+        return session.followup.new_draft(draft.get("participant_id"))
+
+    def restore_draft(self, draft: dict) -> None:
+        """Put a kept draft back, marked as not saved."""
+        participant_id = draft.get("participant_id")
+        if participant_id in self._people:
+            self.person.setCurrentIndex(self._people.index(participant_id))
+        self.date.edit.setText(draft.get("date") or "")
+        self.time.setTime(QTime.fromString(draft.get("time") or "09:00", "HH:mm"))
+        self.duration.setValue(int(draft.get("duration") or self.duration.value()))
+        if draft.get("appointment_kind"):
+            self.kind.set_value(AppointmentKind(draft["appointment_kind"]))
+        self.place.setText(draft.get("place") or "")
+        if draft.get("status"):
+            self.status.set_value(AppointmentStatus(draft["status"]))
+        self.report.setPlainText(draft.get("report") or "")
+        self.next_steps.setPlainText(draft.get("next_steps") or "")
+        self._dirty = True
+        self.draft_note.setText(DRAFT_NOTE)
+        self.draft_note.show()
+
     def reject(self) -> None:
         if self._dirty:
             answer = dialogs.ask_unsaved(self, "Ce rendez-vous")
@@ -264,3 +329,10 @@ class AppointmentDialog(QDialog):
             if answer is dialogs.Answer.CANCEL:
                 return
         super().reject()
+
+
+def _readable(date_edit: DateEdit) -> bool:
+    try:
+        return date_edit.value() is not None
+    except DateError:
+        return False

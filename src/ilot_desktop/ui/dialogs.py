@@ -1,19 +1,28 @@
 """Every message box and file dialog goes through here: French, never a traceback.
 
 Tests replace these functions; a stray ``QMessageBox`` elsewhere fails the tests instead of hanging.
+
+Each of them runs its own event loop (``exec``) while the code that asked waits for the answer. The lock
+(``cancel_questions``) never pulls the records from under that code: it answers every open question
+"Annuler", answers any further one "Annuler" at once without showing it, and runs when the last of these
+loops has returned and the code that asked has finished.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
+from typing import TypeVar
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QWidget
 
 from ilot_desktop.errors import IlotError
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 class Answer(Enum):
@@ -22,6 +31,68 @@ class Answer(Enum):
     CANCEL = "cancel"
     OPEN_EXISTING = "open_existing"
     CREATE_ANYWAY = "create_anyway"
+
+
+class _QuestionState:
+    """The question boxes and file choosers whose ``exec`` is running, innermost last (None: a file chooser
+    opened by a static QFileDialog function, found as the application's modal window)."""
+
+    def __init__(self):
+        self.open: list[QDialog | None] = []
+        self.cancelling = False
+        self.then: list[Callable[[], None]] = []
+
+
+_Questions = _QuestionState()
+
+
+def _run(show: Callable[[], T], cancelled: T, dialog: QDialog | None = None) -> T:
+    """Run one question; while a lock is waiting, answer ``cancelled`` without showing anything."""
+    if _Questions.cancelling:
+        log.info("question answered \"Annuler\": the window is locking")
+        return cancelled
+    _Questions.open.append(dialog)
+    try:
+        return show()
+    finally:
+        _Questions.open.pop()
+        if _Questions.cancelling and not _Questions.open:
+            QTimer.singleShot(0, _after_questions)  # once the code that asked has finished
+
+
+def questions_open() -> bool:
+    return bool(_Questions.open)
+
+
+def cancel_questions(then: Callable[[], None]) -> None:
+    """Answer every open question "Annuler" and call ``then`` once all of them have returned.
+
+    With none open, ``then`` is called at once."""
+    if not _Questions.open and not _Questions.cancelling:
+        then()
+        return
+    _Questions.then.append(then)
+    if _Questions.cancelling:
+        return
+    _Questions.cancelling = True
+    for dialog in reversed(list(_Questions.open)):
+        if dialog is None:
+            dialog = QApplication.activeModalWidget()
+            if not isinstance(dialog, QFileDialog):
+                continue
+        if dialog.isVisible():
+            dialog.reject()
+
+
+def _after_questions() -> None:
+    if _Questions.open or not _Questions.cancelling:
+        return
+    waiting, _Questions.then = _Questions.then, []
+    try:
+        for callback in waiting:
+            callback()
+    finally:
+        _Questions.cancelling = False
 
 
 def _box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str, detail: str = "") -> QMessageBox:
@@ -34,7 +105,7 @@ def _box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str, 
 def inform(parent: QWidget | None, title: str, text: str, detail: str = "") -> None:
     box = _box(parent, QMessageBox.Icon.Information, title, text, detail)
     box.addButton("OK", QMessageBox.ButtonRole.AcceptRole)
-    box.exec()
+    _run(box.exec, None, box)
 
 
 def show_error(parent: QWidget | None, error: BaseException, crash_report: Path | None = None) -> None:
@@ -51,7 +122,7 @@ def show_error(parent: QWidget | None, error: BaseException, crash_report: Path 
             "Vous pouvez transmettre le rapport à l'équipe qui maintient l'application." + where,
         )
     box.addButton("OK", QMessageBox.ButtonRole.AcceptRole)
-    box.exec()
+    _run(box.exec, None, box)
 
 
 def ask_unsaved(parent: QWidget | None, subject: str) -> Answer:
@@ -67,7 +138,8 @@ def ask_unsaved(parent: QWidget | None, subject: str) -> Answer:
     discard = box.addButton("Ne pas enregistrer", QMessageBox.ButtonRole.DestructiveRole)
     box.addButton("Annuler", QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(save)
-    box.exec()
+    if _run(box.exec, None, box) is None:
+        return Answer.CANCEL
     clicked = box.clickedButton()
     return Answer.SAVE if clicked is save else Answer.DISCARD if clicked is discard else Answer.CANCEL
 
@@ -85,7 +157,8 @@ def ask_duplicate(parent: QWidget | None, who: str) -> Answer:
     create = box.addButton("Créer quand même", QMessageBox.ButtonRole.DestructiveRole)
     box.addButton("Annuler", QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(open_existing)
-    box.exec()
+    if _run(box.exec, None, box) is None:
+        return Answer.CANCEL
     clicked = box.clickedButton()
     if clicked is open_existing:
         return Answer.OPEN_EXISTING
@@ -98,7 +171,8 @@ def confirm(parent: QWidget | None, title: str, text: str, detail: str, action: 
     go = box.addButton(action, QMessageBox.ButtonRole.DestructiveRole)
     cancel = box.addButton("Annuler", QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(cancel)
-    box.exec()
+    if _run(box.exec, None, box) is None:
+        return False
     return box.clickedButton() is go
 
 
@@ -114,12 +188,12 @@ def start_folder() -> str:
 
 
 def choose_folder(parent: QWidget | None, title: str) -> Path | None:
-    path = QFileDialog.getExistingDirectory(parent, title, start_folder())
+    path = _run(lambda: QFileDialog.getExistingDirectory(parent, title, start_folder()), "")
     return Path(path) if path else None
 
 
 def choose_open_path(parent: QWidget | None, title: str, filter_text: str) -> Path | None:
-    path, _ = QFileDialog.getOpenFileName(parent, title, start_folder(), filter_text)
+    path, _ = _run(lambda: QFileDialog.getOpenFileName(parent, title, start_folder(), filter_text), ("", ""))
     return Path(path) if path else None
 
 
@@ -147,7 +221,8 @@ def choose_save_path(
     if not proposal.is_absolute():
         proposal = Path(start_folder()) / proposal
     while True:
-        path, _ = QFileDialog.getSaveFileName(parent, title, str(proposal), filter_text)
+        shown = str(proposal)
+        path, _ = _run(lambda: QFileDialog.getSaveFileName(parent, title, shown, filter_text), ("", ""))  # noqa: B023
         if not path:
             return None
         service = synced_service(Path(path)) if sensitive else None
@@ -180,4 +255,5 @@ def choose_printer(parent: QWidget | None):
     printer.setDocName("Plan d'action")
     dialog = QPrintDialog(printer, parent)
     dialog.setWindowTitle("Imprimer")
-    return printer if dialog.exec() == QPrintDialog.DialogCode.Accepted else None
+    accepted = _run(dialog.exec, None, dialog) == QPrintDialog.DialogCode.Accepted
+    return printer if accepted else None

@@ -25,6 +25,7 @@ from ilot_desktop.ui.autolock import InactivityWatcher
 from ilot_desktop.ui.barriers_page import BarriersPage
 from ilot_desktop.ui.bilan_page import BilanPage
 from ilot_desktop.ui.home_page import HomePage
+from ilot_desktop.ui.locking import LockingMixin
 from ilot_desktop.ui.outcomes_page import OutcomesPage
 from ilot_desktop.ui.participant_form import ParticipantForm
 from ilot_desktop.ui.participant_list import ParticipantListPanel
@@ -37,7 +38,7 @@ from ilot_desktop.ui.window_actions import WindowActionsMixin
 log = logging.getLogger(__name__)
 
 
-class MainWindow(WindowActionsMixin, QMainWindow):
+class MainWindow(LockingMixin, WindowActionsMixin, QMainWindow):
     def __init__(self, paths: AppPaths, settings: LocalSettings, today=date.today):
         super().__init__()
         self.paths = paths
@@ -158,7 +159,7 @@ class MainWindow(WindowActionsMixin, QMainWindow):
         self.new_code_action = self._action(file_menu, "Nouveau code de &secours…", None, self.ask_new_recovery_code)
         self._action(file_menu, "Pré&férences…", None, self.edit_preferences)
         file_menu.addSeparator()
-        self.lock_action = self._action(file_menu, "&Verrouiller", QKeySequence("Ctrl+L"), self.lock)
+        self.lock_action = self._action(file_menu, "&Verrouiller", QKeySequence("Ctrl+L"), self.request_lock)
         self.quit_action = self._action(file_menu, "&Quitter", QKeySequence("Ctrl+Q"), self.close)
         person_menu = self.menuBar().addMenu("&Dossier")
         self.access_action = self._action(
@@ -379,7 +380,7 @@ class MainWindow(WindowActionsMixin, QMainWindow):
         self.list_panel.focus_search()
         self.watcher.restart()
         log.info("workspace opened%s", " (demo)" if self.is_demo else "")
-        self.restore_draft()
+        self.restore_drafts()
         # the day's backup (about 0.5 s on a ten-year file) once the window is on screen, not before it
         QTimer.singleShot(BACKUP_AFTER_MS, self.auto_backup)
 
@@ -402,7 +403,8 @@ class MainWindow(WindowActionsMixin, QMainWindow):
         return False
 
     def _confirm_lock(self) -> bool:
-        """Before dropping everything: the participant file, an open appointment, an action being edited."""
+        """Before quitting or restoring (not before locking, which keeps drafts): the participant file, an
+        open appointment, an action being edited."""
         if not self._confirm_leave() or not self.actions_page.confirm_leave():
             return False
         for page in (self.week, self.timeline):
@@ -411,6 +413,7 @@ class MainWindow(WindowActionsMixin, QMainWindow):
                 answer = dialogs.ask_unsaved(self, "Le rendez-vous en cours de saisie")
                 if answer is dialogs.Answer.CANCEL or (answer is dialogs.Answer.SAVE and not dialog.save()):
                     return False
+                dialog._dirty = False  # discarded: not kept as a draft either
         return True
 
     def _open_from_home(self, participant_id: int, section: str) -> None:
@@ -522,49 +525,6 @@ class MainWindow(WindowActionsMixin, QMainWindow):
         self.open_participant(participant_id)
 
     # --- locking and closing ----------------------------------------------------------------------
-
-    def lock(self) -> bool:
-        """Drop every decrypted thing and show the start page. False if the person cancelled."""
-        if self.session is None:
-            return True
-        if not self._confirm_lock():
-            return False
-        self._save_view_settings()
-        self._close_window_dialogs()
-        self.form.set_service(None)
-        self.form.clear()
-        for page in self._pages():
-            page.set_session(None)
-        self.list_panel.clear()
-        self.session.close()
-        self.session = None
-        self.is_demo = False
-        self.demo_banner.hide()
-        self.setWindowTitle(APP_NAME)
-        self._set_workspace_actions(False)
-        self.show_start()
-        log.info("locked")
-        return True
-
-    WINDOW_DIALOGS = (
-        "funder_dialog",
-        "import_wizard",
-        "retention_dialog",
-        "contact_dialog",
-        "password_dialog",
-        "code_dialog",
-        "preferences_dialog",
-    )
-
-    def _close_window_dialogs(self) -> None:
-        """Dialogs opened over the records close with the lock: nothing decrypted stays on screen."""
-        from shiboken6 import isValid
-
-        for name in self.WINDOW_DIALOGS:
-            dialog = getattr(self, name, None)
-            if dialog is not None and isValid(dialog) and dialog.isVisible():
-                dialog.done(0)
-            setattr(self, name, None)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if (

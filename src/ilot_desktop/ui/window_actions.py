@@ -1,11 +1,10 @@
-"""The window's menu commands and the security flows (password, recovery code, auto-lock, drafts)."""
+"""The window's menu commands and the security flows (password, recovery code); locking is in locking.py."""
 
 from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtCore import Qt
 
 from ilot_desktop.errors import IlotError
 from ilot_desktop.services import vault
@@ -13,7 +12,6 @@ from ilot_desktop.settings import AUTO_LOCK_MINUTES
 from ilot_desktop.ui import dialogs
 
 log = logging.getLogger(__name__)
-DRAFT = "participant"
 
 
 class WindowActionsMixin:
@@ -90,12 +88,13 @@ class WindowActionsMixin:
             save_to(self.session, self)
 
     def open_restore(self) -> None:
-        """Restoring replaces the file: lock first (asking about unsaved edits), then choose and check."""
+        """Restoring replaces the file: lock first (asking about unsaved edits: a draft kept in the replaced
+        file would not come back), then choose and check."""
         from ilot_desktop.ui.backup_dialogs import RestoreDialog
 
         if self.is_demo or not vault.status(self.paths.data_dir).exists:
             return
-        if self.session is not None and not self.lock():
+        if self.session is not None and not (self._confirm_lock() and self.lock()):
             return
         self.restore_dialog = RestoreDialog(self.paths.data_dir, self)
         self.restore_dialog.restored.connect(self._after_restore)
@@ -232,55 +231,3 @@ class WindowActionsMixin:
         self.settings.set(AUTO_LOCK_MINUTES, minutes)
         self.settings.save()
         self.watcher.set_minutes(minutes)
-
-    def auto_lock(self) -> None:
-        """The laptop was left alone: keep what is being typed (encrypted), then lock.
-
-        A question box or a file chooser on screen gets one more delay; still there at the next one, it is
-        answered "Annuler" and the lock follows as soon as it has closed.
-        """
-        if self.session is None:
-            return
-        modal = QApplication.activeModalWidget()
-        if isinstance(modal, QMessageBox | QFileDialog):
-            if not getattr(self, "_lock_postponed", False):
-                self._lock_postponed = True
-                self.watcher.restart()
-                return
-            modal.reject()
-            QTimer.singleShot(0, self.auto_lock)
-            return
-        self._lock_postponed = False
-        if self.form.is_dirty() and not self.is_demo:
-            try:
-                self.session.keep_draft(DRAFT, self.form.snapshot())
-            except Exception as exc:  # a full disk must not keep the records on screen
-                log.error("draft not kept before auto-lock (%s)", type(exc).__name__)
-        self.form._set_dirty(False)
-        self.actions_page._dirty = False
-        self.outcomes._dirty = False
-        for page in (self.week, self.timeline):
-            if page.dialog is not None:
-                page.dialog._dirty = False
-        log.info("auto-lock after %d minutes without activity", self.watcher.minutes)
-        self.lock()
-
-    def restore_draft(self) -> None:
-        """After unlock: put back what auto-lock kept, on the right participant."""
-        import json
-
-        if self.session is None:
-            return
-        draft = self.session.take_draft(DRAFT)
-        if not draft:
-            return
-        participant_id = json.loads(draft).get("id")
-        if participant_id is not None:
-            try:
-                self.open_participant(participant_id, self.dossier_tabs)
-            except IlotError:
-                return
-        else:
-            self.new_participant()
-        self.dossier_tabs.setCurrentWidget(self.form)
-        self.form.restore(draft)
