@@ -8,7 +8,7 @@ from __future__ import annotations
 import logging
 import sys
 
-from ilot_desktop import APP_NAME, __version__
+from ilot_desktop import APP_NAME, __version__, instance_lock
 from ilot_desktop.logs import write_crash_report
 from ilot_desktop.paths import AppPaths
 from ilot_desktop.settings import LocalSettings
@@ -71,14 +71,34 @@ def create_application(argv: list[str]):
     return app
 
 
-def acquire_instance_lock(paths: AppPaths):
-    """One running window per data folder: the QLockFile, or None when another instance holds it."""
-    from PySide6.QtCore import QLockFile
+def acquire_instance_lock(paths: AppPaths) -> instance_lock.LockResult:
+    """One window per data folder. Only a live instance on this computer blocks; see ``instance_lock``."""
+    return instance_lock.acquire(paths.data_dir)
 
-    paths.data_dir.mkdir(parents=True, exist_ok=True)
-    lock = QLockFile(str(paths.data_dir / "ilot-desktop.lock"))
-    lock.setStaleLockTime(0)  # a lock left by a crashed instance is recognised by its dead process id
-    return lock if lock.tryLock(200) else None
+
+READ_ONLY_BANNER = (
+    "Lecture seule : ce dossier ne peut pas être modifié (clé USB verrouillée, copie de sauvegarde ou droits "
+    "insuffisants). Vous pouvez consulter les dossiers ; rien ne sera enregistré."
+)
+
+
+def in_use_message(taken: instance_lock.LockResult) -> tuple[str, str]:
+    """The words of a refused second window: what holds the folder, and where."""
+    holder = taken.holder
+    if holder is not None and holder.purpose and holder.purpose != instance_lock.WINDOW:
+        return (
+            f"Une commande Îlot desktop (« {holder.purpose} ») travaille sur ce dossier.",
+            "Attendez qu'elle se termine, puis ouvrez de nouveau Îlot desktop.",
+        )
+    if holder is not None and holder.host and holder.host != instance_lock.this_computer():
+        return (
+            f"Îlot desktop est déjà ouvert sur ce dossier, depuis l'ordinateur « {holder.host} ».",
+            "Fermez la fenêtre sur cet ordinateur-là, puis recommencez.",
+        )
+    detail = "Utilisez la fenêtre déjà ouverte (elle est peut-être réduite dans la barre des tâches)."
+    if holder is not None and holder.pid:
+        detail += f" Processus n° {holder.pid}."
+    return "Îlot desktop est déjà ouvert sur cet ordinateur.", detail
 
 
 def run_gui(paths: AppPaths) -> int:
@@ -87,16 +107,19 @@ def run_gui(paths: AppPaths) -> int:
 
     settings = LocalSettings(paths.settings_file)
     app = create_application(sys.argv)
-    instance = acquire_instance_lock(paths)
-    if instance is None:
+    taken = acquire_instance_lock(paths)
+    if taken.state is instance_lock.LockState.IN_USE:
         log.info("second instance refused")
+        dialogs.inform(None, APP_NAME, *in_use_message(taken))
+        return 1
+    if taken.state is instance_lock.LockState.DISK_FULL:
         dialogs.inform(
             None,
             APP_NAME,
-            "Îlot desktop est déjà ouvert sur cet ordinateur.",
-            "Utilisez la fenêtre déjà ouverte (elle est peut-être réduite dans la barre des tâches).",
+            "Le disque est plein.",
+            "Libérez de la place (corbeille, téléchargements) : tant que le disque est plein, rien ne pourra être "
+            "enregistré. Vous pouvez consulter les dossiers.",
         )
-        return 1
     window = MainWindow(paths, settings)
 
     def excepthook(exc_type, exc, tb):
@@ -107,9 +130,11 @@ def run_gui(paths: AppPaths) -> int:
         dialogs.show_error(window, exc, report)
 
     sys.excepthook = excepthook
+    if taken.state is instance_lock.LockState.READ_ONLY:
+        window.show_read_only(READ_ONLY_BANNER)
     window.show()
     log.info("application started (version %s)", __version__)
     try:
         return app.exec()
     finally:
-        instance.unlock()
+        taken.release()

@@ -1,12 +1,14 @@
 """Command line: no sub-command opens the window; sub-commands run headless jobs.
 
-Exit codes: 0 done, 2 usage, 3 wrong password, 4 damaged or foreign file, 5 invalid input.
+Exit codes: 0 done, 2 usage, 3 wrong password, 4 damaged or foreign file (or the disk, the medium, the rights),
+5 invalid input, 6 a window is open on the data folder (for a command that writes the vault).
 Messages go to stderr, in French, without personal data.
 """
 
 from __future__ import annotations
 
 import argparse
+import errno
 import getpass
 import logging
 import os
@@ -16,9 +18,19 @@ from datetime import date
 from pathlib import Path
 
 from ilot_desktop import __version__, cli_french
-from ilot_desktop.errors import EXIT_INVALID, EXIT_OK, EXIT_USAGE, IlotError
+from ilot_desktop.cli_console import ENVIRONMENT_ERRNOS, ConsoleStream, hold_the_folder
+from ilot_desktop.errors import (
+    EXIT_INVALID,
+    EXIT_OK,
+    EXIT_USAGE,
+    DataFolderError,
+    IlotError,
+    StorageEnvironmentError,
+    ValidationError,
+    os_error_text,
+)
 from ilot_desktop.logs import setup_logging, write_crash_report
-from ilot_desktop.paths import ENV_DATA_DIR, AppPaths, app_paths
+from ilot_desktop.paths import ENV_DATA_DIR, AppPaths, app_paths, data_folder_problem, is_inside
 
 ENV_PASSPHRASE = "ILOT_PASSPHRASE"
 ENV_RECOVERY_CODE = "ILOT_RECOVERY_CODE"
@@ -133,6 +145,23 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Parse, run, answer in French. A reader that stops early (``| head``) only cuts the output: the work
+    goes on to its end and its exit code, without a word about the pipe."""
+    saved = sys.stdout, sys.stderr
+    if sys.stdout is not None:  # None in a windowed build without a console
+        sys.stdout = ConsoleStream(sys.stdout)
+    if sys.stderr is not None:
+        sys.stderr = ConsoleStream(sys.stderr)
+    try:
+        return _main(argv)
+    finally:
+        for stream in (sys.stdout, sys.stderr):
+            if isinstance(stream, ConsoleStream):
+                stream.flush()
+        sys.stdout, sys.stderr = saved
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     paths = app_paths(args.data_dir)
@@ -142,6 +171,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from ilot_desktop.selftest import run_self_test
 
         return run_self_test(verbose=args.verbose)
+    problem = data_folder_problem(paths.data_dir)
+    if problem is not None:  # before anything tries to create a log or a vault there
+        print(f"Erreur\u00a0: {problem}", file=sys.stderr)
+        return DataFolderError.exit_code
     setup_logging(paths.log_file, verbose=args.verbose)
     if args.command is None:
         from ilot_desktop.app import run_gui
@@ -161,18 +194,30 @@ def main(argv: Sequence[str] | None = None) -> int:
         "template": cmd_template,
     }[args.command]
     try:
-        return handler(args, paths)
+        with hold_the_folder(args.command, paths):
+            return handler(args, paths)
     except IlotError as error:
-        print(f"Erreur : {error}", file=sys.stderr)
+        print(f"Erreur\u00a0: {error}", file=sys.stderr)
         return error.exit_code
     except KeyboardInterrupt:
         print("Interrompu.", file=sys.stderr)
         return EXIT_USAGE
+    except OSError as exc:
+        if exc.errno not in ENVIRONMENT_ERRNOS:
+            return _unexpected(exc, paths)
+        log.warning("%s stopped by the environment (%s)", args.command, errno.errorcode.get(exc.errno))
+        text = os_error_text(exc)
+        print(f"Erreur\u00a0: {text[0].upper()}{text[1:]}.", file=sys.stderr)
+        return StorageEnvironmentError.exit_code
     except Exception as exc:  # a bug: report it without personal data
-        report = write_crash_report(paths.crash_dir, exc)
-        where = f" Rapport : {report}" if report else ""
-        print(f"Erreur inattendue (un défaut du programme).{where}", file=sys.stderr)
-        return 1
+        return _unexpected(exc, paths)
+
+
+def _unexpected(exc: BaseException, paths: AppPaths) -> int:
+    report = write_crash_report(paths.crash_dir, exc)
+    where = f" Rapport\u00a0: {report}" if report else ""
+    print(f"Erreur inattendue (un défaut du programme).{where}", file=sys.stderr)
+    return 1
 
 
 def read_password(confirm: bool) -> str:
@@ -200,6 +245,14 @@ def _create(args: argparse.Namespace, paths: AppPaths, with_demo: bool) -> int:
     sheet = Path(args.recovery_sheet) if args.recovery_sheet else None
     if sheet is not None and not sheet.parent.is_dir():
         raise IlotError(f"Le dossier de la feuille de secours n'existe pas : {sheet.parent}")
+    if sheet is not None and is_inside(sheet, paths.data_dir):
+        raise ValidationError(
+            {
+                "recovery_sheet": "Ne rangez pas la feuille de secours avec le fichier chiffré\u00a0: elle permet "
+                "de l'ouvrir. Choisissez une clé USB ou un autre dossier (hors du dossier des données), puis "
+                "imprimez-la. Rien n'a été créé."
+            }
+        )
     session, code = vault.create(paths.data_dir, read_password(confirm=True))
     try:
         print(f"Fichier chiffré créé dans {paths.data_dir}")
@@ -286,12 +339,15 @@ def cmd_check(args: argparse.Namespace, paths: AppPaths) -> int:
         report = check_backup(where, vault_folder=paths.data_dir, **_secret(args))
     else:
         where = paths.data_dir
+        # Nothing is written into the file before its full check has passed: the opening is logged after it.
         if args.recovery_code:
-            session = vault.unlock_with_recovery_code(paths.data_dir, read_recovery_code())
+            session = vault.unlock_with_recovery_code(paths.data_dir, read_recovery_code(), audit=False)
         else:
-            session = vault.unlock(paths.data_dir, read_password(confirm=False))
+            session = vault.unlock(paths.data_dir, read_password(confirm=False), audit=False)
         try:
             report = session.check(full=True)
+            if report.ok:
+                session.record_opening("avec le code de secours" if args.recovery_code else "")
         finally:
             session.close()
     print(f"Dossier : {where}")
@@ -339,7 +395,7 @@ def cmd_restore(args: argparse.Namespace, paths: AppPaths) -> int:
 
 def cmd_action_plan(args: argparse.Namespace, paths: AppPaths) -> int:
     """The printed plan of one participant, found by file number, written as a PDF."""
-    from ilot_desktop.errors import NotFoundError, StorageEnvironmentError
+    from ilot_desktop.errors import NotFoundError
     from ilot_desktop.services import vault
 
     out = Path(args.out)
@@ -356,7 +412,9 @@ def cmd_action_plan(args: argparse.Namespace, paths: AppPaths) -> int:
         try:
             write_action_plan(out, document)
         except OSError as exc:
-            raise StorageEnvironmentError(f"Le plan d'action n'a pas pu être écrit ({exc.strerror}).") from exc
+            raise StorageEnvironmentError(
+                f"Le plan d'action n'a pas pu être écrit\u00a0: {os_error_text(exc)}."
+            ) from exc
         session.audit.record("action_plan_printed", participant.id, "PDF")
     finally:
         session.close()

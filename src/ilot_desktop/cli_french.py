@@ -23,6 +23,18 @@ FRENCH = {
     "one of the arguments %s is required": "l'un des arguments %s est obligatoire",
     "unexpected option string: %s": "option inattendue : %s",
     "%(prog)s: error: %(message)s\n": "%(prog)s : erreur : %(message)s\n",
+    # --verbose=1: an option without a value given one
+    "ignored explicit argument %r": "cette option ne prend pas de valeur (reçu %r)",
+    "unknown parser %(parser_name)r (choices: %(choices)s)": (
+        "commande inconnue : %(parser_name)r (possibles : %(choices)s)"
+    ),
+    "can't open '%(filename)s': %(error)s": "impossible d'ouvrir « %(filename)s » : %(error)s",
+    "subcommands": "commandes",
+    # wordings of newer Pythons (3.12 and later)
+    "argument '-' with mode %r": "argument « - » avec le mode %r",
+    "option '%(option)s' is deprecated": "l'option « %(option)s » est dépréciée",
+    "command '%(parser_name)s' is deprecated": "la commande « %(parser_name)s » est dépréciée",
+    "argument '%(argument_name)s' is deprecated": "l'argument « %(argument_name)s » est déprécié",
 }
 
 

@@ -10,6 +10,7 @@ EXIT_USAGE = 2
 EXIT_WRONG_PASSWORD = 3
 EXIT_DAMAGED = 4
 EXIT_INVALID = 5
+EXIT_IN_USE = 6  # a window is open on the data folder: the command that would write it waits for it to close
 
 
 class IlotError(Exception):
@@ -20,6 +21,10 @@ class IlotError(Exception):
 
 class WrongPasswordError(IlotError):
     exit_code = EXIT_WRONG_PASSWORD
+
+
+class BackupPasswordNeededError(WrongPasswordError):
+    """A backup made before a password change: it opens only with the password of its time (or the code)."""
 
 
 class WrongRecoveryCodeError(IlotError):
@@ -56,6 +61,18 @@ class StorageEnvironmentError(IlotError):
     exit_code = EXIT_DAMAGED
 
 
+class DataFolderInUseError(IlotError):
+    """A live window holds the data folder's instance lock: a command that writes the vault is refused."""
+
+    exit_code = EXIT_IN_USE
+
+
+class DataFolderError(IlotError):
+    """The chosen data folder cannot be one (a file in its place): a usage error."""
+
+    exit_code = EXIT_USAGE
+
+
 class ValidationError(IlotError):
     """Input refused; ``errors`` maps field names to French messages."""
 
@@ -88,3 +105,26 @@ class ImportRejected(IlotError):
         super().__init__(
             f"Classeur refusé : {count} problème{'s' if count > 1 else ''} à corriger ; rien n'a été importé."
         )
+
+
+def os_error_text(exc: OSError) -> str:
+    """What a system error means, in French (``strerror`` is the C library's English)."""
+    import errno
+
+    code = exc.errno
+    if code in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+        return "le disque est plein : libérez de la place puis réessayez"
+    if code == errno.EROFS:
+        return "le support est en lecture seule (clé USB verrouillée ?)"
+    if code in (errno.EACCES, errno.EPERM):
+        return "accès refusé : vérifiez les droits du dossier, ou fermez le fichier s'il est ouvert ailleurs"
+    if code == errno.ENOENT:
+        return "fichier ou dossier introuvable"
+    if code in (errno.ENOTDIR, errno.EISDIR, errno.EEXIST):
+        return "un fichier et un dossier portent le même nom à cet endroit"
+    if code == errno.ENAMETOOLONG:
+        return "le nom ou le chemin est trop long"
+    if code in (errno.EIO, getattr(errno, "ENXIO", errno.EIO), getattr(errno, "ENODEV", errno.EIO)):
+        return "le support ne répond pas (retiré ou défaillant ?)"
+    name = errno.errorcode.get(code or 0)
+    return f"erreur du système ({name})" if name else "erreur du système"

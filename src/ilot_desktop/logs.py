@@ -18,8 +18,22 @@ from ilot_desktop import __version__
 _SAFE_MESSAGE_PREFIXES = ("sqlalchemy", "alembic")
 
 
+class QuietFileHandler(logging.handlers.RotatingFileHandler):
+    """The rotating log file; a record it cannot write (disk full, support removed) is dropped without a word.
+
+    ``logging``'s own answer is a "--- Logging error ---" block with an English traceback on the console:
+    nothing a caseworker can act on, in the middle of a French message. The drops are counted.
+    """
+
+    dropped = 0
+
+    def handleError(self, record: logging.LogRecord) -> None:
+        self.dropped += 1
+
+
 def setup_logging(log_file: Path, verbose: bool = False) -> None:
     """A rotating file log; quiet console. Failing to write logs never stops the application."""
+    logging.raiseExceptions = False  # no handler, ours or a library's, prints its own error blocks
     root = logging.getLogger()
     root.setLevel(logging.DEBUG if verbose else logging.INFO)
     for handler in list(root.handlers):
@@ -27,9 +41,7 @@ def setup_logging(log_file: Path, verbose: bool = False) -> None:
             root.removeHandler(handler)
     try:
         log_file.parent.mkdir(parents=True, exist_ok=True)
-        handler: logging.Handler = logging.handlers.RotatingFileHandler(
-            log_file, maxBytes=1_000_000, backupCount=5, encoding="utf-8"
-        )
+        handler: logging.Handler = QuietFileHandler(log_file, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
     except OSError:
         handler = logging.NullHandler()
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))

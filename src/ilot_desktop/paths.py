@@ -54,6 +54,28 @@ def app_paths(data_dir: str | os.PathLike | None = None) -> AppPaths:
     )
 
 
+def data_folder_problem(folder: Path) -> str | None:
+    """Why ``folder`` cannot be the data folder (a file stands there or above it), in French; None if it can."""
+    for candidate in (folder, *folder.parents):
+        if candidate.exists():
+            if candidate.is_dir():
+                return None
+            where = "Le dossier des données" if candidate == folder else "Le chemin du dossier des données"
+            return (
+                f"{where} désigne un fichier, pas un dossier\u00a0: {candidate}. Choisissez un dossier avec "
+                f"--data-dir (ou la variable {ENV_DATA_DIR})."
+            )
+    return None
+
+
+def is_inside(path: Path, folder: Path) -> bool:
+    """True when ``path`` (links followed, ``..`` resolved; case ignored where the system ignores it) is in
+    ``folder`` or one of its subfolders."""
+    target = os.path.normcase(str(Path(path).expanduser().resolve()))
+    root = os.path.normcase(str(Path(folder).expanduser().resolve()))
+    return target == root or target.startswith(root.rstrip(os.sep) + os.sep)
+
+
 def resource_path(*parts: str) -> Path:
     """A file under ``resources/``, from the source tree or from the frozen (PyInstaller) build."""
     frozen_root = getattr(sys, "_MEIPASS", None)

@@ -100,14 +100,16 @@ def test_one_instance_per_data_folder(tmp_path):
     from ilot_desktop.app import acquire_instance_lock
     from ilot_desktop.paths import app_paths
 
+    from ilot_desktop.instance_lock import LockState
+
     paths = app_paths(tmp_path / "donnees")
     first = acquire_instance_lock(paths)
-    assert first is not None
-    assert acquire_instance_lock(paths) is None  # a second window would be refused
-    first.unlock()
+    assert first.state is LockState.ACQUIRED
+    assert acquire_instance_lock(paths).state is LockState.IN_USE  # a second window would be refused
+    first.release()
     again = acquire_instance_lock(paths)
-    assert again is not None
-    again.unlock()
+    assert again.state is LockState.ACQUIRED
+    again.release()
 
 
 def test_dialogs_over_the_records_close_with_the_lock(window):

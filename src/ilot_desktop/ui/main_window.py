@@ -62,6 +62,12 @@ class MainWindow(LockingMixin, WindowActionsMixin, QMainWindow):
         self.demo_banner.setStyleSheet("background: #fff3cd; color: #664d03; padding: 4px 10px;")
         self.statusBar().addPermanentWidget(self.demo_banner, 1)
         self.demo_banner.hide()
+        self.read_only_banner = QLabel(self)  # shown by show_read_only (app.py): a folder that cannot be written
+        self.read_only_banner.setObjectName("read_only_banner")
+        self.read_only_banner.setWordWrap(True)
+        self.read_only_banner.setStyleSheet("background: #f8d7da; color: #58151c; padding: 4px 10px;")
+        self.statusBar().addPermanentWidget(self.read_only_banner, 1)
+        self.read_only_banner.hide()
         self._build_menus()
         self.stack.currentChanged.connect(self._update_demo_action)
 
@@ -77,6 +83,12 @@ class MainWindow(LockingMixin, WindowActionsMixin, QMainWindow):
         self.watcher = InactivityWatcher(QApplication.instance(), settings.get(AUTO_LOCK_MINUTES), self)
         self.watcher.idle.connect(self.auto_lock)
         self.show_start()
+
+    def show_read_only(self, text: str) -> None:
+        """The data folder cannot be written: said for as long as the window is open (saves are refused by the
+        file itself, in words)."""
+        self.read_only_banner.setText(text)
+        self.read_only_banner.show()
 
     # --- building ---------------------------------------------------------------------------------
 
