@@ -8,10 +8,14 @@ live inside the encrypted file (see ``services``).
 from __future__ import annotations
 
 import configparser
+import io
 import logging
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from ilot_desktop import safe_files
+from ilot_desktop.errors import StorageEnvironmentError
 
 log = logging.getLogger(__name__)
 
@@ -61,13 +65,12 @@ class LocalSettings:
 
     def save(self) -> bool:
         """Write the file; False (logged) when the folder cannot be written: settings are not vital."""
+        text = io.StringIO()
+        self._parser.write(text)
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = self.path.with_name(self.path.name + ".tmp")
-            with tmp.open("w", encoding="utf-8") as handle:
-                self._parser.write(handle)
-            tmp.replace(self.path)
-        except OSError:
+            self.path.parent.mkdir(parents=True, exist_ok=True)  # the settings' own folder
+            safe_files.write_text(self.path, text.getvalue())
+        except (OSError, StorageEnvironmentError):
             log.warning("settings could not be saved")
             return False
         return True

@@ -14,6 +14,7 @@ from reportlab.lib.pagesizes import A4
 from ilot_desktop.domain.actions import CollectiveAction
 from ilot_desktop.domain.followup import Appointment, AppointmentView
 from ilot_desktop.domain.vocabulary import ActionType, AppointmentKind, AppointmentStatus
+from ilot_desktop.errors import StorageEnvironmentError
 from ilot_desktop.reports.week_sheet import write_week_sheet
 
 MONDAY = datetime.date(2026, 11, 23)
@@ -101,6 +102,7 @@ def _write(
     if appointments is None and actions is None:
         appointments, actions = _week()
     out = tmp_path / "impressions" / "semaine.pdf"
+    out.parent.mkdir(parents=True, exist_ok=True)  # one folder policy (safe_files): the folder must exist
     write_week_sheet(out, MONDAY, appointments or [], actions or [], PRINTED_ON)
     return out
 
@@ -124,9 +126,11 @@ def test_one_a4_landscape_page(sheet: Path) -> None:
     assert float(box.height) == pytest.approx(A4[0], abs=0.5)
 
 
-def test_parent_folder_is_created_and_no_temporary_file_left(sheet: Path) -> None:
+def test_no_temporary_file_left_and_a_missing_folder_is_refused(sheet: Path, tmp_path: Path) -> None:
     assert sheet.is_file()
     assert [p.name for p in sheet.parent.iterdir()] == [sheet.name]
+    with pytest.raises(StorageEnvironmentError, match="n'existe pas"):
+        write_week_sheet(tmp_path / "absent" / "semaine.pdf", MONDAY, [], [], PRINTED_ON)
 
 
 def test_titles_and_days_in_french(sheet: Path) -> None:

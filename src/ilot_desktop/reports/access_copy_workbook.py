@@ -3,7 +3,9 @@
 ``Présentation`` (the title, the rights, what each sheet holds), ``Dossier`` (every field of the file:
 section, field, value), then ``Rendez-vous``, ``Freins``, ``Historique des freins``, ``Plan d'action``,
 ``Actions collectives``, ``Résultats``, ``Journal des accès``. French headers in row 1, frozen.
-Values are the same French text as the PDF, written as text (never a formula).
+Values are the same French text as the PDF, written as text (never a formula); a text longer than a cell
+holds goes on in ``<header> (suite 1)``, ... columns (``reports.xlsx``): the copy is complete. Built whole in
+memory by XlsxWriter: no temporary file anywhere.
 """
 
 from __future__ import annotations
@@ -11,14 +13,9 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 
-from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.worksheet import Worksheet
+from xlsxwriter.workbook import Workbook
 
 from ilot_desktop.domain.access_copy import (
-    EMPTY,
     ORGANISATION,
     PROGRAMME,
     RIGHTS_TEXT,
@@ -27,78 +24,80 @@ from ilot_desktop.domain.access_copy import (
     participant_fields,
 )
 from ilot_desktop.domain.dates import format_long_date
+from ilot_desktop.reports.xlsx import MAX_CELL_TEXT, clean_text, continued, new_workbook, split_text
+
+__all__ = ["FILE_HEADERS", "FILE_SHEET", "MAX_CELL_TEXT", "PRESENTATION_SHEET", "render_access_copy_workbook"]
 
 PRESENTATION_SHEET = "Présentation"
 FILE_SHEET = "Dossier"
 FILE_HEADERS = ("Rubrique", "Champ", "Valeur")
-MAX_CELL_TEXT = 32767
-
-_BOLD = Font(bold=True)
-_TITLE = Font(bold=True, size=14)
-_HEADER_FILL = PatternFill("solid", fgColor="DCE6F1")
-_WRAP = Alignment(wrap_text=True, vertical="top")
 
 
-def _put(ws: Worksheet, row: int, column: int, value: str) -> None:
-    cell = ws.cell(row=row, column=column)
-    if value in ("", EMPTY):
-        cell.value = EMPTY if value == EMPTY else None
-    else:
-        cell.value = ILLEGAL_CHARACTERS_RE.sub("", value)[:MAX_CELL_TEXT]
-    cell.data_type = "s"  # text, never a formula (a note may start with « = »)
-    cell.alignment = _WRAP
-
-
-def _sheet(book: Workbook, title: str, headers: Sequence[str], rows: Sequence[Sequence[str]], long: set[int]) -> None:
-    ws = book.create_sheet(title)
-    for column, header in enumerate(headers, start=1):
-        cell = ws.cell(row=1, column=column, value=header)
-        cell.font = _BOLD
-        cell.fill = _HEADER_FILL
-        cell.alignment = Alignment(vertical="center", wrap_text=True)
-        widest = max([len(header), *(len(r[column - 1]) for r in rows)]) if rows else len(header)
-        width = 60 if column - 1 in long else min(max(widest + 2, 12), 45)
-        ws.column_dimensions[get_column_letter(column)].width = width
-    for r, row in enumerate(rows, start=2):
-        for c, value in enumerate(row, start=1):
-            _put(ws, r, c, value)
-    ws.freeze_panes = "A2"
-
-
-def build_access_copy_workbook(copy: AccessCopy) -> Workbook:
-    book = Workbook()
-    intro = book.active
-    intro.title = PRESENTATION_SHEET
-    intro.column_dimensions["A"].width = 110
-    p = copy.participant
-    lines = [
-        (copy.title, _TITLE),
-        (
-            f"Dossier {p.file_number} · {ORGANISATION}, dispositif {PROGRAMME} · document établi le "
-            f"{format_long_date(copy.made_on)}",
-            None,
+def _formats(book: Workbook) -> dict:
+    wrap = {"text_wrap": True, "valign": "top"}
+    return {
+        "cell": book.add_format(wrap),
+        "bold": book.add_format({**wrap, "bold": True}),
+        "title": book.add_format({**wrap, "bold": True, "font_size": 14}),
+        "header": book.add_format(
+            {"bold": True, "bg_color": "#DCE6F1", "pattern": 1, "valign": "vcenter", "text_wrap": True}
         ),
-        ("", None),
-        *((line, None) for line in RIGHTS_TEXT),
-        ("", None),
-        ("Contenu de ce classeur :", _BOLD),
-    ]
-    tables = copy_tables(copy)
-    lines.append((f"{FILE_SHEET} : chaque rubrique de votre dossier", None))
-    lines += [(f"{t.title} : {len(t.rows)} ligne{'s' if len(t.rows) > 1 else ''}", None) for t in tables]
-    for row, (value, font) in enumerate(lines, start=1):
-        _put(intro, row, 1, value)
-        if font is not None:
-            intro.cell(row=row, column=1).font = font
-    _sheet(book, FILE_SHEET, FILE_HEADERS, participant_fields(copy.participant), {2})
-    for table in tables:
-        _sheet(book, table.title, table.headers, table.rows, set(table.long))
-    book.properties.creator = "Îlot desktop"
-    book.properties.title = copy.title
-    return book
+    }
+
+
+def _sheet(
+    book: Workbook,
+    formats: dict,
+    title: str,
+    headers: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    long: set[int],
+) -> None:
+    ws = book.add_worksheet(title)
+    out_headers, out_rows, origin = continued(headers, rows)
+    for column, header in enumerate(out_headers):
+        ws.write_string(0, column, header, formats["header"])
+        values = [r[column] for r in out_rows if isinstance(r[column], str)]
+        widest = max([len(header), *(len(v) for v in values)])
+        ws.set_column(column, column, 60 if origin[column] in long else min(max(widest + 2, 12), 45))
+    for r, row in enumerate(out_rows, start=1):
+        for c, value in enumerate(row):
+            if value is None or value == "":
+                ws.write_blank(r, c, None, formats["cell"])
+            else:  # text, never a formula (a note may start with « = »)
+                ws.write_string(r, c, str(value), formats["cell"])
+    ws.freeze_panes(1, 0)
 
 
 def render_access_copy_workbook(copy: AccessCopy) -> bytes:
-    out = io.BytesIO()
-    build_access_copy_workbook(copy).save(out)
-    return out.getvalue()
+    """The copy as the bytes of an ``.xlsx``."""
+    buffer = io.BytesIO()
+    book = new_workbook(buffer)
+    formats = _formats(book)
+    intro = book.add_worksheet(PRESENTATION_SHEET)
+    intro.set_column(0, 0, 110)
+    p = copy.participant
+    lines = [
+        (copy.title, "title"),
+        (
+            f"Dossier {p.file_number} · {ORGANISATION}, dispositif {PROGRAMME} · document établi le "
+            f"{format_long_date(copy.made_on)}",
+            "cell",
+        ),
+        ("", "cell"),
+        *((line, "cell") for line in RIGHTS_TEXT),
+        ("", "cell"),
+        ("Contenu de ce classeur :", "bold"),
+    ]
+    tables = copy_tables(copy)
+    lines.append((f"{FILE_SHEET} : chaque rubrique de votre dossier", "cell"))
+    lines += [(f"{t.title} : {len(t.rows)} ligne{'s' if len(t.rows) > 1 else ''}", "cell") for t in tables]
+    for row, (value, style) in enumerate(lines):
+        if value:
+            intro.write_string(row, 0, split_text(clean_text(value))[0], formats[style])
+    _sheet(book, formats, FILE_SHEET, FILE_HEADERS, participant_fields(copy.participant), {2})
+    for table in tables:
+        _sheet(book, formats, table.title, table.headers, table.rows, set(table.long))
+    book.set_properties({"author": "Îlot desktop", "title": copy.title})
+    book.close()
+    return buffer.getvalue()

@@ -21,11 +21,8 @@ order.
 
 from __future__ import annotations
 
-import contextlib
-import os
 import pathlib
 import re
-import tempfile
 import unicodedata
 from collections.abc import Sequence
 from datetime import date, datetime
@@ -48,10 +45,10 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from ilot_desktop import safe_files
 from ilot_desktop.domain.action_plan import ActionPlanDocument, PlanAppointment, Task
 from ilot_desktop.domain.dates import MONTHS, WEEKDAYS, format_date
 from ilot_desktop.domain.vocabulary import TaskStatus
-from ilot_desktop.errors import StorageEnvironmentError
 from ilot_desktop.reports.fonts import INK, register_fonts, render_with_page_count
 
 # No-break space before « : ; ! ? » and inside « guillemets » (see recovery_sheet.py for why not U+202F).
@@ -628,26 +625,11 @@ def render_action_plan(doc: ActionPlanDocument) -> bytes:
 
 
 def write_action_plan(out: pathlib.Path, doc: ActionPlanDocument) -> None:
-    """Write the printed plan to ``out``, in a folder that must exist (atomic: temp file, then rename).
+    """Write the printed plan to ``out``, in a folder that must exist (built in memory, then ``safe_files``).
 
     A mistyped folder is refused (StorageEnvironmentError) rather than created somewhere unexpected:
     the sheet carries a person's first name and tasks.
     """
     out = pathlib.Path(out)
-    if not out.parent.is_dir():
-        raise StorageEnvironmentError(
-            f"Le dossier « {out.parent} » n'existe pas{NBSP}: choisissez un dossier existant."
-        )
-    data = render_action_plan(doc)
-    fd, tmp_name = tempfile.mkstemp(prefix=".plan-", suffix=".pdf.tmp", dir=out.parent)
-    tmp = pathlib.Path(tmp_name)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, out)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
+    safe_files.require_folder(out.parent)
+    safe_files.write_bytes(out, render_action_plan(doc))

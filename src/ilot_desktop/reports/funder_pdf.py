@@ -31,10 +31,10 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from ilot_desktop import safe_files
 from ilot_desktop.domain.dates import format_date
 from ilot_desktop.domain.indicators import YearIndicators, format_value, percent
 from ilot_desktop.reports.fonts import INK, MUTED, draw_page_footer, register_fonts, render_with_page_count
-from ilot_desktop.reports.funder_file import atomic_write
 
 NBSP = "\u00a0"
 ORGANISATION = "L'Îlot"
@@ -368,5 +368,5 @@ def render_funder_summary(figures: YearIndicators) -> bytes:
 
 
 def write_funder_summary(out: pathlib.Path, indicators: YearIndicators) -> None:
-    """Write the PDF summary to ``out``, in a folder that must exist (temp file, then rename)."""
-    atomic_write(pathlib.Path(out), render_funder_summary(indicators))
+    """Write the PDF summary to ``out``, in a folder that must exist (``safe_files``)."""
+    safe_files.write_bytes(pathlib.Path(out), render_funder_summary(indicators))

@@ -6,11 +6,9 @@ is for, how to type it and where to keep the sheet. It never carries any partici
 
 from __future__ import annotations
 
-import contextlib
 import datetime
-import os
+import io
 import pathlib
-import tempfile
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -31,7 +29,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from ilot_desktop.errors import StorageEnvironmentError
+from ilot_desktop import safe_files
 from ilot_desktop.reports.fonts import INK, MUTED, para_styles, register_fonts
 
 TITLE = "Îlot desktop — Feuille de secours"
@@ -336,8 +334,7 @@ def write_recovery_sheet(out: pathlib.Path, recovery_code: str, created_on: date
     A mistyped folder is refused (StorageEnvironmentError) rather than created somewhere unexpected.
     """
     out = pathlib.Path(out)
-    if not out.parent.is_dir():
-        raise StorageEnvironmentError(f"Le dossier « {out.parent} » n'existe pas : choisissez un dossier existant.")
+    safe_files.require_folder(out.parent)
     regular, _bold = register_fonts()
     footer = (
         f"Feuille générée par Îlot desktop le {_fr_date(created_on)}. "
@@ -355,31 +352,24 @@ def write_recovery_sheet(out: pathlib.Path, recovery_code: str, created_on: date
         canvas.drawString(left, 10 * mm, footer)
         canvas.restoreState()
 
-    fd, tmp_name = tempfile.mkstemp(prefix=".feuille-", suffix=".pdf.tmp", dir=out.parent)
-    os.close(fd)
-    tmp = pathlib.Path(tmp_name)
-    try:
-        doc = SimpleDocTemplate(
-            str(tmp),
-            pagesize=A4,
-            leftMargin=_MARGIN_X,
-            rightMargin=_MARGIN_X,
-            topMargin=_MARGIN_TOP,
-            bottomMargin=_MARGIN_BOTTOM,
-            title=TITLE,
-            author="Îlot desktop",
-            subject="Code de secours du fichier chiffré — à conserver dans le coffre du bureau",
-            creator="Îlot desktop",
-            lang="fr-FR",
-            displayDocTitle=True,
-            initialFontName=regular,  # no stray, non-embedded Helvetica in the font resources
-        )
-        width, height = doc.width - 2 * _FRAME_PAD, doc.height - 2 * _FRAME_PAD
-        story = _story(recovery_code, created_on, folder_hint, width)
-        # Always one page: if a very long folder hint ever overflows, shrink rather than spill over.
-        doc.build([KeepInFrame(width, height, story, mode="shrink")], onFirstPage=on_page)
-        os.replace(tmp, out)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
+    buffer = io.BytesIO()  # the whole sheet in memory, then written by safe_files
+    doc = SimpleDocTemplate(
+        buffer,
+        pagesize=A4,
+        leftMargin=_MARGIN_X,
+        rightMargin=_MARGIN_X,
+        topMargin=_MARGIN_TOP,
+        bottomMargin=_MARGIN_BOTTOM,
+        title=TITLE,
+        author="Îlot desktop",
+        subject="Code de secours du fichier chiffré — à conserver dans le coffre du bureau",
+        creator="Îlot desktop",
+        lang="fr-FR",
+        displayDocTitle=True,
+        initialFontName=regular,  # no stray, non-embedded Helvetica in the font resources
+    )
+    width, height = doc.width - 2 * _FRAME_PAD, doc.height - 2 * _FRAME_PAD
+    story = _story(recovery_code, created_on, folder_hint, width)
+    # Always one page: if a very long folder hint ever overflows, shrink rather than spill over.
+    doc.build([KeepInFrame(width, height, story, mode="shrink")], onFirstPage=on_page)
+    safe_files.write_bytes(out, buffer.getvalue())

@@ -13,12 +13,9 @@ or the next steps.
 
 from __future__ import annotations
 
-import contextlib
 import datetime
 import io
-import os
 import pathlib
-import tempfile
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -32,6 +29,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+from ilot_desktop import safe_files
 from ilot_desktop.domain.actions import CollectiveAction
 from ilot_desktop.domain.dates import MONTHS, WEEKDAYS, format_date, format_time, format_week
 from ilot_desktop.domain.followup import COMMON_PLACES, Appointment, AppointmentView
@@ -472,9 +470,10 @@ def write_week_sheet(
     actions: list[CollectiveAction],
     printed_on: datetime.date,
 ) -> None:
-    """Write the week's planning (A4 landscape, French, no names) to ``out``; the folder is created."""
+    """Write the week's planning (A4 landscape, French, no names) to ``out``, in a folder that must exist
+    (built in memory, then ``safe_files``)."""
     out = pathlib.Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
+    safe_files.require_folder(out.parent)
     width = _PAGE[0] - 2 * _MARGIN_X - 2 * _FRAME_PAD
     height = _PAGE[1] - _MARGIN_TOP - _MARGIN_BOTTOM - 2 * _FRAME_PAD
 
@@ -493,13 +492,6 @@ def write_week_sheet(
     # A first pass counts the pages, so a busy week can say « Page 1/2 ».
     pages = _build(io.BytesIO(), story(), monday, None)
 
-    fd, tmp_name = tempfile.mkstemp(prefix=".semaine-", suffix=".pdf.tmp", dir=out.parent)
-    os.close(fd)
-    tmp = pathlib.Path(tmp_name)
-    try:
-        _build(str(tmp), story(), monday, pages)
-        os.replace(tmp, out)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
+    buffer = io.BytesIO()
+    _build(buffer, story(), monday, pages)
+    safe_files.write_bytes(out, buffer.getvalue())

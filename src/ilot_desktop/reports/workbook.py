@@ -1,158 +1,140 @@
-"""The exchange workbook written with openpyxl (data-exchange.md section 1): full export and blank template.
+"""The exchange workbook (data-exchange.md section 1): full export and blank template.
 
 One sheet per kind of record with exactly the specified headers in order, header row bold and frozen,
 dates as real Excel dates shown ``JJ/MM/AAAA``, times as ``HH:MM`` text, choice cells holding the exact
 labels with a drop-down list of the allowed labels (kept in a last sheet, ``Listes``, which the import
-ignores). Values, never formulas: a text starting with ``=`` stays text.
+ignores). Values, never formulas: a text starting with ``=`` stays text. A text longer than a cell holds
+goes on in ``<header> (suite 1)``, ... columns right after its column (``reports.xlsx``).
 
-Written to a temporary file in the target folder, then renamed: a reader never sees half a workbook.
+Built whole in memory by XlsxWriter (no temporary file anywhere), then written by ``safe_files``: a
+reader never sees half a workbook, and a killed write leaves nothing readable behind.
 """
 
 from __future__ import annotations
 
-import contextlib
-import os
-import tempfile
+import io
 from collections.abc import Mapping, Sequence
-from datetime import date
+from datetime import date, datetime, time
 from pathlib import Path
 
-from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.datavalidation import DataValidation
-from openpyxl.worksheet.worksheet import Worksheet
+from xlsxwriter.utility import xl_col_to_name
+from xlsxwriter.worksheet import Worksheet
 
+from ilot_desktop import safe_files
 from ilot_desktop.domain.exchange import LISTS_SHEET, SHEETS, Column, Kind, SheetLayout
-from ilot_desktop.errors import StorageEnvironmentError
+from ilot_desktop.reports.xlsx import MAX_CELL_TEXT, continued, new_workbook
+
+__all__ = ["MAX_CELL_TEXT", "build_workbook", "render_exchange_workbook", "write_exchange_workbook", "write_template"]
 
 DATE_FORMAT = "DD/MM/YYYY"
 TEXT_FORMAT = "@"
-MAX_CELL_TEXT = 32767  # Excel's limit for one cell
 SPARE_ROWS = 1000  # rows below the data that still offer the drop-down lists
-_HEADER_FONT = Font(bold=True)
-_HEADER_FILL = PatternFill("solid", fgColor="F1F4F8")
-_NBSP = "\u00a0"
+_HEADER_STYLE = {"bold": True, "bg_color": "#F1F4F8", "pattern": 1, "valign": "vcenter"}
 
 Rows = Mapping[str, Sequence[Sequence[object]]]
 
 
-def _text(value: str) -> str:
-    """Characters XML cannot carry (control characters pasted from elsewhere) are dropped."""
-    return ILLEGAL_CHARACTERS_RE.sub("", value)[:MAX_CELL_TEXT]
-
-
-def _write_value(sheet: Worksheet, row: int, col: int, column: Column, value: object) -> None:
+def _write_value(sheet: Worksheet, row: int, col: int, column: Column, value: object, formats: dict) -> None:
     if value is None or value == "":
         return
-    cell = sheet.cell(row=row, column=col)
-    if isinstance(value, str):
-        cell.value = _text(value)
-        cell.data_type = "s"  # never a formula, even when it starts with "="
-        if column.kind is Kind.TIME:
-            cell.number_format = TEXT_FORMAT
-    elif isinstance(value, date):  # datetime too
-        cell.value = value
-        cell.number_format = DATE_FORMAT
+    if isinstance(value, str):  # never a formula, even when it starts with "="
+        sheet.write_string(row, col, value, formats["text"] if column.kind is Kind.TIME else None)
+    elif isinstance(value, date | datetime | time):
+        sheet.write_datetime(row, col, value, formats["date"])
+    elif isinstance(value, bool):
+        sheet.write_boolean(row, col, value)
+    elif isinstance(value, int | float):
+        sheet.write_number(row, col, value)
     else:
-        cell.value = value
+        sheet.write_string(row, col, str(value))
 
 
 def _lists_columns(layouts: Sequence[SheetLayout]) -> list[tuple[SheetLayout, Column]]:
     return [(layout, c) for layout in layouts for c in layout.columns if c.kind is Kind.CHOICE]
 
 
-def _header(sheet: Worksheet, headers: Sequence[str], widths: Sequence[int]) -> None:
-    for index, (header, width) in enumerate(zip(headers, widths, strict=True), start=1):
-        cell = sheet.cell(row=1, column=index, value=header)
-        cell.font = _HEADER_FONT
-        cell.fill = _HEADER_FILL
-        cell.alignment = Alignment(vertical="center")
-        sheet.column_dimensions[get_column_letter(index)].width = max(width, len(header) + 2)
-    sheet.freeze_panes = "A2"
+def _header(sheet: Worksheet, headers: Sequence[str], widths: Sequence[int], style) -> None:
+    for index, (header, width) in enumerate(zip(headers, widths, strict=True)):
+        sheet.write_string(0, index, header, style)
+        sheet.set_column(index, index, max(width, len(header) + 2))
+    sheet.freeze_panes(1, 0)
 
 
-def build_workbook(rows: Rows | None = None) -> Workbook:
-    """The exchange workbook holding ``rows`` (sheet name -> rows in the layout's column order); without
-    rows, the blank template."""
+def render_exchange_workbook(rows: Rows | None = None) -> bytes:
+    """The exchange workbook holding ``rows`` (sheet name -> rows in the layout's column order), as the
+    bytes of an ``.xlsx``; without rows, the blank template."""
     rows = rows or {}
-    book = Workbook()
-    book.remove(book.active)
-    book.properties.creator = "Îlot desktop"
+    buffer = io.BytesIO()
+    book = new_workbook(buffer)
+    book.set_properties({"author": "Îlot desktop"})
+    formats = {
+        "header": book.add_format(_HEADER_STYLE),
+        "date": book.add_format({"num_format": DATE_FORMAT}),
+        "text": book.add_format({"num_format": TEXT_FORMAT}),
+    }
     choice_columns = _lists_columns(SHEETS)
     list_ranges: dict[tuple[str, str], str] = {}
-    for index, (layout, column) in enumerate(choice_columns, start=1):
+    for index, (layout, column) in enumerate(choice_columns):
         assert column.choices is not None
-        letter = get_column_letter(index)
+        letter = xl_col_to_name(index)
         list_ranges[layout.name, column.key] = f"{LISTS_SHEET}!${letter}$2:${letter}${len(column.choices.labels()) + 1}"
 
     for layout in SHEETS:
-        sheet = book.create_sheet(layout.name)
-        _header(sheet, layout.headers, [c.width for c in layout.columns])
-        records = rows.get(layout.name, ())
-        for r, record in enumerate(records, start=2):
-            for c, (column, value) in enumerate(zip(layout.columns, record, strict=True), start=1):
-                _write_value(sheet, r, c, column, value)
-        last_row = len(records) + 1 + SPARE_ROWS
-        for c, column in enumerate(layout.columns, start=1):
-            letter = get_column_letter(c)
+        sheet = book.add_worksheet(layout.name)
+        headers, records, origin = continued(layout.headers, rows.get(layout.name, ()))
+        columns = [layout.columns[i] for i in origin]
+        _header(sheet, headers, [c.width for c in columns], formats["header"])
+        for r, record in enumerate(records, start=1):
+            for c, (column, value) in enumerate(zip(columns, record, strict=True)):
+                _write_value(sheet, r, c, column, value, formats)
+        last_row = len(records) + SPARE_ROWS  # 0-based: rows 2 to len + 1 + SPARE_ROWS
+        for c, column in enumerate(columns):
             if column.kind is Kind.CHOICE:
-                validation = DataValidation(
-                    type="list",
-                    formula1=f"={list_ranges[layout.name, column.key]}",
-                    allow_blank=True,
-                    showErrorMessage=True,
-                    errorTitle="Valeur non autorisée",
-                    error=f"Choisissez une valeur de la liste (feuille « {LISTS_SHEET} »).",
-                    promptTitle=column.header,
-                    prompt="Choisissez dans la liste.",
-                    showInputMessage=True,
+                sheet.data_validation(
+                    1,
+                    c,
+                    last_row,
+                    c,
+                    {
+                        "validate": "list",
+                        "source": f"={list_ranges[layout.name, column.key]}",
+                        "ignore_blank": True,
+                        "show_error": True,
+                        "error_title": "Valeur non autorisée",
+                        "error_message": f"Choisissez une valeur de la liste (feuille « {LISTS_SHEET} »).",
+                        "input_title": column.header,
+                        "input_message": "Choisissez dans la liste.",
+                        "show_input": True,
+                    },
                 )
-                validation.add(f"{letter}2:{letter}{last_row}")
-                sheet.add_data_validation(validation)
 
-    lists = book.create_sheet(LISTS_SHEET)
+    lists = book.add_worksheet(LISTS_SHEET)
     _header(
         lists,
         [f"{layout.name} – {column.header}" for layout, column in choice_columns],
         [max(len(label) for label in column.choices.labels()) + 2 for _layout, column in choice_columns],
+        formats["header"],
     )
-    for c, (_layout, column) in enumerate(choice_columns, start=1):
-        for r, label in enumerate(column.choices.labels(), start=2):
-            lists.cell(row=r, column=c, value=label).data_type = "s"
-    return book
+    for c, (_layout, column) in enumerate(choice_columns):
+        for r, label in enumerate(column.choices.labels(), start=1):
+            lists.write_string(r, c, label)
+    book.close()
+    return buffer.getvalue()
+
+
+def build_workbook(rows: Rows | None = None):
+    """The exchange workbook read back by openpyxl (in memory), for inspection; writing goes through
+    ``render_exchange_workbook`` and ``write_exchange_workbook``."""
+    from openpyxl import load_workbook
+
+    return load_workbook(io.BytesIO(render_exchange_workbook(rows)))
 
 
 def write_exchange_workbook(out: Path, rows: Rows | None = None) -> None:
-    """Write the workbook to ``out`` (atomic: temporary file, then rename) in a folder that must exist."""
+    """Write the workbook to ``out`` (built in memory, then ``safe_files``) in a folder that must exist."""
     out = Path(out)
-    if not out.parent.is_dir():
-        raise StorageEnvironmentError(
-            f"Le dossier « {out.parent} » n'existe pas{_NBSP}: choisissez un dossier existant."
-        )
-    book = build_workbook(rows)
-    try:
-        fd, tmp_name = tempfile.mkstemp(prefix=".classeur-", suffix=".xlsx.tmp", dir=out.parent)
-    except OSError as exc:
-        raise StorageEnvironmentError(
-            f"Le classeur n'a pas pu être écrit dans « {out.parent} » ({exc.strerror})."
-        ) from exc
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            book.save(handle)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, out)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise StorageEnvironmentError(f"Le classeur n'a pas pu être écrit ({exc.strerror}).") from exc
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
+    safe_files.require_folder(out.parent)
+    safe_files.write_bytes(out, render_exchange_workbook(rows))
 
 
 def write_template(out: Path) -> None:

@@ -7,9 +7,9 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+from ilot_desktop import safe_files
 from ilot_desktop.domain import audit as actions
 from ilot_desktop.domain.indicators import YearIndicators, compute_indicators, pseudonymised_rows
-from ilot_desktop.errors import StorageEnvironmentError
 from ilot_desktop.services.audit import record_after
 from ilot_desktop.services.indicators import IndicatorService
 from ilot_desktop.storage.database import Database
@@ -37,23 +37,20 @@ class FunderService:
         Both files are rendered before either is written, each atomically; folders must exist.
         Returns the figures written.
         """
-        from ilot_desktop.reports.funder_file import atomic_write, render_funder_workbook
+        from ilot_desktop.reports.funder_file import render_funder_workbook
         from ilot_desktop.reports.funder_pdf import render_funder_summary
 
         targets = [Path(xlsx)] + ([Path(pdf)] if pdf is not None else [])
         for target in targets:
-            if not target.parent.is_dir():
-                raise StorageEnvironmentError(
-                    f"Le dossier « {target.parent} » n'existe pas\u00a0: choisissez un dossier existant."
-                )
+            safe_files.require_folder(target.parent)
         day, facts = self._indicators.facts(year, as_of)
         figures = compute_indicators(year, day, facts)
         rows = pseudonymised_rows(year, day, facts) if pseudonymised else None
         workbook = render_funder_workbook(figures, rows)
         summary = render_funder_summary(figures) if pdf is not None else None
-        atomic_write(Path(xlsx), workbook)
+        safe_files.write_bytes(Path(xlsx), workbook)
         if pdf is not None and summary is not None:
-            atomic_write(Path(pdf), summary)
+            safe_files.write_bytes(Path(pdf), summary)
         detail = (
             f"bilan {year} au {day:%d/%m/%Y}, PDF : {'oui' if pdf is not None else 'non'}, "
             f"lignes pseudonymisées : {'oui' if pseudonymised else 'non'}"

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from pathlib import Path
 
+from ilot_desktop import safe_files
 from ilot_desktop.domain import audit as actions
 from ilot_desktop.domain.access_copy import AccessCopy
 from ilot_desktop.domain.privacy import (
@@ -77,18 +78,14 @@ class PrivacyService:
         """
         from ilot_desktop.reports.access_copy import render_access_copy
         from ilot_desktop.reports.access_copy_workbook import render_access_copy_workbook
-        from ilot_desktop.reports.funder_file import atomic_write
 
         if kind not in KINDS:
             raise ValidationError({"kind": "Choisissez le format de la copie : PDF ou classeur (.xlsx)."})
         out = Path(out)
-        if not out.parent.is_dir():
-            raise StorageEnvironmentError(
-                f"Le dossier « {out.parent} » n'existe pas{NBSP}: choisissez un dossier existant."
-            )
+        safe_files.require_folder(out.parent)
         copy = self.access_data(participant_id)
         data = render_access_copy(copy) if kind == "pdf" else render_access_copy_workbook(copy)
-        atomic_write(out, data)
+        safe_files.write_bytes(out, data)
         record_after(self._db, self._clock, actions.ACCESS_COPY, participant_id, KINDS[kind])
         log.info("access copy written for participant %s (%s)", participant_id, kind)
 

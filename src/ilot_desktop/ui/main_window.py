@@ -277,6 +277,9 @@ class MainWindow(LockingMixin, WindowActionsMixin, QMainWindow):
             return
         try:
             write_recovery_sheet(target, self.code_page.code, self.today(), str(self.paths.data_dir))
+        except IlotError as error:  # the safe writer's French reason (disk full, read-only, folder gone)
+            dialogs.show_error(self, error)
+            return
         except OSError:
             dialogs.show_error(
                 self,
