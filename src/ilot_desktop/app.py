@@ -8,7 +8,7 @@ from __future__ import annotations
 import logging
 import sys
 
-from ilot_desktop import APP_NAME, __version__, instance_lock
+from ilot_desktop import APP_NAME, __version__, instance_lock, safe_files
 from ilot_desktop.logs import write_crash_report
 from ilot_desktop.paths import AppPaths
 from ilot_desktop.settings import LocalSettings
@@ -101,6 +101,20 @@ def in_use_message(taken: instance_lock.LockResult) -> tuple[str, str]:
     return "Îlot desktop est déjà ouvert sur cet ordinateur.", detail
 
 
+def announce_interrupted_writes(window, cleanup: safe_files.Cleanup) -> None:
+    """Once the window shows: what the start removed of a write killed last time, in words."""
+    lines = cleanup.messages()
+    if not lines:
+        return
+    from PySide6.QtCore import QTimer
+
+    from ilot_desktop.ui import dialogs
+
+    QTimer.singleShot(
+        0, lambda: dialogs.inform(window, APP_NAME, "Une écriture avait été interrompue.", "\n\n".join(lines))
+    )
+
+
 def run_gui(paths: AppPaths) -> int:
     from ilot_desktop.ui import dialogs
     from ilot_desktop.ui.main_window import MainWindow
@@ -120,6 +134,7 @@ def run_gui(paths: AppPaths) -> int:
             "Libérez de la place (corbeille, téléchargements) : tant que le disque est plein, rien ne pourra être "
             "enregistré. Vous pouvez consulter les dossiers.",
         )
+    interrupted = safe_files.finish_interrupted_writes(paths.data_dir)  # a write killed last time
     window = MainWindow(paths, settings)
 
     def excepthook(exc_type, exc, tb):
@@ -134,6 +149,7 @@ def run_gui(paths: AppPaths) -> int:
         window.show_read_only(READ_ONLY_BANNER)
     window.show()
     log.info("application started (version %s)", __version__)
+    announce_interrupted_writes(window, interrupted)
     try:
         return app.exec()
     finally:

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from ilot_desktop import __version__, cli_french
+from ilot_desktop import __version__, cli_french, safe_files
 from ilot_desktop.cli_console import ENVIRONMENT_ERRNOS, ConsoleStream, hold_the_folder
 from ilot_desktop.errors import (
     EXIT_INVALID,
@@ -180,6 +180,8 @@ def _main(argv: Sequence[str] | None) -> int:
         from ilot_desktop.app import run_gui
 
         return run_gui(paths)
+    for line in safe_files.finish_interrupted_writes(paths.data_dir).messages():  # a write killed last time
+        print(line, file=sys.stderr)
     handler = {
         "init": cmd_init,
         "check": cmd_check,
