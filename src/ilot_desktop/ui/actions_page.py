@@ -392,6 +392,57 @@ class ActionsPage(QWidget):
             )
             self.registrations.setCellWidget(row, 2, combo)
 
+    # --- drafts (lock) -------------------------------------------------------------------------------
+
+    def unsaved_draft(self) -> dict | None:
+        """What is typed, for the lock to keep encrypted; None when nothing is unsaved."""
+        if not self._dirty or self.action is None:
+            return None
+        title = self.title.text().strip() or "sans intitulé"
+        new = " (nouvelle)" if self.action.id is None else ""
+        return {
+            "kind": "action",
+            "label": f"Action collective «\u00a0{title}\u00a0»{new}",
+            "id": self.action.id,
+            "reference": self.reference.text(),
+            "action_type": self.action_type.value().value if self.action_type.value() else None,
+            "title": self.title.text(),
+            "date": self.date.text(),
+            "time": self.time.time().toString("HH:mm"),
+            "duration": self.duration.value(),
+            "place": self.place.text(),
+            "partner": self.partner.text(),
+        }
+
+    def restore_draft(self, draft: dict) -> bool:
+        """Put a kept draft back on its action (or a new one), marked as not saved. False if the action is gone."""
+        if draft.get("id") is not None:
+            try:
+                self.session.actions.get(draft["id"])
+            except IlotError:
+                return False
+            self.open_action(draft["id"])
+        else:
+            self.list.clearSelection()
+            self._show_action(self.session.actions.new_draft())
+        self._loading = True
+        try:
+            self.reference.setText(draft.get("reference") or "")
+            code = draft.get("action_type")
+            self.action_type.set_value(ActionType(code) if code else None)
+            self.title.setText(draft.get("title") or "")
+            self.date.edit.setText(draft.get("date") or "")
+            self.time.setTime(QTime.fromString(draft.get("time") or "14:00", "HH:mm"))
+            self.duration.setValue(int(draft.get("duration") or self.duration.value()))
+            self.place.setText(draft.get("place") or "")
+            self.partner.setText(draft.get("partner") or "")
+        finally:
+            self._loading = False
+        self._dirty = True
+        self.state.setText("Brouillon retrouvé après le verrouillage\u00a0: pas encore enregistré.")
+        self.state.setStyleSheet("color: #8a5a00; font-weight: 600;")
+        return True
+
     # --- writing ------------------------------------------------------------------------------------
 
     def read(self) -> tuple[CollectiveAction, dict[str, str]]:

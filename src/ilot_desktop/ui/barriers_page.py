@@ -46,6 +46,13 @@ STATUS_KEYS = {
     Qt.Key.Key_3: BarrierStatus.ORIENTED,
     Qt.Key.Key_4: BarrierStatus.LIFTED,
 }
+_TEXT_COLUMNS = (COL_IDENTIFIED, COL_LIFTED, COL_PARTNER, COL_COMMENT)
+_COLUMN_NAMES = {
+    COL_IDENTIFIED: "Date d'identification",
+    COL_LIFTED: "Date de levée",
+    COL_PARTNER: "Partenaire",
+    COL_COMMENT: "Commentaire",
+}
 _FIELD_OF_COLUMN = {
     COL_IDENTIFIED: "identified_on",
     COL_LIFTED: "lifted_on",
@@ -64,6 +71,23 @@ class StatusDelegate(QStyledItemDelegate):
 
     def setModelData(self, editor, model, index):
         model.setData(index, editor.value(), Qt.ItemDataRole.EditRole)
+
+
+class TextDelegate(QStyledItemDelegate):
+    """Dates, partner and comment: a cell typed in before a lock opens again with that text, not saved yet."""
+
+    def __init__(self, page, parent=None):
+        super().__init__(parent)
+        self.page = page
+
+    def setEditorData(self, editor, index):
+        pending = self.page._cell_draft
+        row = index.data(RowRole)
+        if pending is not None and row is not None and pending[:3] == (row.category, row.item, index.column()):
+            self.page._cell_draft = None
+            editor.setText(pending[3])
+            return
+        super().setEditorData(editor, index)
 
 
 COMMAND_COLUMNS = (COL_TICK, COL_ITEM, COL_STATUS)  # where Space and 1–4 are commands, not text
@@ -124,6 +148,7 @@ class BarriersPage(QWidget):
         self._barriers: list = []
         self._histories: dict[int, list] = {}
         self._pending_orientation: tuple | None = None
+        self._cell_draft: tuple | None = None  # (category, item, column, text) typed before a lock
 
         self.heading = QLabel(self)
         self.heading.setStyleSheet("font-size: 16px; font-weight: 600;")
@@ -141,6 +166,8 @@ class BarriersPage(QWidget):
         self.table.setModel(self.model)
         self.table.setAccessibleName("Liste des freins")
         self.table.setItemDelegateForColumn(COL_STATUS, StatusDelegate(self.table))
+        for column in (COL_IDENTIFIED, COL_LIFTED, COL_PARTNER, COL_COMMENT):
+            self.table.setItemDelegateForColumn(column, TextDelegate(self, self.table))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(
@@ -234,8 +261,75 @@ class BarriersPage(QWidget):
 
     def show_participant(self, participant) -> None:
         self.participant = participant if participant is not None and participant.id is not None else None
+        self._cell_draft = None
+        self.add_item.clear()
         self.plan.show_participant(self.participant)
         self.refresh()
+
+    # --- drafts (lock) -------------------------------------------------------------------------------
+
+    def _open_cell_text(self) -> tuple | None:
+        """The text typed in a date, partner or comment cell whose editor is still open (not saved yet)."""
+        index = self.table.currentIndex()
+        if self.table.state() != QAbstractItemView.State.EditingState or index.column() not in _TEXT_COLUMNS:
+            return None
+        row: Row | None = index.data(RowRole)
+        editors = [e for e in self.table.viewport().findChildren(QLineEdit) if not e.isHidden()]
+        if row is None or row.barrier is None or not editors:
+            return None
+        text = editors[-1].text()
+        stored = index.data(Qt.ItemDataRole.EditRole)
+        if text.strip() == str(stored or "").strip():
+            return None
+        return row.category, row.item, index.column(), text
+
+    def unsaved_draft(self) -> dict | None:
+        """A barrier being added or a cell being typed in, for the lock to keep encrypted; else None."""
+        if self.participant is None:
+            return None
+        cell = self._open_cell_text() or self._cell_draft
+        adding = self.add_item.text().strip()
+        if cell is None and not adding:
+            return None
+        number = self.participant.file_number
+        if cell is not None:
+            label = f"{_COLUMN_NAMES[cell[2]]} du frein «\u00a0{cell[1]}\u00a0» de {number}"
+            if adding:
+                label += f", et le frein «\u00a0{adding}\u00a0» à ajouter"
+        else:
+            label = f"Frein «\u00a0{adding}\u00a0» à ajouter pour {number}"
+        category = self.add_category.value()
+        return {
+            "kind": "barrier",
+            "label": label,
+            "participant_id": self.participant.id,
+            "add_category": category.value if category else None,
+            "add_item": self.add_item.text(),
+            "cell": [cell[0].value, cell[1], cell[2], cell[3]] if cell is not None else None,
+        }
+
+    def restore_draft(self, draft: dict) -> None:
+        """Put a kept draft back (the participant shown first): the barrier to add in its fields, a cell's text
+        in the cell's editor as soon as it is opened again (Entrée or F2), marked as not saved."""
+        code = draft.get("add_category")
+        self.add_category.set_value(BarrierCategory(code) if code else None)
+        self.add_item.setText(draft.get("add_item") or "")
+        notes = []
+        cell = draft.get("cell")
+        if cell:
+            category, item, column, text = BarrierCategory(cell[0]), cell[1], int(cell[2]), cell[3]
+            row_index = self.model.row_of(category, item)
+            if row_index is not None:
+                self._cell_draft = (category, item, column, text)
+                self.table.setCurrentIndex(self.model.index(row_index, column))
+                notes.append(
+                    f"{_COLUMN_NAMES[column]} de «\u00a0{item}\u00a0» retrouvé après le verrouillage, pas encore "
+                    f"enregistré\u00a0: «\u00a0{text}\u00a0». Appuyez sur F2 dans la cellule pour le reprendre."
+                )
+        if draft.get("add_item"):
+            notes.append("Frein à ajouter retrouvé après le verrouillage\u00a0: pas encore ajouté.")
+        self.message.setText(" ".join(notes))
+        self.message.setStyleSheet("color: #8a5a00; font-weight: 600;")
 
     def _set_enabled(self, enabled: bool) -> None:
         for widget in (self.table, self.add_category, self.add_item, self.add_button):

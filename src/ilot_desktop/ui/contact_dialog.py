@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEd
 
 from ilot_desktop.errors import IlotError, ValidationError
 from ilot_desktop.ui import dialogs
+from ilot_desktop.ui.locking import DRAFT_NOTE, DRAFT_STYLE
 from ilot_desktop.ui.widgets import ErrorLabel
 
 
@@ -23,6 +24,11 @@ class ContactDialog(QDialog):
         self.email = QLineEdit(contact.get("email", ""), self)
         self.email.setAccessibleName("E-mail professionnel")
         self.error = ErrorLabel(self)
+        self._stored = (self.name.text(), self.phone.text(), self.email.text())
+        self.draft_note = QLabel(self)
+        self.draft_note.setWordWrap(True)
+        self.draft_note.setStyleSheet(DRAFT_STYLE)
+        self.draft_note.hide()
         explanation = QLabel(
             "Ces coordonnées professionnelles sont imprimées en bas du plan d'action remis à la personne. "
             "Le prénom sert aussi à « Ce que fait … » et « avec … » pour le prochain rendez-vous.",
@@ -44,11 +50,25 @@ class ContactDialog(QDialog):
         buttons.addWidget(cancel)
         buttons.addWidget(save)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.draft_note)
         layout.addWidget(explanation)
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addLayout(buttons)
         self.resize(460, 220)
+
+    def unsaved_draft(self) -> dict | None:
+        """Details typed but not saved, for the lock to keep encrypted; None when nothing changed."""
+        typed = (self.name.text(), self.phone.text(), self.email.text())
+        if typed == self._stored:
+            return None
+        return {"kind": "contact", "label": "Mes coordonnées (modifications non enregistrées)", "typed": typed}
+
+    def restore_draft(self, draft: dict) -> None:
+        for field, text in zip((self.name, self.phone, self.email), draft["typed"], strict=True):
+            field.setText(text)
+        self.draft_note.setText(DRAFT_NOTE)
+        self.draft_note.show()
 
     def save(self) -> bool:
         try:

@@ -49,7 +49,7 @@ _Questions = _QuestionState()
 def _run(show: Callable[[], T], cancelled: T, dialog: QDialog | None = None) -> T:
     """Run one question; while a lock is waiting, answer ``cancelled`` without showing anything."""
     if _Questions.cancelling:
-        log.info("question answered \"Annuler\": the window is locking")
+        log.info('question answered "Annuler": the window is locking')
         return cancelled
     _Questions.open.append(dialog)
     try:

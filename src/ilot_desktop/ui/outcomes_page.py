@@ -286,6 +286,56 @@ class OutcomesPage(QWidget):
         for widget in (self.employer, self.sector, self.working_time):
             widget.setEnabled(not dropout and self.participant is not None)
 
+    # --- drafts (lock) -------------------------------------------------------------------------------
+
+    def unsaved_draft(self) -> dict | None:
+        """What is typed, for the lock to keep encrypted; None when nothing is unsaved."""
+        if not self._dirty or self.participant is None:
+            return None
+
+        def code(combo):
+            return combo.value().value if combo.value() else None
+
+        what = "Résultat" if self.outcome is not None else "Nouveau résultat"
+        return {
+            "kind": "outcome",
+            "label": f"{what} en cours de saisie pour {self.participant.file_number}",
+            "participant_id": self.participant.id,
+            "id": self.outcome.id if self.outcome is not None else None,
+            "outcome_type": code(self.outcome_type),
+            "on": self.on.text(),
+            "dropout_reason": code(self.dropout_reason),
+            "employer": self.employer.text(),
+            "sector": self.sector.text(),
+            "working_time": code(self.working_time),
+            "comment": self.comment.toPlainText(),
+        }
+
+    def restore_draft(self, draft: dict) -> None:
+        """Put a kept draft back (the participant shown first), marked as not saved."""
+        outcome = self.session.outcomes.get(draft["id"]) if draft.get("id") is not None else None
+        self._show_outcome(outcome)
+        self._loading = True
+        try:
+            for combo, enum, name in (
+                (self.outcome_type, OutcomeType, "outcome_type"),
+                (self.dropout_reason, DropoutReason, "dropout_reason"),
+                (self.working_time, WorkingTime, "working_time"),
+            ):
+                combo.set_value(enum(draft[name]) if draft.get(name) else None)
+            self._type_changed()
+            if draft.get("dropout_reason"):
+                self.dropout_reason.set_value(DropoutReason(draft["dropout_reason"]))
+            self.on.edit.setText(draft.get("on") or "")
+            self.employer.setText(draft.get("employer") or "")
+            self.sector.setText(draft.get("sector") or "")
+            self.comment.setPlainText(draft.get("comment") or "")
+        finally:
+            self._loading = False
+        self._dirty = True
+        self.state.setText("Brouillon retrouvé après le verrouillage\u00a0: pas encore enregistré.")
+        self.state.setStyleSheet("color: #8a5a00; font-weight: 600;")
+
     # --- writing ------------------------------------------------------------------------------------
 
     def new_outcome(self) -> None:

@@ -397,7 +397,17 @@ class ParticipantForm(QWidget):
         base = self._current or Participant()
         return replace(base, **values), problems
 
-    # --- drafts (auto-lock) ------------------------------------------------------------------------
+    # --- drafts (lock) -----------------------------------------------------------------------------
+
+    def unsaved_draft(self) -> dict | None:
+        """What is typed, for the lock to keep encrypted; None when nothing is unsaved."""
+        if not self._dirty or self._current is None:
+            return None
+        if self._current.id is None:
+            label = "Nouveau dossier (pas encore enregistré)"
+        else:
+            label = f"Fiche du dossier {self._current.file_number}"
+        return {"kind": "participant", "label": label, "snapshot": self.snapshot()}
 
     def snapshot(self) -> str:
         """Everything typed, as JSON (kept encrypted in the vault when the laptop locks itself)."""
@@ -442,7 +452,9 @@ class ParticipantForm(QWidget):
             self._loading = False
         self._set_dirty(True)
         self._refresh_header()
-        self.state_label.setText("Brouillon retrouvé après un verrouillage automatique : vérifiez puis enregistrez.")
+        self.state_label.setText(
+            "Brouillon retrouvé après le verrouillage\u00a0: pas encore enregistré, vérifiez puis enregistrez."
+        )
         self.state_label.setStyleSheet("color: #8a5a00; font-weight: 600;")
 
     # --- actions ----------------------------------------------------------------------------------

@@ -68,6 +68,10 @@ class PlanPanel(QGroupBox):
         self.add_button = QPushButton("Ajouter la tâche", self)
         self.add_button.clicked.connect(self.add_task)
         self.error = ErrorLabel(self)  # takes no room until there is something to say
+        self.draft_note = QLabel(self)  # a task put back after a lock; no room otherwise
+        self.draft_note.setWordWrap(True)
+        self.draft_note.setStyleSheet("color: #8a5a00; font-weight: 600;")
+        self.draft_note.hide()
 
         self.table = QTableWidget(0, len(_HEADERS), self)
         self.table.setHorizontalHeaderLabels(_HEADERS)
@@ -102,6 +106,7 @@ class PlanPanel(QGroupBox):
         layout.addWidget(self.description)
         layout.addLayout(adder)
         layout.addWidget(self.error)
+        layout.addWidget(self.draft_note)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
         self._set_enabled(False)
@@ -133,6 +138,38 @@ class PlanPanel(QGroupBox):
         self.due.set_value(None)
         self.owner.set_value(TaskOwner.PERSON)
         self.error.show_message(None)
+        self.draft_note.hide()
+
+    def unsaved_draft(self) -> dict | None:
+        """A task typed but not added yet, for the lock to keep encrypted; None when there is none."""
+        if self.participant is None or not self.description.text().strip():
+            return None
+        index = self.barrier.currentIndex()
+        return {
+            "kind": "task",
+            "label": f"Tâche «\u00a0{self.description.text().strip()}\u00a0» du plan d'action de "
+            f"{self.participant.file_number} (pas encore ajoutée)",
+            "participant_id": self.participant.id,
+            "description": self.description.text(),
+            "owner": self.owner.value().value if self.owner.value() else None,
+            "due": self.due.text(),
+            "barrier_id": self._barrier_ids[index] if 0 <= index < len(self._barrier_ids) else None,
+        }
+
+    def restore_draft(self, draft: dict) -> None:
+        """Put a kept task back in the fields (the participant shown first), marked as not added."""
+        self.description.setText(draft.get("description") or "")
+        self.description.setCursorPosition(0)
+        if draft.get("owner"):
+            self.owner.set_value(TaskOwner(draft["owner"]))
+        self.due.edit.setText(draft.get("due") or "")
+        if draft.get("barrier_id") in self._barrier_ids:
+            self.barrier.setCurrentIndex(self._barrier_ids.index(draft["barrier_id"]))
+        self.draft_note.setText(
+            "Tâche retrouvée après le verrouillage\u00a0: pas encore ajoutée au plan (Entrée ou «\u00a0Ajouter la "
+            "tâche\u00a0»)."
+        )
+        self.draft_note.show()
 
     def _suggestion_chosen(self, text: str) -> None:
         """A suggestion fills the field; the Entrée that chose it does not add the task yet."""
@@ -231,6 +268,7 @@ class PlanPanel(QGroupBox):
             return
         self.description.clear()
         self.due.set_value(None)
+        self.draft_note.hide()
         self.refresh()
         self.description.setFocus()
         self.changed.emit()

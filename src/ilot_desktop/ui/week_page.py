@@ -232,15 +232,20 @@ class WeekPage(QWidget):
         self._open_dialog(view.appointment)
 
     def _open_dialog(self, appointment) -> None:
+        self.open_appointment(appointment)
+
+    def open_appointment(self, appointment) -> AppointmentDialog:
+        """The appointment's dialog (the one already open is brought forward)."""
         if self.dialog is not None and self.dialog.isVisible():
             self.dialog.raise_()
             self.dialog.activateWindow()
-            return
+            return self.dialog
         self.dialog = AppointmentDialog(self.session, appointment, self)
         self.dialog.saved.connect(self._after_write)
         self.dialog.deleted.connect(self._after_write)
         self.dialog.finished.connect(lambda _result: setattr(self, "dialog", None))
         self.dialog.open()
+        return self.dialog
 
     def _after_write(self, *args) -> None:
         saved = args[0] if args and hasattr(args[0], "start") else None
@@ -312,6 +317,9 @@ class WeekPage(QWidget):
         appointments, actions = self.session.followup.week(self.monday, 7)
         try:
             write_week_sheet(target, self.monday, appointments, actions, self._today())
+        except IlotError as error:  # the safe writer's French reason (disk full, read-only, folder gone)
+            dialogs.show_error(self, error)
+            return
         except OSError:
             dialogs.show_error(
                 self,
