@@ -8,7 +8,7 @@ from datetime import date, datetime
 import pytest
 from openpyxl import load_workbook
 
-from ilot_desktop.domain.exchange import LISTS_SHEET, SHEET_NAMES
+from ilot_desktop.domain.exchange import HISTORY, LISTS_SHEET, SHEET_NAMES
 from ilot_desktop.domain.vocabulary import (
     AppointmentStatus,
     Attendance,
@@ -51,7 +51,9 @@ def everything(session) -> dict:
 def test_import_creates_everything_with_its_values(session, tmp_path):
     path = write_book(tmp_path / "equipe.xlsx", full_book())
     preview = session.exchange.preview(path)
-    assert preview.ok and preview.counts == {name: (1, 0) for name in SHEET_NAMES}
+    assert preview.ok and preview.counts == {name: (1, 0) for name in SHEET_NAMES if name != HISTORY.name} | {
+        HISTORY.name: (0, 0)  # no history sheet: each barrier's path is rebuilt from its row
+    }
     assert session.participants.summaries() == []  # a preview writes nothing
 
     result = session.exchange.apply(path)
@@ -70,6 +72,7 @@ def test_import_creates_everything_with_its_values(session, tmp_path):
     history = session.barriers.history(noted.id)
     assert [(e.on, e.status) for e in history] == [
         (date(2026, 10, 1), BarrierStatus.IDENTIFIED),
+        (date(2026, 10, 1), BarrierStatus.ORIENTED),  # its partner counts as an orientation
         (date(2026, 11, 20), BarrierStatus.LIFTED),
     ]
     (summary,) = session.actions.summaries()
@@ -170,6 +173,7 @@ def test_updates_of_child_records_and_barrier_history(session, tmp_path):
         "Actions collectives": (0, 1),
         "Participations": (0, 1),
         "Résultats": (0, 1),
+        "Historique des freins": (0, 0),
     }
     person = session.participants.by_file_number("DE-2026-001")
     (meeting,) = session.followup.timeline(person.id)
@@ -178,6 +182,7 @@ def test_updates_of_child_records_and_barrier_history(session, tmp_path):
     assert noted.status is BarrierStatus.ORIENTED and noted.lifted_on is None and noted.partner == "CHRS"
     assert [e.status for e in session.barriers.history(noted.id)] == [
         BarrierStatus.IDENTIFIED,
+        BarrierStatus.ORIENTED,  # the first import's partner (SIAO) counted as an orientation
         BarrierStatus.LIFTED,
         BarrierStatus.ORIENTED,
     ]
@@ -199,7 +204,8 @@ def test_not_a_workbook_is_a_problem_not_an_exception(session, tmp_path):
 def test_export_holds_exact_headers_and_everything(session, tmp_path):
     session.exchange.apply(write_book(tmp_path / "a.xlsx", full_book()))
     counts = session.exchange.export_all(tmp_path / "tout.xlsx")
-    assert counts == {name: 1 for name in SHEET_NAMES}
+    # the lifted barrier with a partner: identified, oriented to SIAO, lifted
+    assert counts == {name: 1 for name in SHEET_NAMES if name != HISTORY.name} | {HISTORY.name: 3}
     book = load_workbook(tmp_path / "tout.xlsx")
     assert book.sheetnames == [*SHEET_NAMES, LISTS_SHEET]
     people = list(book["Participants"].iter_rows(values_only=True))

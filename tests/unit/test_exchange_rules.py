@@ -18,8 +18,8 @@ from ilot_desktop.domain.exchange import (
     cell_integer,
     cell_text,
     cell_time,
-    parse_workbook,
 )
+from ilot_desktop.domain.exchange_parse import parse_workbook
 from ilot_desktop.domain.exchange_plan import barrier_item, history_of, plan_import
 from ilot_desktop.domain.vocabulary import (
     AppointmentKind,
@@ -118,7 +118,8 @@ def test_full_workbook_plans_one_of_each():
     result = plan(full_book())
     assert result.problems == []
     assert result.preview.ok
-    assert result.preview.counts == {name: (1, 0) for name in SHEET_NAMES}
+    # one of each record; no history sheet: each barrier's path is rebuilt from its row, not counted
+    assert result.preview.counts == {n: (0, 0) if n == "Historique des freins" else (1, 0) for n in SHEET_NAMES}
     person = result.new_participants[0]
     assert (person.sex, person.referrer, person.justice_situation, person.housing_at_entry) == (
         Sex.MALE,
@@ -133,9 +134,10 @@ def test_full_workbook_plans_one_of_each():
     assert meeting.kind is AppointmentKind.IN_DETENTION and meeting.place == ""
     _n, lifted, steps = result.new_barriers[0]
     assert lifted.item == "Place en CHRS obtenue"
-    assert steps == [
+    assert steps == [  # without « Historique des freins », a barrier with a partner counts as oriented
         (date(2026, 10, 1), BarrierStatus.IDENTIFIED, ""),
-        (date(2026, 11, 20), BarrierStatus.LIFTED, ""),  # a partner belongs to an orientation step
+        (date(2026, 10, 1), BarrierStatus.ORIENTED, "SIAO"),
+        (date(2026, 11, 20), BarrierStatus.LIFTED, ""),
     ]
     assert result.new_actions[0].start == datetime(2026, 11, 10, 14, 0)
 

@@ -4,10 +4,10 @@ Pure: cells come in as plain Python values (what openpyxl gives: ``str``, number
 ``date``, ``time``, ``bool``, ``None``), nothing here opens a file. Every problem found is an
 ``ImportProblem`` naming its sheet, row (Excel numbering: the header is row 1) and column, in French.
 
-Reading rules: sheet names, headers and choice labels are matched with case, accents and surrounding
-spaces ignored; columns may come in any order; unknown sheets and columns are ignored with a warning;
-entirely empty rows are skipped. Dates are real Excel dates or ``JJ/MM/AAAA`` text, times ``HH:MM``
-(``9h30`` and Excel times accepted too), durations whole numbers of minutes.
+Reading the sheets' rows is ``domain/exchange_parse.py``. Dates are real Excel dates or ``JJ/MM/AAAA``
+text, times ``HH:MM`` (``9h30`` and Excel times accepted too), durations whole numbers of minutes. A text
+longer than an Excel cell (32,767 characters) is written on in ``<header> (suite 1)``, ``(suite 2)``...
+columns and joined back on import (``continuation_header``).
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from datetime import date, datetime, time, timedelta
 from enum import Enum
 
 from ilot_desktop.domain.actions import CollectiveAction
-from ilot_desktop.domain.barriers import Barrier, category_rank
+from ilot_desktop.domain.barriers import Barrier, HistoryStep, category_rank
 from ilot_desktop.domain.dates import DateError, format_date, parse_date
 from ilot_desktop.domain.followup import Appointment
 from ilot_desktop.domain.outcomes import Outcome
@@ -39,7 +39,6 @@ from ilot_desktop.domain.vocabulary import (
     OutcomeType,
     Referrer,
     Sex,
-    fold,
 )
 
 # --- layout ---------------------------------------------------------------------------------------
@@ -164,7 +163,28 @@ OUTCOMES = SheetLayout(
         Column("Commentaire", "comment", _T, width=50),
     ),
 )
-SHEETS: tuple[SheetLayout, ...] = (PARTICIPANTS, APPOINTMENTS, BARRIERS, ACTIONS, PARTICIPATIONS, OUTCOMES)
+# Optional: each barrier's path, written by the full export so that the round trip is exact. A barrier of
+# ``Freins`` without rows here gets a path rebuilt from its row (``exchange_history.rebuilt_history``).
+HISTORY = SheetLayout(
+    "Historique des freins",
+    (
+        Column("N° dossier", "file_number", _T, True, width=14),
+        Column("Catégorie", "category", _C, True, BarrierCategory, width=26),
+        Column("Frein", "item", _T, width=30),
+        Column("Date", "on", _D, True, width=12),
+        Column("Statut", "status", _C, True, BarrierStatus, width=26),
+        Column("Partenaire", "partner", _T, width=26),
+    ),
+)
+SHEETS: tuple[SheetLayout, ...] = (
+    PARTICIPANTS,
+    APPOINTMENTS,
+    BARRIERS,
+    ACTIONS,
+    PARTICIPATIONS,
+    OUTCOMES,
+    HISTORY,
+)
 SHEET_NAMES: tuple[str, ...] = tuple(s.name for s in SHEETS)
 LISTS_SHEET = "Listes"  # the allowed labels, written in every workbook we make, ignored on import
 
@@ -173,6 +193,14 @@ DEFAULT_APPOINTMENT_DURATION = 60
 DEFAULT_ACTION_TIME = time(14, 0)  # the exchange file has no hour for collective actions
 DEFAULT_ACTION_DURATION = 120
 MAX_SHOWN = 40  # characters of a refused value quoted in a message
+MAX_CELL_TEXT = 32767  # Excel's limit for one cell
+MAX_PROBLEMS = 200  # problems kept and shown; the others are only counted
+_NBSP = "\u00a0"
+
+
+def continuation_header(header: str, number: int) -> str:
+    """The header of a long text's ``number``-th continuation column: ``Compte rendu (suite 1)``."""
+    return f"{header} (suite {number})"
 
 
 # --- problems and previews ------------------------------------------------------------------------
@@ -200,6 +228,59 @@ class ImportProblem:
         return f"{place} : {self.message}" if place else self.message
 
 
+class ProblemList(list):
+    """The first ``MAX_PROBLEMS`` problems, and how many were found in all (``total``).
+
+    A 250 KB file can hold hundreds of thousands of wrong cells: only the first ones are kept and shown,
+    the others counted (``more``), so neither memory nor the screen fill up.
+    """
+
+    def __init__(self, items: Iterable[ImportProblem] = (), limit: int = MAX_PROBLEMS):
+        super().__init__()
+        self.limit = limit
+        self.total = 0
+        self.extend(items)
+
+    def append(self, problem: ImportProblem) -> None:
+        self.total += 1
+        if len(self) < self.limit:
+            super().append(problem)
+
+    def extend(self, problems: Iterable[ImportProblem]) -> None:
+        for problem in problems:
+            self.append(problem)
+        self.total += getattr(problems, "more", 0)
+
+    def __iadd__(self, problems: Iterable[ImportProblem]) -> ProblemList:
+        self.extend(problems)
+        return self
+
+    def insert(self, index: int, problem: ImportProblem) -> None:  # pragma: no cover - kept consistent
+        self.total += 1
+        super().insert(index, problem)
+        if len(self) > self.limit:
+            super().pop()
+
+    @property
+    def more(self) -> int:
+        """Problems found but not kept."""
+        return max(self.total - len(self), 0)
+
+
+def problem_count(problems: Sequence[ImportProblem]) -> int:
+    """How many problems were found, kept or not."""
+    return getattr(problems, "total", len(problems))
+
+
+def more_problems_line(problems: Sequence[ImportProblem]) -> str:
+    """``… et 269 799 autres problèmes`` when some were only counted; empty otherwise."""
+    more = problem_count(problems) - len(problems)
+    if more <= 0:
+        return ""
+    number = f"{more:,}".replace(",", _NBSP)
+    return f"… et {number} autre{'s' if more > 1 else ''} problème{'s' if more > 1 else ''}"
+
+
 @dataclass
 class ImportPreview:
     """What an import would do (or did): ``counts`` per sheet = (to create, to update).
@@ -207,14 +288,20 @@ class ImportPreview:
     Rows matching a record that already holds the same values are counted in ``unchanged``.
     """
 
-    problems: list[ImportProblem] = field(default_factory=list)
+    problems: list[ImportProblem] = field(default_factory=ProblemList)
     warnings: list[str] = field(default_factory=list)
+    duplicates: list[str] = field(default_factory=list)  # likely duplicates: said first, never blocking
     counts: dict[str, tuple[int, int]] = field(default_factory=lambda: {n: (0, 0) for n in SHEET_NAMES})
     unchanged: dict[str, int] = field(default_factory=lambda: {n: 0 for n in SHEET_NAMES})
 
     @property
     def ok(self) -> bool:
         return not self.problems
+
+    @property
+    def problem_count(self) -> int:
+        """Every problem found, also those not kept (only the first ``MAX_PROBLEMS`` are)."""
+        return problem_count(self.problems)
 
     @property
     def created(self) -> int:
@@ -376,149 +463,6 @@ def read_cell(column: Column, value: object) -> object:
     return cell_choice(value, column.choices)
 
 
-# --- sheets ---------------------------------------------------------------------------------------
-
-
-@dataclass
-class ParsedRow:
-    """One data row: ``values`` holds every column present in the sheet (None when empty), except
-    those whose cell could not be read, listed in ``bad``."""
-
-    row: int
-    values: dict[str, object]
-    bad: set[str] = field(default_factory=set)
-
-    def get(self, key: str) -> object:
-        return self.values.get(key)
-
-    def text(self, key: str) -> str:
-        value = self.values.get(key)
-        return value if isinstance(value, str) else ""
-
-
-@dataclass
-class ParsedSheet:
-    layout: SheetLayout
-    title: str  # as written in the workbook
-    present: frozenset[str]  # keys of the columns found
-    rows: list[ParsedRow] = field(default_factory=list)
-
-
-@dataclass
-class ParsedWorkbook:
-    sheets: dict[str, ParsedSheet] = field(default_factory=dict)
-    problems: list[ImportProblem] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-
-
-# A sheet as read from a file: its title, then its rows of cell values (row 1 = headers).
-RawSheet = tuple[str, Iterable[Sequence[object]]]
-
-_LAYOUTS = {fold(layout.name): layout for layout in SHEETS}
-
-
-def layout_of(title: str) -> SheetLayout | None:
-    return _LAYOUTS.get(fold(title))
-
-
-def is_lists_sheet(title: str) -> bool:
-    return fold(title) == fold(LISTS_SHEET)
-
-
-def parse_workbook(sheets: Iterable[RawSheet]) -> ParsedWorkbook:
-    """Read every known sheet's rows into values; problems and warnings for the rest."""
-    parsed = ParsedWorkbook()
-    for title, rows in sheets:
-        title = cell_text(title) if not isinstance(title, str) else title
-        layout = layout_of(title)
-        if layout is None:
-            if not is_lists_sheet(title):
-                parsed.warnings.append(f"La feuille « {shown(title)} » n'est pas reconnue : elle est ignorée.")
-            continue
-        if layout.name in parsed.sheets:
-            parsed.problems.append(
-                ImportProblem(layout.name, None, None, f"La feuille « {layout.name} » apparaît deux fois.")
-            )
-            continue
-        sheet = _parse_sheet(layout, title, rows, parsed)
-        if sheet is not None:
-            parsed.sheets[layout.name] = sheet
-    if PARTICIPANTS.name not in parsed.sheets and not any(p.sheet == PARTICIPANTS.name for p in parsed.problems):
-        parsed.problems.append(
-            ImportProblem(
-                PARTICIPANTS.name,
-                None,
-                None,
-                "La feuille « Participants » est absente : elle est obligatoire (une ligne par personne).",
-            )
-        )
-    elif not parsed.problems and not any(s.rows for s in parsed.sheets.values()):
-        parsed.problems.append(ImportProblem("", None, None, "Le classeur ne contient aucune ligne à importer."))
-    return parsed
-
-
-def _parse_sheet(
-    layout: SheetLayout, title: str, rows: Iterable[Sequence[object]], parsed: ParsedWorkbook
-) -> ParsedSheet | None:
-    iterator = iter(rows)
-    header = next(iterator, None)
-    if header is None or all(is_empty(v) for v in header):
-        if layout.required:
-            parsed.problems.append(
-                ImportProblem(
-                    layout.name,
-                    1,
-                    None,
-                    "La feuille est vide : la ligne 1 doit porter les en-têtes des colonnes.",
-                )
-            )
-            return None
-        return ParsedSheet(layout, title, frozenset())  # an empty optional sheet: nothing to import
-    by_header = {fold(c.header): c for c in layout.columns}
-    positions: dict[int, Column] = {}
-    seen: set[str] = set()
-    ok = True
-    for index, value in enumerate(header):
-        if is_empty(value):
-            continue
-        text = cell_text(value)
-        column = by_header.get(fold(text))
-        if column is None:
-            parsed.warnings.append(
-                f"Feuille « {layout.name} » : la colonne « {shown(text)} » n'est pas reconnue ; elle est ignorée."
-            )
-            continue
-        if column.key in seen:
-            parsed.problems.append(ImportProblem(layout.name, 1, column.header, "Cette colonne apparaît deux fois."))
-            ok = False
-            continue
-        seen.add(column.key)
-        positions[index] = column
-    for column in layout.columns:
-        if column.must_be_present and column.key not in seen:
-            parsed.problems.append(
-                ImportProblem(layout.name, 1, column.header, "Colonne obligatoire absente de la ligne d'en-tête.")
-            )
-            ok = False
-    if not ok:
-        return None
-    sheet = ParsedSheet(layout, title, frozenset(seen))
-    for number, cells in enumerate(iterator, start=2):
-        cells = tuple(cells)
-        if all(is_empty(cells[i]) for i in positions if i < len(cells)):
-            continue
-        row = ParsedRow(number, {})
-        for index, column in positions.items():
-            value = cells[index] if index < len(cells) else None
-            try:
-                row.values[column.key] = read_cell(column, value)
-            except CellError as error:
-                row.bad.add(column.key)
-                parsed.problems.append(ImportProblem(layout.name, number, column.header, str(error)))
-        sheet.rows.append(row)
-    return sheet
-
-
 # --- export ---------------------------------------------------------------------------------------
 
 
@@ -532,6 +476,7 @@ class VaultSnapshot:
     actions: list[CollectiveAction] = field(default_factory=list)
     registrations: list[tuple[int, int, Attendance | None]] = field(default_factory=list)  # action, person
     outcomes: list[Outcome] = field(default_factory=list)
+    histories: dict[int, list[HistoryStep]] = field(default_factory=dict)  # barrier id -> its steps, in order
 
 
 def _label(value: LabelledEnum | None) -> str | None:
@@ -616,6 +561,11 @@ def export_rows(snapshot: VaultSnapshot) -> dict[str, list[tuple[object, ...]]]:
         ],
         PARTICIPATIONS.name: [
             (actions[a].reference, numbers[p], _label(attendance)) for a, p, attendance in registrations
+        ],
+        HISTORY.name: [
+            (numbers[b.participant_id], _label(b.category), _blank(b.item), day, _label(status), _blank(partner))
+            for b in barriers
+            for day, status, partner in snapshot.histories.get(b.id, ())
         ],
         OUTCOMES.name: [
             (

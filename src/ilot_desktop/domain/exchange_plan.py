@@ -6,18 +6,29 @@ problems in one transaction, so an import changes everything or nothing.
 
 Natural keys (how a row finds the record it describes, so that importing twice duplicates nothing):
 
-- ``Participants``: ``N° dossier`` (trimmed, upper case). An existing file gets the workbook's values for
+Keys are compared normalised (``normalize_key``): Unicode NFKC, invisible characters dropped, every dash
+read as ``-``, spaces trimmed and runs of spaces made one, upper case; ``DE‑2025‑001`` with non-breaking
+hyphens or a zero-width space is ``DE-2025-001``.
+
+- ``Participants``: ``N° dossier``. An existing file gets the workbook's values for
   the exchange columns present in the sheet; everything else in the file (address, rights, CPIP...) stays.
-  Emptying ``Date de fin d'accompagnement`` reopens the file (its end reason goes too).
-- ``Actions collectives``: ``Réf. action`` (trimmed, upper case). An existing action keeps its hour,
+  Emptying ``Date de fin d'accompagnement`` reopens the file (its end reason goes too). A number naming
+  another person in the vault (name and birth date both different) is refused. A new number with the
+  same name, first name and birth date as another file is a likely duplicate: listed first in the
+  preview, never blocking (a person who comes back after an end gets a new number).
+- ``Actions collectives``: ``Réf. action``. An existing action keeps its hour,
   duration and place; a new one starts at 14:00 for two hours.
 - ``Participations``: (action, participant): one registration per pair; ``Présence`` is updated. An empty
   ``Présence`` means registered, attendance not recorded yet (the export writes so for actions to come);
   ``Présent``/``Absent`` is refused for an action still to come.
 - ``Entretiens``: (participant, date, heure, type); an empty ``Heure`` means 09:00. ``Durée``, ``Statut``
   and ``Compte rendu`` are updated (an empty ``Durée`` keeps the existing one; 60 minutes when new).
+  An interview dated after the end of the accompaniment is valid (a follow-up call after leaving).
 - ``Freins``: (participant, catégorie, date d'identification). ``Statut``, ``Date de levée``,
   ``Partenaire`` and ``Commentaire`` are updated, a change of status joining the barrier's history.
+  ``Historique des freins`` gives each barrier's path (``domain/exchange_history.py``): a new barrier
+  takes it whole (and its ``Frein`` as item); an existing one whose stored path it continues gets the
+  missing steps; one whose stored path differs keeps it (a warning), a change of status joining it.
 - ``Résultats``: (participant, date, type). ``Motif d'abandon``, ``Employeur ou organisme`` and
   ``Commentaire`` are updated.
 
@@ -26,13 +37,14 @@ the n-th such row of the workbook is the n-th such record of the vault (oldest f
 created. An import never deletes anything. A column left out of a sheet leaves that value as it is in
 existing records; an empty cell in a column that is there empties the value (when it is optional).
 
-A new barrier needs an ``item`` (the checklist's line, unique per person and category), which the
-workbook does not carry: it is the first line of the comment, or the category's label when there is no
+A new barrier needs an ``item`` (the checklist's line, unique per person and category): the ``Frein`` of
+its history when the workbook carries one, else the first line of the comment, or the category's label when there is no
 comment, followed by `` (2)``, `` (3)``... when that item is already taken.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from collections import defaultdict, deque
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
@@ -47,18 +59,24 @@ from ilot_desktop.domain.exchange import (
     DEFAULT_ACTION_TIME,
     DEFAULT_APPOINTMENT_DURATION,
     DEFAULT_APPOINTMENT_TIME,
+    HISTORY,
     OUTCOMES,
     PARTICIPANTS,
     PARTICIPATIONS,
     ImportPreview,
     ImportProblem,
     Kind,
-    ParsedRow,
-    ParsedSheet,
-    ParsedWorkbook,
+    ProblemList,
     SheetLayout,
     VaultSnapshot,
 )
+from ilot_desktop.domain.exchange_history import (
+    disagreement,
+    history_paths,
+    rebuilt_history,
+    unmatched_problem,
+)
+from ilot_desktop.domain.exchange_parse import ParsedRow, ParsedSheet, ParsedWorkbook
 from ilot_desktop.domain.followup import Appointment, validate_appointment
 from ilot_desktop.domain.outcomes import Outcome, validate_outcome
 from ilot_desktop.domain.participant import Participant, validate
@@ -127,9 +145,23 @@ _TEXT_FIELDS = {c.key for c in PARTICIPANTS.columns if c.kind is Kind.TEXT}
 _PLACEHOLDER_ID = 0  # stands for a participant created by the same import, while validating
 
 
+# Every dash a keyboard, a word processor or a spreadsheet may put in a number, read as "-".
+_DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2043\u2212\ufe58\ufe63\uff0d"), "-")
+
+
 def normalize_key(text: object) -> str:
-    """``N° dossier`` and ``Réf. action`` as stored: trimmed, upper case."""
-    return text.strip().upper() if isinstance(text, str) else ""
+    """``N° dossier`` and ``Réf. action`` as compared and stored: NFKC, invisible characters (Unicode
+    category Cf: zero-width space, soft hyphen, byte-order mark...) dropped, dashes as ``-``, spaces
+    trimmed and single, upper case."""
+    if not isinstance(text, str):
+        return ""
+    text = unicodedata.normalize("NFKC", text)
+    text = "".join(c for c in text if unicodedata.category(c) != "Cf").translate(_DASHES)
+    return " ".join(text.split()).upper()
+
+
+def _identity(p: Participant) -> tuple[str, str, date | None]:
+    return fold(p.last_name), fold(p.first_name), p.birth_date
 
 
 @dataclass(frozen=True)
@@ -160,11 +192,14 @@ class ImportPlan:
     new_appointments: list[tuple[str, Appointment]] = field(default_factory=list)
     updated_appointments: list[Appointment] = field(default_factory=list)
     new_barriers: list[tuple[str, Barrier, list[HistoryStep]]] = field(default_factory=list)
-    updated_barriers: list[tuple[int, Barrier, Barrier]] = field(default_factory=list)  # row, before, after
+    # row, before, after, steps to add from the sheet (None: a change of status joins the stored history)
+    updated_barriers: list[tuple[int, Barrier, Barrier, list[HistoryStep] | None]] = field(default_factory=list)
     new_registrations: list[tuple[str, str, Attendance | None]] = field(default_factory=list)  # ref, number
     updated_registrations: list[tuple[int, int, Attendance | None]] = field(default_factory=list)  # ids
     new_outcomes: list[tuple[str, Outcome]] = field(default_factory=list)
     updated_outcomes: list[Outcome] = field(default_factory=list)
+    known_people: dict[str, int] = field(default_factory=dict)  # normalised file number -> id in the vault
+    known_actions: dict[str, int] = field(default_factory=dict)  # normalised reference -> id in the vault
 
     @property
     def problems(self) -> list[ImportProblem]:
@@ -176,11 +211,15 @@ class _Planner:
         self.parsed = parsed
         self.snapshot = snapshot
         self.today = today
-        self.plan = ImportPlan(preview=ImportPreview(problems=list(parsed.problems), warnings=list(parsed.warnings)))
+        self.plan = ImportPlan(
+            preview=ImportPreview(problems=ProblemList(parsed.problems), warnings=list(parsed.warnings)),
+            known_people={normalize_key(p.file_number): p.id for p in snapshot.participants},
+            known_actions={normalize_key(a.reference): a.id for a in snapshot.actions},
+        )
         self.people: dict[str, _Person] = {
-            p.file_number: _Person(p.id, p.entry_date, p.end_date) for p in snapshot.participants
+            normalize_key(p.file_number): _Person(p.id, p.entry_date, p.end_date) for p in snapshot.participants
         }
-        self.actions: dict[str, _Action] = {a.reference: _Action(a.id, a) for a in snapshot.actions}
+        self.actions: dict[str, _Action] = {normalize_key(a.reference): _Action(a.id, a) for a in snapshot.actions}
         self._tally: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
 
     # --- helpers ----------------------------------------------------------------------------------
@@ -197,9 +236,9 @@ class _Planner:
                 continue  # the cell itself was already refused
             self.problem(sheet, row.row, columns.get(name), message)
 
-    def count(self, sheet: SheetLayout, kind: int) -> None:
+    def count(self, sheet: SheetLayout, kind: int, how_many: int = 1) -> None:
         """kind 0: created, 1: updated, 2: unchanged."""
-        self._tally[sheet.name][kind] += 1
+        self._tally[sheet.name][kind] += how_many
 
     def person(self, sheet: SheetLayout, row: ParsedRow) -> tuple[str, _Person | None]:
         """The participant a row refers to, or None (a problem is reported when the number is unknown)."""
@@ -216,6 +255,26 @@ class _Planner:
                 "ni parmi les dossiers existants).",
             )
         return number, person
+
+    def likely_duplicate(self, row: int, number: str, identity, known: dict, in_sheet: dict) -> None:
+        """Same name, first name and birth date as another file (in the vault or higher in the sheet)."""
+        if identity[2] is None or not identity[0]:
+            return
+        other = known.get(identity)
+        if other is not None and other != number:
+            self.plan.preview.duplicates.append(
+                f"Participants, ligne {row} : le dossier « {number} » a les mêmes nom, prénom et date de "
+                f"naissance que le dossier existant « {other} ». Doublon probable : vérifiez qu'il s'agit bien "
+                "d'une autre personne ou d'un retour après une fin d'accompagnement."
+            )
+        elif identity in in_sheet and in_sheet[identity][0] != number:
+            first_number, first_row = in_sheet[identity]
+            self.plan.preview.duplicates.append(
+                f"Participants, ligne {row} : le dossier « {number} » a les mêmes nom, prénom et date de "
+                f"naissance que le dossier « {first_number} » de la ligne {first_row}. Doublon probable : "
+                "vérifiez qu'il s'agit bien de deux dossiers distincts."
+            )
+        in_sheet.setdefault(identity, (number, row))
 
     def sheet(self, layout: SheetLayout) -> ParsedSheet | None:
         return self.parsed.sheets.get(layout.name)
@@ -240,7 +299,11 @@ class _Planner:
         sheet = self.sheet(PARTICIPANTS)
         if sheet is None:
             return
-        existing = {p.file_number: p for p in self.snapshot.participants}
+        existing = {normalize_key(p.file_number): p for p in self.snapshot.participants}
+        known: dict[tuple[str, str, date | None], str] = {}  # identity -> a file number already there
+        for p in self.snapshot.participants:
+            known.setdefault(_identity(p), normalize_key(p.file_number))
+        in_sheet: dict[tuple[str, str, date | None], tuple[str, int]] = {}
         seen: dict[str, int] = {}
         for row in sheet.rows:
             number = normalize_key(row.get("file_number"))
@@ -264,9 +327,16 @@ class _Planner:
             if "end_date" in sheet.present and after.end_date is None:
                 after.end_reason = None
             errors = {k: v for k, v in validate(after, self.today).items() if k not in row.bad}
+            if before is not None and not row.bad and _another_person(before, after):
+                errors["file_number"] = (
+                    f"Le numéro « {number} » est celui d'une autre personne (nom, prénom et date de naissance "
+                    "différents) : il n'est jamais écrasé. Donnez un autre numéro à cette ligne."
+                )
             for name, message in errors.items():
                 self.problem(PARTICIPANTS, row.row, PARTICIPANT_COLUMNS.get(name), message)
             valid = not errors and not row.bad
+            if valid and before is None:
+                self.likely_duplicate(row.row, number, _identity(after), known, in_sheet)
             if number:
                 self.people[number] = _Person(
                     before.id if before else None, after.entry_date, after.end_date, valid=valid
@@ -365,7 +435,8 @@ class _Planner:
                     status=status,
                     report=row.text("report"),
                 )
-            errors = validate_appointment(after, person.entry_date, person.end_date, self.today)
+            # after the end of the accompaniment is valid: a follow-up call after leaving
+            errors = validate_appointment(after, person.entry_date, None, self.today)
             self.domain_problems(APPOINTMENTS, row, errors, APPOINTMENT_COLUMNS)
             if errors:
                 continue
@@ -381,8 +452,15 @@ class _Planner:
 
     def barriers(self) -> None:
         sheet = self.sheet(BARRIERS)
-        if sheet is None:
-            return
+        paths = history_paths(self.sheet(HISTORY), normalize_key)
+        if sheet is not None:
+            self._barrier_rows(sheet, paths)
+        for queue in paths.values():
+            for path in queue:
+                if not path.used:
+                    self.problem(HISTORY, path.row, "N° dossier", unmatched_problem())
+
+    def _barrier_rows(self, sheet: ParsedSheet, paths) -> None:
         existing = _queues(
             self.snapshot.barriers,
             lambda b: (b.participant_id, b.category, b.identified_on),
@@ -398,6 +476,10 @@ class _Planner:
             category, status, identified = row.get("category"), row.get("status"), row.get("identified_on")
             queue = existing.get((person.id, category, identified)) if person.id is not None else None
             before = queue.popleft() if queue else None
+            given = paths.get((number, category, identified))
+            path = given.popleft() if given else None
+            if path is not None:
+                path.used = True
             if before is not None:
                 after = replace(before, status=status)
                 if "lifted_on" in sheet.present:
@@ -412,7 +494,7 @@ class _Planner:
                 after = Barrier(
                     participant_id=person.id if person.id is not None else _PLACEHOLDER_ID,
                     category=category,
-                    item="",
+                    item=path.item if path is not None else "",
                     status=status,
                     identified_on=identified,
                     lifted_on=row.get("lifted_on"),
@@ -420,24 +502,55 @@ class _Planner:
                     comment=row.text("comment"),
                 )
             errors = validate_barrier(replace(after, item=after.item or "?"), self.today)
-            steps = history_of(after) if before is None else []
-            if not errors and before is None:
+            if path is not None and not errors:
+                wrong = disagreement(path, after, row.row)
+                if wrong is not None:
+                    self.problem(HISTORY, path.row, "Statut", wrong)
+                    continue
+                history = validate_history(after, path.steps, self.today)
+                if history:
+                    self.problem(HISTORY, path.row, None, history["history"])
+                    continue
+            steps = (path.steps if path is not None else rebuilt_history(after)) if before is None else []
+            if not errors and before is None and path is None:
                 errors = validate_history(after, steps, self.today)
             self.domain_problems(BARRIERS, row, errors, BARRIER_COLUMNS)
             if errors:
                 continue
             if before is None:
                 used = taken["id", person.id, category] if person.id is not None else taken["new", number, category]
-                after.item = barrier_item(after.comment, category, lambda item, used=used: fold(item) in used)
+                base = after.item or after.comment
+                after.item = barrier_item(base, category, lambda item, used=used: fold(item) in used)
                 used.add(fold(after.item))
                 after.participant_id = person.id
                 self.plan.new_barriers.append((number, after, steps))
                 self.count(BARRIERS, 0)
-            elif after != before:
-                self.plan.updated_barriers.append((row.row, before, after))
-                self.count(BARRIERS, 1)
+                if path is not None:
+                    self.count(HISTORY, 0, len(path.steps))
+                continue
+            added = self._stored_path(row.row, before, path)
+            if after != before or added:
+                self.plan.updated_barriers.append((row.row, before, after, added))
+                self.count(BARRIERS, 1 if after != before else 2)
             else:
                 self.count(BARRIERS, 2)
+
+    def _stored_path(self, row: int, before: Barrier, path) -> list[HistoryStep] | None:
+        """The steps the sheet adds to an existing barrier's stored path ([] when it gives it as stored);
+        None when the sheet gives none or another path (the stored one is kept)."""
+        if path is None:
+            return None
+        stored = self.snapshot.histories.get(before.id, [])
+        given = path.steps
+        if given[: len(stored)] == stored:
+            self.count(HISTORY, 2, len(stored))
+            self.count(HISTORY, 0, len(given) - len(stored))
+            return given[len(stored) :]
+        self.plan.preview.warnings.append(
+            f"Historique des freins, ligne {path.row} : ce frein a déjà un historique différent dans le dossier "
+            f"(feuille « Freins », ligne {row}) ; l'historique enregistré est gardé."
+        )
+        return None
 
     def participations(self) -> None:
         sheet = self.sheet(PARTICIPATIONS)
@@ -538,15 +651,7 @@ def _queues(records, key, order) -> dict[object, deque]:
     return groups
 
 
-def history_of(b: Barrier) -> list[HistoryStep]:
-    """A new barrier's path from the workbook's dates: noted on identification with its status (with its
-    partner for an orientation: the partner belongs to orientation steps only); for ``Levé``, identified
-    first, then lifted on the lifting date."""
-    if b.status is BarrierStatus.LIFTED and b.lifted_on is not None and b.identified_on is not None:
-        return [(b.identified_on, BarrierStatus.IDENTIFIED, ""), (b.lifted_on, BarrierStatus.LIFTED, "")]
-    if b.identified_on is None:
-        return []
-    return [(b.identified_on, b.status, b.partner if b.status is BarrierStatus.ORIENTED else "")]
+history_of = rebuilt_history  # a new barrier's path when the workbook gives none
 
 
 def barrier_item(comment: str, category: BarrierCategory, is_taken) -> str:
@@ -563,6 +668,14 @@ def barrier_item(comment: str, category: BarrierCategory, is_taken) -> str:
         if not is_taken(candidate):
             return candidate
         number += 1
+
+
+def _another_person(before: Participant, after: Participant) -> bool:
+    """The row's name and birth date both differ from those of the file holding its number."""
+    return (fold(before.last_name), fold(before.first_name)) != (
+        fold(after.last_name),
+        fold(after.first_name),
+    ) and before.birth_date != after.birth_date
 
 
 def plan_import(parsed: ParsedWorkbook, snapshot: VaultSnapshot, today: date) -> ImportPlan:

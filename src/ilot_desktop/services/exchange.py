@@ -7,9 +7,11 @@ and nothing is written (``ImportRejected``). Natural keys and update rules: ``do
 
 from __future__ import annotations
 
+import contextlib
 import io
 import logging
-from collections.abc import Callable
+import warnings
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
@@ -20,22 +22,21 @@ from ilot_desktop.domain.exchange import (
     SHEET_NAMES,
     ImportPreview,
     ImportProblem,
-    RawSheet,
+    ProblemList,
     export_rows,
-    parse_workbook,
 )
+from ilot_desktop.domain.exchange_parse import MAX_ROWS, ParsedWorkbook, RawSheet, parse_workbook, useful_width
 from ilot_desktop.domain.exchange_plan import BARRIER_COLUMNS, ImportPlan, plan_import
 from ilot_desktop.errors import ImportRejected, ValidationError
 from ilot_desktop.services.audit import record_after, record_in
 from ilot_desktop.storage.database import Database, UnitOfWork
 from ilot_desktop.storage.exchange_repo import ExchangeRepository
 
-__all__ = ["ExchangeService", "ImportPreview", "ImportProblem", "read_workbook"]
+__all__ = ["ExchangeService", "ImportPreview", "ImportProblem", "parse_file", "read_workbook"]
 
 log = logging.getLogger(__name__)
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
-MAX_ROWS = 100_000  # rows holding something, whole workbook
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _NOT_A_WORKBOOK = (
     "Ce fichier n'est pas un classeur Excel (.xlsx) lisible : il est peut-être endommagé, ou d'un autre "
@@ -48,92 +49,132 @@ def _file_problem(message: str) -> list[ImportProblem]:
     return [ImportProblem("", None, None, message)]
 
 
-def read_workbook(path: Path) -> tuple[list[RawSheet], list[ImportProblem]]:
-    """The sheets of an ``.xlsx`` as (title, rows of cell values); problems instead when it cannot be read.
+def _unreadable_sheet(title: str) -> ImportProblem:
+    return ImportProblem(
+        title,
+        None,
+        None,
+        "La feuille n'a pas pu être lue (contenu endommagé ou valeur impossible, par exemple une date hors limites).",
+    )
 
-    Whatever the file holds, the answer is a French problem, never an exception.
-    """
+
+@contextlib.contextmanager
+def _quiet_openpyxl() -> Iterator[None]:
+    """openpyxl's warnings about what it drops from a foreign file (« Data Validation extension is not
+    supported... ») say nothing to a caseworker and must not reach the terminal: silenced while reading."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        yield
+
+
+def _load(path: Path):
+    """The workbook opened read-only, or (None, a French problem): never an exception."""
     path = Path(path)
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
-            return [], _file_problem(
+            return None, _file_problem(
                 f"Le fichier dépasse {MAX_FILE_BYTES // (1024 * 1024)} Mo : ce n'est pas un classeur d'équipe."
             )
         data = path.read_bytes()
     except FileNotFoundError:
-        return [], _file_problem(f"Le fichier « {path.name} » est introuvable.")
+        return None, _file_problem(f"Le fichier « {path.name} » est introuvable.")
     except IsADirectoryError:
-        return [], _file_problem(f"« {path.name} » est un dossier, pas un classeur.")
+        return None, _file_problem(f"« {path.name} » est un dossier, pas un classeur.")
     except OSError as exc:
-        return [], _file_problem(f"Le fichier « {path.name} » n'a pas pu être lu ({exc.strerror}).")
+        return None, _file_problem(f"Le fichier « {path.name} » n'a pas pu être lu ({exc.strerror}).")
     if not data:
-        return [], _file_problem("Le fichier est vide (0 octet) : ce n'est pas un classeur Excel.")
+        return None, _file_problem("Le fichier est vide (0 octet) : ce n'est pas un classeur Excel.")
     if data.startswith(_OLE2):
-        return [], _file_problem(
+        return None, _file_problem(
             "Ce fichier est au format Excel 97-2003 (.xls) ou protégé par un mot de passe : ouvrez-le dans "
             "votre tableur et enregistrez-le, sans mot de passe, au format « Classeur Excel (.xlsx) »."
         )
     if not data.startswith(b"PK"):
-        return [], _file_problem(_NOT_A_WORKBOOK)
+        return None, _file_problem(_NOT_A_WORKBOOK)
     if b"application/vnd.oasis.opendocument" in data[:200]:
-        return [], _file_problem(
+        return None, _file_problem(
             "Ce fichier est au format OpenDocument (.ods) : enregistrez-le au format « Classeur Excel (.xlsx) »."
         )
     try:
         from openpyxl import load_workbook
 
-        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        return load_workbook(io.BytesIO(data), read_only=True, data_only=True), []
     except Exception:  # any parser failure on foreign bytes is the file's fault, said in words
         log.info("workbook refused: not a readable xlsx")
-        return [], _file_problem(_NOT_A_WORKBOOK)
-    sheets: list[RawSheet] = []
-    problems: list[ImportProblem] = []
-    total = 0
+        return None, _file_problem(_NOT_A_WORKBOOK)
+
+
+def _sheet_rows(sheet, failures: list[ImportProblem]) -> Iterator[tuple[object, ...]]:
+    """Row 1 (headers) then every row the sheet holds, whatever size it declares, cut to the columns the
+    import reads (``useful_width``); empty rows as ``()``. A sheet that cannot be read adds a problem to
+    ``failures`` and ends there."""
+    title = str(sheet.title)
     try:
-        for sheet in book.worksheets:
-            title = str(sheet.title)
-            try:
-                rows = _sheet_rows(sheet)
-            except Exception:
-                log.info("a worksheet could not be read")
-                problems.append(
-                    ImportProblem(
-                        title,
-                        None,
-                        None,
-                        "La feuille n'a pas pu être lue (contenu endommagé ou valeur impossible, par exemple "
-                        "une date hors limites).",
-                    )
-                )
-                continue
-            total += sum(1 for row in rows if row)
-            if total > MAX_ROWS:
-                return [], _file_problem(
-                    f"Le classeur compte plus de {MAX_ROWS} lignes remplies : découpez-le en plusieurs fichiers."
-                )
-            sheets.append((title, rows))
-    finally:
+        if hasattr(sheet, "reset_dimensions"):
+            sheet.reset_dimensions()  # the declared <dimension> is often wrong: read what is there
+        header = next(sheet.iter_rows(min_row=1, max_row=1, values_only=True), None)
+        if header is None:
+            return
+        header = tuple(header)
+        width = useful_width(title, header)
+        yield header[:width] if width else header
+        if width == 0:
+            return
+        for cells in sheet.iter_rows(min_row=2, max_col=width, values_only=True):
+            yield cells if any(v is not None for v in cells) else ()
+    except Exception:
+        log.info("a worksheet could not be read")
+        failures.append(_unreadable_sheet(title))
+
+
+@contextlib.contextmanager
+def _opened(path: Path) -> Iterator[tuple[list[RawSheet], list[ImportProblem]]]:
+    """The sheets as (title, rows read lazily) and the problems met so far (growing as rows are read):
+    rows stream from the file, nothing is held twice. openpyxl stays quiet meanwhile."""
+    with _quiet_openpyxl():
+        book, problems = _load(path)
+        if book is None:
+            yield [], problems
+            return
         try:
-            book.close()
-        except Exception as exc:  # closing a half-read archive must not hide the answer
-            log.debug("workbook close failed (%s)", type(exc).__name__)  # its message may quote a cell
-    return sheets, problems
+            yield [(str(sheet.title), _sheet_rows(sheet, problems)) for sheet in book.worksheets], problems
+        finally:
+            try:
+                book.close()
+            except Exception as exc:  # closing a half-read archive must not hide the answer
+                log.debug("workbook close failed (%s)", type(exc).__name__)  # its message may quote a cell
 
 
-def _sheet_rows(sheet) -> list[tuple[object, ...]]:
-    """Row 1 (headers) then every row cut to the headers' width; empty rows as ``()``."""
-    header = next(sheet.iter_rows(min_row=1, max_row=1, values_only=True), None)
-    if header is None:
-        return []
-    header = tuple(header)
-    width = max((i + 1 for i, value in enumerate(header) if value is not None and str(value).strip()), default=0)
-    if width == 0:
-        return [header]
-    rows: list[tuple[object, ...]] = [header[:width]]
-    for cells in sheet.iter_rows(min_row=2, max_col=width, values_only=True):
-        cells = tuple(cells)
-        rows.append(cells if any(v is not None for v in cells) else ())
-    return rows
+def parse_file(path: Path) -> ParsedWorkbook:
+    """The workbook's known sheets read into values, streaming its rows; whatever the file holds, the
+    answer is French problems, never an exception. A file or sheet that cannot be read is the only answer."""
+    with _opened(path) as (sheets, failures):
+        if failures:
+            return ParsedWorkbook(problems=ProblemList(failures))
+        parsed = parse_workbook(sheets)
+    if failures:
+        return ParsedWorkbook(problems=ProblemList(failures))
+    return parsed
+
+
+def read_workbook(path: Path) -> tuple[list[RawSheet], list[ImportProblem]]:
+    """The sheets of an ``.xlsx`` as (title, rows of cell values, cut to the columns the import reads);
+    problems instead when it cannot be read. For tests and tools: the import itself streams (``parse_file``).
+    """
+    with _opened(path) as (lazy, problems):
+        sheets: list[RawSheet] = []
+        filled = 0
+        for title, rows in lazy:
+            held = []
+            for row in rows:
+                held.append(row)
+                filled += bool(row)
+                if filled > MAX_ROWS:
+                    return [], _file_problem(
+                        f"Le classeur compte plus de {MAX_ROWS} lignes remplies : découpez-le en plusieurs fichiers."
+                    )
+            sheets.append((title, held))
+        return sheets, list(problems)
 
 
 class ExchangeService:
@@ -144,16 +185,17 @@ class ExchangeService:
     # --- import -----------------------------------------------------------------------------------
 
     def preview(self, path: Path) -> ImportPreview:
-        """What importing ``path`` would create and update, and every problem. Never writes."""
-        raw, problems = read_workbook(path)
+        """What importing ``path`` would create and update, and every problem (the first ``MAX_PROBLEMS``
+        kept, all counted). Never writes."""
+        parsed = parse_file(path)
         with self._db.unit_of_work() as uow:
-            return self._plan(raw, problems, uow).preview
+            return self._plan(parsed, uow).preview
 
     def apply(self, path: Path) -> ImportPreview:
         """Import ``path`` whole, in one transaction, or raise ``ImportRejected`` and change nothing."""
-        raw, problems = read_workbook(path)
+        parsed = parse_file(path)
         with self._db.unit_of_work() as uow:
-            plan = self._plan(raw, problems, uow)
+            plan = self._plan(parsed, uow)
             if plan.problems:
                 raise ImportRejected(plan.problems)
             people = _write(uow, plan, self._clock())
@@ -167,13 +209,9 @@ class ExchangeService:
         log.info("workbook imported: %d created, %d updated", plan.preview.created, plan.preview.updated)
         return plan.preview
 
-    def _plan(self, raw: list[RawSheet], problems: list[ImportProblem], uow: UnitOfWork) -> ImportPlan:
-        if problems:  # the file (or one of its sheets) could not be read: that is the answer
-            plan = ImportPlan()
-            plan.preview.problems.extend(problems)
-            return plan
+    def _plan(self, parsed: ParsedWorkbook, uow: UnitOfWork) -> ImportPlan:
         snapshot = ExchangeRepository(uow.session).snapshot()
-        return plan_import(parse_workbook(raw), snapshot, self._clock())
+        return plan_import(parsed, snapshot, self._clock())
 
     # --- export -----------------------------------------------------------------------------------
 
@@ -201,13 +239,13 @@ def _write(uow: UnitOfWork, plan: ImportPlan, today: date) -> dict[str, int]:
     from ilot_desktop.services.barriers import BarrierService
 
     now = datetime.now().replace(microsecond=0)
-    people = {p.file_number: p.id for p in uow.participants.summaries()}
+    people = dict(plan.known_people)
     for participant in plan.new_participants:
         people[participant.file_number] = uow.participants.add(participant, now)
     for participant in plan.updated_participants:
         uow.participants.update(participant, now)
 
-    actions: dict[str, int] = {}
+    actions: dict[str, int] = dict(plan.known_actions)
     for action in plan.new_actions:
         actions[action.reference] = uow.actions.add(action, now)
     for action in plan.updated_actions:
@@ -223,8 +261,12 @@ def _write(uow: UnitOfWork, plan: ImportPlan, today: date) -> dict[str, int]:
     uow.barriers.add_histories(
         [(barrier_id, steps) for barrier_id, (_n, _b, steps) in zip(ids, plan.new_barriers, strict=True)]
     )
-    for row, before, after in plan.updated_barriers:
+    for row, before, after, added in plan.updated_barriers:
         uow.barriers.update(after, now)
+        if added is not None:  # the sheet gives the stored path, perhaps with steps after it
+            if added:
+                uow.barriers.add_histories([(after.id, added)])
+            continue
         try:  # the history's own rules (steps in date order) are checked against the stored steps
             BarrierService._record_change(uow, before, after, today)
         except ValidationError as error:  # the caller's unit of work rolls everything back
@@ -237,7 +279,7 @@ def _write(uow: UnitOfWork, plan: ImportPlan, today: date) -> dict[str, int]:
 
     registrations = []
     for reference, number, attendance in plan.new_registrations:
-        action_id = actions.get(reference) or uow.actions.id_of_reference(reference)
+        action_id = actions[reference]
         registrations.append((action_id, people[number], attendance))
     uow.actions.add_registrations(registrations)
     for action_id, participant_id, attendance in plan.updated_registrations:

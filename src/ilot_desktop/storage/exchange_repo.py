@@ -1,4 +1,5 @@
-"""Everything the exchange workbook holds, read in one query per table (export, and import matching)."""
+"""Everything the exchange workbook holds, read in one query per table (export, and import matching),
+barrier histories included."""
 
 from __future__ import annotations
 
@@ -6,13 +7,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ilot_desktop.domain.exchange import VaultSnapshot
-from ilot_desktop.domain.vocabulary import Attendance
+from ilot_desktop.domain.vocabulary import Attendance, BarrierStatus
 from ilot_desktop.storage.followup_repo import _APPOINTMENT_COLUMNS, _action, _appointment
 from ilot_desktop.storage.outcome_repo import _outcome
 from ilot_desktop.storage.plan_repo import _barrier
 from ilot_desktop.storage.repositories import _to_domain
 from ilot_desktop.storage.tables import (
     AppointmentRow,
+    BarrierEventRow,
     BarrierRow,
     CollectiveActionRow,
     OutcomeRow,
@@ -30,6 +32,13 @@ class ExchangeRepository:
         registrations = s.execute(
             select(RegistrationRow.action_id, RegistrationRow.participant_id, RegistrationRow.attendance)
         )
+        histories: dict[int, list] = {}
+        for barrier_id, on, status, partner in s.execute(
+            select(
+                BarrierEventRow.barrier_id, BarrierEventRow.on, BarrierEventRow.status, BarrierEventRow.partner
+            ).order_by(BarrierEventRow.barrier_id, BarrierEventRow.on, BarrierEventRow.id)
+        ):
+            histories.setdefault(barrier_id, []).append((on, BarrierStatus(status), partner or ""))
         return VaultSnapshot(
             participants=[_to_domain(r) for r in s.scalars(select(ParticipantRow).order_by(ParticipantRow.id))],
             appointments=[
@@ -39,4 +48,5 @@ class ExchangeRepository:
             actions=[_action(r) for r in s.scalars(select(CollectiveActionRow).order_by(CollectiveActionRow.id))],
             registrations=[(a, p, Attendance(att) if att else None) for a, p, att in registrations],
             outcomes=[_outcome(r) for r in s.scalars(select(OutcomeRow).order_by(OutcomeRow.id))],
+            histories=histories,
         )
