@@ -212,3 +212,24 @@ def test_the_demo_gives_meaningful_figures(session) -> None:
     ended = [s for s in session.participants.summaries() if s.end_date]
     assert all(session.participants.get(s.id).end_reason is not None for s in ended)
     assert session.check(full=False).counts["outcomes"] >= 30
+
+
+def test_a_job_dating_attended_after_leaving_counts_in_no_figure_of_the_year(session, year) -> None:
+    """DE-2025-001 left on 15/12/2025; a job dating of 2026 they attend counts as an action held, but in no
+    participation, no person present, in no figure of 2026 (data-exchange.md §2, Scope)."""
+    _p1, _p2, p3, _p4 = year
+    session.actions.save_many(
+        [
+            (
+                CollectiveAction("AC-2026-003", ActionType.JOB_DATING, "Job dating", datetime(2026, 5, 12, 10)),
+                [(p3.id, Attendance.PRESENT)],
+            )
+        ]
+    )
+    figures = session.indicators.compute(2026, TODAY)
+    assert (figures.actions, figures.participations, figures.participants_present) == (2, 1, 1)
+    dating = next(line for line in figures.actions_by_type if line.action_type is ActionType.JOB_DATING)
+    assert (dating.actions, dating.participations, dating.participants) == (1, 0, 0)
+    assert "DE-2025-001" not in "\n".join(figures.explain("participations") + figures.explain("participants_present"))
+    _day, facts = session.indicators.facts(2026, TODAY)
+    assert p3.id not in {r.participant_id for r in facts.participations}

@@ -462,3 +462,58 @@ def test_pseudonymised_rows_have_random_codes_brackets_and_months_only() -> None
     assert second.age_bracket == "moins de 26 ans" and second.outcomes == () and second.end_month == ""
     again = pseudonymised_rows(2025, D, facts)
     assert {r.code for r in again} != {r.code for r in rows}  # a fresh code each export
+
+
+# --- scope: only people of the file active, only events in N up to D --------------------------------
+
+
+def test_a_job_dating_attended_by_someone_who_left_last_year_counts_in_no_figure_of_the_year() -> None:
+    """data-exchange.md §2, Scope: participations and people present count only the file active; the number
+    of collective actions held counts every action, attended or not."""
+    people = [person(1, date(2025, 1, 6)), person(2, date(2024, 3, 4), end=date(2024, 12, 20))]
+    actions = [
+        ActionFacts(1, "AC-2025-001", date(2025, 3, 4), ActionType.JOB_DATING),  # only the one who left came
+        ActionFacts(2, "AC-2025-002", date(2025, 4, 8), ActionType.TRE_WORKSHOP),
+    ]
+    present = [
+        ParticipationFacts(1, 2, "DE-2024-002"),
+        ParticipationFacts(2, 1, "DE-2025-001"),
+        ParticipationFacts(2, 2, "DE-2024-002"),
+    ]
+    figures = compute(people, actions=actions, participations=present)
+    assert figures.file_active == 1
+    assert (figures.actions, figures.participations, figures.participants_present) == (2, 1, 1)
+    lines = {line.action_type: line for line in figures.actions_by_type}
+    assert (lines[ActionType.JOB_DATING].actions, lines[ActionType.JOB_DATING].participations) == (1, 0)
+    assert lines[ActionType.JOB_DATING].participants == 0
+    assert (lines[ActionType.TRE_WORKSHOP].participations, lines[ActionType.TRE_WORKSHOP].participants) == (1, 1)
+    assert figures.explain("actions") == [
+        "AC-2025-001 · Job dating le 04/03/2025 · 0 présent",
+        "AC-2025-002 · Atelier TRE le 08/04/2025 · 1 présent",
+    ]
+    assert figures.explain("participations") == ["DE-2025-001 · 1 participation"]
+    assert figures.explain("participants_present") == ["DE-2025-001"]
+
+
+def test_activity_of_people_outside_the_file_active_counts_nowhere() -> None:
+    """Interviews, outcomes and barriers of someone who left before N, or who enters after D, count in no
+    figure of N, even when dated in N (a follow-up call after leaving counts only in a year they are active)."""
+    people = [
+        person(1, date(2025, 1, 6)),
+        person(2, date(2024, 3, 4), end=date(2024, 12, 20)),  # left last year
+        person(3, date(2025, 12, 1)),  # enters after D
+    ]
+    outcomes = [outcome(1, date(2025, 5, 1)), outcome(2, date(2025, 2, 1)), outcome(3, date(2025, 11, 2))]
+    interviews = [InterviewFacts(1, 2, 1), InterviewFacts(2, 3, 0), InterviewFacts(3, 1, 1)]
+    housing = BarrierCategory.HOUSING
+    barriers = [
+        BarrierFacts(1, housing, date(2025, 2, 1), None, BarrierStatus.ORIENTED, True),
+        BarrierFacts(2, housing, date(2024, 6, 1), None, BarrierStatus.ORIENTED, True),
+        BarrierFacts(3, housing, date(2025, 11, 2), None, BarrierStatus.ORIENTED, True),
+    ]
+    figures = compute(people, outcomes, as_of=date(2025, 11, 30), interviews=interviews, barriers=barriers)
+    assert figures.file_active == 1
+    assert (figures.access, figures.interviews_done, figures.interviews_absent) == (1, 2, 1)
+    assert {c.label: c.count for c in figures.outcomes_by_type}["CDI"] == 1
+    line = next(b for b in figures.barriers if b.category is housing)
+    assert (line.concerned, line.oriented) == (1, 1)

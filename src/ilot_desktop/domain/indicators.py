@@ -4,6 +4,10 @@ Year N, "as of" date D (31 December of N unless said otherwise). Only records da
 count; "in N" means from 1 January of N to D. Every rate is an exact ``Fraction`` (``None`` when its
 denominator is zero); ``percent`` rounds it half up for the files people read.
 
+Scope: every figure about people or their activity (interviews, absences, participations, participants
+present, outcomes by type and category, barriers) counts only people of the file active of N, and only
+events in N up to D; the number of collective actions held counts every action, attended or not.
+
 Pure: storage gathers ``IndicatorFacts`` (only the columns and rows needed); ``compute_indicators``
 re-applies every definition itself, so it gives the same figures from unfiltered records. Each figure
 can be explained: ``YearIndicators.explain(key)`` lists the pseudonymous records behind it (file
@@ -94,7 +98,8 @@ class ActionFacts:
 
 @dataclass(frozen=True)
 class ParticipationFacts:
-    """A registration marked ``Présent`` (absences and unrecorded registrations do not count)."""
+    """A registration marked ``Présent`` (absences and unrecorded registrations do not count); it counts only
+    for a person of the file active."""
 
     action_id: int
     participant_id: int
@@ -462,13 +467,14 @@ def compute_indicators(year: int, as_of: date, facts: IndicatorFacts) -> YearInd
         for pid in by_number(pid for pid in absent if absent[pid])
     )
 
-    # Collective actions in N, registrations marked Présent.
+    # Collective actions in N (every one held, attended or not); registrations marked Présent by people of
+    # the file active only: someone whose accompaniment ended before N counts in no figure of N.
     actions = sorted((a for a in facts.actions if in_n(a.on)), key=lambda a: (a.on, a.reference))
     kept = {a.action_id for a in actions}
     present: dict[int, list[ParticipationFacts]] = defaultdict(list)
     seen: set[tuple[int, int]] = set()
     for r in facts.participations:
-        if r.action_id in kept and (r.action_id, r.participant_id) not in seen:
+        if r.action_id in kept and r.participant_id in active and (r.action_id, r.participant_id) not in seen:
             seen.add((r.action_id, r.participant_id))
             present[r.action_id].append(r)
 

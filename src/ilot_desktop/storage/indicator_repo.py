@@ -1,8 +1,9 @@
 """What the yearly indicators read: only the columns needed, only the rows of year N up to D.
 
-The file active (accompaniment overlapping 1 January N..D) bounds everything personal; individual
-contacts are counted per participant and status in SQL; collective actions and barriers are bounded by
-their dates. Nothing else of a file (names, contacts, free text) is read.
+The file active (accompaniment overlapping 1 January N..D) bounds everything personal, presences at
+collective actions included; individual contacts are counted per participant and status in SQL;
+collective actions (all of them, attended or not) and barriers are bounded by their dates. Nothing else
+of a file (names, contacts, free text) is read.
 """
 
 from __future__ import annotations
@@ -148,7 +149,7 @@ class IndicatorRepository:
                 select(RegistrationRow.action_id, RegistrationRow.participant_id, ParticipantRow.file_number)
                 .join(CollectiveActionRow, CollectiveActionRow.id == RegistrationRow.action_id)
                 .join(ParticipantRow, ParticipantRow.id == RegistrationRow.participant_id)
-                .where(in_period, RegistrationRow.attendance == Attendance.PRESENT.value)
+                .where(in_period, RegistrationRow.attendance == Attendance.PRESENT.value, active)
             )
         )
 
