@@ -185,7 +185,8 @@ def build_deb() -> Path:
         "Composants inclus sous leur propre licence, notamment : Qt 6 et PySide6 (LGPL-3.0, bibliothèques "
         f"partagées remplaçables dans {INSTALL_DIR}/_internal), Python (PSF), SQLCipher (BSD), SQLAlchemy, "
         "Alembic, Mako (MIT), reportlab (BSD), Pillow (HPND), openpyxl (MIT), cryptography (Apache-2.0/BSD), "
-        "argon2-cffi (MIT), platformdirs (MIT), polices DejaVu (licence libre, voir "
+        "argon2-cffi (MIT), platformdirs (MIT), zxcvbn (MIT), listes de mots de @zxcvbn-ts/language-fr (MIT\u00a0; "
+        "mots fréquents dérivés d'OpenSubtitles 2024 via OPUS, ODC-BY), polices DejaVu (licence libre, voir "
         f"{INSTALL_DIR}/_internal/resources/fonts/LICENSE-DejaVu.txt).\n",
         encoding="utf-8",
     )

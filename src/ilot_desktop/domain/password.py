@@ -4,6 +4,10 @@ CNIL (délibération n° 2022-100) accepts, among others: at least 12 characters
 lower case, digits and special characters; at least 14 characters mixing upper case, lower case
 and digits; or a pass phrase of at least 7 words. Anything else whose estimated strength reaches
 80 bits is accepted too: length × log2 of the alphabet used, or, for a phrase, about 12 bits a word.
+
+Meeting a recipe is not enough: ``P@ssw0rd2024!`` or ``Ilot2024Paris!`` meet the first and fall in minutes to an
+attacker who tries known passwords, words, names, places and years first. The password must also resist such an
+attacker (zxcvbn taught French, ``password_strength.py``); the reason it would not is said in French.
 """
 
 from __future__ import annotations
@@ -12,48 +16,18 @@ import math
 import re
 from dataclasses import dataclass
 
+from ilot_desktop.domain.password_strength import estimate
+
 MIN_BITS = 80
-# Words that make a long password guessable at once, whatever digits and symbols surround them.
-COMMON_WORDS = frozenset(
-    {
-        "motdepasse",
-        "password",
-        "azerty",
-        "qwerty",
-        "soleil",
-        "bonjour",
-        "coucou",
-        "doudou",
-        "chouchou",
-        "loulou",
-        "marseille",
-        "paris",
-        "ilot",
-        "lilot",
-        "ilotdesktop",
-        "dynamiques",
-        "emploi",
-        "justice",
-        "prison",
-        "liberte",
-        "france",
-        "admin",
-        "utilisateur",
-        "secret",
-        "jetaime",
-        "tresor",
-        "chargee",
-        "mission",
-        "welcome",
-    }
-)
 BITS_PER_WORD = 12
 _WORD = re.compile(r"[^\W\d_]{2,}")  # a word: two letters or more
+STRENGTH_HINT = "Difficile à deviner\u00a0: ni mot de passe répandu, ni mot, prénom, lieu ou année suivis de chiffres"
 
 
 @dataclass(frozen=True)
 class PasswordCheck:
     acceptable: bool
+    meets_rule: bool  # CNIL's recipes alone, before the guessability estimate
     bits: float
     length: int
     has_lower: bool
@@ -61,8 +35,8 @@ class PasswordCheck:
     has_digit: bool
     has_symbol: bool
     words: int
-
-    common: bool = False
+    guesses_log10: float = 0.0  # zxcvbn's estimate (password_strength.py)
+    weakness: str | None = None  # French: why an attacker would guess it quickly
 
     def hints(self) -> list[tuple[bool, str]]:
         """What is met and what is missing, as French lines for the creation form (both ways shown)."""
@@ -74,15 +48,18 @@ class PasswordCheck:
             (self.has_symbol, "Un caractère spécial (par exemple ! ? # % & * - _)"),
             (self.words >= 7, f"Ou bien : une phrase d'au moins 7 mots ({self.words} pour l'instant)"),
         ]
-        if self.common:
-            hints.append((False, "Évitez les mots de passe courants (motdepasse, azerty, soleil…)"))
+        # The reason it is guessable: here while a recipe is missing, in the summary once the recipes are met.
+        if self.weakness and self.length and not self.meets_rule:
+            hints.append((False, self.weakness))
+        else:
+            hints.append((self.weakness is None, STRENGTH_HINT))
         return hints
 
     def summary(self) -> str:
         if self.acceptable:
             return "Mot de passe suffisamment robuste."
-        if self.common:
-            return "Trop facile à deviner : il repose sur un mot de passe courant."
+        if self.meets_rule and self.weakness:
+            return f"{self.weakness} Préférez une phrase d'au moins 7 mots sans lien entre eux."
         return (
             "Trop faible : au moins 12 caractères avec majuscule, minuscule, chiffre et caractère spécial, "
             "ou une phrase d'au moins 7 mots."
@@ -102,19 +79,16 @@ def check_password(password: str) -> PasswordCheck:
     else:
         bits = len(password) * math.log2(alphabet) if alphabet > 1 else 0.0
     distinct = len(set(password))
-    letters_only = "".join(c for c in password.casefold() if c.isalpha())
-    common = bool(letters_only) and (
-        letters_only in COMMON_WORDS
-        or any(letters_only.startswith(w) and len(letters_only) - len(w) <= 3 for w in COMMON_WORDS)
-    )
     recipes = (
         (len(password) >= 12 and has_lower and has_upper and has_digit and has_symbol)
         or (len(password) >= 14 and has_lower and has_upper and has_digit)
         or (words >= 7 and len(password) >= 20)
         or bits >= MIN_BITS
     )
+    strength = estimate(password)
     return PasswordCheck(
-        acceptable=bool(recipes and distinct >= 6 and not common),
+        acceptable=bool(recipes and distinct >= 6 and strength.strong),
+        meets_rule=bool(recipes and distinct >= 6),
         bits=bits,
         length=len(password),
         has_lower=has_lower,
@@ -122,5 +96,6 @@ def check_password(password: str) -> PasswordCheck:
         has_digit=has_digit,
         has_symbol=has_symbol,
         words=words,
-        common=common,
+        guesses_log10=strength.guesses_log10,
+        weakness=strength.reason,
     )

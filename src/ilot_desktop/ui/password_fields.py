@@ -1,14 +1,34 @@
-"""Two password fields with the CNIL rule explained as the person types."""
+"""Two password fields with the password rule explained as the person types; a masked field with « Afficher »."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from ilot_desktop.domain.password import check_password
 
 OK_STYLE = "color: #1b6e20;"
 TODO_STYLE = "color: #8a5a00;"
+
+
+def masked_with_toggle(field: QLineEdit, what: str) -> tuple[QHBoxLayout, QCheckBox]:
+    """Mask ``field`` (a recovery code is the key of every record) and pair it with an « Afficher » box.
+
+    The box is reached with Tab and toggled with Space; ``what`` names the field for screen readers
+    (« le code de secours »). Returns the row to place and the box (``setChecked(False)`` masks again).
+    """
+    field.setEchoMode(QLineEdit.EchoMode.Password)
+    toggle = QCheckBox("Afficher", field.parentWidget())
+    toggle.setAccessibleName(f"Afficher {what}")
+    toggle.setToolTip(f"Afficher {what} en clair le temps de le relire")
+    toggle.toggled.connect(
+        lambda shown: field.setEchoMode(QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password)
+    )
+    row = QHBoxLayout()
+    row.setContentsMargins(0, 0, 0, 0)
+    row.addWidget(field, 1)
+    row.addWidget(toggle)
+    return row, toggle
 
 
 class PasswordPair(QWidget):

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ilot_desktop.ui.password_fields import PasswordPair
+from ilot_desktop.ui.password_fields import PasswordPair, masked_with_toggle
 from ilot_desktop.ui.widgets import ErrorLabel
 
 CARD_STYLE = "QFrame#card { background: white; border: 1px solid #d0d7de; border-radius: 10px; }"
@@ -237,6 +237,7 @@ class UnlockPage(_CardPage):
         self.code = QLineEdit(self.recovery_box)
         self.code.setAccessibleName("Code de secours")
         self.code.setPlaceholderText("XXXX-XXXX-XXXX-…")
+        code_row, self.show_code = masked_with_toggle(self.code, "le code de secours")
         code_caption = QLabel("Code de secours (sur la feuille rangée au coffre)\u00a0:", self.recovery_box)
         code_caption.setBuddy(self.code)
         self.new_passwords = PasswordPair("Nouveau mot de passe", self.recovery_box)
@@ -252,7 +253,7 @@ class UnlockPage(_CardPage):
         rec = QVBoxLayout(self.recovery_box)
         rec.setContentsMargins(0, 0, 0, 0)
         rec.addWidget(code_caption)
-        rec.addWidget(self.code)
+        rec.addLayout(code_row)
         rec.addWidget(self.new_passwords)
         buttons = QHBoxLayout()
         buttons.addWidget(self.back_button)
@@ -283,6 +284,7 @@ class UnlockPage(_CardPage):
     def reset(self) -> None:
         self.password.clear()
         self.code.clear()
+        self.show_code.setChecked(False)
         self.new_passwords.clear()
         self.error.show_message(None)
         self.show_recovery(False)
