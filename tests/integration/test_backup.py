@@ -12,6 +12,7 @@ import pytest
 
 from ilot_desktop.domain.followup import Appointment
 from ilot_desktop.errors import (
+    BackupPasswordNeededError,
     DamagedVaultError,
     KeyFileMissingError,
     NewerDatabaseError,
@@ -51,7 +52,7 @@ def test_a_backup_is_a_vault_folder_opening_with_the_password_and_the_code(opene
     session, code = opened
     folder = session.backups.write(now=NOW)
     assert folder == vault_dir / "sauvegardes" / "2026-11-27_1742_manuel"
-    assert sorted(p.name for p in folder.iterdir()) == ["ilot.db", "ilot.key"]
+    assert sorted(p.name for p in folder.iterdir()) == ["ilot.db", "ilot.key", "ilot.secours"]
     assert not (folder / "ilot.db").read_bytes().startswith(b"SQLite format 3")
     assert not [p for p in folder.parent.iterdir() if p.name.startswith(".")]  # no .partiel left
     before = digest(folder)
@@ -60,9 +61,10 @@ def test_a_backup_is_a_vault_folder_opening_with_the_password_and_the_code(opene
         assert report.counts["participants"] == 1 and report.counts["appointments"] == 1
         assert report.schema_version == session.check().schema_version
     assert digest(folder) == before  # checking never writes, not even a journal
-    assert sorted(p.name for p in folder.iterdir()) == ["ilot.db", "ilot.key"]
+    assert sorted(p.name for p in folder.iterdir()) == ["ilot.db", "ilot.key", "ilot.secours"]
     # rollback-journal mode: it opens where nothing can be written (mode=ro, as on read-only media)
-    connection = open_readonly(folder / "ilot.db", keys.decode_recovery_code(code))
+    key = keys.open_envelope(keys.read_keyfile(folder / "ilot.key")["recovery"], keys.decode_recovery_code(code))
+    connection = open_readonly(folder / "ilot.db", key)
     assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
     connection.close()
     copy = vault_dir.parent / "copie"
@@ -171,7 +173,7 @@ def test_restore_changes_nothing_when_the_backup_does_not_qualify(opened, vault_
     session.close()
     before = digest(vault_dir)
 
-    with pytest.raises(WrongPasswordError, match="incorrect"):
+    with pytest.raises(WrongPasswordError, match="mot de passe actuel"):
         restore(vault_dir, folder, "Mauvais-Mot-2026!")
     with pytest.raises(ValidationError):
         restore(vault_dir, folder)  # neither password nor code
@@ -218,16 +220,27 @@ def test_restore_onto_a_new_computer_with_the_recovery_code(opened, tmp_path):
 
 
 def test_a_password_changed_since_the_backup(opened, vault_dir):
-    session, _code = opened
+    """The backup keeps the key of its time: the old password opens it (and only it), never restores it."""
+    session, code = opened
     folder = session.backups.write(now=NOW)
     session.close()
-    vault.change_password(vault_dir, PASSWORD, NEW_PASSWORD)
-    assert check_backup(folder, PASSWORD).ok  # its own key file: the password of the day
-    assert check_backup(folder, NEW_PASSWORD).ok  # the vault's key file: same data key
-    restore(vault_dir, folder, NEW_PASSWORD)
-    vault.unlock(vault_dir, NEW_PASSWORD).close()  # the password that restored it opens it
-    restore(vault_dir, folder, PASSWORD)
-    vault.unlock(vault_dir, PASSWORD).close()
+    vault.change_password(vault_dir, PASSWORD, NEW_PASSWORD, old_backups=vault.OldBackups.KEEP)
+    assert check_backup(folder, PASSWORD).ok  # its own key file: the password of its time
+    with pytest.raises(WrongPasswordError, match="avant un changement"):
+        check_backup(folder, NEW_PASSWORD)  # the vault's new key is not the backup's
+    assert check_backup(folder, recovery_code=code).ok  # the printed code opens every era
+    before = digest(vault_dir)
+    with pytest.raises(WrongPasswordError, match="mot de passe actuel"):
+        restore(vault_dir, folder, PASSWORD)  # an old password never replaces the records
+    with pytest.raises(BackupPasswordNeededError, match="de son époque"):
+        restore(vault_dir, folder, NEW_PASSWORD)  # the current password, and the backup's own is needed
+    assert digest(vault_dir) == before
+    restore(vault_dir, folder, NEW_PASSWORD, backup_password=PASSWORD)
+    vault.unlock(vault_dir, NEW_PASSWORD).close()  # re-keyed to the current key
+    with pytest.raises(WrongPasswordError):
+        vault.unlock(vault_dir, PASSWORD)
+    restore(vault_dir, folder, recovery_code=code)  # the code: both the authority and the backup's key
+    vault.unlock(vault_dir, NEW_PASSWORD).close()
 
 
 def test_a_new_recovery_code_since_the_backup(opened, vault_dir):
@@ -239,12 +252,17 @@ def test_a_new_recovery_code_since_the_backup(opened, vault_dir):
     assert check_backup(folder, recovery_code=old_code).ok
     with pytest.raises(WrongRecoveryCodeError, match="ne correspond pas"):
         check_backup(folder, recovery_code=new_code)
+    with pytest.raises(WrongRecoveryCodeError, match="fichier actuel"):
+        restore(vault_dir, folder, recovery_code=old_code)  # a retired sheet never replaces the records
+    kept = restore(vault_dir, folder, PASSWORD)  # the current password, which also opens the backup's key file
+    assert (kept / "ilot.key").exists() and (vault_dir / "ilot.key").exists()
+    vault.unlock(vault_dir, PASSWORD).close()
+    vault.unlock_with_recovery_code(vault_dir, new_code).close()  # restored under the current key and code
+    with pytest.raises(WrongRecoveryCodeError):
+        vault.unlock_with_recovery_code(vault_dir, old_code)
     (folder / "ilot.key").unlink()
-    with pytest.raises(WrongPasswordError, match="nouveau code de secours"):
+    with pytest.raises(WrongPasswordError, match="avant un changement"):
         check_backup(folder, PASSWORD)  # the vault's key file holds the new key: not "damaged"
-    kept = restore(vault_dir, folder, recovery_code=old_code)
-    assert (kept / "ilot.key").exists() and not (vault_dir / "ilot.key").exists()  # it held the new key
-    vault.unlock_with_recovery_code(vault_dir, old_code, new_password=NEW_PASSWORD).close()
 
 
 def test_a_vault_without_its_key_file_is_backed_up_for_the_recovery_code(opened, vault_dir):
@@ -254,7 +272,7 @@ def test_a_vault_without_its_key_file_is_backed_up_for_the_recovery_code(opened,
     session = vault.unlock_with_recovery_code(vault_dir, code)
     folder = session.backups.write(now=NOW)
     session.close()
-    assert sorted(p.name for p in folder.iterdir()) == ["ilot.db"]
+    assert sorted(p.name for p in folder.iterdir()) == ["ilot.db", "ilot.secours"]
     assert check_backup(folder, recovery_code=code).ok
     with pytest.raises(KeyFileMissingError):
         check_backup(folder, PASSWORD)

@@ -37,8 +37,13 @@ def test_change_password_keeps_the_records_and_the_code(folder):
         vault.change_password(folder, "Pas-Le-Bon-2026!", NEW)
     with pytest.raises(ValidationError):
         vault.change_password(folder, PASSWORD, "faible")
-    vault.change_password(folder, PASSWORD, NEW)
-    assert (folder / "ilot.db").read_bytes() == before  # only ilot.key changed
+    assert (folder / "ilot.db").read_bytes() == before  # refused: nothing changed
+    old_key = keys.unwrap_key(keys.read_keyfile(folder / "ilot.key"), PASSWORD)
+    change = vault.change_password(folder, PASSWORD, NEW)
+    assert change.recovery_code is None  # the printed sheet stays valid
+    assert (folder / "ilot.db").read_bytes() != before  # re-keyed: a new data key
+    new_key = keys.unwrap_key(keys.read_keyfile(folder / "ilot.key"), NEW)
+    assert new_key != old_key
     with pytest.raises(WrongPasswordError):
         vault.unlock(folder, PASSWORD)
     session = vault.unlock(folder, NEW)

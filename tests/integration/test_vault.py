@@ -148,9 +148,21 @@ def test_recovery_code_of_another_vault_is_refused(created, tmp_path):
     other_session.close()
     with pytest.raises(WrongRecoveryCodeError, match="ne correspond pas"):
         vault.unlock_with_recovery_code(created[0], other_code)
-    (created[0] / "ilot.key").unlink()
+    (created[0] / "ilot.key").unlink()  # ilot.secours still tells the code is another file's
+    with pytest.raises(WrongRecoveryCodeError, match="ne correspond pas"):
+        vault.unlock_with_recovery_code(created[0], other_code)
+    (created[0] / "ilot.secours").unlink()
     with pytest.raises(WrongRecoveryCodeError, match="n'ouvre pas"):
         vault.unlock_with_recovery_code(created[0], other_code)
+
+
+def test_the_code_and_the_database_open_without_the_key_file(created):
+    """ilot.key lost: the recovery envelope's copy (ilot.secours) and the code still open the records."""
+    folder, code = created
+    (folder / "ilot.key").unlink()
+    session = vault.unlock_with_recovery_code(folder, code, new_password="Nouveau-Mot-2027!")
+    session.close()
+    vault.unlock(folder, "Nouveau-Mot-2027!").close()
 
 
 def test_copy_of_the_folder_opens_with_same_password(created, tmp_path):
@@ -159,10 +171,18 @@ def test_copy_of_the_folder_opens_with_same_password(created, tmp_path):
     vault.unlock(copy, PASSWORD).close()
 
 
-def test_raw_key_is_the_only_key(created):
-    """The recovery code is the raw data key: SQLCipher opens the file with it directly."""
+def test_the_recovery_code_is_not_the_data_key(created):
+    """The code opens the sealed envelope, which holds the raw data key; the code itself opens nothing, so an
+    old key file (which yields an old data key) can never yield the code."""
     folder, code = created
-    key = keys.decode_recovery_code(code)
+    secret = keys.decode_recovery_code(code)
+    connection = sqlcipher3.dbapi2.connect(str(folder / "ilot.db"))
+    connection.execute(f"PRAGMA key = \"x'{secret.hex()}'\"")
+    with pytest.raises(sqlcipher3.dbapi2.DatabaseError):
+        connection.execute("SELECT count(*) FROM participants").fetchone()
+    connection.close()
+    envelope = keys.read_keyfile(folder / "ilot.key")["recovery"]
+    key = keys.open_envelope(envelope, secret)
     connection = sqlcipher3.dbapi2.connect(str(folder / "ilot.db"))
     connection.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
     assert connection.execute("SELECT count(*) FROM participants").fetchone()[0] == 1

@@ -8,13 +8,24 @@ a copy is made and verified, and the rotation rule are described in ``storage/ba
 from __future__ import annotations
 
 import logging
-from datetime import datetime
+from collections.abc import Callable
+from datetime import date, datetime
 from pathlib import Path
 
-from ilot_desktop.errors import DamagedVaultError, IlotError, NewerDatabaseError, ValidationError
+from ilot_desktop.domain.audit import BACKUP, RESTORE
+from ilot_desktop.errors import (
+    BackupPasswordNeededError,
+    DamagedVaultError,
+    IlotError,
+    KeyFileMissingError,
+    NewerDatabaseError,
+    ValidationError,
+    WrongPasswordError,
+    WrongRecoveryCodeError,
+)
 from ilot_desktop.services.vault import CheckReport
 from ilot_desktop.storage import backup as storage_backup
-from ilot_desktop.storage import migrate
+from ilot_desktop.storage import keys, migrate
 from ilot_desktop.storage import restore as storage_restore
 from ilot_desktop.storage.backup import AUTO, BEFORE_MIGRATION, BEFORE_RESTORE, KIND_LABELS, MANUAL, BackupInfo
 from ilot_desktop.storage.database import Database
@@ -45,8 +56,9 @@ NEWER_PROBLEM = (
 
 
 class BackupService:
-    def __init__(self, database: Database):
+    def __init__(self, database: Database, clock: Callable[[], date] = date.today):
         self._db = database
+        self._clock = clock
 
     def write(self, target_folder: Path | None = None, reason: str = MANUAL, now: datetime | None = None) -> Path:
         """A verified encrypted copy; in ``sauvegardes/`` or, given a folder, in a new folder inside it.
@@ -63,6 +75,10 @@ class BackupService:
             destination = storage_backup.new_folder(Path(target_folder), when, None)
         path = self._db.write_backup(destination)
         log.info("backup written (%s%s)", reason, ", chosen folder" if target_folder is not None else "")
+        from ilot_desktop.services.audit import record_after
+
+        where = "dossier choisi" if target_folder is not None else KIND_LABELS.get(reason, reason).lower()
+        record_after(self._db, self._clock, BACKUP, detail=where)
         return path
 
     def auto_if_due(self, now: datetime | None = None) -> Path | None:
@@ -142,29 +158,128 @@ def restore(
     backup_folder: Path,
     password: str | None = None,
     recovery_code: str | None = None,
+    backup_password: str | None = None,
     now: datetime | None = None,
+    clock: Callable[[], date] = date.today,
 ) -> Path | None:
     """Put a backup in place of the vault, which must be closed (the window locks first).
 
-    The backup is opened with the secret and checked whole first: a wrong secret, a damaged copy or one
-    from a newer version changes nothing. The current files are kept in
-    ``sauvegardes/<stamp>_avant-restauration/`` (returned; None if the folder held no vault). Afterwards the
-    password is the one that opened the backup; the recovery code still opens it.
+    Where a vault exists, ``password`` must be its **current** password (or ``recovery_code`` its recovery
+    code): a backup never replaces the records on the word of an old password. The backup is opened with the
+    current key (made since the last change), the current password on its own key file, ``backup_password``
+    (the password of its time), or the recovery code; it is checked whole first, so a wrong secret, a damaged
+    copy or one from a newer version changes nothing. It is then re-keyed to the current key: afterwards the
+    file opens with the current password and recovery code, never with the backup's old password. The current
+    files are kept in ``sauvegardes/<stamp>_avant-restauration/`` (returned; None if the folder held no vault).
     """
     data_folder, backup_folder = Path(data_folder), Path(backup_folder)
     if backup_folder.resolve() == data_folder.resolve():
         raise ValidationError({"backup": "Choisissez une sauvegarde, pas le dossier de données lui-même."})
-    opened = _open(backup_folder, password, recovery_code, data_folder)
+    if password is not None and recovery_code is not None:
+        raise ValidationError({"secret": "Indiquez le mot de passe ou le code de secours, pas les deux."})
+    paths = VaultPaths(data_folder)
+    current_key = _current_key(paths, password, recovery_code)
+    if current_key is None:
+        opened = _open(backup_folder, backup_password or password, recovery_code, None)
+    else:
+        opened = _open_with_current(backup_folder, current_key, password, recovery_code, backup_password)
     report = _report(opened)
     if NEWER_PROBLEM in report.problems:
         raise NewerDatabaseError(NEWER_PROBLEM + " Rien n'a été modifié.")
     if not report.ok:
         log.warning("restore refused: the backup fails its check (%d problems)", len(report.problems))
         raise DamagedVaultError(
-            "Cette sauvegarde est endommagée (contrôle d'intégrité en échec) : rien n'a été modifié. "
+            "Cette sauvegarde est endommagée (contrôle d'intégrité en échec) : rien n'a été modifié. "
             "Choisissez-en une autre."
         )
-    return storage_restore.put_in_place(VaultPaths(data_folder), opened, now or datetime.now())
+    aside = storage_restore.put_in_place(paths, opened, now or datetime.now(), rekey_to=current_key)
+    _record_restore(paths, current_key or opened.key, clock)
+    return aside
+
+
+def _current_key(paths: VaultPaths, password: str | None, recovery_code: str | None) -> bytes | None:
+    """The vault's current data key, proving the person holds its current secret; None when no vault is here."""
+    if not paths.db.exists() and not paths.keyfile.exists():
+        return None  # a new computer: nothing here to protect
+    if password is None and recovery_code is None:
+        raise ValidationError({"secret": "Indiquez le mot de passe actuel du fichier ou son code de secours."})
+    if recovery_code is not None:
+        secret = keys.decode_recovery_code(recovery_code)
+        sources = [paths.keyfile, paths.pending_keyfile, paths.recovery_file]
+        for envelope in keys.read_envelopes(sources):
+            key = keys.open_envelope(envelope, secret)
+            if key is not None and _is_current(paths, key):
+                return key
+        if _is_current(paths, secret):  # a file of format 1: the code is the key
+            return secret
+        raise WrongRecoveryCodeError("Ce code de secours n'est pas celui du fichier actuel : rien n'a été modifié.")
+    assert password is not None
+    for keyfile in (paths.keyfile, paths.pending_keyfile):
+        try:
+            key = keys.unwrap_key(keys.read_keyfile(keyfile), password)
+        except WrongPasswordError:
+            continue
+        except KeyFileMissingError:
+            if keyfile == paths.keyfile:
+                raise KeyFileMissingError(
+                    "Le fichier de clé actuel (ilot.key) est introuvable ou endommagé : restaurez avec le code "
+                    "de secours."
+                ) from None
+            continue
+        if _is_current(paths, key):
+            return key
+    raise WrongPasswordError(
+        "Ce n'est pas le mot de passe actuel du fichier. Une sauvegarde ne se restaure qu'avec le mot de passe "
+        "actuel (ou le code de secours) : rien n'a été modifié."
+    )
+
+
+def _is_current(paths: VaultPaths, key: bytes) -> bool:
+    """The key is the vault's: it opens the database, or (the database being damaged) the key file vouches."""
+    if paths.db.exists() and storage_restore.opens_quietly(paths.db, key):
+        return True
+    try:
+        return keys.read_keyfile(paths.keyfile).get("key_check") == keys.key_check(key)
+    except KeyFileMissingError:
+        return False
+
+
+def _open_with_current(
+    folder: Path, current_key: bytes, password: str | None, recovery_code: str | None, backup_password: str | None
+) -> storage_restore.OpenedBackup:
+    """The backup opened with what the person gave, the vault's current key first."""
+    db, keyfile = storage_backup.backup_files(folder)
+    opened = storage_restore.with_key(db, current_key)
+    if opened is not None:
+        return opened
+    if recovery_code is not None:
+        return storage_restore.with_recovery_code(db, [keyfile], recovery_code)
+    for secret in (backup_password, password):
+        if secret is None:
+            continue
+        try:
+            return storage_restore.with_password(db, [keyfile], secret)
+        except WrongPasswordError:
+            continue
+    raise BackupPasswordNeededError(
+        "Cette sauvegarde date d'avant un changement de mot de passe : elle ne s'ouvre qu'avec le mot de passe "
+        "de son époque. Indiquez-le comme « mot de passe de la sauvegarde » (ou utilisez le code de secours)."
+    )
+
+
+def _record_restore(paths: VaultPaths, key: bytes, clock: Callable[[], date]) -> None:
+    """« Restauration d'une sauvegarde » in the restored file's access log (skipped on read-only media)."""
+    from ilot_desktop.services.audit import record_after
+
+    try:
+        database = Database.open(paths, key)
+    except IlotError:
+        log.warning("access log: restore not recorded")
+        return
+    try:
+        record_after(database, clock, RESTORE)
+    finally:
+        database.close()
 
 
 def _open(

@@ -6,12 +6,13 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ilot_desktop.domain import audit as audit_actions
 from ilot_desktop.domain.password import check_password
-from ilot_desktop.errors import DamagedVaultError, StorageEnvironmentError, ValidationError
+from ilot_desktop.errors import DamagedVaultError, KeyFileMissingError, StorageEnvironmentError, ValidationError
 from ilot_desktop.storage import keys
 from ilot_desktop.storage import vault as storage_vault
 from ilot_desktop.storage.vault import VaultPaths
@@ -74,10 +75,11 @@ class VaultSession:
         self.exchange = ExchangeService(database, clock)
         self.indicators = IndicatorService(database, clock)
         self.funder = FunderService(database, clock)
-        self.backups = BackupService(database)
+        self.backups = BackupService(database, clock)
         self.audit = AuditService(database, clock)
         self.privacy = PrivacyService(database, clock)
         self._audited = False  # the opening was logged: the closing will be too
+        self.issued_recovery_code: str | None = None  # a new code drawn while opening, to show once
 
     @property
     def is_open(self) -> bool:
@@ -120,6 +122,12 @@ class VaultSession:
                 log.warning("access log: closing not recorded (%s)", type(exc).__name__)
         self._database.close()
 
+    def record_opening(self, detail: str = "") -> None:
+        """For a session opened with ``audit=False``: the opening logged (and the log purged) now, once the
+        caller's own verification has passed (``check``: the full integrity check)."""
+        if not self._audited:
+            self._start_audit(audit_actions.VAULT_OPENED, detail)
+
     def _start_audit(self, action: str, detail: str = "") -> None:
         """At unlock: purge the access log of events older than 12 months, then log the opening.
 
@@ -152,6 +160,7 @@ def _open(
     quick_check: bool,
     action: str = audit_actions.VAULT_OPENED,
     detail: str = "",
+    audit: bool = True,
 ) -> VaultSession:
     from ilot_desktop.storage.database import Database
 
@@ -165,6 +174,8 @@ def _open(
                 "Le fichier de données est endommagé (contrôle d'intégrité en échec). Ne le modifiez pas : "
                 "gardez une copie du dossier et prévenez l'équipe qui maintient l'application."
             )
+    if not audit:
+        return session
     try:
         session._start_audit(action, detail)  # after the migrations and the check: never into a damaged file
     except Exception:
@@ -177,17 +188,16 @@ def create(
     folder: Path, password: str, clock: Clock = date.today, kdf: keys.KdfParams | None = None
 ) -> tuple[VaultSession, str]:
     """A new empty vault; returns the open session and the recovery code to show once."""
-    verdict = check_password(password)
-    if not verdict.acceptable:
-        raise ValidationError({"password": verdict.summary()})
+    _require_acceptable(password)
     paths = VaultPaths(folder)
     key, code = storage_vault.create_vault(paths, password, kdf)
     return _open(paths, key, clock, quick_check=False, action=audit_actions.VAULT_CREATED), code
 
 
-def unlock(folder: Path, password: str, clock: Clock = date.today) -> VaultSession:
+def unlock(folder: Path, password: str, clock: Clock = date.today, audit: bool = True) -> VaultSession:
+    """``audit=False``: nothing written at opening (``check`` logs it with ``record_opening`` once it has passed)."""
     paths = VaultPaths(folder)
-    return _open(paths, storage_vault.unlock_with_password(paths, password), clock, quick_check=True)
+    return _open(paths, storage_vault.unlock_with_password(paths, password), clock, quick_check=True, audit=audit)
 
 
 def unlock_with_recovery_code(
@@ -196,39 +206,133 @@ def unlock_with_recovery_code(
     new_password: str | None = None,
     clock: Clock = date.today,
     kdf: keys.KdfParams | None = None,
+    audit: bool = True,
 ) -> VaultSession:
-    """Open with the printed code; with ``new_password``, also set it (a new ``ilot.key``)."""
+    """Open with the printed code; with ``new_password``, also set it. ``audit`` as for ``unlock``.
+
+    Setting a password re-keys the file like any password change (the forgotten one opens nothing written
+    afterwards). When the file's code cannot survive that (a file of format 1, where the code is the data key),
+    a new code is drawn: it is in ``session.issued_recovery_code`` and must be shown once.
+    """
     paths = VaultPaths(folder)
     if new_password is not None:
-        verdict = check_password(new_password)
-        if not verdict.acceptable:
-            raise ValidationError({"password": verdict.summary()})
+        _require_acceptable(new_password)
+    secret = keys.decode_recovery_code(code)
     key = storage_vault.unlock_with_recovery_code(paths, code)
-    # damaged or newer: refused before any change
-    session = _open(paths, key, clock, quick_check=True, detail="avec le code de secours")
+    issued: str | None = None
     if new_password is not None:
-        try:
-            storage_vault.set_password(paths, key, new_password, kdf)
-        except Exception:
-            session.close()
-            raise
+        # damaged or newer: refused before any change
+        _open(paths, key, clock, quick_check=True, audit=False).close()
+        public, issued = _recovery_target(paths, key, secret)
+        key = storage_vault.rekey(paths, key, new_password, public, kdf)
+    session = _open(
+        paths,
+        key,
+        clock,
+        quick_check=new_password is None,
+        detail="avec le code de secours",
+        audit=audit or new_password is not None,
+    )
+    session.issued_recovery_code = issued
+    if new_password is not None:
         session.audit.record(audit_actions.PASSWORD_CHANGED, detail="avec le code de secours")
     return session
 
 
-def change_password(folder: Path, current: str, new: str, kdf: keys.KdfParams | None = None) -> None:
-    """A new password (the current one first): only ``ilot.key`` is rewritten, never the records."""
-    verdict = check_password(new)
+class OldBackups(StrEnum):
+    """What a password change does with the backups made under the old password (they open with it)."""
+
+    REENCRYPT = "rechiffrer"  # re-keyed to the new key: they open with the new password only
+    DELETE = "supprimer"  # deleted, with any older one that the new password does not open
+    KEEP = "garder"  # left as they are: the old password still opens them (and only them)
+
+
+@dataclass(frozen=True)
+class KeyChange:
+    """The outcome of a password change, for the dialog and the command line."""
+
+    recovery_code: str | None  # a new code to print once (None: the printed sheet stays valid)
+    reencrypted: int = 0
+    deleted: int = 0
+    kept_under_old: int = 0  # backups that still open with an earlier password
+    failed: int = 0  # backups that could not be re-encrypted or deleted (said, never fatal)
+
+
+def _require_acceptable(password: str) -> None:
+    verdict = check_password(password)
     if not verdict.acceptable:
         raise ValidationError({"password": verdict.summary()})
+
+
+def _recovery_target(paths: VaultPaths, old_key: bytes, secret: bytes | None = None) -> tuple[bytes, str | None]:
+    """The recovery public key a new data key is sealed to, and a new code when the printed one cannot stay.
+
+    The printed code stays valid unless it could be derived from the old key: a file of format 1, where the
+    code *is* the data key, so that the old key file would yield it. Then a new code is drawn.
+    """
+    try:
+        public = storage_vault.recovery_public(paths)
+    except KeyFileMissingError:
+        public = None
+    if public is None and secret is not None and secret != old_key:
+        public = keys.recovery_public_key(secret)
+    if public is None or public == keys.recovery_public_key(old_key):
+        fresh = keys.new_recovery_secret()
+        return keys.recovery_public_key(fresh), keys.encode_recovery_code(fresh)
+    return public, None
+
+
+def change_password(
+    folder: Path,
+    current: str,
+    new: str,
+    kdf: keys.KdfParams | None = None,
+    old_backups: OldBackups = OldBackups.REENCRYPT,
+    clock: Clock = date.today,
+) -> KeyChange:
+    """A new password (the current one first) on a closed vault: a new data key, the file re-keyed.
+
+    Neither the old password nor an old key file (a backup's, a copy on a USB key) opens anything written
+    after this. The backups in ``sauvegardes/`` made under the old password are handled per ``old_backups``.
+    """
+    _require_acceptable(new)
     paths = VaultPaths(folder)
-    key = storage_vault.unlock_with_password(paths, current)
-    storage_vault.set_password(paths, key, new, kdf)
+    old_key = storage_vault.unlock_with_password(paths, current)
+    _open(paths, old_key, clock, quick_check=True, audit=False).close()  # damaged or newer: nothing changes
+    public, code = _recovery_target(paths, old_key)
+    new_key = storage_vault.rekey(paths, old_key, new, public, kdf)
+    change = _settle_backups(paths, old_key, new_key, code, old_backups)
+    detail = f"{change.reencrypted} sauvegarde(s) rechiffrée(s), {change.deleted} supprimée(s)"
+    _record_closed(paths, new_key, clock, audit_actions.PASSWORD_CHANGED, detail)
+    return change
+
+
+def _settle_backups(
+    paths: VaultPaths, old_key: bytes, new_key: bytes, code: str | None, policy: OldBackups
+) -> KeyChange:
+    from ilot_desktop.storage import backup_keys
+
+    counts = backup_keys.settle(paths, old_key, new_key, policy.value)
+    return KeyChange(code, counts.reencrypted, counts.deleted, counts.kept_under_old, counts.failed)
+
+
+def _record_closed(paths: VaultPaths, key: bytes, clock: Clock, action: str, detail: str = "") -> None:
+    """An event in the access log of a closed vault (opened for that, then closed)."""
+    from ilot_desktop.services.audit import record_after
+    from ilot_desktop.storage.database import Database
+
+    database = Database.open(paths, key)
+    try:
+        record_after(database, clock, action, detail=detail)
+    finally:
+        database.close()
 
 
 def new_recovery_code(folder: Path, password: str, kdf: keys.KdfParams | None = None) -> str:
-    """Re-key the (closed) vault: the old recovery sheet stops opening it. Returns the new code to show once."""
+    """Re-key the (closed) vault under a new recovery code: the old sheet stops opening it (it still opens
+    the backups made before). Returns the new code to show once."""
     paths = VaultPaths(folder)
     key = storage_vault.unlock_with_password(paths, password)
-    _new_key, code = storage_vault.rekey(paths, key, password, kdf)
-    return code
+    secret = keys.new_recovery_secret()
+    storage_vault.rekey(paths, key, password, keys.recovery_public_key(secret), kdf)
+    return keys.encode_recovery_code(secret)

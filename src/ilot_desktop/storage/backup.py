@@ -68,7 +68,7 @@ import sqlcipher3
 from ilot_desktop.errors import KeyFileMissingError, StorageEnvironmentError
 from ilot_desktop.storage import keys
 from ilot_desktop.storage.engine import classify_database_error, describe_file, key_connection, raw_connect
-from ilot_desktop.storage.vault import DB_NAME, KEY_NAME
+from ilot_desktop.storage.vault import DB_NAME, KEY_NAME, RECOVERY_NAME
 
 log = logging.getLogger(__name__)
 
@@ -230,6 +230,7 @@ def write_backup(source, key: bytes, keyfile: Path, destination: Path) -> Path:
         partial.mkdir(mode=0o700)
         expected = _snapshot(source, key, partial / DB_NAME)
         with_key = _copy_keyfile(keyfile, key, partial / KEY_NAME)
+        _copy_recovery_file(keyfile.with_name(RECOVERY_NAME), key, partial / RECOVERY_NAME)
         fsync_dir(partial)
         problems = verify_copy(partial / DB_NAME, key, expected, partial / KEY_NAME if with_key else None)
         if problems:
@@ -320,6 +321,13 @@ def _copy_keyfile(source: Path, key: bytes, target: Path) -> bool:
         return False
     keys.write_keyfile(target, content)
     return True
+
+
+def _copy_recovery_file(source: Path, key: bytes, target: Path) -> None:
+    """The recovery envelope travels with the copy: the code opens it even without any key file."""
+    envelopes = keys.read_envelopes([source])
+    if envelopes and envelopes[0].get("key_check") == keys.key_check(key):
+        keys.write_keyfile(target, keys.recovery_file_content(envelopes[0]))
 
 
 def verify_copy(db: Path, key: bytes, expected_counts: dict[str, int], keyfile: Path | None) -> list[str]:

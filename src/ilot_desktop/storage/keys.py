@@ -1,14 +1,20 @@
 """The data key, its password wrap (Argon2id + AES-256-GCM) and the printed recovery code.
 
-The SQLCipher database is keyed with a random 256-bit *data key* in raw-key mode. The data key
-is stored only in two forms:
+The SQLCipher database is keyed with a random 256-bit *data key* in raw-key mode. **Every password change
+draws a new data key** and re-keys the database (``PRAGMA rekey``), so that an old password, or an old key
+file found in a backup or on a USB key, opens nothing written after the change. The data key is stored only
+in two forms, both in the side file ``ilot.key`` (format 2):
 
-* wrapped under a key derived from the caseworker's password, in the side file ``ilot.key``;
-* as the **recovery code** printed on the recovery sheet: the data key itself in Crockford base32
-  with a checksum, so that the code and the database file alone open the records even when
+* wrapped under a key derived from the caseworker's password (Argon2id + AES-256-GCM);
+* sealed to the **recovery code**'s public key (X25519 + HKDF-SHA256 + AES-256-GCM). The recovery code is a
+  random 256-bit secret printed once; the application keeps only its *public* key, so it can seal each new
+  data key to the code without knowing the code: the recovery sheet survives password changes, and an old
+  password never yields the code. ``ilot.secours`` beside the database holds a second copy of that sealed
+  envelope (no secret without the code), so the code and the database open the records even when
   ``ilot.key`` is lost.
 
-See ``docs/vault-format.md``.
+Files of format 1 (before this change) have no envelope: there the recovery code *is* the data key. They
+keep opening; their first password change also draws a new recovery code. See ``docs/vault-format.md``.
 """
 
 from __future__ import annotations
@@ -26,14 +32,24 @@ from pathlib import Path
 from argon2.exceptions import HashingError
 from argon2.low_level import Type, hash_secret_raw
 from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
 from ilot_desktop.errors import KeyFileMissingError, WrongPasswordError, WrongRecoveryCodeError
 
 KEY_BYTES = 32
 KEYFILE_FORMAT = "ilot-desktop-keyfile"
-KEYFILE_VERSION = 1
-_AAD = b"ilot-desktop keyfile v1"
+KEYFILE_VERSION = 2
+KNOWN_KEYFILE_VERSIONS = (1, 2)
+RECOVERY_FORMAT = "ilot-desktop-recovery"
+_AAD = b"ilot-desktop keyfile v1"  # unchanged in format 2: the password wrap is the same
+_RECOVERY_KEY_LABEL = b"ilot-desktop recovery x25519 v2"
+_SEAL_LABEL = b"ilot-desktop recovery seal v2"
+_SEAL_AAD = b"ilot-desktop recovery envelope v2"
+_SEAL_ALGORITHM = "X25519-HKDF-SHA256-AES-256-GCM"
 _CHECK_LABEL = b"ilot-desktop key check v1"
 _CODE_LABEL = b"ilot-desktop recovery code v1"
 _CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
@@ -76,19 +92,25 @@ def _b64(data: bytes) -> str:
     return base64.b64encode(data).decode("ascii")
 
 
-def wrap_key(key: bytes, password: str, params: KdfParams | None = None) -> dict:
-    """The key file's content: the data key encrypted under the password."""
+def wrap_key(key: bytes, password: str, params: KdfParams | None = None, recovery_public: bytes | None = None) -> dict:
+    """The key file's content: the data key encrypted under the password and sealed to the recovery code.
+
+    Without ``recovery_public`` the file is of format 1 (kept for tests of old files and old backups).
+    """
     params = params or DEFAULT_KDF
     salt = secrets.token_bytes(16)
     nonce = secrets.token_bytes(12)
     ciphertext = AESGCM(_derive(password, salt, params)).encrypt(nonce, key, _AAD)
-    return {
+    content = {
         "format": KEYFILE_FORMAT,
-        "version": KEYFILE_VERSION,
+        "version": 1 if recovery_public is None else KEYFILE_VERSION,
         "kdf": {"algorithm": "argon2id", **asdict(params), "salt": _b64(salt)},
         "wrap": {"algorithm": "AES-256-GCM", "nonce": _b64(nonce), "ciphertext": _b64(ciphertext)},
         "key_check": key_check(key),
     }
+    if recovery_public is not None:
+        content["recovery"] = seal_to_recovery(key, recovery_public)
+    return content
 
 
 _LIMITS = {"time_cost": (1, 20), "memory_cost_kib": (8 * 1024, 1024 * 1024), "parallelism": (1, 16)}
@@ -215,3 +237,89 @@ def decode_recovery_code(code: str) -> bytes:
     if not hmac.compare_digest(checksum, _checksum(key)):
         raise WrongRecoveryCodeError("Ce code de secours contient une faute de frappe : relisez-le groupe par groupe.")
     return key
+
+
+def new_recovery_secret() -> bytes:
+    """The secret the recovery code prints: random, never stored, never derived from a data key."""
+    return secrets.token_bytes(KEY_BYTES)
+
+
+# --- the envelope sealed to the recovery code (format 2) -------------------------------------------------
+
+
+def _recovery_private(secret: bytes) -> X25519PrivateKey:
+    seed = HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=_RECOVERY_KEY_LABEL).derive(secret)
+    return X25519PrivateKey.from_private_bytes(seed)
+
+
+def recovery_public_key(secret: bytes) -> bytes:
+    """The public half of the recovery code: what the application keeps to seal each new data key."""
+    return _recovery_private(secret).public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
+
+
+def _seal_key(shared: bytes, ephemeral: bytes, public: bytes) -> bytes:
+    return HKDF(algorithm=hashes.SHA256(), length=32, salt=ephemeral + public, info=_SEAL_LABEL).derive(shared)
+
+
+def seal_to_recovery(key: bytes, public: bytes) -> dict:
+    """The data key encrypted so that only the recovery code opens it (ECIES over X25519)."""
+    ephemeral = X25519PrivateKey.generate()
+    ephemeral_public = ephemeral.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
+    shared = ephemeral.exchange(X25519PublicKey.from_public_bytes(public))
+    nonce = secrets.token_bytes(12)
+    ciphertext = AESGCM(_seal_key(shared, ephemeral_public, public)).encrypt(nonce, key, _SEAL_AAD)
+    return {
+        "algorithm": _SEAL_ALGORITHM,
+        "public_key": _b64(public),
+        "ephemeral": _b64(ephemeral_public),
+        "nonce": _b64(nonce),
+        "ciphertext": _b64(ciphertext),
+        "key_check": key_check(key),
+    }
+
+
+def envelope_public_key(envelope: object) -> bytes | None:
+    """The recovery code's public key an envelope is sealed to (None when there is no readable envelope)."""
+    if not isinstance(envelope, dict):
+        return None
+    try:
+        public = base64.b64decode(envelope["public_key"], validate=True)
+    except (KeyError, TypeError, ValueError, binascii.Error):
+        return None
+    return public if len(public) == 32 else None
+
+
+def open_envelope(envelope: object, secret: bytes) -> bytes | None:
+    """The data key sealed in ``envelope`` if ``secret`` is the code it was sealed to, else None."""
+    public = envelope_public_key(envelope)
+    if public is None or not hmac.compare_digest(public, recovery_public_key(secret)):
+        return None
+    assert isinstance(envelope, dict)
+    try:
+        ephemeral = base64.b64decode(envelope["ephemeral"], validate=True)
+        nonce = base64.b64decode(envelope["nonce"], validate=True)
+        ciphertext = base64.b64decode(envelope["ciphertext"], validate=True)
+        shared = _recovery_private(secret).exchange(X25519PublicKey.from_public_bytes(ephemeral))
+        return AESGCM(_seal_key(shared, ephemeral, public)).decrypt(nonce, ciphertext, _SEAL_AAD)
+    except (KeyError, TypeError, ValueError, binascii.Error, InvalidTag):
+        return None
+
+
+def recovery_file_content(envelope: dict) -> dict:
+    """``ilot.secours``: a second copy of the sealed envelope, useless without the printed code."""
+    return {"format": RECOVERY_FORMAT, "version": 1, "recovery": envelope}
+
+
+def read_envelopes(paths: list[Path]) -> list[dict]:
+    """The sealed envelopes found in key files and ``ilot.secours`` files (unreadable ones are skipped)."""
+    found = []
+    for path in paths:
+        try:
+            content = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError, UnicodeDecodeError):
+            continue
+        if isinstance(content, dict) and content.get("format") in (KEYFILE_FORMAT, RECOVERY_FORMAT):
+            envelope = content.get("recovery")
+            if envelope_public_key(envelope) is not None:
+                found.append(envelope)
+    return found

@@ -23,7 +23,6 @@ from ilot_desktop.errors import (
     KeyFileMissingError,
     NoVaultError,
     WrongPasswordError,
-    WrongRecoveryCodeError,
 )
 from ilot_desktop.storage import keys
 from ilot_desktop.storage.backup import (
@@ -35,7 +34,7 @@ from ilot_desktop.storage.backup import (
     open_readonly,
 )
 from ilot_desktop.storage.engine import classify_database_error, classify_os_error, describe_file
-from ilot_desktop.storage.vault import VaultPaths
+from ilot_desktop.storage.vault import RECOVERY_NAME, VaultPaths, key_from_secret, rekey_file
 
 log = logging.getLogger(__name__)
 
@@ -80,6 +79,14 @@ def opens(db: Path, key: bytes) -> bool:
     return True
 
 
+def opens_quietly(db: Path, key: bytes) -> bool:
+    """``opens`` where an unreadable file is simply "no" (used to recognise a key, not to report)."""
+    try:
+        return opens(db, key)
+    except Exception:
+        return False
+
+
 def with_password(db: Path, keyfiles: list[Path], password: str) -> OpenedBackup:
     """The password on the backup's own key file (``keyfiles[0]``), then on the others (the vault's current one).
 
@@ -110,8 +117,9 @@ def with_password(db: Path, keyfiles: list[Path], password: str) -> OpenedBackup
         raise DamagedVaultError(f"Le mot de passe est correct, mais {_DAMAGED_COPY}")
     if other_key:
         raise WrongPasswordError(
-            "Cette sauvegarde ne s'ouvre pas avec la clé actuelle : elle date d'avant un nouveau code de secours, "
-            "ou elle est endommagée. Essayez le code de secours de l'époque."
+            "Cette sauvegarde ne s'ouvre pas avec la clé actuelle\u00a0: elle date d'avant un changement de mot "
+            "de passe ou de code de secours. Essayez le mot de passe de l'époque de la sauvegarde, ou le code de "
+            "secours."
         )
     if unreadable and len(present) == 1:
         raise KeyFileMissingError(
@@ -124,27 +132,20 @@ def with_password(db: Path, keyfiles: list[Path], password: str) -> OpenedBackup
 
 
 def with_recovery_code(db: Path, keyfiles: list[Path], code: str) -> OpenedBackup:
-    """The code is the key. The backup's own key file (``keyfiles[0]``) tells "another file's code" apart."""
+    """The code opens the envelope sealed in the backup's key file (or is the key, for files of format 1)."""
     check_file(db)
-    key = keys.decode_recovery_code(code)  # a typo is caught here, before the file is tried
-    fingerprints: dict[Path, str | None] = {}
-    for keyfile in keyfiles:
-        try:
-            fingerprints[keyfile] = keys.read_keyfile(keyfile).get("key_check")
-        except KeyFileMissingError:
-            continue
-    if opens(db, key):
-        holder = next((k for k, check in fingerprints.items() if check == keys.key_check(key)), None)
-        return OpenedBackup(db, key, holder)
-    own = fingerprints.get(keyfiles[0])
-    if own == keys.key_check(key):
-        raise DamagedVaultError(f"Le code de secours est correct, mais {_DAMAGED_COPY}")
-    if own:
-        raise WrongRecoveryCodeError("Ce code de secours ne correspond pas à cette sauvegarde.")
-    raise WrongRecoveryCodeError(
-        "Ce code de secours n'ouvre pas cette sauvegarde : il appartient à un autre fichier, "
-        "ou la sauvegarde est endommagée."
-    )
+    secret = keys.decode_recovery_code(code)  # a typo is caught here, before the file is tried
+    sources = [*keyfiles, *(keyfile.with_name(RECOVERY_NAME) for keyfile in keyfiles)]
+    own = [keyfiles[0], keyfiles[0].with_name(RECOVERY_NAME)]
+    key = key_from_secret(db, secret, sources, opens, what="cette sauvegarde", own=own)
+    holder = next((k for k in keyfiles if _holds(k, key)), None)
+    return OpenedBackup(db, key, holder)
+
+
+def with_key(db: Path, key: bytes) -> OpenedBackup | None:
+    """The backup opened with a key already known (the vault's current one), or None."""
+    check_file(db)
+    return OpenedBackup(db, key, None) if opens(db, key) else None
 
 
 def inspect(db: Path, key: bytes) -> Inspection:
@@ -175,8 +176,15 @@ def inspect(db: Path, key: bytes) -> Inspection:
     return Inspection(version, counts, problems)
 
 
-def put_in_place(paths: VaultPaths, opened: OpenedBackup, when: datetime) -> Path | None:
+def put_in_place(
+    paths: VaultPaths, opened: OpenedBackup, when: datetime, rekey_to: bytes | None = None
+) -> Path | None:
     """Replace the vault's files by the backup's; the replaced files are kept in ``sauvegardes/``.
+
+    With ``rekey_to`` (the vault's current data key), the restored copy is re-keyed to it before it takes
+    its place and the vault's key file stays: the restored records open with the current password and
+    recovery code only, never with the password the backup was made under. Without it (no vault here: a new
+    computer), the backup's own key file comes with it.
 
     The vault must be closed. Order, so that an interruption at any point leaves an ``ilot.db`` that
     opens: the backup is copied beside the vault under a temporary name and compared byte for byte; the
@@ -189,13 +197,21 @@ def put_in_place(paths: VaultPaths, opened: OpenedBackup, when: datetime) -> Pat
     folder = paths.folder
     new_db = folder / f"{paths.db.name}.restauration"
     new_key = folder / f"{paths.keyfile.name}.restauration"
-    install_key = opened.keyfile is not None and opened.keyfile.resolve() != paths.keyfile.resolve()
+    install_key = (
+        rekey_to is None and opened.keyfile is not None and opened.keyfile.resolve() != paths.keyfile.resolve()
+    )
+    final_key = rekey_to if rekey_to is not None else opened.key
     aside: Path | None = None
     undo: list[Callable[[], object]] = []
     replaced = False
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         _copy_exact(opened.db, new_db)
+        if rekey_to is not None and rekey_to != opened.key:
+            rekey_file(new_db, opened.key, rekey_to)
+            fsync_file(new_db)
+            if not opens(new_db, rekey_to):
+                raise OSError(5, "re-keyed copy does not open")
         if install_key:
             assert opened.keyfile is not None
             keys.write_keyfile(new_key, keys.read_keyfile(opened.keyfile))
@@ -217,7 +233,7 @@ def put_in_place(paths: VaultPaths, opened: OpenedBackup, when: datetime) -> Pat
         replaced = True
         if install_key:
             os.replace(new_key, paths.keyfile)
-        elif paths.keyfile.exists() and not _holds(paths.keyfile, opened.key):
+        elif paths.keyfile.exists() and not _holds(paths.keyfile, final_key):
             paths.keyfile.unlink()  # kept aside; it would not open the restored file
         fsync_dir(folder)
     except OSError as exc:

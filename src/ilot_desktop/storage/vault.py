@@ -1,4 +1,8 @@
-"""The vault: one encrypted database file and the side file holding the password-wrapped key."""
+"""The vault: one encrypted database file, the key file (``ilot.key``) and the recovery envelope (``ilot.secours``).
+
+Every password change re-keys the database with a new data key (``rekey``): see ``storage/keys.py`` and
+``docs/vault-format.md``.
+"""
 
 from __future__ import annotations
 
@@ -24,6 +28,7 @@ log = logging.getLogger(__name__)
 
 DB_NAME = "ilot.db"
 KEY_NAME = "ilot.key"
+RECOVERY_NAME = "ilot.secours"
 BACKUP_DIR = "sauvegardes"
 REKEY_MARKER = "changement-de-cle.txt"
 
@@ -39,6 +44,14 @@ class VaultPaths:
     @property
     def keyfile(self) -> Path:
         return self.folder / KEY_NAME
+
+    @property
+    def recovery_file(self) -> Path:
+        return self.folder / RECOVERY_NAME
+
+    @property
+    def pending_keyfile(self) -> Path:
+        return self.folder / (KEY_NAME + ".nouvelle")
 
     @property
     def backups(self) -> Path:
@@ -63,6 +76,7 @@ def create_vault(paths: VaultPaths, password: str, kdf: keys.KdfParams | None = 
             "a peut-être été déplacé. Remettez-le en place plutôt que d'en créer un nouveau."
         )
     key = keys.new_data_key()
+    secret = keys.new_recovery_secret()  # never the data key: an old key file must never yield the code
     temp = paths.db.with_name(DB_NAME + ".creation")
     try:
         paths.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
@@ -74,7 +88,9 @@ def create_vault(paths: VaultPaths, password: str, kdf: keys.KdfParams | None = 
             connection.commit()
         finally:
             connection.close()
-        keys.write_keyfile(paths.keyfile, keys.wrap_key(key, password, kdf))
+        content = keys.wrap_key(key, password, kdf, keys.recovery_public_key(secret))
+        keys.write_keyfile(paths.keyfile, content)
+        keys.write_keyfile(paths.recovery_file, keys.recovery_file_content(content["recovery"]))
         os.chmod(temp, 0o600)  # encrypted anyway; still nobody else's business
         os.replace(temp, paths.db)
     except OSError as exc:
@@ -84,7 +100,7 @@ def create_vault(paths: VaultPaths, password: str, kdf: keys.KdfParams | None = 
         temp.unlink(missing_ok=True)
         raise classify_os_error(OSError(13, str(exc))) from exc
     log.info("vault created")
-    return key, keys.encode_recovery_code(key)
+    return key, keys.encode_recovery_code(secret)
 
 
 def _check_db_file(paths: VaultPaths) -> None:
@@ -109,38 +125,117 @@ def unlock_with_password(paths: VaultPaths, password: str) -> bytes:
     _finish_interrupted_rekey(paths, password)
     key = keys.unwrap_key(keys.read_keyfile(paths.keyfile), password)
     if not _opens(paths, key):
+        if paths.pending_keyfile.exists():
+            raise WrongPasswordError(
+                "Un changement de mot de passe a été interrompu : ouvrez le fichier avec le nouveau mot de passe."
+            )
         raise DamagedVaultError(
             "Le mot de passe est correct, mais le fichier de données est endommagé ou a été remplacé. "
             "Ne le modifiez pas : gardez une copie du dossier et prévenez l'équipe qui maintient "
             "l'application."
         )
+    _refresh_recovery_file(paths, key)
     return key
 
 
-def unlock_with_recovery_code(paths: VaultPaths, code: str) -> bytes:
-    _check_db_file(paths)
-    key = keys.decode_recovery_code(code)
-    if _opens(paths, key):
-        return key
+def _refresh_recovery_file(paths: VaultPaths, key: bytes) -> None:
+    """``ilot.secours`` follows the key file (a crash between the two writes leaves it one key behind)."""
     try:
-        expected = keys.read_keyfile(paths.keyfile).get("key_check")
+        content = keys.read_keyfile(paths.keyfile)
     except KeyFileMissingError:
-        expected = None
-    if expected and expected != keys.key_check(key):
-        raise WrongRecoveryCodeError("Ce code de secours ne correspond pas à ce fichier.")
-    if expected:
-        raise DamagedVaultError("Le code de secours est correct, mais le fichier de données est endommagé.")
+        return
+    envelope = content.get("recovery")
+    if not isinstance(envelope, dict) or envelope.get("key_check") != keys.key_check(key):
+        return
+    current = keys.read_envelopes([paths.recovery_file])
+    if current and current[0] == envelope:
+        return
+    try:
+        keys.write_keyfile(paths.recovery_file, keys.recovery_file_content(envelope))
+    except OSError:  # read-only media: the key file still holds the envelope
+        log.warning("recovery envelope not refreshed")
+
+
+def recovery_public(paths: VaultPaths) -> bytes | None:
+    """The recovery code's public key the current key file seals to; None for a key file of format 1."""
+    return keys.envelope_public_key(keys.read_keyfile(paths.keyfile).get("recovery"))
+
+
+def unlock_with_recovery_code(paths: VaultPaths, code: str) -> bytes:
+    """The data key from the printed code: through the sealed envelopes (``ilot.key``, an interrupted change's
+    ``ilot.key.nouvelle``, ``ilot.secours``), or the code itself for a file of format 1."""
+    _check_db_file(paths)
+    secret = keys.decode_recovery_code(code)
+    sources = [paths.keyfile, paths.pending_keyfile, paths.recovery_file]
+    key = key_from_secret(paths.db, secret, sources, lambda db, key: _opens(paths, key))
+    _settle_pending(paths, key)
+    return key
+
+
+def _settle_pending(paths: VaultPaths, key: bytes) -> None:
+    """After opening with the code: an interrupted re-key is finished (or its unused key file dropped)."""
+    pending = paths.pending_keyfile
+    try:
+        if pending.exists():
+            try:
+                fits = keys.read_keyfile(pending).get("key_check") == keys.key_check(key)
+            except KeyFileMissingError:
+                fits = False
+            if fits:
+                os.replace(pending, paths.keyfile)
+                log.info("interrupted re-key completed")
+            else:
+                pending.unlink()
+        marker = paths.folder / REKEY_MARKER
+        if marker.exists():
+            marker.unlink()
+    except OSError:
+        log.warning("interrupted re-key left as it is (read-only folder?)")
+        return
+    _refresh_recovery_file(paths, key)
+
+
+def key_from_secret(
+    db: Path, secret: bytes, sources: list[Path], opens, what: str = "ce fichier", own: list[Path] | None = None
+) -> bytes:
+    """The data key of ``db`` that the recovery ``secret`` reaches, or the French reason why it does not.
+
+    ``sources`` are key files and ``ilot.secours`` files that may hold envelopes; ``opens(db, key)`` tells
+    whether a key opens ``db``. Only ``own`` sources (by default all) can prove ``db`` damaged: another file's
+    envelope may simply hold another key. Shared by the vault and its backups.
+    """
+    envelopes = keys.read_envelopes(sources)
+    candidates = [secret] + [key for envelope in envelopes if (key := keys.open_envelope(envelope, secret))]
+    for key in candidates:
+        if opens(db, key):
+            return key
+    public = keys.recovery_public_key(secret)
+    own_envelopes = envelopes if own is None else keys.read_envelopes(own)
+    checks = []
+    for source in sources if own is None else own:
+        try:
+            checks.append(keys.read_keyfile(source).get("key_check"))
+        except KeyFileMissingError:
+            continue
+    ours = any(keys.envelope_public_key(e) == public for e in own_envelopes) or keys.key_check(secret) in checks
+    if ours:
+        raise DamagedVaultError(
+            f"Le code de secours est correct, mais {what} ne s'ouvre pas : données endommagées ou remplacées."
+        )
+    if envelopes or any(checks):
+        raise WrongRecoveryCodeError(f"Ce code de secours ne correspond pas à {what}.")
     raise WrongRecoveryCodeError(
-        "Ce code de secours n'ouvre pas ce fichier : il appartient à un autre fichier, ou le fichier est endommagé."
+        f"Ce code de secours n'ouvre pas {what} : il appartient à un autre fichier, ou le fichier de clé "
+        "(ilot.key) a été perdu avec sa copie (ilot.secours)."
     )
 
 
 def _pending_keyfile(paths: VaultPaths) -> Path:
-    return paths.keyfile.with_name(KEY_NAME + ".nouvelle")
+    return paths.pending_keyfile
 
 
 def _finish_interrupted_rekey(paths: VaultPaths, password: str) -> None:
-    """A new recovery code interrupted between re-keying the file and replacing ``ilot.key``: finish it.
+    """A re-key (password change, new recovery code) interrupted before ``ilot.key`` was replaced: finish it.
 
     SQLCipher re-keys in one transaction, so exactly one of the two key files opens the database: the one that
     does is kept (the password opens both).
@@ -162,43 +257,47 @@ def _finish_interrupted_rekey(paths: VaultPaths, password: str) -> None:
     marker.unlink(missing_ok=True)
 
 
-def rekey(paths: VaultPaths, old_key: bytes, password: str, kdf: keys.KdfParams | None = None) -> tuple[bytes, str]:
-    """A new data key for the database (a new recovery code); the password stays the same.
+def rekey(
+    paths: VaultPaths,
+    old_key: bytes,
+    password: str,
+    recovery_public: bytes,
+    kdf: keys.KdfParams | None = None,
+) -> bytes:
+    """A new data key for the database, wrapped under ``password`` and sealed to the recovery code.
 
-    The database must be closed. Order, so that an interruption never loses the records: the new key file is
-    written aside (``ilot.key.nouvelle``), a marker says a rekey is under way, ``PRAGMA rekey`` rewrites every
-    page in one transaction, then the new key file replaces the old one. Interrupted anywhere, the next unlock
-    with the password keeps whichever key file opens the database.
+    Done at every password change (so that an old password or an old key file opens nothing written
+    after it) and for a new recovery code. The database must be closed. Order, so that an interruption never
+    loses the records: the new key file is written aside (``ilot.key.nouvelle``), a marker says a re-key is
+    under way, ``PRAGMA rekey`` rewrites every page in one transaction, then the new key file replaces the
+    old one and ``ilot.secours`` follows. Interrupted anywhere, the next unlock keeps whichever key file
+    opens the database (the new password opens the new one, the recovery code both).
     """
     if not _opens(paths, old_key):
         raise WrongRecoveryCodeError("Cette clé n'ouvre pas ce fichier.")
     new_key = keys.new_data_key()
     pending = _pending_keyfile(paths)
     marker = paths.folder / REKEY_MARKER
+    content = keys.wrap_key(new_key, password, kdf, recovery_public)
     try:
-        keys.write_keyfile(pending, keys.wrap_key(new_key, password, kdf))
+        keys.write_keyfile(pending, content)
         marker.write_text("en cours", encoding="ascii")
-        connection = raw_connect(paths.db, old_key)
-        try:
-            connection.execute(f"PRAGMA rekey = \"x'{new_key.hex()}'\"")
-        finally:
-            connection.close()
+        rekey_file(paths.db, old_key, new_key)
         os.replace(pending, paths.keyfile)
+        keys.write_keyfile(paths.recovery_file, keys.recovery_file_content(content["recovery"]))
         marker.unlink(missing_ok=True)
     except OSError as exc:
         raise classify_os_error(exc) from exc
     if not _opens(paths, new_key):  # never expected: SQLCipher's rekey is transactional
-        raise DamagedVaultError("Le nouveau code de secours n'a pas pu être appliqué au fichier.")
-    log.info("vault re-keyed (new recovery code)")
-    return new_key, keys.encode_recovery_code(new_key)
+        raise DamagedVaultError("La nouvelle clé n'a pas pu être appliquée au fichier.")
+    log.info("vault re-keyed")
+    return new_key
 
 
-def set_password(paths: VaultPaths, key: bytes, password: str, kdf: keys.KdfParams | None = None) -> None:
-    """Wrap the data key under a new password (the database itself is not rewritten)."""
-    if not _opens(paths, key):
-        raise WrongRecoveryCodeError("Cette clé n'ouvre pas ce fichier.")
+def rekey_file(db: Path, old_key: bytes, new_key: bytes) -> None:
+    """``PRAGMA rekey``: every page rewritten under ``new_key`` in one transaction."""
+    connection = raw_connect(db, old_key)
     try:
-        keys.write_keyfile(paths.keyfile, keys.wrap_key(key, password, kdf))
-    except OSError as exc:
-        raise classify_os_error(exc) from exc
-    log.info("password changed")
+        connection.execute(f"PRAGMA rekey = \"x'{new_key.hex()}'\"")
+    finally:
+        connection.close()

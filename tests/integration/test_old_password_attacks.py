@@ -1,0 +1,224 @@
+"""An attacker holding an OLD password and any earlier backup or key file must reach nothing written after the
+password change (issue 12, major 1). Each test is one attack sequence from the security review, run against
+real encrypted files; the legitimate paths (current password, recovery code) are checked beside them.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import sqlcipher3
+
+from ilot_desktop.cli import main
+from ilot_desktop.errors import (
+    BackupPasswordNeededError,
+    DamagedVaultError,
+    IlotError,
+    WrongPasswordError,
+    WrongRecoveryCodeError,
+)
+from ilot_desktop.services import vault
+from ilot_desktop.services.backup import check_backup, list_backups, restore
+from ilot_desktop.storage import keys
+from ilot_desktop.storage.vault import VaultPaths
+from tests.conftest import PASSWORD, TODAY
+from tests.factories import make_participant
+
+NEW = "Tortue-Violon-Brique-47"
+BEFORE_NAME = "Anterieurissime"
+AFTER_NAME = "Posterieurissime"  # written after the change: the old password must never show it
+
+
+def _add(folder: Path, password: str, last_name: str) -> None:
+    session = vault.unlock(folder, password, clock=lambda: TODAY)
+    try:
+        session.participants.save(make_participant(last_name=last_name, file_number="DE-2026-002"))
+    finally:
+        session.close()
+
+
+def _names(folder: Path, password: str) -> set[str]:
+    session = vault.unlock(folder, password, clock=lambda: TODAY)
+    try:
+        return {s.last_name for s in session.participants.summaries()}
+    finally:
+        session.close()
+
+
+def _raw_opens(db: Path, key: bytes) -> bool:
+    connection = sqlcipher3.dbapi2.connect(str(db))
+    try:
+        connection.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlcipher3.dbapi2.DatabaseError:
+        return False
+    finally:
+        connection.close()
+    return True
+
+
+@pytest.fixture
+def changed(vault_dir):
+    """A vault with one person, a backup made under the old password, then a change and a new person."""
+    session, code = vault.create(vault_dir, PASSWORD, clock=lambda: TODAY)
+    session.participants.save(make_participant(last_name=BEFORE_NAME))
+    old_backup = session.backups.write()
+    session.close()
+    old_keyfile = vault_dir.parent / "cle-copiee-sur-usb.key"
+    shutil.copyfile(vault_dir / "ilot.key", old_keyfile)
+    old_key = keys.unwrap_key(keys.read_keyfile(old_keyfile), PASSWORD)
+    change = vault.change_password(vault_dir, PASSWORD, NEW, old_backups=vault.OldBackups.KEEP)
+    assert change.recovery_code is None and change.kept_under_old == 1
+    _add(vault_dir, NEW, AFTER_NAME)
+    return vault_dir, code, old_backup, old_keyfile, old_key
+
+
+def test_the_old_password_no_longer_opens_the_file(changed):
+    folder, code, _backup, _keyfile, old_key = changed
+    with pytest.raises(WrongPasswordError):
+        vault.unlock(folder, PASSWORD)
+    assert not _raw_opens(folder / "ilot.db", old_key)  # the old data key itself opens nothing now
+    assert _names(folder, NEW) == {BEFORE_NAME, AFTER_NAME}
+    session = vault.unlock_with_recovery_code(folder, code)  # the printed sheet survives the change
+    assert {s.last_name for s in session.participants.summaries()} == {BEFORE_NAME, AFTER_NAME}
+    session.close()
+
+
+def test_restoring_an_old_backup_with_the_old_password_is_refused(changed):
+    folder, _code, backup, _keyfile, _old_key = changed
+    before = (folder / "ilot.db").read_bytes()
+    with pytest.raises(WrongPasswordError, match="mot de passe actuel"):
+        restore(folder, backup, password=PASSWORD)
+    assert (folder / "ilot.db").read_bytes() == before
+    assert _names(folder, NEW) == {BEFORE_NAME, AFTER_NAME}
+
+
+def test_the_before_restore_copy_does_not_open_with_the_old_password(changed):
+    """The review's chain: restore an old backup, then the « avant-restauration » copy, then export with OLD."""
+    folder, code, backup, _keyfile, old_key = changed
+    # a legitimate restore (current password + the backup's password of its time)
+    aside = restore(folder, backup, password=NEW, backup_password=PASSWORD)
+    assert aside is not None and "avant-restauration" in aside.name
+    assert _names(folder, NEW) == {BEFORE_NAME}  # the backup's content, under the current key
+    with pytest.raises(WrongPasswordError):
+        vault.unlock(folder, PASSWORD)  # the restored file does not open with the backup's password
+    assert not _raw_opens(folder / "ilot.db", old_key)
+    # the copy of what was replaced holds the person created after the change: OLD must not reach it
+    with pytest.raises(WrongPasswordError):
+        check_backup(aside, PASSWORD, vault_folder=folder)
+    with pytest.raises(WrongPasswordError):
+        restore(folder, aside, password=PASSWORD)
+    assert not _raw_opens(aside / "ilot.db", old_key)
+    # the current password brings it back whole
+    restore(folder, aside, password=NEW)
+    assert _names(folder, NEW) == {BEFORE_NAME, AFTER_NAME}
+    assert _names(folder, NEW) == {BEFORE_NAME, AFTER_NAME}
+    vault.unlock_with_recovery_code(folder, code).close()
+
+
+def test_an_old_key_file_copied_over_the_live_one_opens_nothing(changed):
+    folder, _code, backup, old_keyfile, old_key = changed
+    for stolen in (old_keyfile, Path(backup) / "ilot.key"):
+        shutil.copyfile(stolen, folder / "ilot.key")
+        with pytest.raises((WrongPasswordError, DamagedVaultError)):
+            vault.unlock(folder, PASSWORD)
+    assert not _raw_opens(folder / "ilot.db", old_key)
+    (folder / "ilot.key").unlink()  # the person then uses the sheet: ilot.secours and the code still open
+    session = vault.unlock_with_recovery_code(VaultPaths(folder).folder, _code, new_password=NEW)
+    assert {s.last_name for s in session.participants.summaries()} == {BEFORE_NAME, AFTER_NAME}
+    session.close()
+
+
+def test_an_old_backup_opens_with_its_password_and_only_its_own_content(changed):
+    folder, code, backup, _keyfile, _old_key = changed
+    report = check_backup(backup, PASSWORD)
+    assert report.ok and report.counts["participants"] == 1  # the old password: the backup of its time only
+    with pytest.raises(BackupPasswordNeededError):
+        restore(folder, backup, password=NEW)  # the current password alone does not open an old backup
+    restore(folder, backup, recovery_code=code)  # the code opens every era and authorises the restore
+    assert _names(folder, NEW) == {BEFORE_NAME}
+
+
+def test_the_command_line_sequence_of_the_review(changed, monkeypatch, capsys, tmp_path):
+    folder, _code, backup, _keyfile, _old_key = changed
+    monkeypatch.setenv("ILOT_PASSPHRASE", PASSWORD)
+    assert main(["--data-dir", str(folder), "restore", str(backup)]) != 0
+    assert "mot de passe actuel" in capsys.readouterr().err
+    out = tmp_path / "export.xlsx"
+    assert main(["--data-dir", str(folder), "export", str(out)]) != 0
+    assert not out.exists()
+    monkeypatch.setenv("ILOT_PASSPHRASE", NEW)
+    assert main(["--data-dir", str(folder), "export", str(out)]) == 0
+    assert out.exists()
+
+
+def test_backups_are_reencrypted_by_default(vault_dir):
+    session, _code = vault.create(vault_dir, PASSWORD, clock=lambda: TODAY)
+    session.participants.save(make_participant(last_name=BEFORE_NAME))
+    backup = session.backups.write()
+    session.close()
+    change = vault.change_password(vault_dir, PASSWORD, NEW)
+    assert change.reencrypted == 1 and change.kept_under_old == 0
+    assert check_backup(backup, NEW).ok
+    with pytest.raises(WrongPasswordError):
+        check_backup(backup, PASSWORD)
+    restore(vault_dir, backup, password=NEW)  # no second password needed any more
+    assert _names(vault_dir, NEW) == {BEFORE_NAME}
+
+
+def test_backups_can_be_deleted_at_the_change(vault_dir):
+    session, _code = vault.create(vault_dir, PASSWORD, clock=lambda: TODAY)
+    session.backups.write()
+    session.close()
+    change = vault.change_password(vault_dir, PASSWORD, NEW, old_backups=vault.OldBackups.DELETE)
+    assert change.deleted == 1
+    assert list_backups(vault_dir) == []
+
+
+def test_a_file_of_format_1_gets_a_new_code_at_its_first_change(vault_dir):
+    """Before format 2 the printed code was the data key itself, which an old key file yields: it cannot stay."""
+    session, _code = vault.create(vault_dir, PASSWORD, clock=lambda: TODAY)
+    session.participants.save(make_participant(last_name=BEFORE_NAME))
+    session.close()
+    paths = VaultPaths(vault_dir)
+    key = keys.unwrap_key(keys.read_keyfile(paths.keyfile), PASSWORD)
+    # turn it into a file of format 1: the code is the key, no envelope, no ilot.secours
+    keys.write_keyfile(paths.keyfile, keys.wrap_key(key, PASSWORD))
+    paths.recovery_file.unlink()
+    old_code = keys.encode_recovery_code(key)
+    vault.unlock_with_recovery_code(vault_dir, old_code).close()  # still opens as before
+    change = vault.change_password(vault_dir, PASSWORD, NEW)
+    assert change.recovery_code is not None and change.recovery_code != old_code
+    with pytest.raises(WrongRecoveryCodeError):
+        vault.unlock_with_recovery_code(vault_dir, old_code)
+    assert not _raw_opens(paths.db, key)
+    assert _names(vault_dir, NEW) == {BEFORE_NAME}
+    vault.unlock_with_recovery_code(vault_dir, change.recovery_code).close()
+
+
+def test_forgotten_password_reset_also_rekeys(vault_dir):
+    session, code = vault.create(vault_dir, PASSWORD, clock=lambda: TODAY)
+    session.close()
+    old_key = keys.unwrap_key(keys.read_keyfile(vault_dir / "ilot.key"), PASSWORD)
+    session = vault.unlock_with_recovery_code(vault_dir, code, new_password=NEW, clock=lambda: TODAY)
+    assert session.issued_recovery_code is None
+    session.participants.save(make_participant(last_name=AFTER_NAME, file_number="DE-2026-002"))
+    session.close()
+    assert not _raw_opens(vault_dir / "ilot.db", old_key)
+    with pytest.raises(IlotError):
+        vault.unlock(vault_dir, PASSWORD)
+    assert _names(vault_dir, NEW) == {AFTER_NAME}
+
+
+def test_the_change_is_in_the_access_log(vault_dir):
+    session, _code = vault.create(vault_dir, PASSWORD, clock=lambda: TODAY)
+    session.close()
+    vault.change_password(vault_dir, PASSWORD, NEW)
+    session = vault.unlock(vault_dir, NEW, clock=lambda: TODAY)
+    try:
+        actions = [event.action for event in session.audit.events()]
+    finally:
+        session.close()
+    assert "password_changed" in actions
