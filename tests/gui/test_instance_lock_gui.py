@@ -178,16 +178,35 @@ def tmpfs(path: Path, size_kib: int):
         subprocess.run(["umount", "-l", str(path)], capture_output=True)
 
 
-def test_a_read_only_folder_opens_read_only_with_a_banner(open_window, tmp_path):
-    """The backup copy on a locked USB key: the window opens and says it will save nothing."""
-    with tmpfs(tmp_path / "cle-usb", 1024) as usb:
+def test_a_read_only_folder_opens_read_only_with_a_banner(open_window, tmp_path, monkeypatch):
+    """The backup copy on a locked USB key: the window opens, says it will save nothing, and a save is refused
+    in words."""
+    from ilot_desktop.services import vault
+    from ilot_desktop.ui import dialogs
+    from tests.conftest import PASSWORD
+    from tests.factories import make_participant
+
+    with tmpfs(tmp_path / "cle-usb", 4096) as usb:
         folder = usb / "donnees"
-        folder.mkdir()
+        session, _code = vault.create(folder, PASSWORD, clock=lambda: TODAY)
+        person = session.participants.save(make_participant(file_number="DE-2026-001", last_name="Lefèvre"))
+        session.close()
         subprocess.run(["mount", "-o", "remount,ro", str(usb)], check=True, capture_output=True)
         opened = open_window(folder)
         assert not opened.refused_as_already_open, opened.said
         assert opened.code == 0 and len(opened.windows) == 1
         assert opened.banner is not None and opened.banner.startswith("Lecture seule\u00a0:")
+        window = opened.windows[0]
+        errors = []
+        monkeypatch.setattr(dialogs, "show_error", lambda parent, error, *rest: errors.append(str(error)))
+        window.unlock(PASSWORD)
+        assert window.session is not None  # read, as on any day
+        window.open_participant(person.id)
+        window.form.editors["last_name"].setText("Martin")
+        assert window.form.save() is False
+        assert errors and "lecture seule" in errors[-1]
+        window.form._set_dirty(False)
+        window.lock()
 
 
 def test_a_full_disk_is_said_and_the_window_still_opens(open_window, tmp_path):
