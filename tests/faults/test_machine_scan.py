@@ -1,0 +1,212 @@
+"""The whole-machine scan: a complete session under ``strace -f``, then every file it wrote, anywhere.
+
+``scan_session.py`` runs every command line (init, demo, template, import, check, export, funder-report
+with its PDF, action-plan, backup, check --backup, restore, change-password, self-test) and then the real
+window, offscreen, through every tab and every document (exchange workbook, funder file and PDF, access
+copy in PDF and xlsx, action plan saved and printed through Qt's PDF printer, week sheet, recovery sheet),
+lock and unlock, backup and restore. People in the file are named by markers drawn for this run.
+
+``strace`` records every file the process tree opened for writing, created, renamed, linked or deleted,
+wherever it is on the machine (the real ``/tmp`` included: HOME, XDG_* and TMPDIR point into tmp_path
+only so that the session touches nothing of the person running the test). The test fails when:
+
+* a file was written in a temporary or home folder (``/tmp``, ``/var/tmp``, ``/dev/shm``, ``$TMPDIR``,
+  ``$HOME``, ``$XDG_RUNTIME_DIR``, the real home) outside the data folders and the chosen destinations,
+  whatever it held and even if it was deleted afterwards: a temp spill (``SPILL_EXCEPTIONS`` lists the
+  writers that provably carry no personal data, each with why);
+* a file written anywhere else still exists and holds a marker;
+* any file left in the temporary folders, the homes, the data folders, the destinations (other than the
+  documents asked for) or at a path the session touched holds a marker (UTF-8, UTF-16-LE or -BE, raw, inside
+  a zip's members, or in a PDF's text);
+* a marker appears in a path (a file name made of a person's name);
+* the session itself failed (a command or a window step).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import pwd
+import random
+import shutil
+import string
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import PASSWORD
+from tests.faults import trace_files
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(not sys.platform.startswith("linux"), reason="strace is Linux's"),
+]
+
+ROOT = Path(__file__).resolve().parents[2]
+SESSION = Path(__file__).with_name("scan_session.py")
+# Fictional names and texts; each run draws its own suffix, so that no other test's files can match.
+BASES = (
+    "Zorglubinette",
+    "Quetzalcoatlia",
+    "Marqueurissime",
+    "ZQX-SECRET-NOTE",
+    "Balayettine",
+    "Xylophanie",
+    "Grimbertaude",
+    "ZQX-NOTE-DEUX",
+    "Vrombissard",
+    "Ornicarette",
+    "ZQX-COMPTE-RENDU",
+)
+TIME_LIMIT_S = 240  # the session alone takes about a minute on a 2-core machine; the whole test stays well below
+
+
+def _markers() -> list[str]:
+    suffix = "".join(random.choice(string.ascii_lowercase) for _ in range(6))
+    return [f"{base}-{suffix}" if base.startswith("ZQX") else base + suffix for base in BASES]
+
+
+def _strace_usable() -> str | None:
+    """None, or why this machine cannot trace (no strace, ptrace forbidden in the container)."""
+    if shutil.which("strace") is None:
+        return "strace n'est pas installé (.ci/run l'installe avec apt-get)"
+    done = subprocess.run(
+        ["strace", "-f", "-qq", "-e", "trace=openat", "-o", os.devnull, "true"], capture_output=True, check=False
+    )
+    if done.returncode != 0:
+        return f"strace ne peut pas tracer ici : {done.stderr.decode(errors='replace').strip()[:200]}"
+    return None
+
+
+def _team_workbook(path: Path, names: list[str]) -> None:
+    from tests.exchange_workbooks import appointment, participant, write_book
+
+    path.parent.mkdir(parents=True)
+    write_book(
+        path,
+        {
+            "Participants": [
+                participant(**{"N° dossier": "DE-2026-901", "Nom": names[8], "Prénom": names[9]}),
+            ],
+            "Entretiens": [appointment(**{"N° dossier": "DE-2026-901", "Compte rendu": names[10]})],
+        },
+    )
+
+
+@pytest.fixture
+def machine(tmp_path, monkeypatch):
+    """Isolated HOME, XDG_* and TMPDIR under tmp_path; the markers and the team workbook of this run."""
+    reason = _strace_usable()
+    if reason:
+        pytest.skip(reason)
+    work = tmp_path / "session"
+    home = work / "home"
+    for folder in (home, work / "tmp", work / "run", work / "cwd", work / "sorties", tmp_path / "harness"):
+        folder.mkdir(parents=True)
+    (work / "run").chmod(0o700)
+    names = _markers()
+    (work / "markers.json").write_text(json.dumps(names), encoding="utf-8")
+    _team_workbook(work / "entrees" / "equipe.xlsx", names)
+    env = {
+        **os.environ,
+        "HOME": str(home),
+        "XDG_DATA_HOME": str(home / ".local" / "share"),
+        "XDG_CONFIG_HOME": str(home / ".config"),
+        "XDG_STATE_HOME": str(home / ".local" / "state"),
+        "XDG_CACHE_HOME": str(home / ".cache"),
+        "XDG_RUNTIME_DIR": str(work / "run"),
+        "TMPDIR": str(work / "tmp"),
+        "ILOT_PASSPHRASE": PASSWORD,
+        "PYTHONPATH": os.pathsep.join((str(ROOT / "src"), str(ROOT))),
+        "QT_QPA_PLATFORM": "offscreen",
+    }
+    env.pop("ILOT_DATA_DIR", None)
+    return work, names, env
+
+
+def test_a_whole_session_writes_personal_data_only_where_the_person_chose(machine, tmp_path):
+    work, names, env = machine
+    trace = tmp_path / "harness" / "strace.txt"
+    started = time.time()
+    done = subprocess.run(
+        [
+            "strace",
+            *trace_files.STRACE_OPTIONS,
+            "-o",
+            str(trace),
+            sys.executable,
+            str(SESSION),
+            "session",
+            str(work),
+        ],
+        cwd=work / "cwd",
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=TIME_LIMIT_S,
+        check=False,
+    )
+    seconds = time.time() - started
+    outputs = next(
+        (json.loads(line[len("OUTPUTS ") :]) for line in done.stdout.splitlines() if line.startswith("OUTPUTS ")),
+        None,
+    )
+    session_failures = [line for line in done.stdout.splitlines() if line.startswith("FAILURE ")]
+    if outputs is None or done.returncode not in (0, 1):
+        pytest.fail(f"the session did not finish (exit {done.returncode}): {done.stdout[-2000:]} {done.stderr[-3000:]}")
+
+    real_home = pwd.getpwuid(os.getuid()).pw_dir
+    places = trace_files.Places(
+        allowed=[work / "donnees", work / "demo-donnees", work / "sorties", work / "entrees"],
+        temporary=[
+            Path("/tmp"),
+            Path("/var/tmp"),
+            Path("/dev/shm"),
+            work / "tmp",
+            work / "home",
+            work / "run",
+            work / "cwd",
+            Path(real_home),
+        ],
+    )
+    events = trace_files.parse(trace.read_text(encoding="utf-8", errors="surrogateescape"))
+    findings = trace_files.judge(events, places, names)
+
+    documents = {work / "sorties" / relative for relative in outputs}
+    swept = [
+        trace_files.sweep(Path("/tmp"), names, newer_than=started - 1, skip=(tmp_path / "harness", work)),
+        trace_files.sweep(Path("/var/tmp"), names, newer_than=started - 1),
+        trace_files.sweep(Path("/dev/shm"), names, newer_than=started - 1),
+        trace_files.sweep(Path(real_home), names, newer_than=started - 1, skip=(ROOT,)),
+    ]
+    # The session's own folders: everything but the team workbook given to import and the marker list.
+    swept.append(
+        trace_files.sweep(
+            work, names, skip=(*(p for p in documents if p.suffix), work / "entrees", work / "markers.json")
+        )
+    )
+    for found in swept:
+        findings.extend(f"left behind, holds {marker!r}: {path}" for path, marker in found)
+    findings = sorted(set(findings))
+
+    # The detector sees markers through a workbook's zip and a PDF's text: else it would be blind.
+    blind = [
+        name
+        for name in ("classeur.xlsx", "gui-copie.pdf", "gui-copie.xlsx", "plan.pdf")
+        if name in outputs and not trace_files.markers_in(work / "sorties" / name, names)
+    ]
+    missing = sorted(str(p) for p in documents if not p.exists())
+    print(f"session under strace: {seconds:.0f} s, {len(events)} file events")
+    problems = []
+    if findings:
+        problems.append("personal data outside the chosen places:\n  " + "\n  ".join(findings))
+    if session_failures or done.returncode:
+        problems.append("the session failed:\n  " + "\n  ".join(session_failures) + "\n" + done.stderr[-4000:])
+    if missing:
+        problems.append("documents asked for but not written: " + ", ".join(missing))
+    if blind:
+        problems.append("documents where the scan does not see the markers it must see: " + ", ".join(blind))
+    assert not problems, "\n\n".join(problems)
