@@ -8,7 +8,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DIST_STAMP := $(VENV)/.installed-dist
 
-.PHONY: run test test-fast test-slow lint format clean setup dist dist-check bench screenshots
+.PHONY: run test test-fast test-slow test-scan lint format clean setup dist dist-check bench screenshots
 
 setup: $(STAMP)
 
@@ -31,6 +31,10 @@ test-fast: $(STAMP)
 
 test-slow: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -m slow
+
+# The whole-machine scan alone (needs strace): a complete session, every file written anywhere (docs/privacy.md).
+test-scan: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -rs tests/faults/test_machine_scan.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests installer scripts benchmarks
