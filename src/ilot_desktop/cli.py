@@ -35,6 +35,7 @@ from ilot_desktop.paths import ENV_DATA_DIR, AppPaths, app_paths, data_folder_pr
 ENV_PASSPHRASE = "ILOT_PASSPHRASE"
 ENV_RECOVERY_CODE = "ILOT_RECOVERY_CODE"
 ENV_NEW_PASSPHRASE = "ILOT_NEW_PASSPHRASE"
+ENV_BACKUP_PASSPHRASE = "ILOT_BACKUP_PASSPHRASE"  # restore: the password of the backup's time, if it differs
 COUNT_LABELS = {
     "participants": "Participants",
     "appointments": "Rendez-vous",
@@ -92,10 +93,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     restore.add_argument("backup", metavar="DOSSIER", help="dossier de la sauvegarde (qui contient ilot.db)")
     restore.add_argument("--recovery-code", action="store_true", help=RECOVERY_CODE_HELP)
-    commands.add_parser(
+    change = commands.add_parser(
         "change-password",
-        help="changer le mot de passe (actuel : $ILOT_PASSPHRASE ou 1re ligne ; nouveau : $ILOT_NEW_PASSPHRASE "
-        "ou 2e ligne de l'entrée)",
+        help="changer le mot de passe (actuel\u00a0: $ILOT_PASSPHRASE ou 1re ligne\u00a0; nouveau\u00a0: "
+        "$ILOT_NEW_PASSPHRASE ou 2e ligne de l'entrée)\u00a0; le fichier est rechiffré avec une nouvelle clé",
+    )
+    change.add_argument(
+        "--anciennes-sauvegardes",
+        choices=("rechiffrer", "supprimer", "garder"),
+        default="rechiffrer",
+        help="les sauvegardes de sauvegardes/ faites avec l'ancien mot de passe\u00a0: les rechiffrer avec le "
+        "nouveau (par défaut), les supprimer, ou les garder (elles s'ouvrent avec l'ancien)",
     )
 
     demo = commands.add_parser("demo", help="créer un fichier chiffré rempli de personnes fictives")
@@ -291,7 +299,7 @@ def cmd_demo(args: argparse.Namespace, paths: AppPaths) -> int:
 
 
 def cmd_change_password(args: argparse.Namespace, paths: AppPaths) -> int:
-    """Only ``ilot.key`` is rewritten; the recovery code stays valid."""
+    """A new data key under the new password (the file re-keyed); the recovery code stays valid."""
     from ilot_desktop.services import vault
 
     current = read_password(confirm=False)
@@ -306,8 +314,14 @@ def cmd_change_password(args: argparse.Namespace, paths: AppPaths) -> int:
             if not line:
                 raise IlotError("Aucun nouveau mot de passe fourni (ILOT_NEW_PASSPHRASE ou 2e ligne de l'entrée).")
             new = line.rstrip("\r\n")
-    vault.change_password(paths.data_dir, current, new)
-    print("Mot de passe changé. Le code de secours reste valable.")
+    change = vault.change_password(
+        paths.data_dir, current, new, old_backups=vault.OldBackups(args.anciennes_sauvegardes)
+    )
+    for line in change.summary_lines():
+        print(line)
+    if change.recovery_code is not None:
+        print("Nouveau code de secours (à conserver dans le coffre du bureau, il ne sera plus affiché)\u00a0:")
+        print(change.recovery_code, flush=True)
     return EXIT_OK
 
 
@@ -386,10 +400,11 @@ def cmd_restore(args: argparse.Namespace, paths: AppPaths) -> int:
     """Check a backup, keep the current file aside, put the backup in place."""
     from ilot_desktop.services.backup import restore
 
-    kept = restore(paths.data_dir, Path(args.backup), **_secret(args))
-    print("Sauvegarde vérifiée et remise en place.")
-    if not args.recovery_code:
-        print("Elle s'ouvre avec le mot de passe qui vient de servir.")
+    kept = restore(
+        paths.data_dir, Path(args.backup), backup_password=os.environ.get(ENV_BACKUP_PASSPHRASE), **_secret(args)
+    )
+    print("Sauvegarde vérifiée et remise en place, rechiffrée avec la clé actuelle du fichier.")
+    print("Elle s'ouvre avec le mot de passe actuel et le code de secours actuel.")
     if kept is not None:
         print(f"Le fichier remplacé est gardé dans : {kept}")
     return EXIT_OK

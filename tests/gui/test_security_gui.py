@@ -63,19 +63,36 @@ def test_inactivity_delay_is_a_setting(window):
     assert LocalSettings(window.paths.settings_file).get(AUTO_LOCK_MINUTES) == 12
 
 
-def test_change_password_dialog(window):
+def test_change_password_dialog(window, answers, tmp_path):
+    """The dialog checks the current password; the window locks, re-keys, reopens and says what became of the
+    backups. Afterwards the old password opens nothing, and the re-encrypted backup opens with the new one."""
+    from ilot_desktop.services.backup import check_backup, list_backups
     from ilot_desktop.ui.security_dialogs import ChangePasswordDialog
 
-    dialog = ChangePasswordDialog(window.paths.data_dir, window)
+    window.session.backups.write()
+    window.change_password()
+    dialog = window.password_dialog
+    assert isinstance(dialog, ChangePasswordDialog)
+    assert dialog.policy_box.isVisible() and "sauvegarde" in dialog.policy_box.title()
+    assert dialog.policy() == vault.OldBackups.REENCRYPT.value  # the recommended choice is the default
+    dialog.grab().save(str(tmp_path / "changer-mot-de-passe.png"))
     dialog.current.setText("Pas-Le-Bon-2026!")
-    dialog.passwords.first.setText("Nouveau-Secret-2027!")
-    dialog.passwords.second.setText("Nouveau-Secret-2027!")
+    dialog.passwords.first.setText("Tortue-Violon-Brique-47")
+    dialog.passwords.second.setText("Tortue-Violon-Brique-47")
     assert not dialog.change() and "incorrect" in dialog.error.text()
+    assert window.stack.currentWidget() is window.workspace  # nothing happened
     dialog.current.setText(PASSWORD)
     assert dialog.change()
+    assert window.session is not None and window.stack.currentWidget() is window.workspace
+    title, lines = next(call for call in answers.calls if call[0] == "inform")[1][:2]
+    assert title == "Mot de passe changé" and "rechiffré" in lines
     window.lock()
-    window.unlock("Nouveau-Secret-2027!")
+    window.unlock(PASSWORD)
+    assert window.session is None  # the old password opens nothing any more
+    window.unlock("Tortue-Violon-Brique-47")
     assert window.session is not None
+    [backup] = list_backups(window.paths.data_dir)
+    assert check_backup(backup.path, "Tortue-Violon-Brique-47").ok
 
 
 def test_new_recovery_code_is_shown_once_and_the_old_one_retired(window, answers):

@@ -220,7 +220,8 @@ def test_change_password_from_the_command_line(data, monkeypatch, capsys):
     monkeypatch.setenv("ILOT_NEW_PASSPHRASE", "Nouveau-Secret-2027!")
     assert run(["--data-dir", str(data), "change-password"], monkeypatch, password="Mauvais-2026!!") == 3
     assert run(["--data-dir", str(data), "change-password"], monkeypatch) == 0
-    assert "Mot de passe changé" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "nouveau mot de passe est enregistré" in out and "code de secours reste valable" in out
     monkeypatch.delenv("ILOT_NEW_PASSPHRASE")
     assert run(["--data-dir", str(data), "check"], monkeypatch, password="Nouveau-Secret-2027!") == 0
     # both passwords on standard input, one per line

@@ -257,6 +257,39 @@ class KeyChange:
     kept_under_old: int = 0  # backups that still open with an earlier password
     failed: int = 0  # backups that could not be re-encrypted or deleted (said, never fatal)
 
+    def summary_lines(self) -> list[str]:
+        """What the person is told (window and command line), first line first."""
+        lines = [
+            "Le nouveau mot de passe est enregistré et le fichier rechiffré avec une nouvelle clé\u00a0: l'ancien "
+            "mot de passe n'ouvre plus rien de ce qui est écrit désormais."
+        ]
+        if self.recovery_code is not None:
+            lines.append(
+                "Le fichier passe au nouveau format de clé\u00a0: un nouveau code de secours a été créé. Imprimez "
+                "la nouvelle feuille de secours et détruisez l'ancienne, qui n'ouvre plus le fichier."
+            )
+        else:
+            lines.append("Le code de secours reste valable.")
+        one = {
+            "reencrypted": "1 sauvegarde rechiffrée\u00a0: elle s'ouvre avec le nouveau mot de passe.",
+            "deleted": "1 sauvegarde supprimée.",
+            "kept_under_old": "1 sauvegarde s'ouvre encore avec un ancien mot de passe, et seulement avec ce "
+            "qu'elle contenait à sa date.",
+            "failed": "1 sauvegarde n'a pas pu être traitée (support en lecture seule\u00a0?).",
+        }
+        many = {
+            "reencrypted": "{n} sauvegardes rechiffrées\u00a0: elles s'ouvrent avec le nouveau mot de passe.",
+            "deleted": "{n} sauvegardes supprimées.",
+            "kept_under_old": "{n} sauvegardes s'ouvrent encore avec un ancien mot de passe, et seulement avec "
+            "ce qu'elles contenaient à leur date.",
+            "failed": "{n} sauvegardes n'ont pas pu être traitées (support en lecture seule\u00a0?).",
+        }
+        for name, text in one.items():
+            number = getattr(self, name)
+            if number:
+                lines.append(text if number == 1 else many[name].format(n=number))
+        return lines
+
 
 def _require_acceptable(password: str) -> None:
     verdict = check_password(password)
@@ -280,6 +313,11 @@ def _recovery_target(paths: VaultPaths, old_key: bytes, secret: bytes | None = N
         fresh = keys.new_recovery_secret()
         return keys.recovery_public_key(fresh), keys.encode_recovery_code(fresh)
     return public, None
+
+
+def verify_password(folder: Path, password: str) -> None:
+    """WrongPasswordError (or another reason) unless ``password`` opens the vault; nothing is changed."""
+    storage_vault.unlock_with_password(VaultPaths(folder), password)
 
 
 def change_password(

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ilot_desktop.domain.dates import format_date
-from ilot_desktop.errors import IlotError
+from ilot_desktop.errors import BackupPasswordNeededError, IlotError
 from ilot_desktop.services import backup
 from ilot_desktop.ui import dialogs
 from ilot_desktop.ui.widgets import ErrorLabel
@@ -50,7 +50,8 @@ def save_to(session, parent: QWidget | None) -> Path | None:
 
 
 class RestoreDialog(QDialog):
-    """Choose a backup, give its password; ``restored(previous_folder)`` once it is in place."""
+    """Choose a backup, give the file's current password (and, for a backup made before a password change,
+    the password of its time); ``restored(previous_folder)`` once it is in place."""
 
     restored = Signal(object)
 
@@ -94,8 +95,12 @@ class RestoreDialog(QDialog):
         self.chosen.setWordWrap(True)
         self.password = QLineEdit(self)
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setAccessibleName("Mot de passe de la sauvegarde")
-        self.password.setPlaceholderText("Mot de passe (celui du moment de la sauvegarde, ou l'actuel)")
+        self.password.setAccessibleName("Mot de passe actuel du fichier")
+        self.password.setPlaceholderText("Votre mot de passe d'aujourd'hui")
+        self.backup_password = QLineEdit(self)
+        self.backup_password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.backup_password.setAccessibleName("Mot de passe de la sauvegarde")
+        self.backup_password.setPlaceholderText("Celui qui était en vigueur à la date de la sauvegarde")
         self.error = ErrorLabel(self)
         restore_button = QPushButton("Vérifier et restaurer", self)
         restore_button.clicked.connect(self.restore)
@@ -110,10 +115,16 @@ class RestoreDialog(QDialog):
         layout.addWidget(intro)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.chosen)
-        password_label = QLabel("&Mot de passe de la sauvegarde\u00a0:", self)
+        password_label = QLabel("&Mot de passe actuel du fichier\u00a0:", self)
         password_label.setBuddy(self.password)
         layout.addWidget(password_label)
         layout.addWidget(self.password)
+        self.backup_label = QLabel("Mot de passe de la &sauvegarde (elle date d'avant un changement)\u00a0:", self)
+        self.backup_label.setBuddy(self.backup_password)
+        layout.addWidget(self.backup_label)
+        layout.addWidget(self.backup_password)
+        self.backup_label.hide()
+        self.backup_password.hide()
         layout.addWidget(self.error)
         layout.addLayout(buttons)
         self.other: Path | None = None
@@ -138,19 +149,31 @@ class RestoreDialog(QDialog):
             self.error.show_message("Choisissez une sauvegarde.")
             return False
         if not self.password.text():
-            self.error.show_message("Saisissez le mot de passe de la sauvegarde.")
+            self.error.show_message("Saisissez le mot de passe actuel du fichier.")
+            self.password.setFocus()
             return False
         if not dialogs.confirm(
             self,
             "Restaurer",
-            "Remplacer le fichier actuel par cette sauvegarde ?",
-            "Le fichier actuel est gardé de côté dans « sauvegardes », rien n'est effacé. Ce qui "
-            "a été saisi depuis la sauvegarde n'apparaîtra plus.",
+            "Remplacer le fichier actuel par cette sauvegarde\u00a0?",
+            "Le fichier actuel est gardé de côté dans «\u00a0sauvegardes\u00a0», rien n'est effacé. Ce qui a été saisi "
+            "depuis la sauvegarde n'apparaîtra plus. Le fichier restauré s'ouvrira avec votre mot de passe actuel.",
             "Restaurer",
         ):
             return False
         try:
-            previous = backup.restore(self.data_folder, folder, password=self.password.text())
+            previous = backup.restore(
+                self.data_folder,
+                folder,
+                password=self.password.text(),
+                backup_password=self.backup_password.text() or None,
+            )
+        except BackupPasswordNeededError as error:
+            self.backup_label.show()
+            self.backup_password.show()
+            self.backup_password.setFocus()
+            self.error.show_message(str(error))
+            return False
         except IlotError as error:
             self.error.show_message(str(error))
             return False

@@ -341,13 +341,22 @@ class MainWindow(LockingMixin, WindowActionsMixin, QMainWindow):
         def work():
             self.session = vault.unlock_with_recovery_code(self.paths.data_dir, code, new_password, self.today)
             self.is_demo = False
+            issued = self.session.issued_recovery_code
+            if issued is not None:  # a file of format 1: the old code was its key, a new one replaces it
+                self.code_page.show_code(issued)
+                self.stack.setCurrentWidget(self.code_page)
+            else:
+                self._enter_workspace()
             dialogs.inform(
                 self,
                 "Nouveau mot de passe enregistré",
-                "Le fichier est ouvert et votre nouveau mot de passe est enregistré.",
-                "Le code de secours reste valable : gardez la feuille au coffre.",
+                "Le fichier est ouvert, rechiffré avec une nouvelle clé, et votre nouveau mot de passe est "
+                "enregistré\u00a0: l'ancien n'ouvre plus rien de ce qui est écrit désormais.",
+                "Un nouveau code de secours a été créé\u00a0: imprimez la nouvelle feuille, l'ancienne n'ouvre plus "
+                "le fichier."
+                if issued is not None
+                else "Le code de secours reste valable\u00a0: gardez la feuille au coffre.",
             )
-            self._enter_workspace()
 
         self._busy(work, self.unlock_page.error.show_message)
 

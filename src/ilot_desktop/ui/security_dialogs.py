@@ -6,16 +6,18 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QRadioButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
-from ilot_desktop.errors import IlotError, ValidationError
+from ilot_desktop.errors import IlotError
 from ilot_desktop.services import vault
 from ilot_desktop.ui.password_fields import PasswordPair
 from ilot_desktop.ui.widgets import ErrorLabel
@@ -43,9 +45,15 @@ def _buttons(dialog: QDialog, action: str, slot) -> QHBoxLayout:
 
 
 class ChangePasswordDialog(QDialog):
-    """Only the key file is rewritten: the records and the recovery code stay as they are."""
+    """The current password, the new one, and what becomes of the backups made under the old one.
 
-    def __init__(self, folder, parent: QWidget | None = None):
+    The change itself re-keys the file, which must be closed: the dialog only checks the current password and
+    hands everything over through ``chosen(current, new, policy)``; the window locks, changes and reopens.
+    """
+
+    chosen = Signal(str, str, str)  # current password, new password, OldBackups value; handed over once
+
+    def __init__(self, folder, backups: int = 0, parent: QWidget | None = None):
         super().__init__(parent)
         self.folder = folder
         self.setWindowTitle("Changer le mot de passe")
@@ -55,35 +63,78 @@ class ChangePasswordDialog(QDialog):
         self.passwords = PasswordPair("Nouveau mot de passe", self)
         self.error = ErrorLabel(self)
         form = QFormLayout()
-        label = QLabel("Mot de passe actuel\u00a0:", self)
+        label = QLabel("Mot de passe &actuel\u00a0:", self)
         label.setBuddy(self.current)
         form.addRow(label, self.current)
-        note = QLabel("Le code de secours reste valable : la feuille rangée au coffre ouvre toujours le fichier.", self)
+        note = QLabel(
+            "Le fichier est rechiffré avec une nouvelle clé\u00a0: l'ancien mot de passe n'ouvrira plus rien de ce "
+            "qui sera écrit désormais. Le code de secours reste valable.",
+            self,
+        )
         note.setWordWrap(True)
+        self.policy_box = QGroupBox(self._backups_title(backups), self)
+        self.policies: dict[str, QRadioButton] = {}
+        box_layout = QVBoxLayout(self.policy_box)
+        for value, text in (
+            (vault.OldBackups.REENCRYPT, "Les &rechiffrer avec le nouveau mot de passe (recommandé)"),
+            (vault.OldBackups.DELETE, "Les &supprimer"),
+            (vault.OldBackups.KEEP, "Les &garder telles quelles (elles s'ouvrent avec l'ancien mot de passe)"),
+        ):
+            button = QRadioButton(text, self.policy_box)
+            button.setAccessibleName(text.replace("&", ""))
+            self.policies[value.value] = button
+            box_layout.addWidget(button)
+        self.policies[vault.OldBackups.REENCRYPT.value].setChecked(True)
+        elsewhere = QLabel(
+            "Une sauvegarde garde le mot de passe de son époque et ne contient que ce qui existait alors. Les "
+            "copies faites ailleurs (clé USB) s'ouvrent encore avec l'ancien mot de passe\u00a0: refaites-les, "
+            "puis détruisez les anciennes.",
+            self.policy_box,
+        )
+        elsewhere.setWordWrap(True)
+        box_layout.addWidget(elsewhere)
+        self.policy_box.setVisible(backups > 0)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.passwords)
         layout.addWidget(note)
+        layout.addWidget(self.policy_box)
         layout.addWidget(self.error)
         layout.addStretch(1)
         layout.addLayout(_buttons(self, "Changer le mot de passe", self.change))
-        self.resize(520, 420)
+        self.resize(560, 520 if backups else 420)
+
+    @staticmethod
+    def _backups_title(count: int) -> str:
+        if count == 1:
+            return "La sauvegarde faite avec l'ancien mot de passe"
+        return f"Les {count} sauvegardes faites avec l'ancien mot de passe"
+
+    def policy(self) -> str:
+        return next(value for value, button in self.policies.items() if button.isChecked())
 
     def change(self) -> bool:
+        if not self.current.text():
+            self.error.show_message("Saisissez votre mot de passe actuel.")
+            self.current.setFocus()
+            return False
         if not self.passwords.is_valid():
             self.error.show_message("Le nouveau mot de passe ne respecte pas encore les règles ci-dessus.")
             return False
-        try:
-            vault.change_password(self.folder, self.current.text(), self.passwords.password())
-        except ValidationError as error:
-            self.error.show_message(" ".join(error.errors.values()))
+        if self.passwords.password() == self.current.text():
+            self.error.show_message("Le nouveau mot de passe doit être différent de l'actuel.")
             return False
+        try:
+            vault.verify_password(self.folder, self.current.text())
         except IlotError as error:
             self.error.show_message(str(error))
             self.current.selectAll()
             self.current.setFocus()
             return False
+        current, new, policy = self.current.text(), self.passwords.password(), self.policy()
+        self.current.clear()
         self.accept()
+        self.chosen.emit(current, new, policy)
         return True
 
 
@@ -145,8 +196,8 @@ class PreferencesDialog(QDialog):
         form.addRow(label, self.minutes)
         note = QLabel(
             "Sans activité (souris, clavier) pendant ce temps, les dossiers sont verrouillés. Ce qui était "
-            "en cours de saisie dans la fiche est gardé, chiffré, et proposé au déverrouillage (un rendez-vous, "
-            "une action ou un résultat non enregistré est abandonné).",
+            "en cours de saisie (fiche, rendez-vous, action, résultat, tâche…) est gardé, chiffré, et rendu au "
+            "déverrouillage, sans être enregistré à votre place.",
             self,
         )
         note.setWordWrap(True)

@@ -177,21 +177,35 @@ class WindowActionsMixin:
     # --- security --------------------------------------------------------------------------------------
 
     def change_password(self) -> None:
+        from ilot_desktop.services import backup
         from ilot_desktop.ui.security_dialogs import ChangePasswordDialog
 
         if self.session is None or self.is_demo:
             return
-        self.password_dialog = ChangePasswordDialog(self.paths.data_dir, self)
-        self.password_dialog.accepted.connect(lambda: self.session and self.session.audit.record("password_changed"))
-        self.password_dialog.accepted.connect(
-            lambda: dialogs.inform(
-                self,
-                "Mot de passe changé",
-                "Le nouveau mot de passe est enregistré.",
-                "Le code de secours reste valable.",
-            )
-        )
+        count = len(backup.list_backups(self.paths.data_dir))
+        self.password_dialog = ChangePasswordDialog(self.paths.data_dir, count, self)
+        self.password_dialog.chosen.connect(self.apply_password_change)
         self.password_dialog.open()
+
+    def apply_password_change(self, current: str, new: str, policy: str) -> bool:
+        """Lock (what is being typed is kept as drafts), re-key the file under the new password, reopen it, and
+        say what became of the backups; a new recovery code (files of format 1) is shown once."""
+        if not self.lock():
+            return False
+
+        def work():
+            change = vault.change_password(self.paths.data_dir, current, new, old_backups=vault.OldBackups(policy))
+            self.session = vault.unlock(self.paths.data_dir, new, self.today)
+            self.is_demo = False
+            if change.recovery_code is not None:
+                self.code_page.show_code(change.recovery_code)
+                self.stack.setCurrentWidget(self.code_page)
+            else:
+                self._enter_workspace()
+            lines = change.summary_lines()
+            dialogs.inform(self, "Mot de passe changé", lines[0], "\n".join(lines[1:]))
+
+        return self._busy(work, self.unlock_page.show_error)
 
     def ask_new_recovery_code(self) -> None:
         from ilot_desktop.ui.security_dialogs import NewCodeDialog
