@@ -43,6 +43,7 @@ _PANEL = colors.HexColor("#F1F4F8")
 _RULE = colors.HexColor("#C5CED9")
 _RULE_LIGHT = colors.HexColor("#E1E6EC")
 _MAX_GRID_COLUMNS = 5  # wider tables are laid out record by record
+_CHUNK = 2000  # a long text goes in paragraphs of about this many characters: pages split between them
 
 
 def _styles() -> dict[str, ParagraphStyle]:
@@ -71,8 +72,33 @@ def _user(value: str) -> str:
     return "<br/>".join(escape(visual_order(" ".join(line.split()))) for line in lines)
 
 
-def _grid(rows: list[list], widths: list[float], header: bool) -> Table:
-    # splitInRow: a cell taller than a page (a long note) goes on over the next page
+def _chunks(value: str) -> list[str]:
+    """A text in pieces of about ``_CHUNK`` characters, cut at line breaks, else at spaces: each piece is a
+    paragraph of its own, so that a note of 100,000 characters flows over the pages in a second (one huge
+    paragraph split page after page took a minute). Joined, the pieces give every word back."""
+    pieces: list[str] = []
+    current = ""
+    for line in (value or "").replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        while len(line) > _CHUNK:
+            cut = line.rfind(" ", _CHUNK // 2, _CHUNK)
+            cut = cut if cut > 0 else _CHUNK
+            if current:
+                pieces.append(current)
+                current = ""
+            pieces.append(line[:cut])
+            line = line[cut:].lstrip(" ")
+        if current and len(current) + len(line) + 1 > _CHUNK:
+            pieces.append(current)
+            current = line
+        else:
+            current = f"{current}\n{line}" if current else line
+    pieces.append(current)
+    return pieces
+
+
+def _grid(rows: list[list], widths: list[float], header: bool, continued: frozenset[int] = frozenset()) -> Table:
+    """A bordered table; rows in ``continued`` carry on the text of the row above (no rule, no gap)."""
+    # splitInRow: a cell taller than a page goes on over the next page
     table = Table(rows, colWidths=widths, repeatRows=1 if header else 0, splitInRow=1)
     style = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -81,9 +107,13 @@ def _grid(rows: list[list], widths: list[float], header: bool) -> Table:
         ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
         ("LEFTPADDING", (0, 0), (-1, -1), 6),
         ("RIGHTPADDING", (0, 0), (-1, -1), 6),
-        ("LINEBELOW", (0, 0), (-1, -2), 0.4, _RULE_LIGHT),
         ("BOX", (0, 0), (-1, -1), 0.6, _RULE),
     ]
+    for row in range(len(rows) - 1):
+        if row + 1 in continued:
+            style += [("BOTTOMPADDING", (0, row), (-1, row), 0), ("TOPPADDING", (0, row + 1), (-1, row + 1), 0)]
+        else:
+            style.append(("LINEBELOW", (0, row), (-1, row), 0.4, _RULE_LIGHT))
     if header:
         style.append(("BACKGROUND", (0, 0), (-1, 0), _PANEL))
     table.setStyle(TableStyle(style))
@@ -96,9 +126,16 @@ def _file_section(copy: AccessCopy, st: dict[str, ParagraphStyle], width: float)
     for section, label, value in participant_fields(copy.participant):
         sections.setdefault(section, []).append((label, value))
     for section, items in sections.items():
-        rows = [[Paragraph(escape(label), st["label"]), Paragraph(_user(value), st["cell"])] for label, value in items]
         # the section's name is the table's first row: repeated if the table goes on over the page
-        table = _grid([[Paragraph(escape(section), st["subheading"]), ""], *rows], [width * 0.3, width * 0.7], True)
+        rows: list[list] = [[Paragraph(escape(section), st["subheading"]), ""]]
+        continued: set[int] = set()
+        for label, value in items:
+            for n, piece in enumerate(_chunks(value)):
+                if n:
+                    continued.add(len(rows))
+                label_cell = "" if n else Paragraph(escape(label), st["label"])
+                rows.append([label_cell, Paragraph(_user(piece), st["cell"])])
+        table = _grid(rows, [width * 0.3, width * 0.7], True, frozenset(continued))
         table.setStyle(TableStyle([("SPAN", (0, 0), (-1, 0))]))
         story += [Spacer(1, 6), table]
     return story
@@ -117,7 +154,9 @@ def _records(table: CopyTable, st: dict[str, ParagraphStyle], width: float) -> l
         block = [Paragraph(summary, st["record"])]
         for i in sorted(table.long):
             if row[i] != EMPTY:
-                block.append(Paragraph(f"<i>{escape(table.headers[i])}</i>{NBSP}: {_user(row[i])}", st["cell"]))
+                first, *rest = _chunks(row[i])
+                block.append(Paragraph(f"<i>{escape(table.headers[i])}</i>{NBSP}: {_user(first)}", st["cell"]))
+                block += [Paragraph(_user(piece), st["cell"]) for piece in rest]
         inner = Table([[b] for b in block], colWidths=[width], splitInRow=1)
         inner.setStyle(
             TableStyle(
