@@ -114,8 +114,11 @@ def acquire(folder: Path, purpose: str = WINDOW) -> LockResult:
         except IsADirectoryError:
             continue  # put in its place meanwhile: cleared again
         except OSError as exc:
-            if exc.errno in (errno.EACCES, errno.EPERM) and _remove_unwritable(path):
-                continue  # a lock file not ours to write, in a folder that is: replaced
+            if exc.errno in (errno.EACCES, errno.EPERM) and os.path.lexists(path):
+                if _held_by_someone(path):
+                    return LockResult(LockState.IN_USE, holder=read_holder(path), reason="held, not writable")
+                if _remove_unwritable(path):
+                    continue  # a lock file not ours to write, in a folder that is: replaced
             return _environment(exc, "open")
         try:
             _lock(fd)
@@ -142,7 +145,8 @@ def acquire(folder: Path, purpose: str = WINDOW) -> LockResult:
 def read_holder(path: Path) -> Holder | None:
     """The informative text of a held lock: process number, computer, start time (None if unreadable)."""
     try:
-        text = path.read_bytes()[:512].decode("utf-8", errors="replace")
+        with open(path, "rb") as handle:
+            text = handle.read(512).decode("utf-8", errors="replace")
     except OSError:
         return None
     lines = [*text.splitlines(), "", "", "", ""]
@@ -200,15 +204,31 @@ def _aside_name(path: Path) -> Path:
 
 
 def _remove_unwritable(path: Path) -> bool:
-    """A lock file we may not open for writing: removed if the folder allows it (else the folder is read-only)."""
-    if not os.path.lexists(path):
-        return False
+    """A lock file we may not open for writing, that no live process holds: removed if the folder allows it
+    (else the folder is read-only)."""
     try:
         os.unlink(path)
     except OSError:
         return False
     log.info("instance lock: an unwritable lock file was replaced")
     return True
+
+
+def _held_by_someone(path: Path) -> bool:
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+    except OSError:
+        return False
+    try:
+        _lock(fd)
+    except OSError as exc:
+        return exc.errno in _BUSY
+    else:
+        with contextlib.suppress(OSError):
+            _unlock(fd)
+        return False
+    finally:
+        os.close(fd)
 
 
 def _open(path: Path) -> int:

@@ -107,6 +107,22 @@ def test_a_lock_file_not_ours_to_write_in_a_writable_folder_is_replaced(folder, 
     taken.release()
 
 
+def test_a_lock_file_not_ours_to_write_but_held_by_a_live_process_is_not_replaced(folder, monkeypatch):
+    first = acquire(folder)
+    real_open = os.open
+
+    def no_writing(path, flags, *args, **kwargs):
+        if flags & os.O_RDWR:
+            raise PermissionError(errno.EACCES, "Permission denied")
+        return real_open(path, flags, *args, **kwargs)
+
+    monkeypatch.setattr(instance_lock.os, "open", no_writing)
+    refused = acquire(folder)
+    assert refused.state is LockState.IN_USE and (folder / LOCK_NAME).exists()
+    monkeypatch.undo()
+    first.release()
+
+
 def test_a_folder_whose_rights_forbid_writing_is_read_only_even_with_a_writable_lock_file(folder, monkeypatch):
     folder.mkdir()
     monkeypatch.setattr(instance_lock.os, "access", lambda path, mode: False)
