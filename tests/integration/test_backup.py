@@ -332,3 +332,19 @@ def test_names_start_with_the_moment_and_never_collide(tmp_path):
     assert storage_backup.new_folder(tmp_path, moment, None).name == "IlotDesktop-sauvegarde-2026-11-27_1742"
     named = storage_backup.new_folder(tmp_path, moment, "avant-migration", "0004-vers-0005")
     assert named.name == "2026-11-27_1742_avant-migration-0004-vers-0005"
+
+
+def test_backups_and_restores_are_in_the_access_log(opened, vault_dir, tmp_path):
+    session, _code = opened
+    session.backups.write(now=NOW)
+    session.backups.write(tmp_path, now=NOW)
+    backup_events = [e for e in session.audit.events() if e.action == "backup"]
+    assert sorted(e.detail for e in backup_events) == ["dossier choisi", "manuelle"]
+    folder = list_backups(vault_dir)[0].path
+    session.close()
+    restore(vault_dir, folder, PASSWORD)
+    reopened = vault.unlock(vault_dir, PASSWORD, clock=lambda: TODAY)
+    try:
+        assert "restore" in [e.action for e in reopened.audit.events()]
+    finally:
+        reopened.close()

@@ -408,3 +408,20 @@ def test_a_vault_with_anonymised_files_exports_and_imports_back(session, tmp_pat
         assert copy.last_name == "Anonyme" and copy.file_number.startswith("ANON-")
     finally:
         other.close()
+
+
+def test_the_erasure_report_says_exactly_what_the_access_log_keeps(session):
+    """Every earlier line about the person stays (internal number, no name): the report counts them."""
+    pid = _fill_person(session).id
+    session.audit.record("participant_viewed", pid)
+    session.audit.record("action_plan_printed", pid, "PDF")
+    before = len(session.audit.events(participant_id=pid))
+    assert before >= 2
+    report = session.privacy.erase(pid)
+    assert report.earlier_log_lines == before
+    text = _flat(report.text)
+    assert f"les {before} lignes écrites avant l'effacement" in text
+    assert f"numéro interne {pid}" in text
+    kept = session.audit.events(participant_id=pid)
+    assert len(kept) == before + 1  # the earlier lines, and « Dossier effacé »
+    assert kept[-1].action == "participant_erased" or kept[0].action == "participant_erased"

@@ -155,6 +155,8 @@ class ErasureReport:
     automatic_backups: int  # automatic copies in the vault's backup folder, all made before the erasure
     kept_backups: int  # manual, before-migration, before-restore copies there: never rotated
     rewritten: bool = True  # the file was rebuilt (VACUUM); secure delete overwrote the content anyway
+    participant_id: int | None = None  # the internal number the access log's lines keep
+    earlier_log_lines: int = 0  # access-log lines about this person written before the erasure (they stay)
 
     @property
     def backups_gone_by(self) -> date:
@@ -195,9 +197,24 @@ class ErasureReport:
             "ce dossier.",
             "Les classeurs exportés et les copies de données remises auparavant (export complet, copie pour "
             "le droit d'accès) ne sont pas touchés : supprimez-les à la main s'il en reste.",
-            f"Le journal des accès garde une ligne « Dossier effacé » avec le seul numéro {self.file_number}, "
-            "sans nom, pendant douze mois.",
+            self._log_line(),
         ]
+
+    def _log_line(self) -> str:
+        """Exactly what the access log keeps (twelve months, then purged like every line)."""
+        erased = f"la ligne «{NBSP}Dossier effacé{NBSP}» avec le seul numéro {self.file_number}"
+        if not self.earlier_log_lines:
+            return f"Le journal des accès garde {erased}, sans nom, pendant douze mois."
+        earlier = (
+            "la ligne écrite avant l'effacement"
+            if self.earlier_log_lines == 1
+            else f"les {self.earlier_log_lines} lignes écrites avant l'effacement"
+        )
+        return (
+            f"Le journal des accès garde {erased}, et {earlier} (consultations, modifications, impressions…), "
+            f"qui désignent la personne par son numéro interne {self.participant_id} sans nom ni contenu{NBSP}: "
+            "chacune est supprimée douze mois après sa date."
+        )
 
     @property
     def text(self) -> str:

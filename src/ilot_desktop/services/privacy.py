@@ -94,7 +94,8 @@ class PrivacyService:
     def erase(self, participant_id: int) -> ErasureReport:
         """Delete the person and everything about them, then rewrite the file so nothing remains in it.
 
-        The access log keeps one line « Dossier effacé » with the file number only.
+        The access log keeps its earlier lines about the person (internal number only, no name) and one line
+        « Dossier effacé » with the file number; the report says so exactly.
         """
         today = self._clock()
         with self._db.unit_of_work() as uow:
@@ -103,6 +104,7 @@ class PrivacyService:
                 raise NotFoundError(GONE)
             repo = PrivacyRepository(uow.session)
             counts = repo.records_of(participant_id)
+            earlier_log_lines = len(uow.audit.events(participant_id=participant_id))
             repo.erase(participant_id)
             record_in(uow, self._clock, actions.PARTICIPANT_ERASED, participant_id, f"N° {participant.file_number}")
             uow.commit()
@@ -119,6 +121,8 @@ class PrivacyService:
             automatic_backups=automatic,
             kept_backups=kept,
             rewritten=rewritten,
+            participant_id=participant_id,
+            earlier_log_lines=earlier_log_lines,
         )
 
     # --- retention --------------------------------------------------------------------------------
