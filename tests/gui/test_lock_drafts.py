@@ -296,3 +296,29 @@ def test_the_date_of_a_new_appointment_names_the_draft(window, qtbot, answers):
     assert window.session.followup.timeline(window.person_id)[0].appointment.id == window.appointment_id
     assert len(window.session.followup.timeline(window.person_id)) == 1  # the new one is not saved
     window.week.dialog._dirty = False  # the window closes after the test
+
+
+def test_ctrl_l_typed_in_the_appointment_dialog_locks(window, qtbot, answers):
+    """The dialog blocks the window (and its shortcuts): the key still locks, from inside the dialog."""
+    dialog = _open_appointment(window, qtbot)
+    dialog.activateWindow()
+    dialog.report.setFocus()
+    qtbot.keyClick(dialog.report, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert window.session is None and answers.calls == []
+    assert "Compte rendu du rendez-vous du 27/11/2026" in _unlock_and_read_message(window, answers)
+    window.week.dialog._dirty = False  # the window closes after the test
+
+
+def test_a_draft_that_cannot_be_kept_does_not_stop_the_lock(window, monkeypatch):
+    from ilot_desktop.errors import StorageEnvironmentError
+
+    def full_disk(*args):
+        raise StorageEnvironmentError("Le disque est plein.")
+
+    monkeypatch.setattr(type(window.session), "keep_draft", full_disk)
+    window.actions_page.new_action()
+    window.actions_page.title.setText("Atelier")
+    window.actions_page.title.textEdited.emit("Atelier")
+    window.request_lock()
+    assert window.session is None and window.actions_page.title.text() == ""
+    assert window.unlock_page.error.text() == "La saisie en cours n'a pas pu être gardée\u00a0: Le disque est plein."

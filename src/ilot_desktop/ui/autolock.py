@@ -2,13 +2,17 @@
 
 The idle time is measured on the wall clock and checked every few seconds: a laptop put to sleep with the
 lid closed and reopened hours later is locked at once (a timer alone would not count the sleep).
+
+Ctrl+L is the window's « Verrouiller » shortcut; a dialog open over the window (an appointment, a question)
+blocks the window's shortcuts, so the same key is caught here and reported as ``lock_key``.
 """
 
 from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QApplication
 
 ACTIVITY = {
     QEvent.Type.MouseButtonPress,
@@ -24,6 +28,7 @@ class InactivityWatcher(QObject):
     """Installed on the QApplication; emits ``idle`` once ``minutes`` have passed without activity."""
 
     idle = Signal()
+    lock_key = Signal()  # Ctrl+L pressed in a dialog that blocks the window
 
     def __init__(self, app, minutes: int, parent: QObject | None = None, clock=time.time):
         super().__init__(parent)
@@ -53,4 +58,12 @@ class InactivityWatcher(QObject):
     def eventFilter(self, watched, event) -> bool:
         if event.type() in ACTIVITY:
             self.last_activity = self._clock()
+            if (
+                event.type() == QEvent.Type.KeyPress
+                and event.key() == Qt.Key.Key_L
+                and event.modifiers() == Qt.KeyboardModifier.ControlModifier
+                and QApplication.activeModalWidget() is not None
+            ):
+                self.lock_key.emit()
+                return True
         return False

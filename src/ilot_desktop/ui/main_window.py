@@ -82,6 +82,7 @@ class MainWindow(LockingMixin, WindowActionsMixin, QMainWindow):
         self._restore_geometry()
         self.watcher = InactivityWatcher(QApplication.instance(), settings.get(AUTO_LOCK_MINUTES), self)
         self.watcher.idle.connect(self.auto_lock)
+        self.watcher.lock_key.connect(self.request_lock)
         self.show_start()
 
     def show_read_only(self, text: str) -> None:
