@@ -2,11 +2,12 @@
 
 Layout
 ------
-A backup is a folder holding a copy of the two vault files, so it *is* a vault folder. It opens with the
-password that was valid when it was made (its own ``ilot.key``), with a later password (the vault's current
-``ilot.key`` wraps the same data key), and with the recovery code. Only a *new recovery code* changes the
-data key (``PRAGMA rekey``): older backups then open with the old code, or their own ``ilot.key``'s password,
-and never with the new code::
+A backup is a folder holding a copy of the vault files (``ilot.db``, ``ilot.key``, ``ilot.secours``), so it *is*
+a vault folder. It keeps the data key of its day: it opens with the password that was valid when it was made
+(its own ``ilot.key``) and with the recovery code printed before it. Every password change and every new
+recovery code re-keys the vault (``PRAGMA rekey``); the backups made before are then re-encrypted, deleted or
+kept as the person chooses (``storage/backup_keys.py``), and a restore re-keys the copy to the current key
+(``storage/restore.put_in_place``)::
 
     <data dir>/sauvegardes/
         2026-11-27_1742_auto/                             ilot.db + ilot.key   automatic (unlock, close)
