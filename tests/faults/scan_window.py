@@ -16,6 +16,8 @@ from pathlib import Path
 
 from tests.faults.scan_session import GUI_PASSWORD, NEW_PASSWORD, fast_kdf, markers, step
 
+RECOVERED_PASSWORD = "Butte-aux-Cailles-Rue-9"
+
 
 class Driver:
     def __init__(self, work: Path):
@@ -232,6 +234,7 @@ class Driver:
         step("gui-new-recovery-code")
         window.make_new_recovery_code(self.password)
         self.wait_for(lambda: window.stack.currentWidget() is window.code_page, "the new recovery code")
+        code = window.code_page.code
         self.choose("gui-feuille.pdf")
         window.save_recovery_sheet()
         window.code_page.confirm.setChecked(True)
@@ -266,8 +269,27 @@ class Driver:
         self.unlock()
         self.every_tab()
 
+        step("gui-recovery-code")
+        window.lock()
+        self.settle()
+        window.recover(code, RECOVERED_PASSWORD)
+        self.wait_for(lambda: window.stack.currentWidget() is window.workspace, "the workspace after the code")
+        self.password = RECOVERED_PASSWORD
+        self.every_tab()
+
+        step("gui-demo")
+        window.lock()
+        self.settle()
+        window._open_demo_from_menu()
+        self.wait_for(lambda: window.stack.currentWidget() is window.workspace, "the demonstration")
+        self.every_tab()
+        window.lock()
+
         step("gui-close")
         window.close()
+        self.settle()
+        if window.isVisible():
+            raise AssertionError("the window did not close")
 
 
 def drive_window(work: Path) -> int:

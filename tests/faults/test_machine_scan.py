@@ -96,6 +96,15 @@ def _team_workbook(path: Path, names: list[str]) -> None:
     )
 
 
+def _toolchains(home: Path) -> tuple[Path, ...]:
+    """Folders of the real home the backstop sweep leaves out: compilers, interpreters and their package
+    caches (a quarter of a million files on a development machine). A write there by the session would be
+    in the trace all the same; the sweep is for writers outside the process tree (desktop services), which
+    write under .local, .config and .cache."""
+    names = (".pyenv", ".rustup", ".cargo", ".m2", ".npm", ".gradle", "go", ".cache/pip", ".cache/uv")
+    return (ROOT, Path(sys.prefix), Path(sys.base_prefix), *(home / name for name in names))
+
+
 @pytest.fixture
 def machine(tmp_path, monkeypatch):
     """Isolated HOME, XDG_* and TMPDIR under tmp_path; the markers and the team workbook of this run."""
@@ -180,7 +189,7 @@ def test_a_whole_session_writes_personal_data_only_where_the_person_chose(machin
         trace_files.sweep(Path("/tmp"), names, newer_than=started - 1, skip=(tmp_path / "harness", work)),
         trace_files.sweep(Path("/var/tmp"), names, newer_than=started - 1),
         trace_files.sweep(Path("/dev/shm"), names, newer_than=started - 1),
-        trace_files.sweep(Path(real_home), names, newer_than=started - 1, skip=(ROOT,)),
+        trace_files.sweep(Path(real_home), names, newer_than=started - 1, skip=_toolchains(Path(real_home))),
     ]
     # The session's own folders: everything but the team workbook given to import and the marker list.
     swept.append(
@@ -210,3 +219,44 @@ def test_a_whole_session_writes_personal_data_only_where_the_person_chose(machin
     if blind:
         problems.append("documents where the scan does not see the markers it must see: " + ", ".join(blind))
     assert not problems, "\n\n".join(problems)
+
+
+CANARY = """
+import os, sys, tempfile
+marker = sys.argv[1]
+with open(f"/tmp/ilot-scan-canary-{os.getpid()}", "w", encoding="utf-16-le") as spill:
+    spill.write(marker)
+os.unlink(spill.name)
+with tempfile.TemporaryFile(dir="/tmp") as unnamed:
+    unnamed.write(marker.encode())
+kept = os.path.join(os.environ["HOME"], "reste.txt")
+with open(kept, "w", encoding="utf-8") as left:
+    left.write(marker)
+os.rename(kept, kept + ".renomme")
+elsewhere = os.path.join(sys.argv[2], "ailleurs.txt")
+with open(elsewhere, "w", encoding="utf-16-be") as away:
+    away.write(marker)
+"""
+
+
+def test_the_scan_sees_writes_to_the_real_tmp_the_home_and_anywhere(machine, tmp_path):
+    """The instrument itself: a process that spills a marker into the real /tmp (deleted at once), an unnamed
+    O_TMPFILE there, a file renamed in HOME and a UTF-16 file in an unwatched folder is caught four times."""
+    work, names, env = machine
+    trace = tmp_path / "harness" / "canary.txt"
+    elsewhere = tmp_path / "ailleurs"
+    elsewhere.mkdir()
+    subprocess.run(
+        ["strace", *trace_files.STRACE_OPTIONS, "-o", str(trace), sys.executable, "-c", CANARY, names[0], elsewhere],
+        cwd=work / "cwd",
+        env=env,
+        check=True,
+        timeout=60,
+    )
+    places = trace_files.Places(allowed=[work / "sorties"], temporary=[Path("/tmp"), work / "home"])
+    findings = trace_files.judge(trace_files.parse(trace.read_text(encoding="utf-8")), places, names)
+    text = "\n".join(findings)
+    assert "temp spill (written, deleted): /tmp/ilot-scan-canary-" in text, text
+    assert "temp spill: an unnamed O_TMPFILE file in /tmp" in text, text
+    assert f"temp spill (renamed-to, still there, holds {names[0]!r}): {work / 'home' / 'reste.txt.renomme'}" in text
+    assert f"(written, still there, holds {names[0]!r}): {elsewhere / 'ailleurs.txt'}" in text, text
