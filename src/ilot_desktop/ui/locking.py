@@ -156,7 +156,7 @@ class LockingMixin:
             restore = getattr(self, f"_restore_{draft.get('kind')}", None)
             try:
                 shown = restore(draft) if restore is not None else False
-            except (IlotError, KeyError, TypeError, ValueError) as exc:
+            except Exception as exc:  # gone meanwhile (IlotError) or unreadable: said, never a crash at unlock
                 log.warning("draft not restored (%s)", type(exc).__name__)
                 shown = False
             if shown is False:
@@ -177,10 +177,7 @@ class LockingMixin:
         parts = []
         if found:
             parts.append("\n".join(f"• {label}" for label in found))
-            parts.append(
-                "Rien de cela n'est encore enregistré\u00a0: vérifiez, puis cliquez sur «\u00a0Enregistrer\u00a0» "
-                "(ou «\u00a0Ajouter la tâche\u00a0»)."
-            )
+            parts.append("Rien de cela n'est encore enregistré\u00a0: vérifiez, puis enregistrez.")
         if lost:
             parts.append(
                 "N'a pas pu être remis à l'écran (l'enregistrement n'existe plus)\u00a0:\n"
@@ -189,9 +186,10 @@ class LockingMixin:
         dialogs.inform(
             self,
             "Saisie retrouvée",
-            "Ce qui était en cours de saisie au verrouillage a été gardé, chiffré, et remis à l'écran\u00a0:"
+            "Ce qui était en cours de saisie au verrouillage a été gardé (chiffré) et remis à l'écran\u00a0:"
             if found
-            else "Ce qui était en cours de saisie au verrouillage a été gardé, mais n'a pas pu être remis à l'écran.",
+            else "Ce qui était en cours de saisie au verrouillage a été gardé (chiffré), mais n'a pas pu être "
+            "remis à l'écran.",
             "\n\n".join(parts),
         )
 
