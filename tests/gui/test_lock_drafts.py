@@ -322,3 +322,15 @@ def test_a_draft_that_cannot_be_kept_does_not_stop_the_lock(window, monkeypatch)
     window.request_lock()
     assert window.session is None and window.actions_page.title.text() == ""
     assert window.unlock_page.error.text() == "La saisie en cours n'a pas pu être gardée\u00a0: Le disque est plein."
+
+
+def test_a_draft_whose_record_is_gone_is_said(window, qtbot, answers):
+    _open_appointment(window, qtbot)
+    window.request_lock()
+    session = vault.unlock(window.paths.data_dir, PASSWORD, clock=lambda: TODAY)
+    session.followup.delete(window.appointment_id)  # e.g. restored from the command line meanwhile
+    session.close()
+    message = _unlock_and_read_message(window, answers)
+    assert "n'a pas pu être remis à l'écran" in message
+    assert "Compte rendu du rendez-vous du 27/11/2026 avec DE-2026-004" in message
+    assert window.week.dialog is None
