@@ -263,7 +263,7 @@ def test_every_dialog_over_the_records_closes_with_the_lock(window, qtbot):
     window._show_about()
     window.open_funder_dialog()
     assert stray.isVisible() and window.about_dialog.isVisible()
-    window.request_lock()
+    window.lock()
     assert window.session is None
     assert not stray.isVisible()
     assert window.about_dialog is None and window.funder_dialog is None
