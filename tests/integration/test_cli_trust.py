@@ -278,6 +278,27 @@ def test_check_writes_nothing_into_a_file_that_fails_its_full_check(data, monkey
     assert len(opened) == 2  # the good check's, and this unlock's
 
 
+def test_check_with_the_recovery_code_writes_nothing_before_the_full_check_either(tmp_path, monkeypatch, capsys):
+    import re
+
+    from ilot_desktop.storage.database import Database
+
+    folder = tmp_path / "donnees"
+    monkeypatch.setenv("ILOT_PASSPHRASE", PASSWORD)
+    assert main(["--data-dir", str(folder), "init"]) == 0
+    code = re.search(r"(?:[0-9A-Z]{4}-){13}[0-9A-Z]{4}", capsys.readouterr().out).group(0)
+    monkeypatch.setenv("ILOT_RECOVERY_CODE", code)
+    before = digest(folder)
+    with monkeypatch.context() as patched:
+        patched.setattr(
+            Database, "integrity_problems", lambda self, full=True: ["page 3 : HMAC invalide"] if full else []
+        )
+        assert main(["--data-dir", str(folder), "check", "--recovery-code"]) == 4
+    assert digest(folder) == before
+    assert main(["--data-dir", str(folder), "check", "--recovery-code"]) == 0
+    assert digest(folder) != before  # a sound file: the opening is logged, after the check
+
+
 # --- a window holds the folder -----------------------------------------------------------------------------------
 
 IN_USE = "Îlot desktop est ouvert sur ce dossier\u00a0: fermez la fenêtre puis recommencez."
