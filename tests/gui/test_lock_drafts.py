@@ -140,7 +140,7 @@ def test_a_collective_action_a_result_and_a_plan_task_come_back(window, answers)
     assert window.session is None and answers.calls == []
     message = _unlock_and_read_message(window, answers)
     assert "Action collective «\u00a0Atelier Zorglub\u00a0» (nouvelle)" in message
-    assert "Nouveau résultat en cours de saisie pour DE-2026-004" in message
+    assert "Nouveau résultat pour DE-2026-004" in message
     assert "Tâche «\u00a0Déposer le dossier Zorglub à la CAF\u00a0» du plan d'action de DE-2026-004" in message
     assert window.actions_page.title.text() == "Atelier Zorglub" and window.actions_page._dirty
     assert "Brouillon retrouvé" in window.actions_page.state.text()
@@ -334,3 +334,20 @@ def test_a_draft_whose_record_is_gone_is_said(window, qtbot, answers):
     assert "n'a pas pu être remis à l'écran" in message
     assert "Compte rendu du rendez-vous du 27/11/2026 avec DE-2026-004" in message
     assert window.week.dialog is None
+
+
+def test_an_end_of_accompaniment_typed_but_not_applied_comes_back(window, answers):
+    from ilot_desktop.domain.vocabulary import EndReason
+
+    window.open_participant(window.person_id, window.results_tabs)
+    page = window.outcomes
+    page.end_date.edit.setText("30/11/2026")
+    page.end_reason.set_value(EndReason.PERIOD_OVER)
+    window.request_lock()
+    message = _unlock_and_read_message(window, answers)
+    assert "Fin d'accompagnement pas encore appliquée pour DE-2026-004" in message
+    assert page.end_date.text() == "30/11/2026" and page.end_reason.value() is EndReason.PERIOD_OVER
+    assert "pas encore appliquée" in page.end_note.text() and not page.end_note.isHidden()
+    assert window.session.participants.get(window.person_id).end_date is None  # not applied
+    assert window.tabs.currentWidget() is window.results_tabs
+    page.grab().save("/tmp/p2-outcomes-draft.png")

@@ -113,6 +113,10 @@ class OutcomesPage(QWidget):
         self.end_date = DateEdit("Date de fin d'accompagnement", self)
         self.end_reason = ChoiceCombo(EndReason, "Motif de fin d'accompagnement", parent=self)
         self.end_error = ErrorLabel(self)
+        self.end_note = QLabel(self)  # an end typed before a lock, put back; no room otherwise
+        self.end_note.setWordWrap(True)
+        self.end_note.setStyleSheet("color: #8a5a00; font-weight: 600;")
+        self.end_note.hide()
         self.close_button = QPushButton("Clore l'accompagnement", self)
         self.close_button.clicked.connect(self.close_accompaniment)
         self.reopen_button = QPushButton("Rouvrir", self)
@@ -130,6 +134,7 @@ class OutcomesPage(QWidget):
         end_layout = QVBoxLayout(end_box)
         end_layout.addLayout(end_row)
         end_layout.addWidget(self.end_error)
+        end_layout.addWidget(self.end_note)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
@@ -204,6 +209,7 @@ class OutcomesPage(QWidget):
     def refresh(self) -> None:
         self.table.setRowCount(0)
         self.end_error.show_message(None)
+        self.end_note.hide()
         if self.session is None or self.participant is None:
             self.heading.setText("Choisissez un dossier enregistré pour noter ses résultats.")
             self.milestones.clear()
@@ -289,47 +295,70 @@ class OutcomesPage(QWidget):
     # --- drafts (lock) -------------------------------------------------------------------------------
 
     def unsaved_draft(self) -> dict | None:
-        """What is typed, for the lock to keep encrypted; None when nothing is unsaved."""
-        if not self._dirty or self.participant is None:
+        """What is typed (a result, an end of accompaniment not applied yet), for the lock to keep encrypted;
+        None when nothing is unsaved."""
+        p = self.participant
+        if p is None:
             return None
-
-        def code(combo):
-            return combo.value().value if combo.value() else None
-
-        what = "Résultat" if self.outcome is not None else "Nouveau résultat"
-        return {
+        end_typed = (self.end_date.text(), _code(self.end_reason))
+        end_changed = end_typed != (format_date(p.end_date), p.end_reason.value if p.end_reason else None)
+        if not self._dirty and not end_changed:
+            return None
+        what = []
+        if self._dirty:
+            what.append("Résultat en cours de saisie" if self.outcome is not None else "Nouveau résultat")
+        if end_changed:
+            what.append("fin d'accompagnement pas encore appliquée")
+        label = " et ".join(what)
+        draft = {
             "kind": "outcome",
-            "label": f"{what} en cours de saisie pour {self.participant.file_number}",
-            "participant_id": self.participant.id,
-            "id": self.outcome.id if self.outcome is not None else None,
-            "outcome_type": code(self.outcome_type),
-            "on": self.on.text(),
-            "dropout_reason": code(self.dropout_reason),
-            "employer": self.employer.text(),
-            "sector": self.sector.text(),
-            "working_time": code(self.working_time),
-            "comment": self.comment.toPlainText(),
+            "label": f"{label[0].upper()}{label[1:]} pour {p.file_number}",
+            "participant_id": p.id,
+            "end": list(end_typed) if end_changed else None,
+            "outcome": None,
         }
+        if self._dirty:
+            draft["outcome"] = {
+                "id": self.outcome.id if self.outcome is not None else None,
+                "outcome_type": _code(self.outcome_type),
+                "on": self.on.text(),
+                "dropout_reason": _code(self.dropout_reason),
+                "employer": self.employer.text(),
+                "sector": self.sector.text(),
+                "working_time": _code(self.working_time),
+                "comment": self.comment.toPlainText(),
+            }
+        return draft
 
     def restore_draft(self, draft: dict) -> None:
         """Put a kept draft back (the participant shown first), marked as not saved."""
-        outcome = self.session.outcomes.get(draft["id"]) if draft.get("id") is not None else None
-        self._show_outcome(outcome)
+        if draft.get("end"):
+            end_text, reason = draft["end"]
+            self.end_date.edit.setText(end_text or "")
+            self.end_reason.set_value(EndReason(reason) if reason else None)
+            self.end_note.setText(
+                "Fin d'accompagnement retrouvée après le verrouillage\u00a0: pas encore appliquée "
+                f"(«\u00a0{self.close_button.text()}\u00a0» pour l'appliquer)."
+            )
+            self.end_note.show()
+        typed = draft.get("outcome")
+        if not typed:
+            return
+        self._show_outcome(self.session.outcomes.get(typed["id"]) if typed.get("id") is not None else None)
         self._loading = True
         try:
             for combo, enum, name in (
                 (self.outcome_type, OutcomeType, "outcome_type"),
-                (self.dropout_reason, DropoutReason, "dropout_reason"),
                 (self.working_time, WorkingTime, "working_time"),
             ):
-                combo.set_value(enum(draft[name]) if draft.get(name) else None)
+                combo.set_value(enum(typed[name]) if typed.get(name) else None)
             self._type_changed()
-            if draft.get("dropout_reason"):
-                self.dropout_reason.set_value(DropoutReason(draft["dropout_reason"]))
-            self.on.edit.setText(draft.get("on") or "")
-            self.employer.setText(draft.get("employer") or "")
-            self.sector.setText(draft.get("sector") or "")
-            self.comment.setPlainText(draft.get("comment") or "")
+            if typed.get("dropout_reason"):
+                self.dropout_reason.set_value(DropoutReason(typed["dropout_reason"]))
+            self.on.edit.setText(typed.get("on") or "")
+            self.employer.setText(typed.get("employer") or "")
+            self.sector.setText(typed.get("sector") or "")
+            self.comment.setPlainText(typed.get("comment") or "")
         finally:
             self._loading = False
         self._dirty = True
@@ -454,3 +483,7 @@ class OutcomesPage(QWidget):
         self.refresh()
         self.participant_changed.emit(participant)
         self.changed.emit()
+
+
+def _code(combo: ChoiceCombo) -> str | None:
+    return combo.value().value if combo.value() else None
