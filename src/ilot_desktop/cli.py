@@ -419,12 +419,18 @@ def cmd_import(args: argparse.Namespace, paths: AppPaths) -> int:
     try:
         result = session.exchange.apply(Path(args.workbook))
     except ImportRejected as rejected:
+        from ilot_desktop.domain.exchange import more_problems_line
+
         print(f"Erreur : {rejected}", file=sys.stderr)
-        for problem in rejected.problems:
+        for problem in rejected.problems:  # the first 200; the others counted on the last line
             print(f"  - {problem}", file=sys.stderr)
+        if more := more_problems_line(rejected.problems, rejected.total):
+            print(f"  {more}", file=sys.stderr)
         return rejected.exit_code
     finally:
         session.close()
+    for duplicate in result.duplicates:  # likely duplicates first: imported, but to check
+        print(f"Doublon probable : {duplicate}", file=sys.stderr)
     for warning in result.warnings:
         print(f"Attention : {warning}", file=sys.stderr)
     print(f"Classeur importé : {result.created} enregistrement(s) créé(s), {result.updated} mis à jour.")

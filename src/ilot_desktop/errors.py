@@ -101,7 +101,8 @@ class ImportRejected(IlotError):
 
     def __init__(self, problems: list):
         self.problems = list(problems)
-        count = len(self.problems)
+        self.total = getattr(problems, "total", len(self.problems))  # only the first ones may be kept
+        count = self.total
         super().__init__(
             f"Classeur refusé : {count} problème{'s' if count > 1 else ''} à corriger ; rien n'a été importé."
         )

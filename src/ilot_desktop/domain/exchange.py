@@ -39,6 +39,7 @@ from ilot_desktop.domain.vocabulary import (
     OutcomeType,
     Referrer,
     Sex,
+    fold,
 )
 
 # --- layout ---------------------------------------------------------------------------------------
@@ -272,9 +273,10 @@ def problem_count(problems: Sequence[ImportProblem]) -> int:
     return getattr(problems, "total", len(problems))
 
 
-def more_problems_line(problems: Sequence[ImportProblem]) -> str:
-    """``… et 269 799 autres problèmes`` when some were only counted; empty otherwise."""
-    more = problem_count(problems) - len(problems)
+def more_problems_line(problems: Sequence[ImportProblem], total: int | None = None) -> str:
+    """``… et 269 799 autres problèmes`` when some were only counted (of ``total``, or as the list
+    says); empty otherwise."""
+    more = (problem_count(problems) if total is None else total) - len(problems)
     if more <= 0:
         return ""
     number = f"{more:,}".replace(",", _NBSP)
@@ -433,13 +435,20 @@ def cell_integer(value: object) -> int:
     raise CellError(wrong)
 
 
+_FOLDED_LABELS: dict[type, dict[str, LabelledEnum]] = {}
+
+
 def cell_choice(value: object, choices: type[LabelledEnum]) -> LabelledEnum:
-    text = cell_text(value)
-    try:
-        return choices.from_label(text)
-    except ValueError:
-        allowed = ", ".join(choices.labels())
-        raise CellError(f"« {shown(value)} » n'est pas une valeur autorisée ({allowed}).") from None
+    """The member whose label matches (case, accents and spaces ignored); labels folded once per list, as a
+    file may hold hundreds of thousands of choice cells."""
+    labels = _FOLDED_LABELS.get(choices)
+    if labels is None:
+        labels = _FOLDED_LABELS[choices] = {fold(member.label): member for member in choices}
+    found = labels.get(fold(cell_text(value)))
+    if found is not None:
+        return found
+    allowed = ", ".join(choices.labels())
+    raise CellError(f"« {shown(value)} » n'est pas une valeur autorisée ({allowed}).")
 
 
 def read_cell(column: Column, value: object) -> object:

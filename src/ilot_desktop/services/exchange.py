@@ -117,11 +117,11 @@ def _sheet_rows(sheet, failures: list[ImportProblem]) -> Iterator[tuple[object, 
             return
         header = tuple(header)
         width = useful_width(title, header)
-        yield header[:width] if width else header
+        yield header  # whole: its unknown columns are named in a warning
         if width == 0:
             return
         for cells in sheet.iter_rows(min_row=2, max_col=width, values_only=True):
-            yield cells if any(v is not None for v in cells) else ()
+            yield cells if any(v is not None and v != "" for v in cells) else ()
     except Exception:
         log.info("a worksheet could not be read")
         failures.append(_unreadable_sheet(title))

@@ -20,12 +20,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ilot_desktop.domain.exchange import more_problems_line
 from ilot_desktop.errors import IlotError
 from ilot_desktop.ui import dialogs
 from ilot_desktop.ui.widgets import read_only_item
 
 log = logging.getLogger(__name__)
-SHEET_ORDER = ("Participants", "Entretiens", "Freins", "Actions collectives", "Participations", "Résultats")
+SHEET_ORDER = (
+    "Participants",
+    "Entretiens",
+    "Freins",
+    "Actions collectives",
+    "Participations",
+    "Résultats",
+    "Historique des freins",
+)
 
 
 def _cell(text: str) -> QTableWidgetItem:
@@ -83,7 +92,7 @@ class ImportWizard(QDialog):
         self.counts.verticalHeader().hide()
         self.counts.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.counts.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
-        self.counts.setFixedHeight((self.fontMetrics().height() + 8) * 7 + 6)
+        self.counts.setFixedHeight((self.fontMetrics().height() + 8) * (len(SHEET_ORDER) + 1) + 6)
         self.problems = QTableWidget(0, 4, check)
         self.problems.setHorizontalHeaderLabels(("Feuille", "Ligne", "Colonne", "Problème"))
         self.problems.setAccessibleName("Lignes refusées")
@@ -96,12 +105,22 @@ class ImportWizard(QDialog):
         self.warnings = QLabel(check)
         self.warnings.setWordWrap(True)
         self.warnings.setStyleSheet("color: #8a5a00;")
+        # likely duplicates (same name and birth date under another number): said first, never blocking
+        self.duplicates = QLabel(check)
+        self.duplicates.setWordWrap(True)
+        self.duplicates.setStyleSheet("color: #8a5a00; font-weight: 600;")
+        self.duplicates.setAccessibleName("Doublons probables")
+        # only the first problems are listed (MAX_PROBLEMS); how many more there are is said below them
+        self.more_problems = QLabel(check)
+        self.more_problems.setStyleSheet("color: #b00020;")
         step2 = QVBoxLayout(check)
         step2.addWidget(self.file_label)
         step2.addWidget(self.verdict)
+        step2.addWidget(self.duplicates)
         step2.addWidget(self.counts)
         step2.addWidget(self.warnings)
         step2.addWidget(self.problems, 2)
+        step2.addWidget(self.more_problems)
 
         # step 3
         done = QWidget(self)
@@ -173,16 +192,26 @@ class ImportWizard(QDialog):
             for column, text in enumerate(values):
                 self.problems.setItem(row, column, _cell(text))
         self.problems.setVisible(bool(self.preview.problems))
+        more = more_problems_line(self.preview.problems)
+        self.more_problems.setText(more)
+        self.more_problems.setVisible(bool(more))
+        duplicates = self.preview.duplicates
+        heading = "Doublons probables : vérifiez ces dossiers avant d'importer (ils seront importés)."
+        self.duplicates.setText("\n".join([heading, *duplicates]) if duplicates else "")
+        self.duplicates.setVisible(bool(duplicates))
         self.warnings.setText("\n".join(self.preview.warnings))
         self.warnings.setVisible(bool(self.preview.warnings))
         if self.preview.ok:
             self.verdict.setText("Le classeur est correct. Vérifiez ce qui sera créé ou mis à jour, puis « Importer ».")
             self.verdict.setStyleSheet("color: #1b6e20;")
         else:
-            count = len(self.preview.problems)
+            count = self.preview.problem_count
+            shown = len(self.preview.problems)
+            listed = f" Les {shown} premiers sont listés ci-dessous." if shown < count else ""
+            number = f"{count:,}".replace(",", " ")
             self.verdict.setText(
-                f"{count} problème{'s' if count > 1 else ''} à corriger dans le classeur : rien ne sera importé. "
-                "Corrigez les lignes indiquées puis choisissez à nouveau le classeur."
+                f"{number} problème{'s' if count > 1 else ''} à corriger dans le classeur : rien ne sera importé."
+                f"{listed} Corrigez les lignes indiquées puis choisissez à nouveau le classeur."
             )
             self.verdict.setStyleSheet("color: #b00020; font-weight: 600;")
         self.pages.setCurrentIndex(1)
