@@ -43,6 +43,7 @@ from ilot_desktop.ui.widgets import (
 IdRole = Qt.ItemDataRole.UserRole + 40
 _LIST_HEADERS = ("Date", "Réf.", "Type", "Intitulé", "Inscrits", "Présents")
 _FIELDS = ("reference", "action_type", "title", "start", "duration_min", "place", "partner")
+_TYPED = ("reference", "title", "date", "place", "partner")  # kept as typed in a draft at lock
 
 
 def _item(text: str, data=None) -> QTableWidgetItem:
@@ -399,19 +400,15 @@ class ActionsPage(QWidget):
         if not self._dirty or self.action is None:
             return None
         title = self.title.text().strip() or "sans intitulé"
-        new = " (nouvelle)" if self.action.id is None else ""
+        kind = self.action_type.value()
         return {
             "kind": "action",
-            "label": f"Action collective «\u00a0{title}\u00a0»{new}",
+            "label": f"Action collective «\u00a0{title}\u00a0»" + (" (nouvelle)" if self.action.id is None else ""),
             "id": self.action.id,
-            "reference": self.reference.text(),
-            "action_type": self.action_type.value().value if self.action_type.value() else None,
-            "title": self.title.text(),
-            "date": self.date.text(),
+            "texts": {name: getattr(self, name).text() for name in _TYPED},
+            "action_type": kind.value if kind else None,
             "time": self.time.time().toString("HH:mm"),
             "duration": self.duration.value(),
-            "place": self.place.text(),
-            "partner": self.partner.text(),
         }
 
     def restore_draft(self, draft: dict) -> bool:
@@ -427,15 +424,12 @@ class ActionsPage(QWidget):
             self._show_action(self.session.actions.new_draft())
         self._loading = True
         try:
-            self.reference.setText(draft.get("reference") or "")
-            code = draft.get("action_type")
-            self.action_type.set_value(ActionType(code) if code else None)
-            self.title.setText(draft.get("title") or "")
-            self.date.edit.setText(draft.get("date") or "")
-            self.time.setTime(QTime.fromString(draft.get("time") or "14:00", "HH:mm"))
-            self.duration.setValue(int(draft.get("duration") or self.duration.value()))
-            self.place.setText(draft.get("place") or "")
-            self.partner.setText(draft.get("partner") or "")
+            for name, text in draft["texts"].items():
+                field = getattr(self, name)
+                (field.edit if isinstance(field, DateEdit) else field).setText(text)
+            self.action_type.set_value(ActionType(draft["action_type"]) if draft.get("action_type") else None)
+            self.time.setTime(QTime.fromString(draft["time"], "HH:mm"))
+            self.duration.setValue(int(draft["duration"]))
         finally:
             self._loading = False
         self._dirty = True
