@@ -215,10 +215,24 @@ class Driver:
         self.unlock()
         window.form._set_dirty(False)
 
-        step("gui-lock-shortcut")
+        step("gui-lock-shortcut")  # Ctrl+L over an appointment whose report is being typed
+        window.tabs.setCurrentWidget(window.calendar_tabs)
+        window.calendar_tabs.setCurrentWidget(window.week)
+        views, _actions = window.session.followup.week(window.week.monday, 7)
+        if views:
+            window.week.edit_appointment(views[0].appointment.id)
+            self.wait_for(lambda: window.week.dialog is not None and window.week.dialog.isVisible(), "appointment")
+            window.week.dialog.report.setPlainText(f"{self.names[7]} compte rendu non enregistré")
+            self.settle()
         window.lock_action.trigger()
         self.settle()
         self.unlock()
+        self.pause(200)  # the drafts put back, and said
+        for page in (window.week, window.timeline):
+            if page.dialog is not None and page.dialog.isVisible():
+                page.dialog.reject()
+        window.form._set_dirty(False)
+        self.settle()
 
         step("gui-change-password")
         window.change_password()
