@@ -36,6 +36,15 @@ def _fast_kdf(monkeypatch):
     monkeypatch.setattr(keys, "DEFAULT_KDF", keys.KdfParams(time_cost=1, memory_cost_kib=8 * 1024, parallelism=1))
 
 
+@pytest.fixture(autouse=True)
+def _quick_lock(monkeypatch):
+    """A full garbage collection and a scrub of freed memory at each close cost ~0.1 s in this big process:
+    skipped here; tests/integration/test_memory_after_lock.py runs them for real in a process of its own."""
+    from ilot_desktop.storage import database
+
+    monkeypatch.setattr(database, "forget_freed_memory", lambda: None)
+
+
 @pytest.fixture
 def today() -> date:
     return TODAY

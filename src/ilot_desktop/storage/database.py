@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 from datetime import datetime
 from pathlib import Path
@@ -19,6 +20,7 @@ from ilot_desktop.storage.indicator_repo import IndicatorRepository
 from ilot_desktop.storage.outcome_repo import OutcomeRepository
 from ilot_desktop.storage.plan_repo import BarrierRepository, TaskRepository
 from ilot_desktop.storage.repositories import ParticipantRepository, SettingsRepository
+from ilot_desktop.storage.secret import DataKey, scrub_freed_small_objects
 from ilot_desktop.storage.tables import (
     AppointmentRow,
     BarrierRow,
@@ -32,27 +34,39 @@ from ilot_desktop.storage.vault import VaultPaths
 log = logging.getLogger(__name__)
 
 
+def forget_freed_memory() -> None:
+    """At lock, once the pages let go of what they showed: ORM objects and rows sit in reference cycles,
+    collected now rather than at some later time, and the small blocks they held (names, dates) overwritten.
+    About 0.1 s (docs/privacy.md, « Mémoire »); the test suite skips it (tests/conftest.py), the memory test
+    (tests/integration/test_memory_after_lock.py) runs it for real in its own process."""
+    gc.collect()
+    scrub_freed_small_objects()
+
+
 class Database:
     """Holds the only engine of an unlocked vault. ``close()`` drops it (locking)."""
 
-    def __init__(self, paths: VaultPaths, engine: Engine, key: bytes | None = None):
+    def __init__(self, paths: VaultPaths, engine: Engine, key: DataKey | None = None):
         self.paths = paths
         self.engine: Engine | None = engine
-        self._key = key  # the engine holds it anyway (new connections); dropped with it at close
+        self._key = key  # the engine keys new connections from it; wiped at close
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self.migration_backup: str | None = None
 
     @classmethod
-    def open(cls, paths: VaultPaths, key: bytes) -> Database:
-        engine = make_engine(paths.db, key)
-        database = cls(paths, engine, key)
+    def open(cls, paths: VaultPaths, key: bytes | bytearray) -> Database:
+        """The vault's database, keyed with a copy of ``key`` that ``close()`` overwrites. The caller's own
+        ``bytes`` stays the caller's: wipe it (``secret.wipe_immutable``) once it is no longer needed."""
+        data_key = DataKey(key)
+        engine = make_engine(paths.db, data_key)
+        database = cls(paths, engine, data_key)
         try:
             database.migration_backup = migrate.upgrade(engine, database._backup_before_migration)
         except (OperationalError, DatabaseError) as exc:
-            engine.dispose()
+            database.close()
             _raise_classified(exc)
         except Exception:
-            engine.dispose()
+            database.close()
             raise
         return database
 
@@ -62,10 +76,15 @@ class Database:
         return UnitOfWork(self._sessions)
 
     def close(self) -> None:
+        """Lock: every connection closed (SQLite's page cache and statements freed, overwritten by
+        ``cipher_memory_security``), the key overwritten, and what held records collected now."""
         if self.engine is not None:
             self.engine.dispose()
             self.engine = None
+            if self._key is not None:
+                self._key.wipe()
             self._key = None
+            forget_freed_memory()
             log.info("database closed")
 
     # --- backups (storage/backup.py) --------------------------------------------------------------
@@ -76,7 +95,7 @@ class Database:
             raise RuntimeError("database opened without its key")
         with self._engine().connect() as connection:
             source = connection.connection.driver_connection
-            return backup.write_backup(source, self._key, self.paths.keyfile, destination)
+            return backup.write_backup(source, self._key.buffer, self.paths.keyfile, destination)
 
     def _backup_before_migration(self, current: str, head: str) -> Path:
         try:

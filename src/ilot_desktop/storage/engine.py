@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 import sqlcipher3
 
 from ilot_desktop.errors import DamagedVaultError, StorageEnvironmentError
+from ilot_desktop.storage.secret import DataKey, key_statement
 
 if TYPE_CHECKING:  # SQLAlchemy is imported at unlock (make_engine), not to show the start pages
     from sqlalchemy import Engine
@@ -36,16 +37,37 @@ class NotSQLCipherError(RuntimeError):
     """The driver is not SQLCipher: it would write plaintext. A packaging bug, never expected."""
 
 
-def key_connection(dbapi_connection, key: bytes, pragmas: tuple[str, ...] = CONNECTION_PRAGMAS) -> None:
+_memory_security = False
+
+
+def enable_memory_security(dbapi_connection) -> None:
+    """SQLCipher's ``cipher_memory_security``: every block SQLite frees (decrypted pages, rows, statements,
+    key material) is overwritten first, and its allocations are locked out of swap. Process-wide and one-way
+    (it cannot be turned off again), so set once, at the first connection. Costs: docs/privacy.md (« Mémoire »).
+    """
+    global _memory_security
+    if not _memory_security:
+        dbapi_connection.execute("PRAGMA cipher_memory_security = ON").fetchall()
+        _memory_security = True
+
+
+def key_connection(
+    dbapi_connection, key: bytes | bytearray | DataKey, pragmas: tuple[str, ...] = CONNECTION_PRAGMAS
+) -> None:
     """Key a raw sqlcipher3 connection, prove it is SQLCipher and that the key opens the file.
 
-    ``pragmas`` follow the key: a read-only connection (a backup being checked) sets its own.
+    ``pragmas`` follow the key: a read-only connection (a backup being checked) sets its own. The key text
+    (``x'…'``) is built in a buffer and overwritten once SQLCipher has read it (storage/secret.py).
     """
+    if isinstance(key, DataKey):
+        key = key.buffer
     cursor = dbapi_connection.cursor()
     try:
         cursor.execute("PRAGMA cipher_log_level = NONE")
+        enable_memory_security(dbapi_connection)
         # The key is random bytes rendered as hex by us: never user text.
-        cursor.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+        with key_statement(key) as statement:
+            cursor.execute(statement)
         version = cursor.execute("PRAGMA cipher_version").fetchone()
         if not version or not version[0]:
             raise NotSQLCipherError("SQLCipher is not active on this connection")
@@ -67,7 +89,7 @@ def library_versions() -> dict[str, str]:
     return {"SQLCipher": cipher[0] if cipher else "absent", "SQLite": sqlite[0]}
 
 
-def raw_connect(path: Path, key: bytes):
+def raw_connect(path: Path, key: bytes | bytearray | DataKey):
     """A keyed sqlcipher3 connection (for backups, checks and benchmarks)."""
     connection = sqlcipher3.dbapi2.connect(str(path))
     try:
@@ -78,8 +100,12 @@ def raw_connect(path: Path, key: bytes):
     return connection
 
 
-def make_engine(path: Path, key: bytes) -> Engine:
-    """An engine whose every connection is keyed first. Call only after unlock."""
+def make_engine(path: Path, key: bytes | bytearray | DataKey) -> Engine:
+    """An engine whose every connection is keyed first. Call only after unlock.
+
+    With a ``DataKey``, the engine holds no copy of the key: once it is wiped (at lock), no new connection
+    can be keyed.
+    """
     from sqlalchemy import create_engine, event
     from sqlalchemy.pool import QueuePool
 
