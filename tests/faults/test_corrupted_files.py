@@ -26,6 +26,7 @@ from ilot_desktop.errors import (
     IlotError,
     KeyFileMissingError,
     WrongPasswordError,
+    WrongRecoveryCodeError,
 )
 from ilot_desktop.services import vault
 from ilot_desktop.services.backup import check_backup, restore
@@ -125,7 +126,10 @@ def test_another_vaults_database_beside_this_key_file(created, tmp_path):
         vault.unlock(folder, PASSWORD)
     with pytest.raises(DamagedVaultError):
         vault.unlock_with_recovery_code(folder, code)
-    vault.unlock_with_recovery_code(folder, other_code).close()  # the code of that file opens it
+    with pytest.raises(WrongRecoveryCodeError):  # the envelopes here hold this folder's key, not that file's
+        vault.unlock_with_recovery_code(folder, other_code)
+    shutil.copy2(tmp_path / "autre" / "ilot.secours", folder / "ilot.secours")
+    vault.unlock_with_recovery_code(folder, other_code).close()  # with its own envelope, that file's code opens it
 
 
 @pytest.mark.parametrize(
