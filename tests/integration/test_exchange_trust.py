@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 import zipfile
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 from openpyxl import load_workbook
@@ -236,3 +236,33 @@ def test_a_history_whose_last_step_disagrees_with_freins_is_refused_at_its_row(s
     assert "ligne 3" in found[0] and "la ligne 2 de la feuille" in found[0]
     assert found[1].startswith("Historique des freins, ligne 4") and "Aucun frein" in found[1]
     assert session.participants.summaries() == []
+
+
+# --- #5 long texts: export → import gives every character back -----------------------------------------------
+
+
+def test_a_100000_character_compte_rendu_survives_export_then_import(session, tmp_path):
+    from ilot_desktop.domain.followup import Appointment
+
+    person = session.participants.save(make_participant(file_number="DE-2026-001"))
+    chunk = "Entretien long : hébergement, droits, santé… 🙂 Ça avance.  \n\t« Relancer » — fin de ligne   "
+    report = (chunk * (100_000 // len(chunk) + 1))[:100_000]
+    assert len(report) == 100_000
+    start = datetime.combine(date(2026, 11, 3), datetime.min.time().replace(hour=10))
+    session.followup.save_many([Appointment(person.id, start, 60, report=report)])
+    out = tmp_path / "tout.xlsx"
+    session.exchange.export_all(out)
+    headers = [c.value for c in next(load_workbook(out, read_only=True)["Entretiens"].iter_rows(max_row=1))]
+    assert "Compte rendu (suite 1)" in headers and "Compte rendu (suite 3)" in headers
+    other, _code = vault.create(tmp_path / "autre", PASSWORD, clock=lambda: TODAY)
+    try:
+        preview = other.exchange.preview(out)
+        assert preview.ok, [str(p) for p in preview.problems]
+        other.exchange.apply(out)
+        moved = other.participants.by_file_number("DE-2026-001")
+        (meeting,) = other.followup.timeline(moved.id)
+        stored = session.followup.timeline(person.id)[0].appointment.report
+        assert meeting.appointment.report == stored
+        assert len(meeting.appointment.report) >= 99_990  # every character but what the input trims at the ends
+    finally:
+        other.close()
