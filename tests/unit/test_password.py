@@ -86,13 +86,8 @@ def test_french_words_names_places_and_keyboard_rows_are_guessable(password):
 
 
 def test_the_reason_reads_as_french():
-    assert (
-        check_password("Confiance2026!")
-        .summary()
-        .startswith(
-            "Ce mot de passe ressemble à un mot courant suivi d'une année et d'un symbole\u00a0: il serait deviné en moins"
-        )
-    )
+    summary = check_password("Confiance2026!").summary()
+    assert summary.startswith("Ce mot de passe ressemble à un mot courant suivi d'une année et d'un symbole\u00a0: ")
     assert "une suite de touches voisines du clavier" in check_password("&é\"'(-è_çà)=Aa").summary()
 
 
@@ -130,7 +125,8 @@ def test_the_reason_is_shown_while_a_recipe_is_still_missing():
 
 
 def test_the_check_is_fast_enough_for_every_keystroke():
-    """Measured on this 2-core machine: median ~2 ms, 64 ms at worst (50 characters of leet-speak)."""
+    """Measured on this 2-core machine: median ~2 ms, 64 ms at worst (40 characters of leet-speak); CPU time,
+    so that other processes on the machine do not count."""
     check_password("x")  # loads zxcvbn once (about 50 ms)
     draw = random.Random(3)
     typed = ["P@ssw0rd2024!"[:n] for n in range(1, 14)]
@@ -138,12 +134,12 @@ def test_the_check_is_fast_enough_for_every_keystroke():
     typed += [("4@3$0!1|7+5(" * 8)[:n] for n in (20, 40, 60, 90)]
     durations = []
     for password in typed:
-        start = time.perf_counter()
+        start = time.process_time()
         check_password(password)
-        durations.append(time.perf_counter() - start)
+        durations.append((time.process_time() - start, password))
     durations.sort()
-    assert durations[len(durations) // 2] < 0.05
-    assert durations[-1] < 0.5  # 1.1 s before leet readings were capped
+    assert durations[len(durations) // 2][0] < 0.05
+    assert durations[-1][0] < 0.3, durations[-1]  # 1.1 s before leet readings were capped
 
 
 def test_the_estimator_is_loaded_at_the_first_check_not_at_import():
