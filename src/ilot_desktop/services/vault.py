@@ -339,10 +339,20 @@ def change_password(
     _open(paths, old_key, clock, quick_check=True, audit=False).close()  # damaged or newer: nothing changes
     public, code = _recovery_target(paths, old_key)
     new_key = storage_vault.rekey(paths, old_key, new, public, kdf)
-    change = _settle_backups(paths, old_key, new_key, code, old_backups)
-    detail = f"{change.reencrypted} sauvegarde(s) rechiffrée(s), {change.deleted} supprimée(s)"
-    _record_closed(paths, new_key, clock, audit_actions.PASSWORD_CHANGED, detail)
+    try:
+        change = _settle_backups(paths, old_key, new_key, code, old_backups)
+        detail = f"{change.reencrypted} sauvegarde(s) rechiffrée(s), {change.deleted} supprimée(s)"
+        _record_closed(paths, new_key, clock, audit_actions.PASSWORD_CHANGED, detail)
+    finally:
+        _forget(old_key, new_key)  # the window reopens with the new password: no copy stays in memory
     return change
+
+
+def _forget(*secrets: bytes) -> None:
+    from ilot_desktop.storage.secret import wipe_immutable
+
+    for secret in secrets:
+        wipe_immutable(secret)
 
 
 def _settle_backups(

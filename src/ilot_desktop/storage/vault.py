@@ -23,6 +23,7 @@ from ilot_desktop.errors import (
 )
 from ilot_desktop.storage import keys
 from ilot_desktop.storage.engine import classify_os_error, describe_file, raw_connect
+from ilot_desktop.storage.secret import key_statement
 
 log = logging.getLogger(__name__)
 
@@ -298,6 +299,7 @@ def rekey_file(db: Path, old_key: bytes, new_key: bytes) -> None:
     """``PRAGMA rekey``: every page rewritten under ``new_key`` in one transaction."""
     connection = raw_connect(db, old_key)
     try:
-        connection.execute(f"PRAGMA rekey = \"x'{new_key.hex()}'\"")
+        with key_statement(new_key, "rekey") as statement:  # the hex text wiped once SQLCipher has read it
+            connection.execute(statement)
     finally:
         connection.close()
