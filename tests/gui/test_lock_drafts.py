@@ -343,3 +343,15 @@ def test_an_end_of_accompaniment_typed_but_not_applied_comes_back(window, answer
     assert "pas encore appliquée" in page.end_note.text() and not page.end_note.isHidden()
     assert window.session.participants.get(window.person_id).end_date is None  # not applied
     assert window.tabs.currentWidget() is window.results_tabs
+
+
+def test_a_new_participant_file_being_typed_comes_back_unsaved(window, answers):
+    window.new_participant()
+    window.form.editors["last_name"].setText("Zorglub")
+    window.form.editors["last_name"].textEdited.emit("Zorglub")
+    window.request_lock()
+    message = _unlock_and_read_message(window, answers)
+    assert "Nouveau dossier (pas encore enregistré)" in message
+    assert window.form.current.id is None and window.form.editors["last_name"].text() == "Zorglub"
+    assert window.form.is_dirty()
+    assert len(window.session.participants.summaries()) == 1  # only the one made by the fixture
