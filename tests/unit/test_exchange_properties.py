@@ -8,7 +8,8 @@ from datetime import date, datetime
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ilot_desktop.domain.exchange import SHEETS, ImportProblem, VaultSnapshot
+from ilot_desktop.domain.exchange import SHEETS, ImportProblem
+from ilot_desktop.domain.exchange_export import VaultSnapshot
 from ilot_desktop.domain.exchange_parse import parse_workbook
 from ilot_desktop.domain.exchange_plan import plan_import
 from ilot_desktop.services.exchange import read_workbook

@@ -11,7 +11,8 @@ import zipfile
 from datetime import date
 from pathlib import Path
 
-from ilot_desktop.domain.exchange import MAX_PROBLEMS, ProblemList, VaultSnapshot, more_problems_line
+from ilot_desktop.domain.exchange import MAX_PROBLEMS, ProblemList, more_problems_line
+from ilot_desktop.domain.exchange_export import VaultSnapshot
 from ilot_desktop.domain.exchange_parse import parse_workbook, useful_width
 from ilot_desktop.domain.exchange_plan import plan_import
 from ilot_desktop.services.exchange import parse_file

@@ -13,12 +13,12 @@ from ilot_desktop.domain.exchange import (
     CellError,
     ImportPreview,
     ImportProblem,
-    VaultSnapshot,
     cell_date,
     cell_integer,
     cell_text,
     cell_time,
 )
+from ilot_desktop.domain.exchange_export import VaultSnapshot
 from ilot_desktop.domain.exchange_parse import parse_workbook
 from ilot_desktop.domain.exchange_plan import barrier_item, history_of, plan_import
 from ilot_desktop.domain.vocabulary import (

@@ -1,13 +1,13 @@
-"""The exchange workbook (data-exchange.md section 1): its layout, reading cell values, and export rows.
+"""The exchange workbook (data-exchange.md section 1): its layout, problems, and reading cell values.
 
 Pure: cells come in as plain Python values (what openpyxl gives: ``str``, numbers, ``datetime``,
 ``date``, ``time``, ``bool``, ``None``), nothing here opens a file. Every problem found is an
 ``ImportProblem`` naming its sheet, row (Excel numbering: the header is row 1) and column, in French.
 
-Reading the sheets' rows is ``domain/exchange_parse.py``. Dates are real Excel dates or ``JJ/MM/AAAA``
-text, times ``HH:MM`` (``9h30`` and Excel times accepted too), durations whole numbers of minutes. A text
-longer than an Excel cell (32,767 characters) is written on in ``<header> (suite 1)``, ``(suite 2)``...
-columns and joined back on import (``continuation_header``).
+Reading the sheets' rows is ``exchange_parse.py``, the export's rows ``exchange_export.py``. Dates are
+real Excel dates or ``JJ/MM/AAAA`` text, times ``HH:MM`` (``9h30`` and Excel times accepted too),
+durations whole numbers of minutes. A text longer than an Excel cell (32,767 characters) is written on in
+``<header> (suite 1)``, ``(suite 2)``... columns and joined back on import (``continuation_header``).
 """
 
 from __future__ import annotations
@@ -19,12 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from enum import Enum
 
-from ilot_desktop.domain.actions import CollectiveAction
-from ilot_desktop.domain.barriers import Barrier, HistoryStep, category_rank
 from ilot_desktop.domain.dates import DateError, format_date, parse_date
-from ilot_desktop.domain.followup import Appointment
-from ilot_desktop.domain.outcomes import Outcome
-from ilot_desktop.domain.participant import Participant
 from ilot_desktop.domain.vocabulary import (
     ActionType,
     AppointmentKind,
@@ -470,121 +465,3 @@ def read_cell(column: Column, value: object) -> object:
         return cell_integer(value)
     assert column.choices is not None
     return cell_choice(value, column.choices)
-
-
-# --- export ---------------------------------------------------------------------------------------
-
-
-@dataclass
-class VaultSnapshot:
-    """Everything the exchange workbook holds, as read from a vault (storage builds it in a few queries)."""
-
-    participants: list[Participant] = field(default_factory=list)
-    appointments: list[Appointment] = field(default_factory=list)
-    barriers: list[Barrier] = field(default_factory=list)
-    actions: list[CollectiveAction] = field(default_factory=list)
-    registrations: list[tuple[int, int, Attendance | None]] = field(default_factory=list)  # action, person
-    outcomes: list[Outcome] = field(default_factory=list)
-    histories: dict[int, list[HistoryStep]] = field(default_factory=dict)  # barrier id -> its steps, in order
-
-
-def _label(value: LabelledEnum | None) -> str | None:
-    return value.label if value is not None else None
-
-
-def _blank(text: str) -> str | None:
-    return text if text else None
-
-
-def export_rows(snapshot: VaultSnapshot) -> dict[str, list[tuple[object, ...]]]:
-    """Sheet name -> rows of cell values in the layout's column order (dates as ``date``, ``None`` empty).
-
-    The order does not depend on database ids except between records a workbook cannot tell apart, where
-    the oldest comes first; importing then exporting again gives the same rows in the same order.
-    """
-    numbers = {p.id: p.file_number for p in snapshot.participants}
-    actions = {a.id: a for a in snapshot.actions}
-    people = sorted(snapshot.participants, key=lambda p: (p.file_number, p.id or 0))
-    appointments = sorted(
-        (a for a in snapshot.appointments if a.participant_id in numbers),
-        key=lambda a: (numbers[a.participant_id], a.start, a.id or 0),
-    )
-    barriers = sorted(
-        (b for b in snapshot.barriers if b.participant_id in numbers),
-        key=lambda b: (numbers[b.participant_id], category_rank(b.category), b.identified_on, b.id or 0),
-    )
-    ordered_actions = sorted(snapshot.actions, key=lambda a: (a.start.date(), a.reference))
-    registrations = sorted(
-        (r for r in snapshot.registrations if r[0] in actions and r[1] in numbers),
-        key=lambda r: (actions[r[0]].start.date(), actions[r[0]].reference, numbers[r[1]]),
-    )
-    outcomes = sorted(
-        (o for o in snapshot.outcomes if o.participant_id in numbers),
-        key=lambda o: (numbers[o.participant_id], o.on, o.id or 0),
-    )
-    return {
-        PARTICIPANTS.name: [
-            (
-                p.file_number,
-                p.last_name,
-                p.first_name,
-                _label(p.sex),
-                p.birth_date,
-                _blank(p.phone),
-                _label(p.referrer),
-                _label(p.justice_situation),
-                _blank(p.facility),
-                p.planned_release_date,
-                _label(p.housing_at_entry),
-                p.entry_date,
-                p.end_date,
-            )
-            for p in people
-        ],
-        APPOINTMENTS.name: [
-            (
-                numbers[a.participant_id],
-                a.start.date(),
-                a.start.strftime("%H:%M"),
-                a.duration_min,
-                _label(a.kind),
-                _label(a.status),
-                _blank(a.report),
-            )
-            for a in appointments
-        ],
-        BARRIERS.name: [
-            (
-                numbers[b.participant_id],
-                _label(b.category),
-                _label(b.status),
-                b.identified_on,
-                b.lifted_on,
-                _blank(b.partner),
-                _blank(b.comment),
-            )
-            for b in barriers
-        ],
-        ACTIONS.name: [
-            (a.reference, a.start.date(), _label(a.action_type), a.title, _blank(a.partner)) for a in ordered_actions
-        ],
-        PARTICIPATIONS.name: [
-            (actions[a].reference, numbers[p], _label(attendance)) for a, p, attendance in registrations
-        ],
-        HISTORY.name: [
-            (numbers[b.participant_id], _label(b.category), _blank(b.item), day, _label(status), _blank(partner))
-            for b in barriers
-            for day, status, partner in snapshot.histories.get(b.id, ())
-        ],
-        OUTCOMES.name: [
-            (
-                numbers[o.participant_id],
-                o.on,
-                _label(o.outcome_type),
-                _label(o.dropout_reason),
-                _blank(o.employer),
-                _blank(o.comment),
-            )
-            for o in outcomes
-        ],
-    }

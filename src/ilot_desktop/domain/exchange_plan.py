@@ -44,22 +44,19 @@ comment, followed by `` (2)``, `` (3)``... when that item is already taken.
 
 from __future__ import annotations
 
-import unicodedata
-from collections import defaultdict, deque
+from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
 
 from ilot_desktop.domain.actions import CollectiveAction, attendance_allowed, validate_action
-from ilot_desktop.domain.barriers import MAX_ITEM, Barrier, HistoryStep, validate_barrier, validate_history
+from ilot_desktop.domain.barriers import Barrier, HistoryStep
 from ilot_desktop.domain.exchange import (
     ACTIONS,
     APPOINTMENTS,
-    BARRIERS,
     DEFAULT_ACTION_DURATION,
     DEFAULT_ACTION_TIME,
     DEFAULT_APPOINTMENT_DURATION,
     DEFAULT_APPOINTMENT_TIME,
-    HISTORY,
     OUTCOMES,
     PARTICIPANTS,
     PARTICIPATIONS,
@@ -68,100 +65,31 @@ from ilot_desktop.domain.exchange import (
     Kind,
     ProblemList,
     SheetLayout,
-    VaultSnapshot,
 )
-from ilot_desktop.domain.exchange_history import (
-    disagreement,
-    history_paths,
-    rebuilt_history,
-    unmatched_problem,
+from ilot_desktop.domain.exchange_export import VaultSnapshot
+from ilot_desktop.domain.exchange_history import rebuilt_history
+from ilot_desktop.domain.exchange_keys import (
+    ACTION_COLUMNS,
+    APPOINTMENT_COLUMNS,
+    BARRIER_COLUMNS,
+    CELL_OF,
+    OUTCOME_COLUMNS,
+    PARTICIPANT_COLUMNS,
+    another_person,
+    barrier_item,
+    identity,
+    normalize_key,
+    queues,
 )
 from ilot_desktop.domain.exchange_parse import ParsedRow, ParsedSheet, ParsedWorkbook
+from ilot_desktop.domain.exchange_plan_barriers import PLACEHOLDER_ID, BarrierPlanning
 from ilot_desktop.domain.followup import Appointment, validate_appointment
 from ilot_desktop.domain.outcomes import Outcome, validate_outcome
 from ilot_desktop.domain.participant import Participant, validate
-from ilot_desktop.domain.vocabulary import Attendance, BarrierCategory, BarrierStatus, fold
+from ilot_desktop.domain.vocabulary import Attendance
 
-# Domain field -> exchange column, to report a validation message at its place (None: not in the sheet).
-PARTICIPANT_COLUMNS = {c.key: c.header for c in PARTICIPANTS.columns}
-APPOINTMENT_COLUMNS = {
-    "participant": "N° dossier",
-    "start": "Date",
-    "duration_min": "Durée (min)",
-    "status": "Statut",
-}
-BARRIER_COLUMNS = {
-    "participant": "N° dossier",
-    "category": "Catégorie",
-    "item": "Commentaire",
-    "status": "Statut",
-    "identified_on": "Date d'identification",
-    "lifted_on": "Date de levée",
-    "partner": "Partenaire",
-    "comment": "Commentaire",
-}
-ACTION_COLUMNS = {
-    "reference": "Réf. action",
-    "action_type": "Type",
-    "title": "Intitulé",
-    "start": "Date",
-    "partner": "Partenaire",
-}
-OUTCOME_COLUMNS = {
-    "outcome_type": "Type",
-    "on": "Date",
-    "dropout_reason": "Motif d'abandon",
-    "employer": "Employeur ou organisme",
-    "comment": "Commentaire",
-}
-# The cell a domain field is read from, to skip a domain message where the cell was already refused.
-_CELL_OF = {
-    APPOINTMENTS.name: {"start": "date", "duration_min": "duration_min", "status": "status"},
-    BARRIERS.name: {
-        "category": "category",
-        "status": "status",
-        "identified_on": "identified_on",
-        "lifted_on": "lifted_on",
-        "partner": "partner",
-        "comment": "comment",
-    },
-    ACTIONS.name: {
-        "reference": "reference",
-        "action_type": "action_type",
-        "title": "title",
-        "start": "date",
-        "partner": "partner",
-    },
-    OUTCOMES.name: {
-        "outcome_type": "outcome_type",
-        "on": "on",
-        "dropout_reason": "dropout_reason",
-        "employer": "employer",
-        "comment": "comment",
-    },
-}
 TOO_EARLY = "La présence se note le jour de l'action ou après : laissez la cellule vide pour une action à venir."
 _TEXT_FIELDS = {c.key for c in PARTICIPANTS.columns if c.kind is Kind.TEXT}
-_PLACEHOLDER_ID = 0  # stands for a participant created by the same import, while validating
-
-
-# Every dash a keyboard, a word processor or a spreadsheet may put in a number, read as "-".
-_DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2043\u2212\ufe58\ufe63\uff0d"), "-")
-
-
-def normalize_key(text: object) -> str:
-    """``N° dossier`` and ``Réf. action`` as compared and stored: NFKC, invisible characters (Unicode
-    category Cf: zero-width space, soft hyphen, byte-order mark...) dropped, dashes as ``-``, spaces
-    trimmed and single, upper case."""
-    if not isinstance(text, str):
-        return ""
-    text = unicodedata.normalize("NFKC", text)
-    text = "".join(c for c in text if unicodedata.category(c) != "Cf").translate(_DASHES)
-    return " ".join(text.split()).upper()
-
-
-def _identity(p: Participant) -> tuple[str, str, date | None]:
-    return fold(p.last_name), fold(p.first_name), p.birth_date
 
 
 @dataclass(frozen=True)
@@ -206,7 +134,7 @@ class ImportPlan:
         return self.preview.problems
 
 
-class _Planner:
+class _Planner(BarrierPlanning):
     def __init__(self, parsed: ParsedWorkbook, snapshot: VaultSnapshot, today: date):
         self.parsed = parsed
         self.snapshot = snapshot
@@ -230,7 +158,7 @@ class _Planner:
     def domain_problems(
         self, sheet: SheetLayout, row: ParsedRow, errors: dict[str, str], columns: dict[str, str]
     ) -> None:
-        cells = _CELL_OF.get(sheet.name, {})
+        cells = CELL_OF.get(sheet.name, {})
         for name, message in errors.items():
             if cells.get(name, name) in row.bad:
                 continue  # the cell itself was already refused
@@ -302,7 +230,7 @@ class _Planner:
         existing = {normalize_key(p.file_number): p for p in self.snapshot.participants}
         known: dict[tuple[str, str, date | None], str] = {}  # identity -> a file number already there
         for p in self.snapshot.participants:
-            known.setdefault(_identity(p), normalize_key(p.file_number))
+            known.setdefault(identity(p), normalize_key(p.file_number))
         in_sheet: dict[tuple[str, str, date | None], tuple[str, int]] = {}
         seen: dict[str, int] = {}
         for row in sheet.rows:
@@ -327,7 +255,7 @@ class _Planner:
             if "end_date" in sheet.present and after.end_date is None:
                 after.end_reason = None
             errors = {k: v for k, v in validate(after, self.today).items() if k not in row.bad}
-            if before is not None and not row.bad and _another_person(before, after):
+            if before is not None and not row.bad and another_person(before, after):
                 errors["file_number"] = (
                     f"Le numéro « {number} » est celui d'une autre personne (nom, prénom et date de naissance "
                     "différents) : il n'est jamais écrasé. Donnez un autre numéro à cette ligne."
@@ -336,7 +264,7 @@ class _Planner:
                 self.problem(PARTICIPANTS, row.row, PARTICIPANT_COLUMNS.get(name), message)
             valid = not errors and not row.bad
             if valid and before is None:
-                self.likely_duplicate(row.row, number, _identity(after), known, in_sheet)
+                self.likely_duplicate(row.row, number, identity(after), known, in_sheet)
             if number:
                 self.people[number] = _Person(
                     before.id if before else None, after.entry_date, after.end_date, valid=valid
@@ -407,7 +335,7 @@ class _Planner:
         sheet = self.sheet(APPOINTMENTS)
         if sheet is None:
             return
-        existing = _queues(
+        existing = queues(
             self.snapshot.appointments, lambda a: (a.participant_id, a.start, a.kind), lambda a: a.id or 0
         )
         for row in sheet.rows:
@@ -428,7 +356,7 @@ class _Planner:
                     after.report = row.text("report")
             else:
                 after = Appointment(
-                    participant_id=person.id if person.id is not None else _PLACEHOLDER_ID,
+                    participant_id=person.id if person.id is not None else PLACEHOLDER_ID,
                     start=start,
                     duration_min=duration if duration is not None else DEFAULT_APPOINTMENT_DURATION,
                     kind=kind,
@@ -449,108 +377,6 @@ class _Planner:
                 self.count(APPOINTMENTS, 1)
             else:
                 self.count(APPOINTMENTS, 2)
-
-    def barriers(self) -> None:
-        sheet = self.sheet(BARRIERS)
-        paths = history_paths(self.sheet(HISTORY), normalize_key)
-        if sheet is not None:
-            self._barrier_rows(sheet, paths)
-        for queue in paths.values():
-            for path in queue:
-                if not path.used:
-                    self.problem(HISTORY, path.row, "N° dossier", unmatched_problem())
-
-    def _barrier_rows(self, sheet: ParsedSheet, paths) -> None:
-        existing = _queues(
-            self.snapshot.barriers,
-            lambda b: (b.participant_id, b.category, b.identified_on),
-            lambda b: b.id or 0,
-        )
-        taken: dict[tuple[str, object, BarrierCategory], set[str]] = defaultdict(set)
-        for b in self.snapshot.barriers:
-            taken["id", b.participant_id, b.category].add(fold(b.item))
-        for row in sheet.rows:
-            number, person = self.person(BARRIERS, row)
-            if person is None or row.bad or not person.valid:
-                continue
-            category, status, identified = row.get("category"), row.get("status"), row.get("identified_on")
-            queue = existing.get((person.id, category, identified)) if person.id is not None else None
-            before = queue.popleft() if queue else None
-            given = paths.get((number, category, identified))
-            path = given.popleft() if given else None
-            if path is not None:
-                path.used = True
-            if before is not None:
-                after = replace(before, status=status)
-                if "lifted_on" in sheet.present:
-                    after.lifted_on = row.get("lifted_on")
-                elif status is not BarrierStatus.LIFTED:
-                    after.lifted_on = None
-                if "partner" in sheet.present:
-                    after.partner = row.text("partner")
-                if "comment" in sheet.present:
-                    after.comment = row.text("comment")
-            else:
-                after = Barrier(
-                    participant_id=person.id if person.id is not None else _PLACEHOLDER_ID,
-                    category=category,
-                    item=path.item if path is not None else "",
-                    status=status,
-                    identified_on=identified,
-                    lifted_on=row.get("lifted_on"),
-                    partner=row.text("partner"),
-                    comment=row.text("comment"),
-                )
-            errors = validate_barrier(replace(after, item=after.item or "?"), self.today)
-            if path is not None and not errors:
-                wrong = disagreement(path, after, row.row)
-                if wrong is not None:
-                    self.problem(HISTORY, path.row, "Statut", wrong)
-                    continue
-                history = validate_history(after, path.steps, self.today)
-                if history:
-                    self.problem(HISTORY, path.row, None, history["history"])
-                    continue
-            steps = (path.steps if path is not None else rebuilt_history(after)) if before is None else []
-            if not errors and before is None and path is None:
-                errors = validate_history(after, steps, self.today)
-            self.domain_problems(BARRIERS, row, errors, BARRIER_COLUMNS)
-            if errors:
-                continue
-            if before is None:
-                used = taken["id", person.id, category] if person.id is not None else taken["new", number, category]
-                base = after.item or after.comment
-                after.item = barrier_item(base, category, lambda item, used=used: fold(item) in used)
-                used.add(fold(after.item))
-                after.participant_id = person.id
-                self.plan.new_barriers.append((number, after, steps))
-                self.count(BARRIERS, 0)
-                if path is not None:
-                    self.count(HISTORY, 0, len(path.steps))
-                continue
-            added = self._stored_path(row.row, before, path)
-            if after != before or added:
-                self.plan.updated_barriers.append((row.row, before, after, added))
-                self.count(BARRIERS, 1 if after != before else 2)
-            else:
-                self.count(BARRIERS, 2)
-
-    def _stored_path(self, row: int, before: Barrier, path) -> list[HistoryStep] | None:
-        """The steps the sheet adds to an existing barrier's stored path ([] when it gives it as stored);
-        None when the sheet gives none or another path (the stored one is kept)."""
-        if path is None:
-            return None
-        stored = self.snapshot.histories.get(before.id, [])
-        given = path.steps
-        if given[: len(stored)] == stored:
-            self.count(HISTORY, 2, len(stored))
-            self.count(HISTORY, 0, len(given) - len(stored))
-            return given[len(stored) :]
-        self.plan.preview.warnings.append(
-            f"Historique des freins, ligne {path.row} : ce frein a déjà un historique différent dans le dossier "
-            f"(feuille « Freins », ligne {row}) ; l'historique enregistré est gardé."
-        )
-        return None
 
     def participations(self) -> None:
         sheet = self.sheet(PARTICIPATIONS)
@@ -602,7 +428,7 @@ class _Planner:
         sheet = self.sheet(OUTCOMES)
         if sheet is None:
             return
-        existing = _queues(
+        existing = queues(
             self.snapshot.outcomes, lambda o: (o.participant_id, o.on, o.outcome_type), lambda o: o.id or 0
         )
         for row in sheet.rows:
@@ -643,41 +469,19 @@ class _Planner:
                 self.count(OUTCOMES, 2)
 
 
-def _queues(records, key, order) -> dict[object, deque]:
-    """Records grouped by natural key, oldest first, to be paired with workbook rows in turn."""
-    groups: dict[object, deque] = defaultdict(deque)
-    for record in sorted(records, key=order):
-        groups[key(record)].append(record)
-    return groups
-
-
 history_of = rebuilt_history  # a new barrier's path when the workbook gives none
-
-
-def barrier_item(comment: str, category: BarrierCategory, is_taken) -> str:
-    """The checklist line of an imported barrier: the comment's first line, else the category's label;
-    `` (2)``, `` (3)``... added when that item is already taken for the person and category."""
-    first_line = next((line.strip() for line in comment.splitlines() if line.strip()), "")
-    base = " ".join(first_line.split())[:MAX_ITEM].strip() or category.label
-    if not is_taken(base):
-        return base
-    number = 2
-    while True:
-        suffix = f" ({number})"
-        candidate = base[: MAX_ITEM - len(suffix)].rstrip() + suffix
-        if not is_taken(candidate):
-            return candidate
-        number += 1
-
-
-def _another_person(before: Participant, after: Participant) -> bool:
-    """The row's name and birth date both differ from those of the file holding its number."""
-    return (fold(before.last_name), fold(before.first_name)) != (
-        fold(after.last_name),
-        fold(after.first_name),
-    ) and before.birth_date != after.birth_date
 
 
 def plan_import(parsed: ParsedWorkbook, snapshot: VaultSnapshot, today: date) -> ImportPlan:
     """Every change the workbook asks for, and every problem; nothing is written here."""
     return _Planner(parsed, snapshot, today).run()
+
+
+__all__ = [
+    "BARRIER_COLUMNS",
+    "ImportPlan",
+    "barrier_item",
+    "history_of",
+    "normalize_key",
+    "plan_import",
+]

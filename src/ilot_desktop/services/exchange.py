@@ -23,8 +23,8 @@ from ilot_desktop.domain.exchange import (
     ImportPreview,
     ImportProblem,
     ProblemList,
-    export_rows,
 )
+from ilot_desktop.domain.exchange_export import export_rows
 from ilot_desktop.domain.exchange_parse import MAX_ROWS, ParsedWorkbook, RawSheet, parse_workbook, useful_width
 from ilot_desktop.domain.exchange_plan import BARRIER_COLUMNS, ImportPlan, plan_import
 from ilot_desktop.errors import ImportRejected, ValidationError

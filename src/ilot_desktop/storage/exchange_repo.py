@@ -6,7 +6,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ilot_desktop.domain.exchange import VaultSnapshot
+from ilot_desktop.domain.exchange_export import VaultSnapshot
 from ilot_desktop.domain.vocabulary import Attendance, BarrierStatus
 from ilot_desktop.storage.followup_repo import _APPOINTMENT_COLUMNS, _action, _appointment
 from ilot_desktop.storage.outcome_repo import _outcome

@@ -1,0 +1,140 @@
+"""The exchange workbook's rows from a vault (data-exchange.md section 1): what the full export writes.
+
+Pure: storage builds a ``VaultSnapshot`` in a few queries; ``export_rows`` turns it into rows of cell values
+per sheet, in the layout's column order, barrier histories included (``Historique des freins``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ilot_desktop.domain.actions import CollectiveAction
+from ilot_desktop.domain.barriers import Barrier, HistoryStep, category_rank
+from ilot_desktop.domain.exchange import (
+    ACTIONS,
+    APPOINTMENTS,
+    BARRIERS,
+    HISTORY,
+    OUTCOMES,
+    PARTICIPANTS,
+    PARTICIPATIONS,
+)
+from ilot_desktop.domain.followup import Appointment
+from ilot_desktop.domain.outcomes import Outcome
+from ilot_desktop.domain.participant import Participant
+from ilot_desktop.domain.vocabulary import Attendance, LabelledEnum
+
+
+@dataclass
+class VaultSnapshot:
+    """Everything the exchange workbook holds, as read from a vault (storage builds it in a few queries)."""
+
+    participants: list[Participant] = field(default_factory=list)
+    appointments: list[Appointment] = field(default_factory=list)
+    barriers: list[Barrier] = field(default_factory=list)
+    actions: list[CollectiveAction] = field(default_factory=list)
+    registrations: list[tuple[int, int, Attendance | None]] = field(default_factory=list)  # action, person
+    outcomes: list[Outcome] = field(default_factory=list)
+    histories: dict[int, list[HistoryStep]] = field(default_factory=dict)  # barrier id -> its steps, in order
+
+
+def _label(value: LabelledEnum | None) -> str | None:
+    return value.label if value is not None else None
+
+
+def _blank(text: str) -> str | None:
+    return text if text else None
+
+
+def export_rows(snapshot: VaultSnapshot) -> dict[str, list[tuple[object, ...]]]:
+    """Sheet name -> rows of cell values in the layout's column order (dates as ``date``, ``None`` empty).
+
+    The order does not depend on database ids except between records a workbook cannot tell apart, where
+    the oldest comes first; importing then exporting again gives the same rows in the same order.
+    """
+    numbers = {p.id: p.file_number for p in snapshot.participants}
+    actions = {a.id: a for a in snapshot.actions}
+    people = sorted(snapshot.participants, key=lambda p: (p.file_number, p.id or 0))
+    appointments = sorted(
+        (a for a in snapshot.appointments if a.participant_id in numbers),
+        key=lambda a: (numbers[a.participant_id], a.start, a.id or 0),
+    )
+    barriers = sorted(
+        (b for b in snapshot.barriers if b.participant_id in numbers),
+        key=lambda b: (numbers[b.participant_id], category_rank(b.category), b.identified_on, b.id or 0),
+    )
+    ordered_actions = sorted(snapshot.actions, key=lambda a: (a.start.date(), a.reference))
+    registrations = sorted(
+        (r for r in snapshot.registrations if r[0] in actions and r[1] in numbers),
+        key=lambda r: (actions[r[0]].start.date(), actions[r[0]].reference, numbers[r[1]]),
+    )
+    outcomes = sorted(
+        (o for o in snapshot.outcomes if o.participant_id in numbers),
+        key=lambda o: (numbers[o.participant_id], o.on, o.id or 0),
+    )
+    return {
+        PARTICIPANTS.name: [
+            (
+                p.file_number,
+                p.last_name,
+                p.first_name,
+                _label(p.sex),
+                p.birth_date,
+                _blank(p.phone),
+                _label(p.referrer),
+                _label(p.justice_situation),
+                _blank(p.facility),
+                p.planned_release_date,
+                _label(p.housing_at_entry),
+                p.entry_date,
+                p.end_date,
+            )
+            for p in people
+        ],
+        APPOINTMENTS.name: [
+            (
+                numbers[a.participant_id],
+                a.start.date(),
+                a.start.strftime("%H:%M"),
+                a.duration_min,
+                _label(a.kind),
+                _label(a.status),
+                _blank(a.report),
+            )
+            for a in appointments
+        ],
+        BARRIERS.name: [
+            (
+                numbers[b.participant_id],
+                _label(b.category),
+                _label(b.status),
+                b.identified_on,
+                b.lifted_on,
+                _blank(b.partner),
+                _blank(b.comment),
+            )
+            for b in barriers
+        ],
+        ACTIONS.name: [
+            (a.reference, a.start.date(), _label(a.action_type), a.title, _blank(a.partner)) for a in ordered_actions
+        ],
+        PARTICIPATIONS.name: [
+            (actions[a].reference, numbers[p], _label(attendance)) for a, p, attendance in registrations
+        ],
+        HISTORY.name: [
+            (numbers[b.participant_id], _label(b.category), _blank(b.item), day, _label(status), _blank(partner))
+            for b in barriers
+            for day, status, partner in snapshot.histories.get(b.id, ())
+        ],
+        OUTCOMES.name: [
+            (
+                numbers[o.participant_id],
+                o.on,
+                _label(o.outcome_type),
+                _label(o.dropout_reason),
+                _blank(o.employer),
+                _blank(o.comment),
+            )
+            for o in outcomes
+        ],
+    }
