@@ -33,6 +33,7 @@ ROOT = Path(__file__).resolve().parents[2]
 NEW_PASSWORD = "Lavoir-Moderne-Parisien-27"
 GUI_PASSWORD = "Canal-Saint-Martin-Quai-42"
 STEP_PREFIX = "/ilot-scan-step/"
+EXIT_INVALID = 5
 GUI_OUTPUTS = (
     "gui-semaine.pdf",
     "gui-classeur.xlsx",
@@ -141,6 +142,7 @@ class Session:
         fast_kdf()
         self.cli("cli-template", "template", self.output("modele.xlsx"))
         self.cli("cli-import", "import", str(self.work / "entrees" / "equipe.xlsx"))
+        self.cli("cli-import-refused", "import", str(self.work / "entrees" / "refuse.xlsx"), expect=EXIT_INVALID)
         self.cli("cli-check", "check")
         self.cli("cli-verbose-check", "--verbose", "check")
         self.cli("cli-check-recovery-code", "check", "--recovery-code", env={"ILOT_RECOVERY_CODE": code})

@@ -170,6 +170,9 @@ class Driver:
         wizard = window.import_wizard
         self.choose("gui-modele.xlsx")
         wizard.save_template()
+        wizard.check(self.work / "entrees" / "refuse.xlsx")
+        if wizard.preview is None or wizard.preview.ok:
+            raise AssertionError("the refused workbook was not refused")
         wizard.check(self.work / "entrees" / "equipe.xlsx")
         wizard.apply()
         wizard.accept()

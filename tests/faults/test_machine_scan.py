@@ -94,6 +94,18 @@ def _team_workbook(path: Path, names: list[str]) -> None:
             "Entretiens": [appointment(**{"N° dossier": "DE-2026-901", "Compte rendu": names[10]})],
         },
     )
+    # refused (an unknown sex, a wrong date): its values must reach neither a report nor a temp file
+    write_book(
+        path.with_name("refuse.xlsx"),
+        {
+            "Participants": [
+                participant(
+                    **{"N° dossier": "DE-2026-902", "Nom": names[8], "Prénom": names[9], "Sexe": names[10]},
+                    **{"Date de naissance": names[6]},
+                ),
+            ],
+        },
+    )
 
 
 def _toolchains(home: Path) -> tuple[Path, ...]:
