@@ -61,7 +61,8 @@ class ImportWizard(QDialog):
         intro = QLabel(
             "Choisissez le classeur (.xlsx) tenu par l'équipe. Il doit suivre le modèle d'échange : une feuille "
             "« Participants » au minimum, et si besoin « Entretiens », « Freins », « Actions collectives », "
-            "« Participations », « Résultats ».\n\nRien n'est importé avant votre confirmation, et un classeur "
+            "« Participations », « Résultats », « Historique des freins ».\n\n"
+            "Rien n'est importé avant votre confirmation, et un classeur "
             "comportant la moindre erreur n'est pas importé du tout : aucun import à moitié. Importer deux fois "
             "le même classeur ne crée pas de doublon.",
             choose,
