@@ -11,6 +11,8 @@ import zipfile
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from ilot_desktop.domain.exchange import MAX_PROBLEMS, ProblemList, more_problems_line
 from ilot_desktop.domain.exchange_export import VaultSnapshot
 from ilot_desktop.domain.exchange_parse import parse_workbook, useful_width
@@ -108,6 +110,7 @@ def test_a_header_reaching_column_xfd_costs_memory_for_the_known_columns_only(tm
     assert len(parsed.problems) == MAX_PROBLEMS and parsed.problems.total == 24_000
 
 
+@pytest.mark.slow  # about 10 s: 420,000 cells through openpyxl
 def test_30000_wrong_rows_give_the_first_200_problems_and_the_count(tmp_path):
     """The reported file: header to XFD, 30,000 rows of wrong cells, 269,999 problems printed. Now the first
     200 are kept, every one is counted, and the time stays bounded (seconds; loose for a loaded machine)."""
