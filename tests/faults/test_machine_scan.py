@@ -74,7 +74,7 @@ def _strace_usable() -> str | None:
     if shutil.which("strace") is None:
         return "strace n'est pas installé (.ci/run l'installe avec apt-get)"
     done = subprocess.run(
-        ["strace", "-f", "-qq", "-e", "trace=openat", "-o", os.devnull, "true"], capture_output=True, check=False
+        ["strace", *trace_files.STRACE_OPTIONS, "-o", os.devnull, "true"], capture_output=True, check=False
     )
     if done.returncode != 0:
         return f"strace ne peut pas tracer ici : {done.stderr.decode(errors='replace').strip()[:200]}"
