@@ -52,10 +52,16 @@ _lock = threading.Lock()
 # --- errors and folder policy ---------------------------------------------------------------------------
 
 
+def _missing(folder: Path) -> StorageEnvironmentError:
+    return StorageEnvironmentError(
+        f"Le dossier «{NBSP}{folder}{NBSP}» n'existe pas{NBSP}: choisissez un dossier existant."
+    )
+
+
 def require_folder(folder: Path) -> None:
     """The one folder policy: the destination folder must exist (StorageEnvironmentError, in French)."""
     if not Path(folder).is_dir():
-        raise StorageEnvironmentError(f"Le dossier «{NBSP}{folder}{NBSP}» n'existe pas{NBSP}: choisissez un dossier existant.")
+        raise _missing(folder)
 
 
 def environment_error(exc: OSError, folder: Path) -> StorageEnvironmentError:
@@ -71,11 +77,11 @@ def environment_error(exc: OSError, folder: Path) -> StorageEnvironmentError:
         )
     if code in (errno.EACCES, errno.EPERM):
         return StorageEnvironmentError(
-            f"Écriture refusée dans le dossier «{NBSP}{folder}{NBSP}» (lecture seule ou droits insuffisants). Si le fichier "
-            "est ouvert dans un tableur ou un lecteur PDF, fermez-le puis recommencez."
+            f"Écriture refusée dans le dossier «{NBSP}{folder}{NBSP}» (lecture seule ou droits insuffisants). "
+            "Si le fichier est ouvert dans un tableur ou un lecteur PDF, fermez-le puis recommencez."
         )
     if code in (errno.ENOENT, errno.ENOTDIR):
-        return StorageEnvironmentError(f"Le dossier «{NBSP}{folder}{NBSP}» n'existe pas{NBSP}: choisissez un dossier existant.")
+        return _missing(folder)
     return StorageEnvironmentError(
         f"Le fichier n'a pas pu être écrit dans «{NBSP}{folder}{NBSP}» (erreur du système{NBSP}: support retiré ou "
         "défaillant{NBSP}?)."

@@ -48,7 +48,7 @@ _GROUP_FILL = "#F2F5F9"
 class _Sheet:
     """One sheet being written row by row (``append``), with the workbook's shared formats."""
 
-    def __init__(self, book: Workbook, formats: dict, title: str, headers: list[str], widths: list[int]):
+    def __init__(self, book: Workbook, formats: dict, title: str, headers: list[str], widths: list[int]) -> None:
         self.ws: Worksheet = book.add_worksheet(title)
         self.formats = formats
         self.row = 0

@@ -16,6 +16,7 @@ import io
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime, time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from xlsxwriter.utility import xl_col_to_name
 from xlsxwriter.worksheet import Worksheet
@@ -30,6 +31,9 @@ DATE_FORMAT = "DD/MM/YYYY"
 TEXT_FORMAT = "@"
 SPARE_ROWS = 1000  # rows below the data that still offer the drop-down lists
 _HEADER_STYLE = {"bold": True, "bg_color": "#F1F4F8", "pattern": 1, "valign": "vcenter"}
+
+if TYPE_CHECKING:  # openpyxl only reads back, for inspection
+    import openpyxl
 
 Rows = Mapping[str, Sequence[Sequence[object]]]
 
@@ -122,7 +126,7 @@ def render_exchange_workbook(rows: Rows | None = None) -> bytes:
     return buffer.getvalue()
 
 
-def build_workbook(rows: Rows | None = None):
+def build_workbook(rows: Rows | None = None) -> openpyxl.Workbook:
     """The exchange workbook read back by openpyxl (in memory), for inspection; writing goes through
     ``render_exchange_workbook`` and ``write_exchange_workbook``."""
     from openpyxl import load_workbook
