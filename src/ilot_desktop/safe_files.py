@@ -12,7 +12,8 @@ refused rather than created somewhere unexpected (a caller that owns its folder 
 Nothing readable left behind by a killed write: before the temporary file exists, its path is recorded in
 the journal of unfinished writes (``<data folder>/ecritures-en-cours/``, one small file per write holding
 the temporary path and the writer's process id, fsynced); the record is removed after the rename. At the
-next start ``finish_interrupted_writes`` deletes every temporary file whose writer is gone and says so.
+next start ``finish_interrupted_writes`` deletes every temporary file whose writer is gone and says so (one
+on a folder absent that day, a USB key, is waited for: its record stays until the folder is back).
 Writes made before ``configure`` (the self-test) or while the data folder cannot be written go on without
 a record. As a second net, each write removes, in its own destination folder, temporary files of this
 exact name pattern older than an hour (no write of bytes already in memory lasts that long).
@@ -43,6 +44,7 @@ TEMP_NAME = re.compile(r"~ilot-[0-9a-f]{32}\.tmp")
 JOURNAL_DIR_NAME = "ecritures-en-cours"
 SWEEP_AGE_SECONDS = 3600.0  # a leftover temporary file this old in a destination folder is an orphan
 STALE_RECORD_SECONDS = 24 * 3600.0  # a record this old is stale even if its process id was reused
+FORGET_ABSENT_SECONDS = 90 * 24 * 3600.0  # a folder absent this long (a USB key lost) is no longer waited for
 
 _USE_CONFIGURED = object()
 _journal_dir: Path | None = None
@@ -208,6 +210,7 @@ class Cleanup:
 
     removed: list[Path] = field(default_factory=list)
     left: list[Path] = field(default_factory=list)
+    absent: list[Path] = field(default_factory=list)  # on a folder not there today (a USB key)
 
     def messages(self) -> list[str]:
         """French lines for the person (empty when nothing was found)."""
@@ -221,6 +224,12 @@ class Cleanup:
                 f"Une écriture interrompue (arrêt brutal{NBSP}?) avait laissé {count} fichier{plural} "
                 f"inachevé{plural}{NBSP}: supprimé{plural} (dossier{'s' if len(folders) > 1 else ''} {where}). "
                 "Refaites l'export ou l'impression si le fichier attendu manque."
+            )
+        for folder in sorted({str(p.parent) for p in self.absent}):
+            lines.append(
+                f"Une écriture interrompue a peut-être laissé un fichier inachevé dans «{NBSP}{folder}{NBSP}», "
+                f"absent aujourd'hui (clé USB{NBSP}?){NBSP}: il sera supprimé au prochain démarrage où ce dossier "
+                "sera présent."
             )
         for path in self.left:
             lines.append(
@@ -286,12 +295,20 @@ def finish_interrupted_writes(data_dir: Path) -> Cleanup:
             tmp.unlink()
             result.removed.append(tmp)
         except FileNotFoundError:
-            pass  # the kill came before the file existed, or after the rename
+            if not tmp.parent.is_dir() and age < FORGET_ABSENT_SECONDS:
+                result.absent.append(tmp)  # a USB key pulled out: tried again when it is back
+                continue
+            # else the kill came before the file existed, or after the rename
         except OSError:
             result.left.append(tmp)
             continue  # the record stays: tried again at the next start
         with contextlib.suppress(OSError):
             entry.unlink()
-    if result.removed or result.left:
-        log.warning("unfinished writes at start: %d removed, %d left", len(result.removed), len(result.left))
+    if result.removed or result.left or result.absent:
+        log.warning(
+            "unfinished writes at start: %d removed, %d left, %d on an absent folder",
+            len(result.removed),
+            len(result.left),
+            len(result.absent),
+        )
     return result

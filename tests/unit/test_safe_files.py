@@ -233,3 +233,16 @@ def test_the_header_convention_is_the_one_the_import_reads():
     exchange = pytest.importorskip("ilot_desktop.domain.exchange")
     if hasattr(exchange, "continuation_header"):
         assert exchange.continuation_header("Compte rendu", 2) == continuation_header("Compte rendu", 2)
+
+
+def test_a_file_on_a_usb_key_pulled_out_is_waited_for_then_removed(tmp_path, journal):
+    key = tmp_path / "cle-usb"
+    key.mkdir()
+    tmp = leftover(journal, key, dead_pid())
+    key.rename(tmp_path / "cle-retiree")  # the key is pulled out
+    found = safe_files.finish_interrupted_writes(journal.parent)
+    assert found.absent == [tmp] and found.removed == []
+    assert "absent aujourd'hui" in found.messages()[0] and str(key) in found.messages()[0]
+    (tmp_path / "cle-retiree").rename(key)  # back the next day
+    found = safe_files.finish_interrupted_writes(journal.parent)
+    assert found.removed == [tmp] and not tmp.exists() and list(journal.iterdir()) == []
