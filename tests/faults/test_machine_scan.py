@@ -272,3 +272,15 @@ def test_the_scan_sees_writes_to_the_real_tmp_the_home_and_anywhere(machine, tmp
     assert "temp spill: an unnamed O_TMPFILE file in /tmp" in text, text
     assert f"temp spill (renamed-to, still there, holds {names[0]!r}): {work / 'home' / 'reste.txt.renomme'}" in text
     assert f"(written, still there, holds {names[0]!r}): {elsewhere / 'ailleurs.txt'}" in text, text
+
+
+def test_markers_are_found_raw_in_utf16_and_inside_a_workbook(tmp_path):
+    import zipfile
+
+    (tmp_path / "be.txt").write_bytes("x Zorglub y".encode("utf-16-be"))
+    with zipfile.ZipFile(tmp_path / "book.xlsx", "w", zipfile.ZIP_DEFLATED) as book:
+        book.writestr("xl/sharedStrings.xml", "<si><t>Zorglub</t></si>" * 50)
+    (tmp_path / "clean.txt").write_text("rien")
+    assert trace_files.markers_in(tmp_path / "be.txt", ["Zorglub"]) == "Zorglub"
+    assert trace_files.markers_in(tmp_path / "book.xlsx", ["Zorglub"]) == "Zorglub (in xl/sharedStrings.xml)"
+    assert sorted(Path(p).name for p, _m in trace_files.sweep(tmp_path, ["Zorglub"])) == ["be.txt", "book.xlsx"]

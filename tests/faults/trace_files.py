@@ -23,7 +23,7 @@ MAX_BYTES = 256 * 1024 * 1024
 # Writers outside the data folder that provably carry no personal data, and why.
 SPILL_EXCEPTIONS: tuple[tuple[str, str], ...] = (
     (
-        r"/fontconfig/[0-9a-f]{32}-[\w-]+\.cache-\d+(\.TMP-\w+|\.NEW|\.LCK)?$|/fontconfig/\.uuid(\.TMP-\w+)?$",
+        r"/fontconfig/([0-9a-f]{32}-[\w-]+\.cache-\d+(\.TMP-\w+|\.NEW|\.LCK)?|\.uuid(\.TMP-\w+)?|CACHEDIR\.TAG(\.\w+)?)$",
         "fontconfig's cache: the list of the system's font files and their glyph coverage, made by scanning "
         "the font folders; no text of the application reaches it",
     ),
