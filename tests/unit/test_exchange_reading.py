@@ -217,3 +217,14 @@ def test_parts_are_joined_as_written_and_a_continuation_without_its_column_is_re
     headers = ["N° dossier", "Date", "Type", "Statut", "Compte rendu (suite 1)"]
     found = [str(p) for p in parse_workbook([("Entretiens", [headers, cells[:5]])]).problems]
     assert any("sans la colonne «\u00a0Compte rendu\u00a0»" in p for p in found)
+
+
+def test_more_rows_than_the_limit_stop_the_reading_with_one_problem():
+    rows = sheet_rows("Participants", people(5))
+    rows[3:3] = [[], [None] * 13]  # empty rows do not count
+    parsed = parse_workbook([("Participants", rows)], max_rows=4)
+    assert [str(p) for p in parsed.problems] == [
+        "Le classeur compte plus de 4 lignes remplies\u00a0: découpez-le en plusieurs fichiers."
+    ]
+    assert parsed.sheets == {}
+    assert parse_workbook([("Participants", rows)], max_rows=5).problems == []
