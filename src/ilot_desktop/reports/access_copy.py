@@ -43,7 +43,8 @@ _PANEL = colors.HexColor("#F1F4F8")
 _RULE = colors.HexColor("#C5CED9")
 _RULE_LIGHT = colors.HexColor("#E1E6EC")
 _MAX_GRID_COLUMNS = 5  # wider tables are laid out record by record
-_CHUNK = 2000  # a long text goes in paragraphs of about this many characters: pages split between them
+_CHUNK = 600  # a long text goes in paragraphs of at most this many characters and _CHUNK_LINES lines, so that
+_CHUNK_LINES = 10  # each is far shorter than a page: pages break between them, leaving little blank below
 
 
 def _styles() -> dict[str, ParagraphStyle]:
@@ -73,33 +74,40 @@ def _user(value: str) -> str:
 
 
 def _chunks(value: str) -> list[str]:
-    """A text in pieces of about ``_CHUNK`` characters, cut at line breaks, else at spaces: each piece is a
-    paragraph of its own, so that a note of 100,000 characters flows over the pages in a second (one huge
-    paragraph split page after page took a minute). Joined, the pieces give every word back."""
+    """A text in pieces of at most ``_CHUNK`` characters and ``_CHUNK_LINES`` lines, cut at line breaks, else at
+    the end of a sentence, else at a space: each piece is a paragraph of its own, so that a note of 100,000
+    characters flows over the pages in a second (one huge paragraph split page after page took a minute).
+    Joined, the pieces give every word back."""
     pieces: list[str] = []
     current = ""
+    lines = 0
     for line in (value or "").replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         while len(line) > _CHUNK:
-            cut = line.rfind(" ", _CHUNK // 2, _CHUNK)
+            cut = line.rfind(". ", _CHUNK // 2, _CHUNK) + 1 or line.rfind(" ", _CHUNK // 2, _CHUNK)
             cut = cut if cut > 0 else _CHUNK
             if current:
                 pieces.append(current)
-                current = ""
+                current, lines = "", 0
             pieces.append(line[:cut])
             line = line[cut:].lstrip(" ")
-        if current and len(current) + len(line) + 1 > _CHUNK:
+        if current and (len(current) + len(line) + 1 > _CHUNK or lines >= _CHUNK_LINES):
             pieces.append(current)
-            current = line
+            current, lines = line, 1
         else:
             current = f"{current}\n{line}" if current else line
+            lines += 1
     pieces.append(current)
     return pieces
 
 
-def _grid(rows: list[list], widths: list[float], header: bool, continued: frozenset[int] = frozenset()) -> Table:
-    """A bordered table; rows in ``continued`` carry on the text of the row above (no rule, no gap)."""
-    # splitInRow: a cell taller than a page goes on over the next page
-    table = Table(rows, colWidths=widths, repeatRows=1 if header else 0, splitInRow=1)
+def _grid(rows: list[list], widths: list[float], header: bool, continued: frozenset[int] | None = None) -> Table:
+    """A bordered table; rows in ``continued`` carry on the text of the row above (no rule, no gap).
+
+    Without ``continued``, a cell taller than a page goes on over the next page (``splitInRow``). With it, long
+    texts are already cut (``_chunks``) in rows far shorter than a page, and pages break between rows only: a
+    row split inside, then a break between rows, made reportlab repeat the header row in the middle of a page."""
+    table = Table(rows, colWidths=widths, repeatRows=1 if header else 0, splitInRow=0 if continued is not None else 1)
+    continued = continued or frozenset()
     style = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("FONTNAME", (0, 0), (-1, -1), register_fonts()[0]),
