@@ -39,6 +39,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
 from ilot_desktop.errors import KeyFileMissingError, WrongPasswordError, WrongRecoveryCodeError
+from ilot_desktop.storage.secret import wipe_immutable
 
 KEY_BYTES = 32
 KEYFILE_FORMAT = "ilot-desktop-keyfile"
@@ -100,7 +101,9 @@ def wrap_key(key: bytes, password: str, params: KdfParams | None = None, recover
     params = params or DEFAULT_KDF
     salt = secrets.token_bytes(16)
     nonce = secrets.token_bytes(12)
-    ciphertext = AESGCM(_derive(password, salt, params)).encrypt(nonce, key, _AAD)
+    wrapping = _derive(password, salt, params)
+    ciphertext = AESGCM(wrapping).encrypt(nonce, key, _AAD)
+    wipe_immutable(wrapping)
     content = {
         "format": KEYFILE_FORMAT,
         "version": 1 if recovery_public is None else KEYFILE_VERSION,
@@ -146,7 +149,11 @@ def unwrap_key(content: dict, password: str) -> bytes:
     ):
         raise _damaged_keyfile()
     try:
-        key = AESGCM(_derive(password, salt, params)).decrypt(nonce, ciphertext, _AAD)
+        wrapping = _derive(password, salt, params)
+        try:
+            key = AESGCM(wrapping).decrypt(nonce, ciphertext, _AAD)
+        finally:
+            wipe_immutable(wrapping)  # what the password turns into: never left in freed memory
     except InvalidTag:
         raise WrongPasswordError("Mot de passe incorrect.") from None
     except (HashingError, ValueError) as exc:
