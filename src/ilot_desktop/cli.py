@@ -18,7 +18,7 @@ from datetime import date
 from pathlib import Path
 
 from ilot_desktop import __version__, cli_documents, cli_french, safe_files
-from ilot_desktop.cli_console import ENVIRONMENT_ERRNOS, ConsoleStream, hold_the_folder
+from ilot_desktop.cli_console import ENVIRONMENT_ERRNOS, ConsoleStream, hold_the_folder, utf8_when_redirected
 from ilot_desktop.errors import (
     EXIT_INVALID,
     EXIT_OK,
@@ -156,6 +156,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Parse, run, answer in French. A reader that stops early (``| head``) only cuts the output: the work
     goes on to its end and its exit code, without a word about the pipe."""
     saved = sys.stdout, sys.stderr
+    utf8_when_redirected(sys.stdout)
+    utf8_when_redirected(sys.stderr)
     if sys.stdout is not None:  # None in a windowed build without a console
         sys.stdout = ConsoleStream(sys.stdout)
     if sys.stderr is not None:

@@ -5,6 +5,7 @@
 - ``hold_the_folder``: a command that writes the vault takes the window's instance lock first
   (``instance_lock``), and is refused in French while a window is open on the folder.
 - ``ENVIRONMENT_ERRNOS``: the system errors said in French (``errors.os_error_text``), not reported as bugs.
+- ``utf8_when_redirected``: on Windows, output sent to a file or a pipe is UTF-8, not the ANSI code page.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import errno
 import io
 import logging
 import os
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -73,6 +75,21 @@ def hold_the_folder(command: str, paths: AppPaths) -> Iterator[None]:
         yield  # UNAVAILABLE too: a file system without locks must not block anyone (said in the log)
     finally:
         taken.release()
+
+
+def utf8_when_redirected(stream) -> None:
+    """Windows writes a redirected stream (``ilot-desktop-cli.exe check > contenu.txt``, a pipe to another
+    program) in the ANSI code page, cp1252 in France, which has no ✓, no narrow no-break space, no "œ" in
+    some code pages: one such character ended the command with a UnicodeEncodeError. Redirected output is
+    UTF-8 there (Notepad and PowerShell read it); a console keeps Python's own Unicode console writing."""
+    if sys.platform != "win32" or stream is None or not hasattr(stream, "reconfigure"):
+        return
+    try:
+        if stream.isatty() or (stream.encoding or "").lower().replace("-", "") == "utf8":
+            return
+        stream.reconfigure(encoding="utf-8")
+    except (OSError, ValueError, io.UnsupportedOperation):
+        pass
 
 
 class ConsoleStream:

@@ -33,6 +33,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ilot_desktop import file_names
 from ilot_desktop.errors import StorageEnvironmentError
 
 log = logging.getLogger(__name__)
@@ -185,7 +186,7 @@ def write_bytes(out: Path, data: bytes, *, journal: object = _USE_CONFIGURED) ->
             os.fsync(fd)
         finally:
             os.close(fd)
-        os.replace(tmp, out)
+        file_names.replace(tmp, out)  # Windows: waits while an indexer or antivirus holds ``out``
         _fsync_dir(folder)
     except BaseException as exc:
         with contextlib.suppress(OSError):

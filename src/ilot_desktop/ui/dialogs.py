@@ -19,6 +19,7 @@ from typing import TypeVar
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QWidget
 
+from ilot_desktop import file_names
 from ilot_desktop.errors import IlotError
 
 log = logging.getLogger(__name__)
@@ -218,8 +219,8 @@ def choose_save_path(
     ``sensitive``: the document is personal data in clear (recovery sheet, full export, access copy, plan):
     a folder synchronised with an online service is named and must be confirmed."""
     proposal = Path(suggested)
-    if not proposal.is_absolute():
-        proposal = Path(start_folder()) / proposal
+    if not proposal.is_absolute():  # a name made of a typed file number: valid on Windows too
+        proposal = Path(start_folder()) / file_names.portable_name(suggested)
     while True:
         shown = str(proposal)
         path, _ = _run(lambda: QFileDialog.getSaveFileName(parent, title, shown, filter_text), ("", ""))  # noqa: B023
