@@ -167,7 +167,7 @@ def test_access_copy_workbook_and_its_trace_in_the_log(session, tmp_path):
     for marker in ALL_MARKERS:
         assert marker in cells, marker
     assert [r[0].value for r in book["Freins"].iter_rows(min_row=2)] == ["Addictions", "Hébergement"]
-    assert len(list(book["Historique des freins"].iter_rows(min_row=2))) == 3
+    assert len(list(book["Historique des freins"].iter_rows(min_row=2))) == 4  # 2 steps each
     copies = [e for e in session.audit.events(participant_id=person.id) if e.action == "access_copy"]
     assert [(e.detail, e.file_number) for e in copies] == [("classeur .xlsx", "DE-2023-001")]
 
@@ -217,7 +217,7 @@ def test_erasure_leaves_nothing_of_the_person_in_the_file(session, vault_dir, ke
         "participants": 1,
         "appointments": 2,
         "barriers": 2,
-        "barrier_events": 3,
+        "barrier_events": 4,
         "tasks": 1,
         "registrations": 1,
         "outcomes": 1,
@@ -243,7 +243,7 @@ def test_erasure_leaves_nothing_of_the_person_in_the_file(session, vault_dir, ke
         "dossier": 1,
         "rendez-vous": 2,
         "freins": 2,
-        "étapes d'historique des freins": 3,
+        "étapes d'historique des freins": 4,
         "tâche du plan d'action": 1,
         "inscription à une action collective": 1,
         "résultat": 1,

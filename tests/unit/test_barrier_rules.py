@@ -203,3 +203,15 @@ def test_history_given_whole():
     assert "history" in validate_history(b, [steps[0], (date(2026, 10, 8), ORIENTED, ""), steps[2]], TODAY)
     future = [steps[0], (date(2026, 12, 1), LIFTED, "")]
     assert "history" in validate_history(replace(b, lifted_on=date(2026, 12, 1)), future, TODAY)
+
+
+def test_a_barrier_noted_already_lifted_has_a_history_ending_on_its_lifting_date():
+    """Its history must pass validate_history, or its own export would not import back."""
+    from ilot_desktop.domain.barriers import first_history, validate_history
+
+    lifted = Barrier(1, BarrierCategory.HOUSING, "Squat", BarrierStatus.LIFTED, date(2023, 3, 8), date(2023, 6, 1))
+    steps = first_history(lifted)
+    assert steps == [(date(2023, 3, 8), BarrierStatus.IDENTIFIED, ""), (date(2023, 6, 1), BarrierStatus.LIFTED, "")]
+    assert validate_history(lifted, steps, date(2026, 11, 27)) == {}
+    same_day = Barrier(1, BarrierCategory.HOUSING, "Squat", BarrierStatus.LIFTED, date(2023, 3, 8), date(2023, 3, 8))
+    assert first_history(same_day) == [(date(2023, 3, 8), BarrierStatus.LIFTED, "")]

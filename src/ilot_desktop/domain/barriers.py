@@ -139,6 +139,16 @@ def change_status(b: Barrier, status: BarrierStatus, on: date, partner: str | No
     return changed
 
 
+def first_history(b: Barrier) -> list[HistoryStep]:
+    """The path of a barrier noted with no history of its own: identified on its identification date with its
+    status; one noted already lifted later than identified is identified, then lifted on its lifting date (so
+    its history always ends on the lifting date, as ``validate_history`` requires)."""
+    partner = b.partner if b.status is BarrierStatus.ORIENTED else ""
+    if b.status is BarrierStatus.LIFTED and b.lifted_on is not None and b.lifted_on != b.identified_on:
+        return [(b.identified_on, BarrierStatus.IDENTIFIED, ""), (b.lifted_on, BarrierStatus.LIFTED, "")]
+    return [(b.identified_on, b.status, partner)]
+
+
 def validate_history(b: Barrier, steps: list[HistoryStep], today: date) -> dict[str, str]:
     """A barrier's path given whole (demo data, imports): dated, in order, ending on its status."""
     if not steps:

@@ -78,24 +78,19 @@ def _said(step: HistoryStep) -> str:
 
 
 def disagreement(path: HistoryPath, barrier: Barrier, barrier_row: int) -> str | None:
-    """Why the path's last step does not agree with its ``Freins`` row, in French; None when it does."""
+    """Why the path's last step does not agree with its ``Freins`` row, in French; None when it does.
+
+    Agreement is on the status (data-exchange.md: "its last step must agree with Freins"). Dates and partners
+    are not compared: the application itself records a barrier entered already lifted with one step dated on its
+    identification, and its lifting date and partner on the barrier, so its own exports must import back.
+    """
     last = path.steps[-1]
-    day, status, partner = last
+    status = last[1]
     where = f"la ligne {barrier_row} de la feuille « Freins »"
     if status is not barrier.status:
         return (
             f"La dernière étape de ce frein ({_said(last)}, ligne {path.last_row}) ne correspond pas au statut "
             f"« {barrier.status.label} » de {where}."
-        )
-    if status is BarrierStatus.LIFTED and barrier.lifted_on is not None and day != barrier.lifted_on:
-        return (
-            f"La dernière étape de ce frein ({_said(last)}, ligne {path.last_row}) n'a pas la date de levée "
-            f"({format_date(barrier.lifted_on)}) de {where}."
-        )
-    if status is BarrierStatus.ORIENTED and fold(partner) != fold(barrier.partner):
-        return (
-            f"La dernière étape de ce frein ({_said(last)}, ligne {path.last_row}) n'a pas le partenaire "
-            f"« {barrier.partner} » de {where}."
         )
     return None
 

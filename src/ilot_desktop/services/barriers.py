@@ -13,6 +13,7 @@ from ilot_desktop.domain.barriers import (
     HistoryStep,
     category_rank,
     change_status,
+    first_history,
     validate_barrier,
     validate_history,
 )
@@ -86,7 +87,7 @@ class BarrierService:
             self._check_participant_and_unique(uow, [cleaned])
             if cleaned.id is None:
                 cleaned.id = uow.barriers.add(cleaned, now)
-                uow.barriers.add_event(_event_at(cleaned, cleaned.identified_on))
+                uow.barriers.add_histories([(cleaned.id, first_history(cleaned))])
                 log.info("barrier %s noted for participant %s", cleaned.id, cleaned.participant_id)
             else:
                 before = uow.barriers.get(cleaned.id)
@@ -141,7 +142,7 @@ class BarrierService:
             histories = []
             for barrier_id, (b, steps) in zip(ids, cleaned, strict=True):
                 b.id = barrier_id
-                histories.append((barrier_id, steps or [(b.identified_on, b.status, b.partner)]))
+                histories.append((barrier_id, steps or first_history(b)))
             uow.barriers.add_histories(histories)
             uow.commit()
         log.info("%d barriers created", len(ids))
