@@ -215,3 +215,17 @@ def test_a_barrier_noted_already_lifted_has_a_history_ending_on_its_lifting_date
     assert validate_history(lifted, steps, date(2026, 11, 27)) == {}
     same_day = Barrier(1, BarrierCategory.HOUSING, "Squat", BarrierStatus.LIFTED, date(2023, 3, 8), date(2023, 3, 8))
     assert first_history(same_day) == [(date(2023, 3, 8), BarrierStatus.LIFTED, "")]
+
+
+def test_an_old_single_lifted_step_is_exported_so_that_it_imports_back():
+    """Files saved before first_history: one « Levé » step on the identification date."""
+    from ilot_desktop.domain.barriers import validate_history
+    from ilot_desktop.domain.exchange_export import exported_history
+
+    lifted = Barrier(1, BarrierCategory.HOUSING, "Squat", BarrierStatus.LIFTED, date(2023, 3, 8), date(2023, 6, 1))
+    stored = [(date(2023, 3, 8), BarrierStatus.LIFTED, "")]
+    assert validate_history(lifted, stored, date(2026, 11, 27))  # refused as it is
+    written = exported_history(lifted, stored)
+    assert validate_history(lifted, written, date(2026, 11, 27)) == {}
+    kept = [(date(2023, 3, 8), BarrierStatus.IDENTIFIED, ""), (date(2023, 6, 1), BarrierStatus.LIFTED, "")]
+    assert exported_history(lifted, kept) == kept

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ilot_desktop.domain.actions import CollectiveAction
-from ilot_desktop.domain.barriers import Barrier, HistoryStep, category_rank
+from ilot_desktop.domain.barriers import Barrier, HistoryStep, category_rank, first_history
 from ilot_desktop.domain.exchange import (
     ACTIONS,
     APPOINTMENTS,
@@ -22,7 +22,7 @@ from ilot_desktop.domain.exchange import (
 from ilot_desktop.domain.followup import Appointment
 from ilot_desktop.domain.outcomes import Outcome
 from ilot_desktop.domain.participant import Participant
-from ilot_desktop.domain.vocabulary import Attendance, LabelledEnum
+from ilot_desktop.domain.vocabulary import Attendance, BarrierStatus, LabelledEnum
 
 
 @dataclass
@@ -124,7 +124,7 @@ def export_rows(snapshot: VaultSnapshot) -> dict[str, list[tuple[object, ...]]]:
         HISTORY.name: [
             (numbers[b.participant_id], _label(b.category), _blank(b.item), day, _label(status), _blank(partner))
             for b in barriers
-            for day, status, partner in snapshot.histories.get(b.id, ())
+            for day, status, partner in exported_history(b, snapshot.histories.get(b.id, []))
         ],
         OUTCOMES.name: [
             (
@@ -138,3 +138,19 @@ def export_rows(snapshot: VaultSnapshot) -> dict[str, list[tuple[object, ...]]]:
             for o in outcomes
         ],
     }
+
+
+def exported_history(b: Barrier, steps: list[HistoryStep]) -> list[HistoryStep]:
+    """The stored path, written so that it imports back: files saved before ``first_history`` hold, for a
+    barrier noted already lifted, one ``Levé`` step dated on its identification; it is written as identified,
+    then lifted on its lifting date (the rule of ``validate_history``)."""
+    if (
+        len(steps) == 1
+        and b.status is BarrierStatus.LIFTED
+        and steps[0][1] is BarrierStatus.LIFTED
+        and b.lifted_on is not None
+        and steps[0][0] != b.lifted_on
+        and steps[0][0] == b.identified_on
+    ):
+        return first_history(b)
+    return steps
