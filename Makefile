@@ -8,7 +8,8 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DIST_STAMP := $(VENV)/.installed-dist
 
-.PHONY: run test test-fast test-slow test-scan lint format clean setup dist dist-check bench screenshots
+.PHONY: run test test-fast test-slow test-scan lint format clean setup dist dist-check bench screenshots \
+	windows windows-check windows-test
 
 setup: $(STAMP)
 
@@ -63,6 +64,20 @@ dist: $(DIST_STAMP)
 # The built bundle's self-test, the .deb's fields and contents, and the program run from the unpacked .deb.
 dist-check: $(DIST_STAMP)
 	$(BIN)/python installer/build.py check
+
+# Windows, built and tested on Linux under Wine (installer/README.md, "Windows on Linux"). Downloads are kept in
+# $$ILOT_WINDOWS_CACHE (default build/windows-cache); the Wine prefixes are under build/wine/.
+#   windows        dist/windows/ilot-desktop/ and dist/windows/ilot-desktop-<version>-setup.exe
+#   windows-check  the setup installed silently per user in a fresh prefix, the installed program run
+#   windows-test   the test suite under Wine's Windows CPython (ARGS: pytest's, e.g. ARGS="tests/unit")
+windows:
+	bash installer/windows/build.sh
+
+windows-check:
+	bash installer/windows/check.sh
+
+windows-test:
+	bash installer/windows/test.sh $(ARGS)
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .ruff_cache

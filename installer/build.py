@@ -7,6 +7,7 @@ Run it with the project's virtual environment (``make dist`` installs ``.[dist]`
 Outputs, all under ``dist/`` (ignored by git): ``dist/ilot-desktop/`` (the one-folder bundle),
 ``dist/ilot-desktop_<version>_<arch>.deb`` on Linux, ``dist/Ilot desktop.app`` on macOS,
 ``dist/ilot-desktop-<version>-setup.exe`` on Windows when Inno Setup's ``ISCC.exe`` is found.
+``ILOT_DIST_DIR`` puts them elsewhere (``make windows``: ``dist/windows``).
 """
 
 from __future__ import annotations
@@ -24,7 +25,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 INSTALLER = ROOT / "installer"
-DIST = ROOT / "dist"
+# make windows builds under Wine into dist/windows (ILOT_DIST_DIR), beside the Linux dist/.
+DIST = Path(os.environ.get("ILOT_DIST_DIR") or ROOT / "dist")
 BUILD = ROOT / "build"
 BUNDLE = DIST / "ilot-desktop"
 ICONS = ROOT / "resources" / "icons"
@@ -95,6 +97,10 @@ def folder_size(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
 
 
+def short(path: Path) -> str:
+    return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
+
+
 def mib(size: int) -> str:
     return f"{size / 1024 / 1024:.0f} MiB"
 
@@ -116,12 +122,23 @@ def build_bundle() -> None:
             "--distpath",
             DIST,
             "--workpath",
-            BUILD / "pyinstaller",
+            BUILD / "pyinstaller" / sys.platform,
             INSTALLER / "ilot-desktop.spec",
         ],
         cwd=ROOT,
     )
-    say(f"bundle {BUNDLE.relative_to(ROOT)}: {mib(folder_size(BUNDLE))} in {time.monotonic() - started:.0f} s")
+    say(f"bundle {short(BUNDLE)}: {mib(folder_size(BUNDLE))} in {time.monotonic() - started:.0f} s")
+    check_translations(BUNDLE)
+
+
+def check_translations(bundle: Path) -> None:
+    """French only: Qt's other catalogues (7 MB, in PySide6/Qt/translations on Linux and macOS but
+    PySide6/translations in the Windows wheels) must have been left out by the spec."""
+    catalogues = sorted(p.name for p in bundle.rglob("*.qm"))
+    others = [name for name in catalogues if not name.endswith("_fr.qm")]
+    if others or "qtbase_fr.qm" not in catalogues:
+        raise SystemExit(f"Qt catalogues in the bundle: {len(others)} not French ({others[:5]}), {catalogues[:5]}")
+    say(f"Qt catalogues: {', '.join(catalogues)} (French only)")
 
 
 def self_test(program: Path) -> None:
@@ -224,7 +241,15 @@ def build_windows_setup() -> None:
     if not Path(compiler).is_file() and shutil.which(compiler) is None:
         say("Inno Setup (ISCC.exe) not found: the bundle is built, not the setup .exe (see installer/README.md)")
         return
-    run([compiler, f"/DAppVersion={version()}", f"/O{DIST}", INSTALLER / "windows" / "ilot-desktop.iss"])
+    run(
+        [
+            compiler,
+            f"/DAppVersion={version()}",
+            f"/DBundle={BUNDLE}",
+            f"/O{DIST}",
+            INSTALLER / "windows" / "ilot-desktop.iss",
+        ]
+    )
 
 
 # --- checks ------------------------------------------------------------------------------------------
@@ -258,7 +283,7 @@ def check_deb(deb: Path) -> None:
 
 def check() -> None:
     if not executable().is_file():
-        raise SystemExit(f"No bundle in {BUNDLE.relative_to(ROOT)}: run make dist first.")
+        raise SystemExit(f"No bundle in {short(BUNDLE)}: run make dist first.")
     self_test(executable())
     if sys.platform.startswith("linux"):
         deb = deb_path()

@@ -14,7 +14,10 @@
 #endif
 #define AppName "Îlot desktop"
 #define AppExe "ilot-desktop.exe"
-#define Bundle "..\..\dist\ilot-desktop"
+; The PyInstaller folder (build.py gives /DBundle=…, e.g. make windows's dist\windows\ilot-desktop).
+#ifndef Bundle
+  #define Bundle "..\..\dist\ilot-desktop"
+#endif
 
 [Setup]
 ; Never change AppId: Windows recognises upgrades and the uninstaller by it.
