@@ -27,7 +27,7 @@ from ilot_desktop.domain.exchange import (
 from ilot_desktop.domain.exchange_export import export_rows
 from ilot_desktop.domain.exchange_parse import MAX_ROWS, ParsedWorkbook, RawSheet, parse_workbook, useful_width
 from ilot_desktop.domain.exchange_plan import BARRIER_COLUMNS, ImportPlan, plan_import
-from ilot_desktop.errors import ImportRejected, ValidationError
+from ilot_desktop.errors import ImportRejected, ValidationError, os_error_text
 from ilot_desktop.services.audit import record_after, record_in
 from ilot_desktop.storage.database import Database, UnitOfWork
 from ilot_desktop.storage.exchange_repo import ExchangeRepository
@@ -81,7 +81,9 @@ def _load(path: Path):
     except IsADirectoryError:
         return None, _file_problem(f"« {path.name} » est un dossier, pas un classeur.")
     except OSError as exc:
-        return None, _file_problem(f"Le fichier « {path.name} » n'a pas pu être lu ({exc.strerror}).")
+        if path.is_dir():  # Windows refuses to read a folder with "permission denied", not IsADirectoryError
+            return None, _file_problem(f"« {path.name} » est un dossier, pas un classeur.")
+        return None, _file_problem(f"Le fichier « {path.name} » n'a pas pu être lu ({os_error_text(exc)}).")
     if not data:
         return None, _file_problem("Le fichier est vide (0 octet) : ce n'est pas un classeur Excel.")
     if data.startswith(_OLE2):
