@@ -406,7 +406,8 @@ def _discard(folder: Path) -> None:
 
 
 def fsync_file(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
+    # Windows flushes only through a handle open for writing (FlushFileBuffers): read-only gives EACCES.
+    fd = os.open(path, os.O_RDONLY if os.name == "posix" else os.O_RDWR | getattr(os, "O_BINARY", 0))
     try:
         os.fsync(fd)
     finally:
