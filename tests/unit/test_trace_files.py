@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
+import pytest
+
 from tests.faults import trace_files
+
+# strace and its POSIX paths (/tmp, /home/u) exist on Linux only; the scan itself is Linux-only too.
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="Linux only: strace logs of POSIX paths")
 
 LOG = r"""
 100 openat(AT_FDCWD</home/u>, "/ilot-scan-step/cli-export", O_RDONLY) = -1 ENOENT (No such file or directory)

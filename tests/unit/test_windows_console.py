@@ -50,6 +50,6 @@ def test_console_and_other_systems_are_left_alone(monkeypatch):
 
 @pytest.mark.skipif(sys.platform != "win32", reason="Windows only: the ANSI code page of a redirected stream")
 def test_real_redirected_output_is_utf8_on_windows():
-    code = "from ilot_desktop import cli_console, sys; cli_console.utf8_when_redirected(sys.stdout); print('✓ Ł →')"
+    code = "import sys\nfrom ilot_desktop import cli_console as c\nc.utf8_when_redirected(sys.stdout)\nprint('✓ Ł →')"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, check=True).stdout
     assert out.decode("utf-8").strip() == "✓ Ł →"
