@@ -153,7 +153,8 @@ def test_restore_puts_the_backup_back_and_keeps_the_current_file_aside(opened, v
 
     kept = restore(vault_dir, folder, PASSWORD, now=NOW + timedelta(minutes=5))
     assert kept == vault_dir / "sauvegardes" / "2026-11-27_1747_avant-restauration"
-    assert digest(kept) == {name: value for name, value in before.items() if name in ("ilot.db", "ilot.key")}
+    kept_names = ("ilot.db", "ilot.key", "ilot.secours")
+    assert digest(kept) == {name: value for name, value in before.items() if name in kept_names}
     assert not list(vault_dir.glob("*.restauration"))
     reopened = vault.unlock(vault_dir, PASSWORD)
     assert [s.last_name for s in reopened.participants.summaries()] == ["Marqueur"]

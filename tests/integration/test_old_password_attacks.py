@@ -22,6 +22,7 @@ from ilot_desktop.errors import (
 from ilot_desktop.services import vault
 from ilot_desktop.services.backup import check_backup, list_backups, restore
 from ilot_desktop.storage import keys
+from ilot_desktop.storage import vault as storage_vault
 from ilot_desktop.storage.vault import VaultPaths
 from tests.conftest import PASSWORD, TODAY
 from tests.factories import make_participant
@@ -222,3 +223,94 @@ def test_the_change_is_in_the_access_log(vault_dir):
     finally:
         session.close()
     assert "password_changed" in actions
+
+
+def _cut_short_after_the_rekey(folder: Path, old: str, new: str) -> bytes:
+    """A password change stopped by a power cut between PRAGMA rekey and the key file's replacement."""
+    paths = VaultPaths(folder)
+    old_key = keys.unwrap_key(keys.read_keyfile(paths.keyfile), old)
+    public = keys.envelope_public_key(keys.read_keyfile(paths.keyfile)["recovery"])
+    new_key = keys.new_data_key()
+    keys.write_keyfile(paths.pending_keyfile, keys.wrap_key(new_key, new, None, public))
+    (folder / "changement-de-cle.txt").write_text("en cours", encoding="ascii")
+    storage_vault.rekey_file(paths.db, old_key, new_key)
+    return new_key
+
+
+def test_a_change_cut_short_gives_the_old_password_nothing_and_loses_nothing(vault_dir):
+    """The review's sequence: cut short after the re-key, then a restore with OLD (refused), then NEW."""
+    session, code = vault.create(vault_dir, PASSWORD, clock=lambda: TODAY)
+    session.participants.save(make_participant(last_name=BEFORE_NAME))
+    backup = session.backups.write()
+    session.close()
+    _cut_short_after_the_rekey(vault_dir, PASSWORD, NEW)
+    before = (vault_dir / "ilot.db").read_bytes()
+    with pytest.raises(WrongPasswordError, match="code de secours"):
+        restore(vault_dir, backup, password=PASSWORD)
+    assert (vault_dir / "ilot.db").read_bytes() == before
+    with pytest.raises(WrongPasswordError, match="interrompu"):
+        vault.unlock(vault_dir, PASSWORD)
+    assert (vault_dir / "ilot.key.nouvelle").exists()  # a wrong try never removes the only copy of the new key
+    assert _names(vault_dir, NEW) == {BEFORE_NAME}  # the new password finishes the change
+    vault.unlock_with_recovery_code(vault_dir, code).close()
+
+
+def test_an_old_key_file_planted_then_a_restore_with_the_old_password_is_refused(changed):
+    folder, code, backup, old_keyfile, _old_key = changed
+    shutil.copyfile(old_keyfile, folder / "ilot.key")
+    with pytest.raises(DamagedVaultError):
+        vault.unlock(folder, PASSWORD)  # what the window then answers by offering the latest backup
+    with pytest.raises(WrongPasswordError, match="code de secours"):
+        restore(folder, backup, password=PASSWORD)
+    (folder / "ilot.key").unlink()
+    session = vault.unlock_with_recovery_code(folder, code, new_password=NEW)
+    assert {s.last_name for s in session.participants.summaries()} == {BEFORE_NAME, AFTER_NAME}
+    session.close()
+
+
+def test_a_full_disk_during_the_rekey_changes_nothing(vault_dir, monkeypatch):
+    from ilot_desktop.errors import StorageEnvironmentError
+    from ilot_desktop.storage import vault as storage
+
+    session, _code = vault.create(vault_dir, PASSWORD, clock=lambda: TODAY)
+    session.close()
+
+    def full(*_args):
+        error = sqlcipher3.dbapi2.OperationalError("database or disk is full")
+        error.sqlite_errorname = "SQLITE_FULL"
+        raise error
+
+    monkeypatch.setattr(storage, "rekey_file", full)
+    with pytest.raises(StorageEnvironmentError, match="plein"):
+        vault.change_password(vault_dir, PASSWORD, NEW)
+    assert sorted(p.name for p in vault_dir.iterdir() if p.is_file()) == ["ilot.db", "ilot.key", "ilot.secours"]
+    vault.unlock(vault_dir, PASSWORD).close()
+
+
+def test_a_damaged_backup_does_not_fail_the_change(vault_dir):
+    session, _code = vault.create(vault_dir, PASSWORD, clock=lambda: TODAY)
+    session.participants.save(make_participant(last_name=BEFORE_NAME))
+    good, bad = session.backups.write(), session.backups.write()
+    session.close()
+    data = bytearray((bad / "ilot.db").read_bytes())
+    data[len(data) // 2 + 100] ^= 0xFF
+    (bad / "ilot.db").write_bytes(bytes(data))
+    change = vault.change_password(vault_dir, PASSWORD, NEW)
+    assert change.reencrypted + change.failed == 2 and change.reencrypted >= 1
+    assert _names(vault_dir, NEW) == {BEFORE_NAME}
+    assert check_backup(good, NEW).ok
+
+
+def test_a_change_cut_short_on_read_only_media_still_opens_with_the_new_password(vault_dir, monkeypatch):
+    from ilot_desktop.storage import vault as storage
+
+    session, _code = vault.create(vault_dir, PASSWORD, clock=lambda: TODAY)
+    session.participants.save(make_participant(last_name=BEFORE_NAME))
+    session.close()
+    new_key = _cut_short_after_the_rekey(vault_dir, PASSWORD, NEW)
+
+    def read_only(*_args):
+        raise OSError(30, "Read-only file system")
+
+    monkeypatch.setattr(storage.os, "replace", read_only)
+    assert storage.unlock_with_password(VaultPaths(vault_dir), NEW) == new_key

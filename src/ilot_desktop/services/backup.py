@@ -208,9 +208,9 @@ def _current_key(paths: VaultPaths, password: str | None, recovery_code: str | N
         sources = [paths.keyfile, paths.pending_keyfile, paths.recovery_file]
         for envelope in keys.read_envelopes(sources):
             key = keys.open_envelope(envelope, secret)
-            if key is not None and _is_current(paths, key):
+            if key is not None and _is_current(paths, key, proven_by_code=True):
                 return key
-        if _is_current(paths, secret):  # a file of format 1: the code is the key
+        if _is_current(paths, secret, proven_by_code=True, sealed=False):  # format 1: the code is the key
             return secret
         raise WrongRecoveryCodeError("Ce code de secours n'est pas celui du fichier actuel : rien n'a été modifié.")
     assert password is not None
@@ -228,20 +228,32 @@ def _current_key(paths: VaultPaths, password: str | None, recovery_code: str | N
             continue
         if _is_current(paths, key):
             return key
+        if paths.db.exists():
+            raise WrongPasswordError(
+                "Le fichier actuel ne s'ouvre pas avec ce mot de passe (il est endommagé, ou un changement de mot "
+                "de passe a été interrompu, ou son fichier de clé a été remplacé)\u00a0: une sauvegarde ne peut "
+                "alors être restaurée qu'avec le code de secours. Rien n'a été modifié."
+            )
     raise WrongPasswordError(
         "Ce n'est pas le mot de passe actuel du fichier. Une sauvegarde ne se restaure qu'avec le mot de passe "
         "actuel (ou le code de secours) : rien n'a été modifié."
     )
 
 
-def _is_current(paths: VaultPaths, key: bytes) -> bool:
-    """The key is the vault's: it opens the database, or (the database being damaged) the key file vouches."""
+def _is_current(paths: VaultPaths, key: bytes, proven_by_code: bool = False, sealed: bool = True) -> bool:
+    """Is ``key`` the vault's current key? It must open the database. Only the recovery code (the owner's
+    strongest secret) may also vouch through the key file's fingerprint for a database that no longer opens
+    (damaged): a password alone never does, or an old key file copied over the current one, or a password
+    change cut short, would let an old password replace the records. ``sealed``: the key came out of the vault's
+    own envelope (not a format-1 code taken as the key itself)."""
     if paths.db.exists() and storage_restore.opens_quietly(paths.db, key):
         return True
+    if not proven_by_code and paths.db.exists():
+        return False
     try:
         return keys.read_keyfile(paths.keyfile).get("key_check") == keys.key_check(key)
     except KeyFileMissingError:
-        return False
+        return proven_by_code and sealed  # a key from the vault's own sealed envelope (ilot.secours)
 
 
 def _open_with_current(

@@ -315,6 +315,15 @@ def _recovery_target(paths: VaultPaths, old_key: bytes, secret: bytes | None = N
     return public, None
 
 
+def code_survives_change(folder: Path) -> bool:
+    """Does the printed recovery code stay valid through a password change? Not for a file of format 1 (its code
+    is its data key), which gets a new code at its first change."""
+    try:
+        return storage_vault.recovery_public(VaultPaths(folder)) is not None
+    except KeyFileMissingError:
+        return False
+
+
 def verify_password(folder: Path, password: str) -> None:
     """WrongPasswordError (or another reason) unless ``password`` opens the vault; nothing is changed."""
     storage_vault.unlock_with_password(VaultPaths(folder), password)
@@ -339,10 +348,14 @@ def change_password(
     _open(paths, old_key, clock, quick_check=True, audit=False).close()  # damaged or newer: nothing changes
     public, code = _recovery_target(paths, old_key)
     new_key = storage_vault.rekey(paths, old_key, new, public, kdf)
+    # The file is re-keyed: from here nothing may fail the change (a new code must reach the person).
     try:
         change = _settle_backups(paths, old_key, new_key, code, old_backups)
         detail = f"{change.reencrypted} sauvegarde(s) rechiffrée(s), {change.deleted} supprimée(s)"
-        _record_closed(paths, new_key, clock, audit_actions.PASSWORD_CHANGED, detail)
+        try:
+            _record_closed(paths, new_key, clock, audit_actions.PASSWORD_CHANGED, detail)
+        except Exception as exc:
+            log.warning("access log: password change not recorded (%s)", type(exc).__name__)
     finally:
         _forget(old_key, new_key)  # the window reopens with the new password: no copy stays in memory
     return change
@@ -360,7 +373,11 @@ def _settle_backups(
 ) -> KeyChange:
     from ilot_desktop.storage import backup_keys
 
-    counts = backup_keys.settle(paths, old_key, new_key, policy.value)
+    try:
+        counts = backup_keys.settle(paths, old_key, new_key, policy.value)
+    except Exception as exc:  # the backups folder unreadable: the change itself stands
+        log.warning("backups not settled after a password change (%s)", type(exc).__name__)
+        return KeyChange(code, failed=len(backup_keys.list_backups(paths.backups)))
     return KeyChange(code, counts.reencrypted, counts.deleted, counts.kept_under_old, counts.failed)
 
 

@@ -360,9 +360,11 @@ def verify_copy(db: Path, key: bytes, expected_counts: dict[str, int], keyfile: 
     return problems
 
 
-def open_readonly(db: Path, key: bytes):
-    """A keyed connection that cannot write (``mode=ro``): opening never changes the file."""
-    connection = sqlcipher3.dbapi2.connect(db.resolve().as_uri() + "?mode=ro", uri=True)
+def open_readonly(db: Path, key: bytes, immutable: bool = False):
+    """A keyed connection that cannot write (``mode=ro``): opening never changes the file. ``immutable``: the
+    file is read as it is, a leftover rollback journal beside it ignored (to recognise a key, not to read data)."""
+    uri = db.resolve().as_uri() + ("?mode=ro&immutable=1" if immutable else "?mode=ro")
+    connection = sqlcipher3.dbapi2.connect(uri, uri=True)
     try:
         key_connection(connection, key, pragmas=("PRAGMA temp_store = MEMORY", "PRAGMA query_only = ON"))
     except Exception:

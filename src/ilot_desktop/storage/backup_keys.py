@@ -21,6 +21,9 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+import sqlcipher3
+
+from ilot_desktop.errors import StorageEnvironmentError
 from ilot_desktop.storage import keys
 from ilot_desktop.storage.backup import BackupInfo, backup_files, delete_backup, fsync_dir, fsync_file, list_backups
 from ilot_desktop.storage.restore import opens
@@ -64,7 +67,7 @@ def settle(paths: VaultPaths, old_key: bytes, new_key: bytes, policy: str) -> Se
                 deleted += 1
             else:
                 kept += 1
-        except OSError:
+        except (OSError, StorageEnvironmentError, sqlcipher3.dbapi2.Error):  # one backup's trouble, said, never fatal
             log.warning("a backup could not be %s", "re-encrypted" if policy == REENCRYPT else "deleted")
             failed += 1
             kept += 1

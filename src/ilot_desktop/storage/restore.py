@@ -22,6 +22,7 @@ from ilot_desktop.errors import (
     DamagedVaultError,
     KeyFileMissingError,
     NoVaultError,
+    StorageEnvironmentError,
     WrongPasswordError,
 )
 from ilot_desktop.storage import keys
@@ -34,7 +35,7 @@ from ilot_desktop.storage.backup import (
     open_readonly,
 )
 from ilot_desktop.storage.engine import classify_database_error, classify_os_error, describe_file
-from ilot_desktop.storage.vault import RECOVERY_NAME, VaultPaths, key_from_secret, rekey_file
+from ilot_desktop.storage.vault import RECOVERY_NAME, REKEY_MARKER, VaultPaths, key_from_secret, rekey_file
 
 log = logging.getLogger(__name__)
 
@@ -80,11 +81,13 @@ def opens(db: Path, key: bytes) -> bool:
 
 
 def opens_quietly(db: Path, key: bytes) -> bool:
-    """``opens`` where an unreadable file is simply "no" (used to recognise a key, not to report)."""
+    """Does ``key`` open ``db``, read as it is (a leftover journal beside it ignored)? An unreadable file is
+    simply "no": this recognises a key, it does not report."""
     try:
-        return opens(db, key)
+        open_readonly(db, key, immutable=True).close()
     except Exception:
         return False
+    return True
 
 
 def with_password(db: Path, keyfiles: list[Path], password: str) -> OpenedBackup:
@@ -215,7 +218,9 @@ def put_in_place(
         if install_key:
             assert opened.keyfile is not None
             keys.write_keyfile(new_key, keys.read_keyfile(opened.keyfile))
-        current = [p for p in (paths.db, paths.keyfile) if p.exists()]
+        # every key file goes aside with the database it may be the only key of (a change cut short, a copy)
+        key_material = (paths.keyfile, paths.recovery_file, paths.pending_keyfile, paths.folder / REKEY_MARKER)
+        current = [p for p in (paths.db, *key_material) if p.exists()]
         sides = [side for suffix in SIDE_FILES if (side := paths.db.with_name(paths.db.name + suffix)).exists()]
         if current or sides:
             paths.backups.mkdir(mode=0o700, parents=True, exist_ok=True)
@@ -236,7 +241,7 @@ def put_in_place(
         elif paths.keyfile.exists() and not _holds(paths.keyfile, final_key):
             paths.keyfile.unlink()  # kept aside; it would not open the restored file
         fsync_dir(folder)
-    except OSError as exc:
+    except (OSError, StorageEnvironmentError) as exc:
         if not replaced:
             for step in reversed(undo):
                 try:
@@ -246,6 +251,8 @@ def put_in_place(
             aside = None
         new_db.unlink(missing_ok=True)
         new_key.unlink(missing_ok=True)
+        if isinstance(exc, StorageEnvironmentError):
+            raise
         raise classify_os_error(exc) from exc
     log.info("backup restored (previous files kept aside: %s)", aside is not None)
     return aside

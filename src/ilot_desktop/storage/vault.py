@@ -17,12 +17,13 @@ from ilot_desktop.errors import (
     DamagedVaultError,
     KeyFileMissingError,
     NoVaultError,
+    StorageEnvironmentError,
     VaultExistsError,
     WrongPasswordError,
     WrongRecoveryCodeError,
 )
 from ilot_desktop.storage import keys
-from ilot_desktop.storage.engine import classify_os_error, describe_file, raw_connect
+from ilot_desktop.storage.engine import classify_database_error, classify_os_error, describe_file, raw_connect
 from ilot_desktop.storage.secret import key_statement
 
 log = logging.getLogger(__name__)
@@ -32,6 +33,7 @@ KEY_NAME = "ilot.key"
 RECOVERY_NAME = "ilot.secours"
 BACKUP_DIR = "sauvegardes"
 REKEY_MARKER = "changement-de-cle.txt"
+UNUSED_KEY_NAME = KEY_NAME + ".non-appliquee"  # a pending key file that opened nothing: set aside, never deleted
 
 
 @dataclass(frozen=True)
@@ -97,6 +99,9 @@ def create_vault(paths: VaultPaths, password: str, kdf: keys.KdfParams | None = 
     except OSError as exc:
         temp.unlink(missing_ok=True)
         raise classify_os_error(exc) from exc
+    except StorageEnvironmentError:
+        temp.unlink(missing_ok=True)
+        raise
     except sqlcipher3.dbapi2.OperationalError as exc:
         temp.unlink(missing_ok=True)
         raise classify_os_error(OSError(13, str(exc))) from exc
@@ -123,7 +128,10 @@ def _opens(paths: VaultPaths, key: bytes) -> bool:
 def unlock_with_password(paths: VaultPaths, password: str) -> bytes:
     """The data key, or WrongPasswordError / DamagedVaultError / KeyFileMissingError."""
     _check_db_file(paths)
-    _finish_interrupted_rekey(paths, password)
+    finished = _finish_interrupted_rekey(paths, password)
+    if finished is not None:
+        _refresh_recovery_file(paths, finished)
+        return finished
     key = keys.unwrap_key(keys.read_keyfile(paths.keyfile), password)
     if not _opens(paths, key):
         if paths.pending_keyfile.exists():
@@ -149,11 +157,11 @@ def _refresh_recovery_file(paths: VaultPaths, key: bytes) -> None:
     if not isinstance(envelope, dict) or envelope.get("key_check") != keys.key_check(key):
         return
     current = keys.read_envelopes([paths.recovery_file])
-    if current and current[0] == envelope:
-        return
+    if current and current[0].get("key_check") == keys.key_check(key):
+        return  # already this key's: never replaced by another copy
     try:
         keys.write_keyfile(paths.recovery_file, keys.recovery_file_content(envelope))
-    except OSError:  # read-only media: the key file still holds the envelope
+    except (OSError, StorageEnvironmentError):  # read-only media: the key file still holds the envelope
         log.warning("recovery envelope not refreshed")
 
 
@@ -186,7 +194,7 @@ def _settle_pending(paths: VaultPaths, key: bytes) -> None:
                 os.replace(pending, paths.keyfile)
                 log.info("interrupted re-key completed")
             else:
-                pending.unlink()
+                os.replace(pending, paths.folder / UNUSED_KEY_NAME)
         marker = paths.folder / REKEY_MARKER
         if marker.exists():
             marker.unlink()
@@ -235,27 +243,44 @@ def _pending_keyfile(paths: VaultPaths) -> Path:
     return paths.pending_keyfile
 
 
-def _finish_interrupted_rekey(paths: VaultPaths, password: str) -> None:
+def _finish_interrupted_rekey(paths: VaultPaths, password: str) -> bytes | None:
     """A re-key (password change, new recovery code) interrupted before ``ilot.key`` was replaced: finish it.
 
-    SQLCipher re-keys in one transaction, so exactly one of the two key files opens the database: the one that
-    does is kept (the password opens both).
+    SQLCipher re-keys in one transaction, so exactly one of the two key files opens the database. Returns the
+    pending file's key when it is the one that opens (used even where the folder cannot be written: read-only
+    media). A pending key file that does not open the database is never deleted: it is set aside
+    (``ilot.key.non-appliquee``), since it may be the only key of a copy kept elsewhere.
     """
     pending, marker = _pending_keyfile(paths), paths.folder / REKEY_MARKER
     if not pending.exists():
-        if marker.exists():  # unlink(missing_ok) still fails on read-only media (EROFS before ENOENT)
-            marker.unlink()
-        return
+        _remove_quietly(marker)
+        return None
     try:
         new_key = keys.unwrap_key(keys.read_keyfile(pending), password)
     except (KeyFileMissingError, WrongPasswordError):
-        return  # not this password: leave everything as it is
+        return None  # not this password: leave everything as it is
     if _opens(paths, new_key):
-        os.replace(pending, paths.keyfile)
-        log.info("interrupted re-key completed")
-    else:
-        pending.unlink(missing_ok=True)
-    marker.unlink(missing_ok=True)
+        try:
+            os.replace(pending, paths.keyfile)
+            log.info("interrupted re-key completed")
+        except OSError:
+            log.warning("interrupted re-key not finished on disk (read-only folder?)")
+        _remove_quietly(marker)
+        return new_key
+    try:
+        os.replace(pending, paths.folder / UNUSED_KEY_NAME)
+    except OSError:
+        log.warning("unused pending key file left in place (read-only folder?)")
+    _remove_quietly(marker)
+    return None
+
+
+def _remove_quietly(path: Path) -> None:
+    try:
+        if path.exists():  # unlink(missing_ok) still fails on read-only media (EROFS before ENOENT)
+            path.unlink()
+    except OSError:
+        log.warning("%s left in place (read-only folder?)", path.name)
 
 
 def rekey(
@@ -283,7 +308,18 @@ def rekey(
     try:
         keys.write_keyfile(pending, content)
         marker.write_text("en cours", encoding="ascii")
-        rekey_file(paths.db, old_key, new_key)
+        try:
+            rekey_file(paths.db, old_key, new_key)
+        except sqlcipher3.dbapi2.Error as exc:  # rolled back: the file keeps its key, the change did not happen
+            _remove_quietly(pending)
+            _remove_quietly(marker)
+            classified = classify_database_error(exc)
+            if classified is not exc:
+                raise classified from exc
+            raise StorageEnvironmentError(
+                "Le fichier n'a pas pu être rechiffré (disque plein ou support défaillant\u00a0?)\u00a0: rien n'a "
+                "changé, l'ancien mot de passe et le code de secours restent valables."
+            ) from exc
         os.replace(pending, paths.keyfile)
         keys.write_keyfile(paths.recovery_file, keys.recovery_file_content(content["recovery"]))
         marker.unlink(missing_ok=True)

@@ -66,9 +66,15 @@ class ChangePasswordDialog(QDialog):
         label = QLabel("Mot de passe &actuel\u00a0:", self)
         label.setBuddy(self.current)
         form.addRow(label, self.current)
+        code = (
+            "Le code de secours reste valable."
+            if vault.code_survives_change(folder)
+            else "Un nouveau code de secours sera créé et affiché une fois\u00a0: préparez-vous à imprimer la "
+            "nouvelle feuille (l'ancienne n'ouvrira plus le fichier)."
+        )
         note = QLabel(
             "Le fichier est rechiffré avec une nouvelle clé\u00a0: l'ancien mot de passe n'ouvrira plus rien de ce "
-            "qui sera écrit désormais. Le code de secours reste valable.",
+            f"qui sera écrit désormais. {code}",
             self,
         )
         note.setWordWrap(True)
