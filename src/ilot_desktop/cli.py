@@ -270,6 +270,7 @@ def _create(args: argparse.Namespace, paths: AppPaths, with_demo: bool) -> int:
         print(f"Fichier chiffré créé dans {paths.data_dir}")
         print("Code de secours (à conserver dans le coffre du bureau, il ne sera plus affiché) :")
         print(code, flush=True)
+        vault.confirm_recovery_code(paths.data_dir)  # shown: printed on the console
         if sheet is not None:
             from ilot_desktop.reports.recovery_sheet import write_recovery_sheet
 
@@ -324,6 +325,7 @@ def cmd_change_password(args: argparse.Namespace, paths: AppPaths) -> int:
     if change.recovery_code is not None:
         print("Nouveau code de secours (à conserver dans le coffre du bureau, il ne sera plus affiché)\u00a0:")
         print(change.recovery_code, flush=True)
+        vault.confirm_recovery_code(paths.data_dir)
     return EXIT_OK
 
 
@@ -364,6 +366,12 @@ def cmd_check(args: argparse.Namespace, paths: AppPaths) -> int:
             session = vault.unlock(paths.data_dir, read_password(confirm=False), audit=False)
         try:
             report = session.check(full=True)
+            if vault.recovery_code_pending(paths.data_dir):
+                print(
+                    "Attention\u00a0: le code de secours de ce fichier n'a peut-être jamais été noté (arrêt pendant "
+                    "son affichage). Créez-en un nouveau dans l'application (Fichier → Nouveau code de secours).",
+                    file=sys.stderr,
+                )
             if report.ok:
                 session.record_opening("avec le code de secours" if args.recovery_code else "")
         finally:

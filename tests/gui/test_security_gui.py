@@ -111,9 +111,8 @@ def test_new_recovery_code_is_shown_once_and_the_old_one_retired(window, answers
 
 def test_one_instance_per_data_folder(tmp_path):
     from ilot_desktop.app import acquire_instance_lock
-    from ilot_desktop.paths import app_paths
-
     from ilot_desktop.instance_lock import LockState
+    from ilot_desktop.paths import app_paths
 
     paths = app_paths(tmp_path / "donnees")
     first = acquire_instance_lock(paths)
@@ -145,3 +144,16 @@ def test_an_outcome_being_typed_is_asked_about_when_quitting(window, answers):
     answers.queue(dialogs.Answer.CANCEL)
     assert not window.close()
     assert page.employer.text() == "Eiffage"
+
+
+def test_a_code_never_confirmed_as_seen_is_said_at_unlock(window, answers):
+    window.lock()
+    vault.new_recovery_code(window.paths.data_dir, PASSWORD)  # as if the window died before showing it
+    window.unlock(PASSWORD)
+    assert window.session is not None
+    titles = [call[1][0] for call in answers.calls if call[0] == "inform"]
+    assert "Code de secours à refaire" in titles
+    assert window.make_new_recovery_code(PASSWORD)
+    window.code_page.confirm.setChecked(True)
+    window.code_page.continue_button.click()
+    assert not vault.recovery_code_pending(window.paths.data_dir)

@@ -314,3 +314,16 @@ def test_a_change_cut_short_on_read_only_media_still_opens_with_the_new_password
 
     monkeypatch.setattr(storage.os, "replace", read_only)
     assert storage.unlock_with_password(VaultPaths(vault_dir), NEW) == new_key
+
+
+def test_a_new_code_never_confirmed_as_seen_is_said(vault_dir):
+    """A crash between the re-key and the code on screen would leave a file with no known code: it is said."""
+    session, _code = vault.create(vault_dir, PASSWORD, clock=lambda: TODAY)
+    session.close()
+    assert not vault.recovery_code_pending(vault_dir)
+    code = vault.new_recovery_code(vault_dir, PASSWORD)
+    assert vault.recovery_code_pending(vault_dir)  # the process could die here, before showing it
+    vault.unlock_with_recovery_code(vault_dir, code).close()
+    vault.confirm_recovery_code(vault_dir)
+    assert not vault.recovery_code_pending(vault_dir)
+    vault.unlock(vault_dir, PASSWORD).close()

@@ -224,7 +224,7 @@ def unlock_with_recovery_code(
         # damaged or newer: refused before any change
         _open(paths, key, clock, quick_check=True, audit=False).close()
         public, issued = _recovery_target(paths, key, secret)
-        key = storage_vault.rekey(paths, key, new_password, public, kdf)
+        key = storage_vault.rekey(paths, key, new_password, public, kdf, new_code=issued is not None)
     session = _open(
         paths,
         key,
@@ -347,7 +347,7 @@ def change_password(
     old_key = storage_vault.unlock_with_password(paths, current)
     _open(paths, old_key, clock, quick_check=True, audit=False).close()  # damaged or newer: nothing changes
     public, code = _recovery_target(paths, old_key)
-    new_key = storage_vault.rekey(paths, old_key, new, public, kdf)
+    new_key = storage_vault.rekey(paths, old_key, new, public, kdf, new_code=code is not None)
     # The file is re-keyed: from here nothing may fail the change (a new code must reach the person).
     try:
         change = _settle_backups(paths, old_key, new_key, code, old_backups)
@@ -399,5 +399,15 @@ def new_recovery_code(folder: Path, password: str, kdf: keys.KdfParams | None = 
     paths = VaultPaths(folder)
     key = storage_vault.unlock_with_password(paths, password)
     secret = keys.new_recovery_secret()
-    storage_vault.rekey(paths, key, password, keys.recovery_public_key(secret), kdf)
+    storage_vault.rekey(paths, key, password, keys.recovery_public_key(secret), kdf, new_code=True)
     return keys.encode_recovery_code(secret)
+
+
+def confirm_recovery_code(folder: Path) -> None:
+    """Call once the person has seen the code shown after a creation or a re-key (printed, noted)."""
+    storage_vault.confirm_code(VaultPaths(folder))
+
+
+def recovery_code_pending(folder: Path) -> bool:
+    """True when the file's recovery code was drawn and never confirmed as seen: a new one should be made."""
+    return storage_vault.code_pending(VaultPaths(folder))

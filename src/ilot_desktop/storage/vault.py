@@ -33,6 +33,7 @@ KEY_NAME = "ilot.key"
 RECOVERY_NAME = "ilot.secours"
 BACKUP_DIR = "sauvegardes"
 REKEY_MARKER = "changement-de-cle.txt"
+CODE_PENDING = "code_not_yet_shown"  # key file field: a new recovery code the person has not confirmed seeing
 UNUSED_KEY_NAME = KEY_NAME + ".non-appliquee"  # a pending key file that opened nothing: set aside, never deleted
 
 
@@ -289,8 +290,12 @@ def rekey(
     password: str,
     recovery_public: bytes,
     kdf: keys.KdfParams | None = None,
+    new_code: bool = False,
 ) -> bytes:
     """A new data key for the database, wrapped under ``password`` and sealed to the recovery code.
+
+    ``new_code``: the code is new and not yet shown; the key file says so until ``confirm_code`` (a crash
+    before the person noted it is then told at the next unlock, instead of leaving a file with no known code).
 
     Done at every password change (so that an old password or an old key file opens nothing written
     after it) and for a new recovery code. The database must be closed. Order, so that an interruption never
@@ -305,6 +310,8 @@ def rekey(
     pending = _pending_keyfile(paths)
     marker = paths.folder / REKEY_MARKER
     content = keys.wrap_key(new_key, password, kdf, recovery_public)
+    if new_code:
+        content[CODE_PENDING] = True
     try:
         keys.write_keyfile(pending, content)
         marker.write_text("en cours", encoding="ascii")
@@ -339,3 +346,24 @@ def rekey_file(db: Path, old_key: bytes, new_key: bytes) -> None:
             connection.execute(statement)
     finally:
         connection.close()
+
+
+def code_pending(paths: VaultPaths) -> bool:
+    """Was the file's recovery code drawn and never confirmed as seen (a crash while it was shown)?"""
+    try:
+        return bool(keys.read_keyfile(paths.keyfile).get(CODE_PENDING))
+    except KeyFileMissingError:
+        return False
+
+
+def confirm_code(paths: VaultPaths) -> None:
+    """The person has seen (printed, noted) the recovery code: the key file stops saying it was not shown."""
+    try:
+        content = keys.read_keyfile(paths.keyfile)
+    except KeyFileMissingError:
+        return
+    if content.pop(CODE_PENDING, None):
+        try:
+            keys.write_keyfile(paths.keyfile, content)
+        except (OSError, StorageEnvironmentError):
+            log.warning("recovery code confirmation not written (read-only folder?)")

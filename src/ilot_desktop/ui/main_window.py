@@ -76,7 +76,7 @@ class MainWindow(LockingMixin, WindowActionsMixin, QMainWindow):
         self.create_page.back_requested.connect(self.show_start)
         self.create_page.create_requested.connect(self.create_vault)
         self.code_page.save_sheet_requested.connect(self.save_recovery_sheet)
-        self.code_page.done.connect(self._enter_workspace)
+        self.code_page.done.connect(self._code_seen)
         self.unlock_page.unlock_requested.connect(self.unlock)
         self.unlock_page.recover_requested.connect(self.recover)
         self._restore_geometry()
@@ -319,6 +319,12 @@ class MainWindow(LockingMixin, WindowActionsMixin, QMainWindow):
 
         self._busy(work, lambda message: dialogs.show_error(self, IlotError(message)))
 
+    def _code_seen(self) -> None:
+        """The person ticked « J'ai noté le code » and went on: the key file stops saying it was never shown."""
+        if self.session is not None and not self.is_demo:
+            vault.confirm_recovery_code(self.session.folder)
+        self._enter_workspace()
+
     def unlock(self, password: str) -> None:
         damaged = []
 
@@ -330,6 +336,14 @@ class MainWindow(LockingMixin, WindowActionsMixin, QMainWindow):
                 raise
             self.is_demo = False
             self._enter_workspace()
+            if vault.recovery_code_pending(self.paths.data_dir):
+                dialogs.inform(
+                    self,
+                    "Code de secours à refaire",
+                    "Le code de secours de ce fichier n'a peut-être jamais été noté\u00a0: l'application s'est "
+                    "arrêtée pendant qu'il s'affichait.",
+                    "Créez-en un nouveau maintenant (Fichier → Nouveau code de secours…) et imprimez sa feuille.",
+                )
 
         def refused(message: str) -> None:
             self.unlock_page.show_error(message)
