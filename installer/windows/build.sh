@@ -66,7 +66,7 @@ if [ ! -f "$BUILD_PREFIX/.ready-$inputs" ]; then
     cp -r "$python_dir" "$BUILD_PREFIX/drive_c/Python311"
     export WINEPREFIX=$BUILD_PREFIX
     w "$WIN_PY" -m ensurepip --default-pip | grep -v "^Looking in links" || true
-    w "$WIN_PY" -m pip install -q --no-warn-script-location --no-index --find-links "$(win_path "$WIN_CACHE/wheels")" \
+    w "$WIN_PY" -m pip install -q --no-compile --no-warn-script-location --no-index --find-links "$(win_path "$WIN_CACHE/wheels")" \
         --require-hashes -r "$(win_path "$WIN_HERE/requirements-app.txt")" \
         -r "$(win_path "$WIN_HERE/requirements-build.txt")" -r "$(win_path "$WIN_HERE/requirements-test.txt")"
     touch "$BUILD_PREFIX/.ready-$inputs"
