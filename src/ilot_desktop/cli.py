@@ -18,7 +18,13 @@ from datetime import date
 from pathlib import Path
 
 from ilot_desktop import __version__, cli_documents, cli_french, safe_files
-from ilot_desktop.cli_console import ENVIRONMENT_ERRNOS, ConsoleStream, hold_the_folder, utf8_when_redirected
+from ilot_desktop.cli_console import (
+    ENVIRONMENT_ERRNOS,
+    ConsoleStream,
+    confirm_code_if_shown,
+    hold_the_folder,
+    utf8_when_redirected,
+)
 from ilot_desktop.errors import (
     EXIT_INVALID,
     EXIT_OK,
@@ -265,12 +271,12 @@ def _create(args: argparse.Namespace, paths: AppPaths, with_demo: bool) -> int:
                 "imprimez-la. Rien n'a été créé."
             }
         )
-    session, code = vault.create(paths.data_dir, read_password(confirm=True))
+    session, code = vault.create(paths.data_dir, read_password(confirm=True), code_pending=True)
     try:
+        # the code on the first line: whatever reads only the beginning (``| head -1``) still shows it
+        print(f"Code de secours (à garder au coffre du bureau, il ne sera plus affiché)\u00a0: {code}", flush=True)
         print(f"Fichier chiffré créé dans {paths.data_dir}")
-        print("Code de secours (à conserver dans le coffre du bureau, il ne sera plus affiché) :")
-        print(code, flush=True)
-        vault.confirm_recovery_code(paths.data_dir)  # shown: printed on the console
+        confirm_code_if_shown(vault, paths.data_dir)
         if sheet is not None:
             from ilot_desktop.reports.recovery_sheet import write_recovery_sheet
 
@@ -325,7 +331,7 @@ def cmd_change_password(args: argparse.Namespace, paths: AppPaths) -> int:
     if change.recovery_code is not None:
         print("Nouveau code de secours (à conserver dans le coffre du bureau, il ne sera plus affiché)\u00a0:")
         print(change.recovery_code, flush=True)
-        vault.confirm_recovery_code(paths.data_dir)
+        confirm_code_if_shown(vault, paths.data_dir)
     return EXIT_OK
 
 

@@ -128,3 +128,16 @@ class ConsoleStream:
 
     def __getattr__(self, name: str):
         return getattr(self._stream, name)
+
+
+def confirm_code_if_shown(vault, data_dir) -> None:
+    """A recovery code printed on the console reached it: mark it seen. A reader gone before it
+    (``| head -1``) leaves it marked not seen, and says so: ``check`` and the window ask for a new one."""
+    if getattr(sys.stdout, "reader_gone", False):
+        print(
+            "Attention\u00a0: le code de secours n'a pas pu être affiché. Créez-en un nouveau dans l'application "
+            "(Fichier → Nouveau code de secours).",
+            file=sys.stderr,
+        )
+        return
+    vault.confirm_recovery_code(data_dir)

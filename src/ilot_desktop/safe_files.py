@@ -76,7 +76,7 @@ def environment_error(exc: OSError, folder: Path) -> StorageEnvironmentError:
     if code == errno.EROFS:
         return StorageEnvironmentError(
             f"Le dossier «{NBSP}{folder}{NBSP}» est en lecture seule{NBSP}: choisissez un autre dossier "
-            "(une clé USB verrouillée{NBSP}?)."
+            f"(une clé USB verrouillée{NBSP}?)."
         )
     if code in (errno.EACCES, errno.EPERM):
         return StorageEnvironmentError(
@@ -87,7 +87,7 @@ def environment_error(exc: OSError, folder: Path) -> StorageEnvironmentError:
         return _missing(folder)
     return StorageEnvironmentError(
         f"Le fichier n'a pas pu être écrit dans «{NBSP}{folder}{NBSP}» (erreur du système{NBSP}: support retiré ou "
-        "défaillant{NBSP}?)."
+        f"défaillant{NBSP}?)."
     )
 
 
@@ -165,7 +165,7 @@ def _sweep(folder: Path, now: float) -> None:
 def write_bytes(out: Path, data: bytes, *, journal: object = _USE_CONFIGURED) -> None:
     """Write ``data`` to ``out`` atomically and durably (see the module's text). ``journal``: the folder of
     records (default: the one configured at start; None: no record)."""
-    out = Path(out)
+    out = Path(out).absolute()  # the journal must find the temporary file from any working folder
     folder = out.parent
     require_folder(folder)
     records = _journal_dir if journal is _USE_CONFIGURED else journal

@@ -157,3 +157,14 @@ def test_a_code_never_confirmed_as_seen_is_said_at_unlock(window, answers):
     window.code_page.confirm.setChecked(True)
     window.code_page.continue_button.click()
     assert not vault.recovery_code_pending(window.paths.data_dir)
+
+
+def test_a_code_created_in_the_window_counts_as_seen_only_after_continuer(make_window, tmp_path):
+    window = make_window(tmp_path / "neuf")
+    window.create_vault(PASSWORD)
+    assert window.stack.currentWidget() is window.code_page
+    assert vault.recovery_code_pending(window.paths.data_dir)  # a crash now would be said at the next unlock
+    window.code_page.confirm.setChecked(True)
+    window.code_page.continue_button.click()
+    assert window.stack.currentWidget() is window.workspace
+    assert not vault.recovery_code_pending(window.paths.data_dir)

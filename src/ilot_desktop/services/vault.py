@@ -185,12 +185,17 @@ def _open(
 
 
 def create(
-    folder: Path, password: str, clock: Clock = date.today, kdf: keys.KdfParams | None = None
+    folder: Path,
+    password: str,
+    clock: Clock = date.today,
+    kdf: keys.KdfParams | None = None,
+    code_pending: bool = False,
 ) -> tuple[VaultSession, str]:
-    """A new empty vault; returns the open session and the recovery code to show once."""
+    """A new empty vault; returns the open session and the recovery code to show once. ``code_pending``: the
+    key file says the code was not yet seen until ``confirm_recovery_code`` (the window and the console)."""
     _require_acceptable(password)
     paths = VaultPaths(folder)
-    key, code = storage_vault.create_vault(paths, password, kdf)
+    key, code = storage_vault.create_vault(paths, password, kdf, code_pending)
     return _open(paths, key, clock, quick_check=False, action=audit_actions.VAULT_CREATED), code
 
 

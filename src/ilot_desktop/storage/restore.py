@@ -179,9 +179,7 @@ def inspect(db: Path, key: bytes) -> Inspection:
     return Inspection(version, counts, problems)
 
 
-def put_in_place(
-    paths: VaultPaths, opened: OpenedBackup, when: datetime, rekey_to: bytes | None = None
-) -> Path | None:
+def put_in_place(paths: VaultPaths, opened: OpenedBackup, when: datetime, rekey_to: bytes | None = None) -> Path | None:
     """Replace the vault's files by the backup's; the replaced files are kept in ``sauvegardes/``.
 
     With ``rekey_to`` (the vault's current data key), the restored copy is re-keyed to it before it takes

@@ -65,7 +65,9 @@ class VaultPaths:
         return self.db.exists()
 
 
-def create_vault(paths: VaultPaths, password: str, kdf: keys.KdfParams | None = None) -> tuple[bytes, str]:
+def create_vault(
+    paths: VaultPaths, password: str, kdf: keys.KdfParams | None = None, code_pending: bool = False
+) -> tuple[bytes, str]:
     """Create an empty, keyed database and its key file. Returns (data key, recovery code).
 
     The schema is created by the migrations at first open (``Database.open``). The file is
@@ -93,6 +95,8 @@ def create_vault(paths: VaultPaths, password: str, kdf: keys.KdfParams | None = 
         finally:
             connection.close()
         content = keys.wrap_key(key, password, kdf, keys.recovery_public_key(secret))
+        if code_pending:
+            content[CODE_PENDING] = True  # until the caller has shown the code (``confirm_code``)
         keys.write_keyfile(paths.keyfile, content)
         keys.write_keyfile(paths.recovery_file, keys.recovery_file_content(content["recovery"]))
         os.chmod(temp, 0o600)  # encrypted anyway; still nobody else's business

@@ -248,7 +248,7 @@ class MainWindow(LockingMixin, WindowActionsMixin, QMainWindow):
 
     def create_vault(self, password: str) -> None:
         def work():
-            session, code = vault.create(self.paths.data_dir, password, self.today)
+            session, code = vault.create(self.paths.data_dir, password, self.today, code_pending=True)
             self.session, self.is_demo = session, False
             self.code_page.show_code(code)
             self.stack.setCurrentWidget(self.code_page)
