@@ -153,3 +153,11 @@ def test_the_estimator_is_loaded_at_the_first_check_not_at_import():
     )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr[-800:]
+
+
+@pytest.mark.parametrize("phrase", ["un deux trois quatre cinq six sept", "le la les de du des et"])
+def test_a_phrase_of_only_very_common_words_is_refused_in_french(phrase):
+    """Seven words of the most frequent kind pass the CNIL count and zxcvbn's product of ranks: not enough."""
+    verdict = check_password(phrase)
+    assert not verdict.acceptable
+    assert "mots très courants" in verdict.summary()

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from ilot_desktop.domain.password_strength import estimate
@@ -86,8 +87,16 @@ def check_password(password: str) -> PasswordCheck:
         or bits >= MIN_BITS
     )
     strength = estimate(password)
+    weakness = strength.reason
+    rare = _rare_words(password) if words >= 2 and " " in password.strip() else MIN_RARE_WORDS
+    common_phrase = rare < MIN_RARE_WORDS  # only very common words (articles, numbers), one other at most
+    if common_phrase and not weakness:
+        weakness = (
+            "Cette phrase n'est faite que de mots très courants (articles, nombres, petits mots)\u00a0: elle "
+            "serait vite devinée."
+        )
     return PasswordCheck(
-        acceptable=bool(recipes and distinct >= 6 and strength.strong),
+        acceptable=bool(recipes and distinct >= 6 and strength.strong and not common_phrase),
         meets_rule=bool(recipes and distinct >= 6),
         bits=bits,
         length=len(password),
@@ -97,5 +106,54 @@ def check_password(password: str) -> PasswordCheck:
         has_symbol=has_symbol,
         words=words,
         guesses_log10=strength.guesses_log10,
-        weakness=strength.reason,
+        weakness=weakness,
     )
+
+
+MIN_RARE_WORDS = 2  # a phrase needs this many words that are not among the most frequent ones
+_NUMBER_WORDS = frozenset(
+    [
+        "zero",
+        "un",
+        "une",
+        "deux",
+        "trois",
+        "quatre",
+        "cinq",
+        "six",
+        "sept",
+        "huit",
+        "neuf",
+        "dix",
+        "onze",
+        "douze",
+        "treize",
+        "quatorze",
+        "quinze",
+        "seize",
+        "vingt",
+        "trente",
+        "quarante",
+        "cinquante",
+        "soixante",
+        "cent",
+        "cents",
+        "mille",
+        "premier",
+        "premiere",
+    ]
+)
+
+
+def _rare_words(password: str) -> int:
+    """Words of the phrase that are neither short, nor numbers, nor among the 1,000 most frequent French words:
+    zxcvbn counts each common word as a guess among thousands, which lets seven of them through."""
+    from ilot_desktop.domain.password_words import FREQUENT_WORDS
+
+    frequent = set(FREQUENT_WORDS[:1000])
+    count = 0
+    for word in _WORD.findall(password):
+        folded = "".join(c for c in unicodedata.normalize("NFKD", word.lower()) if not unicodedata.combining(c))
+        if len(folded) > 3 and folded not in frequent and folded not in _NUMBER_WORDS:
+            count += 1
+    return count
