@@ -97,7 +97,13 @@ def build_parser() -> argparse.ArgumentParser:
         "restore",
         help="remettre une sauvegarde en place (vérifiée d'abord ; le fichier actuel est gardé dans sauvegardes/)",
     )
-    restore.add_argument("backup", metavar="DOSSIER", help="dossier de la sauvegarde (qui contient ilot.db)")
+    restore.add_argument(
+        "backup",
+        metavar="DOSSIER",
+        help="dossier de la sauvegarde (qui contient ilot.db)\u00a0; mot de passe actuel du fichier dans "
+        "$ILOT_PASSPHRASE, et celui de l'époque de la sauvegarde dans $ILOT_BACKUP_PASSPHRASE si elle date d'avant "
+        "un changement",
+    )
     restore.add_argument("--recovery-code", action="store_true", help=RECOVERY_CODE_HELP)
     change = commands.add_parser(
         "change-password",

@@ -189,7 +189,7 @@ def restore(
     if not report.ok:
         log.warning("restore refused: the backup fails its check (%d problems)", len(report.problems))
         raise DamagedVaultError(
-            "Cette sauvegarde est endommagée (contrôle d'intégrité en échec) : rien n'a été modifié. "
+            "Cette sauvegarde est endommagée (contrôle d'intégrité en échec)\u00a0: rien n'a été modifié. "
             "Choisissez-en une autre."
         )
     aside = storage_restore.put_in_place(paths, opened, now or datetime.now(), rekey_to=current_key)
@@ -212,7 +212,9 @@ def _current_key(paths: VaultPaths, password: str | None, recovery_code: str | N
                 return key
         if _is_current(paths, secret, proven_by_code=True, sealed=False):  # format 1: the code is the key
             return secret
-        raise WrongRecoveryCodeError("Ce code de secours n'est pas celui du fichier actuel : rien n'a été modifié.")
+        raise WrongRecoveryCodeError(
+            "Ce code de secours n'est pas celui du fichier actuel\u00a0: rien n'a été modifié."
+        )
     assert password is not None
     for keyfile in (paths.keyfile, paths.pending_keyfile):
         try:
@@ -222,7 +224,7 @@ def _current_key(paths: VaultPaths, password: str | None, recovery_code: str | N
         except KeyFileMissingError:
             if keyfile == paths.keyfile:
                 raise KeyFileMissingError(
-                    "Le fichier de clé actuel (ilot.key) est introuvable ou endommagé : restaurez avec le code "
+                    "Le fichier de clé actuel (ilot.key) est introuvable ou endommagé\u00a0: restaurez avec le code "
                     "de secours."
                 ) from None
             continue
@@ -236,7 +238,7 @@ def _current_key(paths: VaultPaths, password: str | None, recovery_code: str | N
             )
     raise WrongPasswordError(
         "Ce n'est pas le mot de passe actuel du fichier. Une sauvegarde ne se restaure qu'avec le mot de passe "
-        "actuel (ou le code de secours) : rien n'a été modifié."
+        "actuel (ou le code de secours)\u00a0: rien n'a été modifié."
     )
 
 
@@ -274,8 +276,9 @@ def _open_with_current(
         except WrongPasswordError:
             continue
     raise BackupPasswordNeededError(
-        "Cette sauvegarde date d'avant un changement de mot de passe : elle ne s'ouvre qu'avec le mot de passe "
-        "de son époque. Indiquez-le comme « mot de passe de la sauvegarde » (ou utilisez le code de secours)."
+        "Cette sauvegarde date d'avant un changement de mot de passe\u00a0: elle ne s'ouvre qu'avec le mot de passe "
+        "de son époque. Indiquez-le comme «\u00a0mot de passe de la sauvegarde\u00a0» (en ligne de commande\u00a0: "
+        "variable ILOT_BACKUP_PASSPHRASE), ou utilisez le code de secours."
     )
 
 

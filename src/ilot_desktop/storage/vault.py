@@ -141,7 +141,7 @@ def unlock_with_password(paths: VaultPaths, password: str) -> bytes:
     if not _opens(paths, key):
         if paths.pending_keyfile.exists():
             raise WrongPasswordError(
-                "Un changement de mot de passe a été interrompu : ouvrez le fichier avec le nouveau mot de passe."
+                "Un changement de mot de passe a été interrompu\u00a0: ouvrez le fichier avec le nouveau mot de passe."
             )
         raise DamagedVaultError(
             "Le mot de passe est correct, mais le fichier de données est endommagé ou a été remplacé. "
@@ -234,12 +234,12 @@ def key_from_secret(
     ours = any(keys.envelope_public_key(e) == public for e in own_envelopes) or keys.key_check(secret) in checks
     if ours:
         raise DamagedVaultError(
-            f"Le code de secours est correct, mais {what} ne s'ouvre pas : données endommagées ou remplacées."
+            f"Le code de secours est correct, mais {what} ne s'ouvre pas\u00a0: données endommagées ou remplacées."
         )
     if envelopes or any(checks):
         raise WrongRecoveryCodeError(f"Ce code de secours ne correspond pas à {what}.")
     raise WrongRecoveryCodeError(
-        f"Ce code de secours n'ouvre pas {what} : il appartient à un autre fichier, ou le fichier de clé "
+        f"Ce code de secours n'ouvre pas {what}\u00a0: il appartient à un autre fichier, ou le fichier de clé "
         "(ilot.key) a été perdu avec sa copie (ilot.secours)."
     )
 
