@@ -254,6 +254,12 @@ if os.name == "nt":  # pragma: no cover - exercised on the Windows build
         os.lseek(fd, _WINDOWS_LOCK_OFFSET, os.SEEK_SET)
         try:
             msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        except OSError as exc:
+            # Windows' C runtime says EACCES when another handle holds the byte; Wine's sets no errno at all
+            # (OSError 0), which would read as "no locks here" and let a second window in.
+            if not exc.errno:
+                raise OSError(errno.EACCES, "locked by another process") from exc
+            raise
         finally:
             os.lseek(fd, 0, os.SEEK_SET)
 
