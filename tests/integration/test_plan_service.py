@@ -341,13 +341,10 @@ def test_save_many_is_all_or_nothing(session):
 
 
 def test_demo_has_barriers_with_histories_and_action_plans(session):
-    import time
-
+    """(How long the demo takes is measured by benchmarks/, not asserted here: a loaded machine is slower.)"""
     from ilot_desktop.services.demo import fill_with_demo_data
 
-    started = time.perf_counter()
     fill_with_demo_data(session)
-    assert time.perf_counter() - started < 3
     counts = session.check(full=False).counts
     assert counts["barriers"] >= 150 and counts["tasks"] >= 150
     people = session.participants.summaries()
