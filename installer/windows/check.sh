@@ -115,9 +115,16 @@ took "scenario"
 step "the window under Xvfb: start page"
 shot=$WIN_ROOT/build/windows-start-page.png
 rm -f "$shot"
+# Screenshots every 3 s until the screen is more than a plain background (at most 120 s: a loaded machine
+# takes a while to start Wine's first window), then one more once it has settled.
 ILOT_DATA_DIR_WIN="$data" xvfb-run -a -s "-screen 0 1280x800x24" bash -c '
     wine "$1" --data-dir "$ILOT_DATA_DIR_WIN" </dev/null 2>&1 | tr -d "\000" >"$3/window.log" &
-    sleep 25
+    for _ in $(seq 40); do
+        sleep 3
+        import -window root "$2"
+        [ "$(convert "$2" -format %k info:)" -gt 64 ] && break
+    done
+    sleep 3
     import -window root "$2"
     wineserver -k 2>/dev/null || true
     wait || true' window "C:\\users\\$user\\AppData\\Local\\Programs\\$APP_DIR_NAME\\ilot-desktop.exe" "$shot" "$out"
