@@ -22,6 +22,7 @@ import contextlib
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 import time
@@ -128,8 +129,8 @@ class Session:
         created = self.run(
             "cli-init", "cli", "--data-dir", str(self.data), "init", "--recovery-sheet", self.output("feuille-init.pdf")
         )
-        lines = created.splitlines()
-        code = next((lines[i + 1].strip() for i, line in enumerate(lines[:-1]) if line.startswith("Code de")), "")
+        shown = re.search(r"\b[0-9A-Z]{4}(?:-[0-9A-Z]{4}){13}\b", created)  # the recovery code: 14 groups of 4
+        code = shown.group(0) if shown else ""
         self.inline(
             "cli-demo",
             "--data-dir",
