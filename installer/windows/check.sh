@@ -9,6 +9,7 @@
 #      restore, change-password, restore of a backup made with the former password
 #   4. the windowed ilot-desktop.exe under Xvfb: its start page, screenshot in build/wine/start-page.png
 #   5. silent uninstall: the program's folder and shortcut are gone, the data folder is kept
+#   6. installed again, so that the prefix holds an installed copy for installer/windows/wine-run.sh
 set -euo pipefail
 # shellcheck source=common.sh
 source "$(dirname "$0")/common.sh"
@@ -148,6 +149,12 @@ end_prefix "$CHECK_PREFIX"
 [ -f "$users_dir/Documents/Équipe emploi/données/ilot.db" ] || fail "la désinstallation a supprimé les données"
 echo "uninstalled: program and shortcut removed, « Documents\\Équipe emploi\\données\\ilot.db » kept"
 took "uninstall"
+
+step "installed again, for installer/windows/wine-run.sh"
+wx "$(win_path "$setup")" /VERYSILENT /CURRENTUSER /SUPPRESSMSGBOXES /NORESTART "/LOG=$(win_path "$out/reinstall.log")"
+"$run" ilot-desktop-cli.exe --version | tr -d '\r' | grep -q "Îlot desktop $version" || fail "réinstallation : pas de version"
+end_prefix "$CHECK_PREFIX"
+took "install again"
 
 echo
 echo "make windows-check: ok in $((SECONDS - started)) s (the prefix stays in $CHECK_PREFIX for wine-run.sh)"
