@@ -152,7 +152,8 @@ took "uninstall"
 
 step "installed again, for installer/windows/wine-run.sh"
 wx "$(win_path "$setup")" /VERYSILENT /CURRENTUSER /SUPPRESSMSGBOXES /NORESTART "/LOG=$(win_path "$out/reinstall.log")"
-"$run" ilot-desktop-cli.exe --version | tr -d '\r' | grep -q "Îlot desktop $version" || fail "réinstallation : pas de version"
+again=$("$run" ilot-desktop-cli.exe --version) || fail "réinstallation : ilot-desktop-cli.exe --version a échoué"
+[[ $again == *"Îlot desktop $version"* ]] || fail "réinstallation : « $again »"
 end_prefix "$CHECK_PREFIX"
 took "install again"
 
