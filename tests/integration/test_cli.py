@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import re
 import subprocess
 import sys
@@ -83,6 +84,8 @@ def test_demo_command(data, monkeypatch, capsys):
 def test_module_entry_point_runs_quietly(tmp_path):
     """`python -m ilot_desktop`: a wrong password gives exit 3 and no SQLCipher noise on stderr."""
     env = {"ILOT_PASSPHRASE": PASSWORD, "PATH": "", "HOME": str(tmp_path), "QT_QPA_PLATFORM": "offscreen"}
+    # Windows: Python cannot start without SYSTEMROOT; PYTHONPATH when the sources are not installed (make windows-test)
+    env.update({name: os.environ[name] for name in ("SYSTEMROOT", "PYTHONPATH") if name in os.environ})
     folder = tmp_path / "d"
     first = subprocess.run(
         [sys.executable, "-m", "ilot_desktop", "--data-dir", str(folder), "init"],
@@ -139,8 +142,8 @@ def test_help_and_errors_are_in_french(capsys):
     assert "arguments non reconnus" in capsys.readouterr().err
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX file modes: Windows protects the profile by its rights")
 def test_files_written_are_private(data, monkeypatch):
-    import os
     import stat
 
     assert run(["--data-dir", str(data), "init"], monkeypatch) == 0
