@@ -91,7 +91,7 @@ def test_module_entry_point_runs_quietly(tmp_path):
         [sys.executable, "-m", "ilot_desktop", "--data-dir", str(folder), "init"],
         env=env,
         capture_output=True,
-        text=True,
+        encoding="utf-8",  # what the command line writes to a pipe, on Windows too (cli_console)
         timeout=60,
     )
     assert first.returncode == 0, first.stderr
@@ -100,7 +100,7 @@ def test_module_entry_point_runs_quietly(tmp_path):
         [sys.executable, "-m", "ilot_desktop", "--data-dir", str(folder), "check"],
         env=env,
         capture_output=True,
-        text=True,
+        encoding="utf-8",  # what the command line writes to a pipe, on Windows too (cli_console)
         timeout=60,
     )
     assert second.returncode == 3
