@@ -92,6 +92,14 @@ def utf8_when_redirected(stream) -> None:
         pass
 
 
+def reader_went_away(exc: OSError) -> bool:
+    """The program reading our output has gone: BrokenPipeError, or on Windows EINVAL (ERROR_NO_DATA, 232:
+    "the pipe is being closed"), which Python does not turn into BrokenPipeError there."""
+    if isinstance(exc, BrokenPipeError):
+        return True
+    return sys.platform == "win32" and (exc.errno == errno.EINVAL or getattr(exc, "winerror", None) == 232)
+
+
 class ConsoleStream:
     """Standard output or error as the commands see it: when the reader goes away (``| head``), the rest is
     dropped (the file descriptor then points to the null device, so the final flush is quiet too)."""
@@ -104,7 +112,9 @@ class ConsoleStream:
         if not self.reader_gone:
             try:
                 return self._stream.write(text)
-            except BrokenPipeError:
+            except OSError as exc:
+                if not reader_went_away(exc):
+                    raise
                 self._drop_the_rest()
         return len(text)
 
@@ -112,7 +122,9 @@ class ConsoleStream:
         if not self.reader_gone and self._stream is not None:
             try:
                 self._stream.flush()
-            except BrokenPipeError:
+            except OSError as exc:
+                if not reader_went_away(exc):
+                    raise
                 self._drop_the_rest()
 
     def _drop_the_rest(self) -> None:

@@ -8,6 +8,7 @@ the Windows run of the suite (make windows-test) also goes through the real one 
 
 from __future__ import annotations
 
+import errno
 import io
 import subprocess
 import sys
@@ -53,3 +54,29 @@ def test_real_redirected_output_is_utf8_on_windows():
     code = "import sys\nfrom ilot_desktop import cli_console as c\nc.utf8_when_redirected(sys.stdout)\nprint('✓ Ł →')"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, check=True).stdout
     assert out.decode("utf-8").strip() == "✓ Ł →"
+
+
+class ClosedPipe(io.StringIO):
+    """A pipe whose reader has gone, as Windows reports it: EINVAL (ERROR_NO_DATA), not BrokenPipeError."""
+
+    def write(self, text):
+        raise OSError(errno.EINVAL, "Invalid argument")
+
+    def flush(self):
+        raise OSError(errno.EINVAL, "Invalid argument")
+
+
+def test_a_reader_gone_on_windows_only_cuts_the_output(monkeypatch):
+    """``ilot-desktop-cli.exe check | more`` quit early: the command ended in « Erreur inattendue » and a
+    crash report on Windows (found by tests/integration/test_cli_trust.py under Wine)."""
+    monkeypatch.setattr(cli_console.sys, "platform", "win32")
+    stream = cli_console.ConsoleStream(ClosedPipe())
+    assert stream.write("Dossier : …\n") == len("Dossier : …\n")
+    stream.flush()
+    assert stream.reader_gone
+
+
+def test_other_write_errors_are_not_taken_for_a_reader_gone(monkeypatch):
+    monkeypatch.setattr(cli_console.sys, "platform", "linux")
+    with pytest.raises(OSError):
+        cli_console.ConsoleStream(ClosedPipe()).write("x")
