@@ -3,14 +3,14 @@
 # make windows built (build/wine/build-prefix). Arguments are pytest's; without any, the default set below.
 #
 #   make windows-test                          # WINDOWS_TESTS: everything
-#   make windows-test ARGS=--ci                # CI_TESTS: what .ci/run runs
+#   make windows-test ARGS=--ci                # CI_TESTS: the part meant for .ci/run (not wired yet)
 #   make windows-test ARGS="tests/unit -x"     # any pytest selection
 set -euo pipefail
 # shellcheck source=common.sh
 source "$(dirname "$0")/common.sh"
 started=$SECONDS
 # Without arguments: everything (unit, integration, faults, GUI: see installer/README.md for what still fails
-# under Wine). --ci: the part CI runs (about 3 minutes), which passes: the unit tests, the instance lock's and the
+# under Wine). --ci: the part meant for CI (4-5 minutes), which passes: the unit tests, the instance lock's and the
 # Windows file tests. Two unit tests are deselected there, an open Windows-only defect (installer/README.md):
 # after the action plan's PDF tests in the same process, wipe_immutable no longer recognises a str's characters.
 WINDOWS_TESTS=(-q tests/unit tests/integration tests/faults tests/gui)
