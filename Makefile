@@ -69,7 +69,7 @@ dist-check: $(DIST_STAMP)
 	$(BIN)/python installer/build.py check
 
 # Windows, built and tested on Linux under Wine (installer/README.md, "Windows on Linux"). Downloads are kept in
-# $$ILOT_WINDOWS_CACHE (default build/windows-cache); the Wine prefixes are under build/wine/.
+# ILOT_WINDOWS_CACHE (default build/windows-cache); the Wine prefixes are under build/wine/.
 #   windows        dist/windows/ilot-desktop/ and dist/windows/ilot-desktop-<version>-setup.exe
 #   windows-check  the setup installed silently per user in a fresh prefix, the installed program run
 #   windows-test   the test suite under Wine's Windows CPython (ARGS: pytest's, e.g. ARGS="tests/unit")
