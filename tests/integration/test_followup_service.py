@@ -459,3 +459,12 @@ def test_closing_a_file_can_cancel_what_was_planned_after(session):
     assert session.followup.cancel_planned_after(closed.id, closed.end_date) == 1
     assert session.followup.get(later.id).appointment.status is AppointmentStatus.CANCELLED
     assert session.followup.planned_after(closed.id, closed.end_date) == []
+
+
+def test_the_printed_week_is_written_and_in_the_access_log(session, tmp_path):
+    monday = date(2026, 11, 23)
+    out = tmp_path / "semaine.pdf"
+    session.followup.write_week_sheet(out, monday)
+    assert out.read_bytes().startswith(b"%PDF")
+    events = [e for e in session.audit.events() if e.action == "week_printed"]
+    assert [e.detail for e in events] == ["semaine du 23/11/2026"]

@@ -38,6 +38,7 @@ BACKUP = "backup"
 RESTORE = "restore"
 PASSWORD_CHANGED = "password_changed"
 RECOVERY_SHEET = "recovery_sheet"
+WEEK_PRINTED = "week_printed"
 
 ACTION_LABELS: dict[str, str] = {
     VAULT_CREATED: "Fichier créé",
@@ -58,6 +59,7 @@ ACTION_LABELS: dict[str, str] = {
     RESTORE: "Restauration d'une sauvegarde",
     PASSWORD_CHANGED: "Mot de passe changé",
     RECOVERY_SHEET: "Feuille de secours refaite",
+    WEEK_PRINTED: "Semaine imprimée ou enregistrée (initiales et n° de dossier)",
 }
 
 

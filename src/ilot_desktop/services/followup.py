@@ -6,8 +6,11 @@ import logging
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, datetime, time, timedelta
+from pathlib import Path
 
 from ilot_desktop.domain.actions import CollectiveAction
+from ilot_desktop.domain.audit import WEEK_PRINTED
+from ilot_desktop.domain.dates import format_date
 from ilot_desktop.domain.followup import (
     OFFICE,
     Appointment,
@@ -20,7 +23,7 @@ from ilot_desktop.domain.followup import (
 )
 from ilot_desktop.domain.vocabulary import AppointmentKind, AppointmentStatus, Phase
 from ilot_desktop.errors import NotFoundError, ValidationError
-from ilot_desktop.services.audit import record_change
+from ilot_desktop.services.audit import record_after, record_change
 from ilot_desktop.storage.database import Database, UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -51,6 +54,14 @@ class FollowUpService:
         self._now = now or (lambda: datetime.combine(clock(), datetime.now().time()))
 
     # --- reading ----------------------------------------------------------------------------------
+
+    def write_week_sheet(self, out: Path, monday: date) -> None:
+        """The printed week (initials and file numbers only) written to ``out``, and the access log says so."""
+        from ilot_desktop.reports.week_sheet import write_week_sheet
+
+        appointments, actions = self.week(monday, 7)
+        write_week_sheet(out, monday, appointments, actions, self._clock())
+        record_after(self._db, self._clock, WEEK_PRINTED, None, f"semaine du {format_date(monday)}")
 
     def week(self, monday: date, days: int = 7) -> tuple[list[AppointmentView], list[CollectiveAction]]:
         """Appointments and collective actions starting in ``[monday, monday + days)``, by start."""

@@ -307,16 +307,13 @@ class WeekPage(QWidget):
     def print_week(self) -> None:
         if self.session is None:
             return
-        from ilot_desktop.reports.week_sheet import write_week_sheet
-
         target = dialogs.choose_save_path(
             self, "Imprimer la semaine", f"semaine-{self.monday:%Y-%m-%d}.pdf", "Document PDF (*.pdf)"
         )
         if target is None:
             return
-        appointments, actions = self.session.followup.week(self.monday, 7)
         try:
-            write_week_sheet(target, self.monday, appointments, actions, self._today())
+            self.session.followup.write_week_sheet(target, self.monday)
         except IlotError as error:  # the safe writer's French reason (disk full, read-only, folder gone)
             dialogs.show_error(self, error)
             return
