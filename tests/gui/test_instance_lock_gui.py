@@ -8,7 +8,6 @@ opens read-only with a banner; a full disk is said as such.
 from __future__ import annotations
 
 import os
-import signal
 import subprocess
 import sys
 from contextlib import contextmanager
@@ -18,6 +17,7 @@ import pytest
 
 from ilot_desktop.paths import app_paths
 from tests.conftest import TODAY
+from tests.lock_holder import window_in_another_process
 
 LOCK = "ilot-desktop.lock"
 
@@ -123,30 +123,6 @@ def test_a_stale_or_broken_lock_is_taken_over(open_window, tmp_path, how):
     if how == "a folder with something inside":  # kept aside, not deleted
         aside = [p for p in folder.iterdir() if p.name.startswith(LOCK + ".")]
         assert len(aside) == 1 and (aside[0] / "quelque-chose").read_text() == "x"
-
-
-HOLDER = """
-import sys
-from ilot_desktop.app import acquire_instance_lock
-from ilot_desktop.paths import app_paths
-held = acquire_instance_lock(app_paths(sys.argv[1]))
-print("pret", flush=True)
-sys.stdin.read()
-"""
-
-
-@contextmanager
-def window_in_another_process(folder: Path):
-    """A second process holding the folder's lock as a window does, until the block ends (killed, not closed)."""
-    process = subprocess.Popen(
-        [sys.executable, "-c", HOLDER, str(folder)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
-    )
-    try:
-        assert process.stdout.readline().strip() == "pret"
-        yield process
-    finally:
-        process.send_signal(signal.SIGKILL if hasattr(signal, "SIGKILL") else signal.SIGTERM)
-        process.wait(timeout=30)
 
 
 def test_only_a_live_instance_blocks_and_its_death_frees_the_folder(open_window, tmp_path):

@@ -13,10 +13,9 @@ import hashlib
 import io
 import logging
 import os
-import signal
 import subprocess
 import sys
-from contextlib import contextmanager, suppress
+from contextlib import suppress
 from pathlib import Path
 
 import pytest
@@ -24,6 +23,7 @@ import pytest
 from ilot_desktop import cli_french
 from ilot_desktop.cli import main
 from tests.conftest import PASSWORD
+from tests.lock_holder import window_in_another_process as a_window_open_on
 
 
 @pytest.fixture
@@ -302,28 +302,6 @@ def test_check_with_the_recovery_code_writes_nothing_before_the_full_check_eithe
 # --- a window holds the folder -----------------------------------------------------------------------------------
 
 IN_USE = "Îlot desktop est ouvert sur ce dossier\u00a0: fermez la fenêtre puis recommencez."
-HOLDER = """
-import sys
-from ilot_desktop.app import acquire_instance_lock
-from ilot_desktop.paths import app_paths
-held = acquire_instance_lock(app_paths(sys.argv[1]))
-print("pret", flush=True)
-sys.stdin.read()
-"""
-
-
-@contextmanager
-def a_window_open_on(folder: Path):
-    """Another process holding the folder's lock as the window does, until it is killed."""
-    process = subprocess.Popen(
-        [sys.executable, "-c", HOLDER, str(folder)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
-    )
-    try:
-        assert process.stdout.readline().strip() == "pret"
-        yield process
-    finally:
-        process.send_signal(signal.SIGKILL if hasattr(signal, "SIGKILL") else signal.SIGTERM)
-        process.wait(timeout=30)
 
 
 def test_commands_that_write_the_vault_wait_for_the_window(data, tmp_path, monkeypatch, capsys):
