@@ -244,10 +244,6 @@ def key_from_secret(
     )
 
 
-def _pending_keyfile(paths: VaultPaths) -> Path:
-    return paths.pending_keyfile
-
-
 def _finish_interrupted_rekey(paths: VaultPaths, password: str) -> bytes | None:
     """A re-key (password change, new recovery code) interrupted before ``ilot.key`` was replaced: finish it.
 
@@ -256,7 +252,7 @@ def _finish_interrupted_rekey(paths: VaultPaths, password: str) -> bytes | None:
     media). A pending key file that does not open the database is never deleted: it is set aside
     (``ilot.key.non-appliquee``), since it may be the only key of a copy kept elsewhere.
     """
-    pending, marker = _pending_keyfile(paths), paths.folder / REKEY_MARKER
+    pending, marker = paths.pending_keyfile, paths.folder / REKEY_MARKER
     if not pending.exists():
         _remove_quietly(marker)
         return None
@@ -311,7 +307,7 @@ def rekey(
     if not _opens(paths, old_key):
         raise WrongRecoveryCodeError("Cette clé n'ouvre pas ce fichier.")
     new_key = keys.new_data_key()
-    pending = _pending_keyfile(paths)
+    pending = paths.pending_keyfile
     marker = paths.folder / REKEY_MARKER
     content = keys.wrap_key(new_key, password, kdf, recovery_public)
     if new_code:
