@@ -1,0 +1,63 @@
+"""What the window needs of an open file: a ``Protocol``, so that the UI is typed without depending on how the
+file is opened. The concrete class is ``services.vault.VaultSession``; tests may hand any object with the same
+attributes.
+
+The services are named for the type checker only (``TYPE_CHECKING``): importing them here would load the
+storage layer before the start page is shown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from ilot_desktop.services.actions import ActionService
+    from ilot_desktop.services.audit import AuditService
+    from ilot_desktop.services.backup import BackupService
+    from ilot_desktop.services.barriers import BarrierService
+    from ilot_desktop.services.exchange import ExchangeService
+    from ilot_desktop.services.followup import FollowUpService
+    from ilot_desktop.services.funder import FunderService
+    from ilot_desktop.services.indicators import IndicatorService
+    from ilot_desktop.services.outcomes import OutcomeService
+    from ilot_desktop.services.participants import ParticipantService
+    from ilot_desktop.services.plan import PlanService
+    from ilot_desktop.services.privacy import PrivacyService
+
+
+class Session(Protocol):
+    """An unlocked file, as the pages and dialogs use it: one service per subject, drafts, closing."""
+
+    folder: Path
+    clock: Callable[[], date]
+    issued_recovery_code: str | None
+    participants: ParticipantService
+    followup: FollowUpService
+    actions: ActionService
+    barriers: BarrierService
+    plan: PlanService
+    outcomes: OutcomeService
+    exchange: ExchangeService
+    indicators: IndicatorService
+    funder: FunderService
+    backups: BackupService
+    audit: AuditService
+    privacy: PrivacyService
+
+    @property
+    def is_open(self) -> bool: ...
+
+    def keep_draft(self, name: str, text: str) -> None:
+        """What was being typed at lock, kept encrypted under ``name``."""
+        ...
+
+    def take_draft(self, name: str) -> str | None:
+        """The draft kept under ``name`` (then forgotten), or None."""
+        ...
+
+    def close(self) -> None:
+        """Drop every decrypted handle (locking)."""
+        ...
