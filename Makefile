@@ -8,7 +8,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DIST_STAMP := $(VENV)/.installed-dist
 
-.PHONY: run test test-fast test-slow test-all test-scan lint format clean setup dist dist-check bench screenshots \
+.PHONY: run test test-fast test-slow test-all test-scan lint typecheck format clean setup dist dist-check bench screenshots \
 	windows windows-check windows-test
 
 setup: $(STAMP)
@@ -24,9 +24,13 @@ run: $(STAMP)
 
 # The test suite, offscreen, a few minutes on 2 cores; the slow outside-in harnesses (kill -9 during writes,
 # the whole-machine scan, a real full disk, memory scans) are `make test-slow`, which CI runs too.
+# Then the tools (docs/architecture.md, "Checked by tools"): types, the layer contracts, lint and format.
 test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -m "not slow"
+	$(MAKE) --no-print-directory typecheck
+	$(BIN)/lint-imports --no-cache
 	$(BIN)/ruff check src tests installer scripts benchmarks
+	$(BIN)/ruff format --check src tests installer scripts benchmarks
 
 test-fast: test
 
@@ -40,9 +44,16 @@ test-all: test test-slow
 test-scan: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -rs tests/faults/test_machine_scan.py
 
+# mypy over src/ with the settings of pyproject.toml ([tool.mypy]).
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+# ruff, mypy and the import contracts, without the tests.
 lint: $(STAMP)
 	$(BIN)/ruff check src tests installer scripts benchmarks
 	$(BIN)/ruff format --check src tests installer scripts benchmarks
+	$(BIN)/mypy
+	$(BIN)/lint-imports --no-cache
 
 format: $(STAMP)
 	$(BIN)/ruff format src tests installer scripts benchmarks
@@ -83,4 +94,4 @@ windows-test:
 	bash installer/windows/test.sh $(ARGS)
 
 clean:
-	rm -rf $(VENV) build dist .pytest_cache .ruff_cache
+	rm -rf $(VENV) build dist .pytest_cache .ruff_cache .mypy_cache .import_linter_cache

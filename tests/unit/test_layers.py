@@ -1,54 +1,116 @@
-"""The one enforced rule: domain/storage/services/reports never import Qt; ui never imports storage."""
+"""The layer rules of docs/architecture.md, held by import-linter's contracts in pyproject.toml.
 
-import ast
+`make test` runs `lint-imports` too; this test runs the same contracts in-process (well under a second) so that
+`pytest` alone checks them, and proves each rule is really held: an import that breaks it, added to the real
+graph, breaks exactly the contracts that say so.
+"""
+
+from __future__ import annotations
+
+import copy
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-PACKAGE = Path(__file__).resolve().parents[2] / "src" / "ilot_desktop"
-QT_FREE = ("domain", "storage", "services", "reports")
+pytest.importorskip("importlinter", reason="import-linter is a dev dependency (pip install -e '.[dev]')")
+
+import grimp
+from importlinter import Contract, api  # api configures import-linter
+from importlinter.application import use_cases
+from importlinter.contracts.acyclic_siblings import AcyclicSiblingsContract
+from importlinter.contracts.forbidden import ForbiddenContract
+from importlinter.contracts.independence import IndependenceContract
+from importlinter.contracts.layers import LayersContract
+from importlinter.contracts.protected import ProtectedContract
+
+PYPROJECT = Path(__file__).resolve().parents[2] / "pyproject.toml"
+CONTRACT_TYPES: dict[str, type[Contract]] = {
+    cls.type_name: cls
+    for cls in (
+        ForbiddenContract,
+        LayersContract,
+        ProtectedContract,
+        IndependenceContract,
+        AcyclicSiblingsContract,
+    )
+}
 
 
-def imported_modules(path: Path) -> set[str]:
-    tree = ast.parse(path.read_text(encoding="utf-8"))
-    names: set[str] = set()
-    package = ".".join(path.relative_to(PACKAGE.parent).with_suffix("").parts[:-1])
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Import):
-            names.update(alias.name for alias in node.names)
-        elif isinstance(node, ast.ImportFrom):
-            if node.level:
-                base = package.split(".")[: len(package.split(".")) - node.level + 1]
-                names.add(".".join([*base, node.module or ""]).rstrip("."))
-            else:
-                names.add(node.module or "")
-    return names
+@pytest.fixture(scope="module")
+def configuration() -> dict[str, Any]:
+    return api.read_configuration(str(PYPROJECT))
 
 
-def modules_of(layer: str) -> list[Path]:
-    return sorted((PACKAGE / layer).rglob("*.py"))
+@pytest.fixture(scope="module")
+def graph(configuration: dict[str, Any]) -> grimp.ImportGraph:
+    session = configuration["session_options"]
+    return grimp.build_graph(
+        *session["root_packages"], include_external_packages=session["include_external_packages"], cache_dir=None
+    )
 
 
-@pytest.mark.parametrize("layer", QT_FREE)
-def test_layer_does_not_import_qt(layer):
-    offenders = {
-        str(path.relative_to(PACKAGE)): sorted(
-            n for n in imported_modules(path) if n.split(".")[0] in {"PySide6", "shiboken6"}
+def broken_contracts(configuration: dict[str, Any], graph: grimp.ImportGraph) -> set[str]:
+    broken = set()
+    for options in configuration["contracts_options"]:
+        contract = CONTRACT_TYPES[options["type"]](
+            name=options["name"], session_options=configuration["session_options"], contract_options=options
         )
-        for path in modules_of(layer)
-    }
-    assert {k: v for k, v in offenders.items() if v} == {}
+        if not contract.check(copy.deepcopy(graph), verbose=False).kept:
+            broken.add(options["id"])
+    return broken
 
 
-def test_ui_does_not_reach_storage_or_sqlalchemy():
-    forbidden = ("ilot_desktop.storage", "sqlalchemy", "sqlcipher3", "alembic")
-    offenders = {
-        str(path.relative_to(PACKAGE)): sorted(n for n in imported_modules(path) if n.startswith(forbidden))
-        for path in modules_of("ui")
-    }
-    assert {k: v for k, v in offenders.items() if v} == {}
+def test_the_sources_keep_every_contract():
+    assert use_cases.lint_imports(str(PYPROJECT), cache_dir=None, no_logo=True), (
+        "lint-imports: a layer rule is broken (run .venv/bin/lint-imports for the import chains)"
+    )
 
 
-def test_walker_sees_relative_and_absolute_imports(tmp_path):
-    assert modules_of("ui"), "the ui package is where the test expects it"
-    assert "ilot_desktop.storage.vault" in imported_modules(PACKAGE / "services" / "vault.py")
+def test_the_real_graph_breaks_no_contract(configuration, graph):
+    assert broken_contracts(configuration, graph) == set()
+
+
+@pytest.mark.parametrize(
+    ("importer", "imported", "expected"),
+    [
+        # domain imports nothing of the application but itself, and no database, Qt or document library.
+        ("ilot_desktop.domain.dates", "ilot_desktop.errors", {"domain-pure"}),
+        ("ilot_desktop.domain.dates", "ilot_desktop.safe_files", {"domain-pure"}),
+        ("ilot_desktop.domain.dates", "sqlalchemy", {"domain-pure"}),
+        ("ilot_desktop.domain.dates", "reportlab", {"domain-pure"}),
+        ("ilot_desktop.domain.dates", "ilot_desktop.storage.engine", {"domain-pure", "layers"}),
+        ("ilot_desktop.domain.dates", "PySide6", {"domain-pure", "no-qt-below-ui"}),
+        # storage, services and reports never import Qt nor ui.
+        ("ilot_desktop.storage.engine", "PySide6", {"no-qt-below-ui"}),
+        ("ilot_desktop.services.vault", "shiboken6", {"no-qt-below-ui"}),
+        ("ilot_desktop.reports.fonts", "PySide6", {"no-qt-below-ui"}),
+        ("ilot_desktop.services.vault", "ilot_desktop.ui.dialogs", {"no-qt-below-ui", "layers"}),
+        # ui never imports storage nor the database libraries.
+        ("ilot_desktop.ui.dialogs", "ilot_desktop.storage.engine", {"ui-no-storage"}),
+        ("ilot_desktop.ui.dialogs", "sqlalchemy", {"ui-no-storage"}),
+        ("ilot_desktop.ui.dialogs", "alembic", {"ui-no-storage"}),
+        # storage and reports are independent siblings under services.
+        ("ilot_desktop.storage.engine", "ilot_desktop.reports.fonts", {"layers"}),
+        ("ilot_desktop.reports.fonts", "ilot_desktop.services.vault", {"layers"}),
+        # the bottom modules import no layer, no Qt, no database.
+        ("ilot_desktop.safe_files", "ilot_desktop.domain.dates", {"bottom-modules"}),
+        ("ilot_desktop.settings", "PySide6", {"bottom-modules"}),
+        ("ilot_desktop.errors", "sqlalchemy", {"bottom-modules"}),
+    ],
+)
+def test_an_import_against_a_rule_breaks_its_contract(configuration, graph, importer, imported, expected):
+    assert importer in graph.modules
+    changed = copy.deepcopy(graph)
+    changed.add_import(importer=importer, imported=imported)
+    assert broken_contracts(configuration, changed) == expected
+
+
+def test_allowed_imports_break_nothing(configuration, graph):
+    changed = copy.deepcopy(graph)
+    # ui goes through services (which reach storage), reads reports' constants, and uses the bottom modules.
+    changed.add_import(importer="ilot_desktop.ui.dialogs", imported="ilot_desktop.services.vault")
+    changed.add_import(importer="ilot_desktop.ui.dialogs", imported="ilot_desktop.reports.fonts")
+    changed.add_import(importer="ilot_desktop.storage.engine", imported="ilot_desktop.errors")
+    changed.add_import(importer="ilot_desktop.services.vault", imported="ilot_desktop.domain.dates")
+    assert broken_contracts(configuration, changed) == set()
