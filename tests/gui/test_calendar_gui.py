@@ -193,10 +193,10 @@ def test_collective_action_attendance(window, qtbot):
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
     assert page.state.text().startswith("✓ Enregistrée")
     assert page.list.rowCount() == 1
-    page.person.setCurrentIndex(page._people.index(window.ids["outside"]))
-    qtbot.mouseClick(page.register_button, Qt.MouseButton.LeftButton)
-    assert page.registrations.rowCount() == 1
-    combo = page.registrations.cellWidget(0, 2)
+    page.people_box.person.setCurrentIndex(page.people_box.people.index(window.ids["outside"]))
+    qtbot.mouseClick(page.people_box.register_button, Qt.MouseButton.LeftButton)
+    assert page.people_box.registrations.rowCount() == 1
+    combo = page.people_box.registrations.cellWidget(0, 2)
     assert combo.isEnabled()
     combo.set_value(Attendance.PRESENT)
     combo.activated.emit(combo.currentIndex())  # what a person's choice sends (the wheel alone does not)
@@ -256,9 +256,9 @@ def test_editing_an_action_survives_registering_someone(window):
     assert page.save()
     page.title.setText("Atelier CV et lettre de motivation")
     page.title.textEdited.emit(page.title.text())
-    page.person.setCurrentIndex(page._people.index(window.ids["outside"]))
-    page.register_button.click()
-    assert page.registrations.rowCount() == 1
+    page.people_box.person.setCurrentIndex(page.people_box.people.index(window.ids["outside"]))
+    page.people_box.register_button.click()
+    assert page.people_box.registrations.rowCount() == 1
     assert page.title.text() == "Atelier CV et lettre de motivation"  # nothing typed is lost
 
 
@@ -292,9 +292,9 @@ def test_the_mouse_wheel_never_records_attendance(window):
     page.action_type.set_value(ActionType.TRE_WORKSHOP)
     page.date.set_value(date(2026, 11, 26))
     page.save()
-    page.person.setCurrentIndex(page._people.index(window.ids["outside"]))
-    page.register_button.click()
-    combo = page.registrations.cellWidget(0, 2)
+    page.people_box.person.setCurrentIndex(page.people_box.people.index(window.ids["outside"]))
+    page.people_box.register_button.click()
+    combo = page.people_box.registrations.cellWidget(0, 2)
     event = QWheelEvent(
         QPointF(5, 5),
         QPointF(5, 5),

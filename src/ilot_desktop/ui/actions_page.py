@@ -1,14 +1,15 @@
-"""Collective actions: the list, one action's details, who is registered and who came."""
+"""Collective actions: the list and one action's details (who is registered: ``action_registrations``)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
-from datetime import datetime
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTime, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -19,44 +20,34 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QSplitter,
     QTableWidget,
-    QTableWidgetItem,
     QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
 
-from ilot_desktop.domain.actions import CollectiveAction, attendance_allowed
+from ilot_desktop.domain.actions import CollectiveAction
 from ilot_desktop.domain.dates import DateError, format_date
-from ilot_desktop.domain.vocabulary import ActionType, Attendance
+from ilot_desktop.domain.vocabulary import ActionType
 from ilot_desktop.errors import IlotError, ValidationError
 from ilot_desktop.ui import dialogs
-from ilot_desktop.ui.widgets import (
-    CellChoiceCombo,
-    ChoiceCombo,
-    DateEdit,
-    ErrorLabel,
-    add_form_row,
-    moment_of,
-    read_only_item,
-)
+from ilot_desktop.ui.action_registrations import IdRole, RegistrationsBox, id_item
+from ilot_desktop.ui.widgets import ChoiceCombo, DateEdit, ErrorLabel, add_form_row, moment_of
 
-IdRole = Qt.ItemDataRole.UserRole + 40
+if TYPE_CHECKING:
+    from ilot_desktop.services.vault import VaultSession
+
 _LIST_HEADERS = ("Date", "Réf.", "Type", "Intitulé", "Inscrits", "Présents")
 _FIELDS = ("reference", "action_type", "title", "start", "duration_min", "place", "partner")
 _TYPED = ("reference", "title", "date", "place", "partner")  # kept as typed in a draft at lock
 
 
-def _item(text: str, data=None) -> QTableWidgetItem:
-    return read_only_item(text, data, IdRole)
-
-
 class ActionsPage(QWidget):
     changed = Signal()
 
-    def __init__(self, today, parent: QWidget | None = None):
+    def __init__(self, today: Callable[[], date], parent: QWidget | None = None):
         super().__init__(parent)
         self._today = today
-        self.session = None
+        self.session: VaultSession | None = None
         self.action: CollectiveAction | None = None
 
         self.new_button = QPushButton("Nouvelle action", self)
@@ -140,35 +131,9 @@ class ActionsPage(QWidget):
         details_layout.addLayout(form)
         details_layout.addLayout(buttons)
 
-        # registrations
-        self.person = QComboBox(self)
-        self.person.setEditable(True)
-        self.person.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.person.setAccessibleName("Personne à inscrire")
-        self.person.lineEdit().setPlaceholderText("Nom ou n° de dossier")
-        self._people: list[int] = []
-        self.register_button = QPushButton("Inscrire", self)
-        self.register_button.clicked.connect(self.register_current)
-        self.remove_button = QPushButton("Retirer", self)
-        self.remove_button.clicked.connect(self.unregister_current)
-        self.registrations = QTableWidget(0, 3, self)
-        self.registrations.setHorizontalHeaderLabels(("Personne", "N° dossier", "Présence"))
-        self.registrations.setAccessibleName("Personnes inscrites et présence")
-        self.registrations.verticalHeader().hide()
-        self.registrations.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.registrations.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.attendance_note = QLabel(self)
-        self.attendance_note.setStyleSheet("color: #555;")
-        self.attendance_note.setWordWrap(True)
-        add_row = QHBoxLayout()
-        add_row.addWidget(self.person, 1)
-        add_row.addWidget(self.register_button)
-        add_row.addWidget(self.remove_button)
-        people = QGroupBox("Inscriptions et présence", self)
-        people_layout = QVBoxLayout(people)
-        people_layout.addLayout(add_row)
-        people_layout.addWidget(self.registrations, 1)
-        people_layout.addWidget(self.attendance_note)
+        self.people_box = RegistrationsBox(today, self)
+        self.people_box.registrations_changed.connect(self._registrations_changed)
+        self.people_box.attendance_changed.connect(self._attendance_changed)
 
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
@@ -183,7 +148,7 @@ class ActionsPage(QWidget):
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(details)
-        right_layout.addWidget(people, 1)
+        right_layout.addWidget(self.people_box, 1)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(left)
         splitter.addWidget(right)
@@ -192,15 +157,16 @@ class ActionsPage(QWidget):
         layout.addWidget(splitter)
         self._show_action(None)
 
-    def _row(self, form: QFormLayout, text: str, widget: QWidget, error: str | None = None, buddy=None) -> None:
+    def _row(
+        self, form: QFormLayout, text: str, widget: QWidget, error: str | None = None, buddy: QWidget | None = None
+    ) -> None:
         add_form_row(form, self, text, widget, self.errors[error] if error else None, buddy)
 
-    def set_session(self, session) -> None:
+    def set_session(self, session: VaultSession | None) -> None:
         self.session = session
         self.list.setRowCount(0)
+        self.people_box.set_session(session)
         self._show_action(None)
-        self.person.clear()
-        self._people = []
         if session is not None:
             self.refresh()
 
@@ -209,9 +175,9 @@ class ActionsPage(QWidget):
             return
         keep = select_id if select_id is not None else (self.action.id if self.action else None)
         self._refresh_list(keep)
-        self._fill_people()
+        self.people_box.fill_people()
         if self._dirty:  # what is being typed stays; only the registrations are redrawn
-            self._show_registrations()
+            self.people_box.redraw()
         elif keep is not None:
             self.open_action(keep)
 
@@ -235,22 +201,12 @@ class ActionsPage(QWidget):
                 str(summary.present),
             )
             for column, text in enumerate(values):
-                self.list.setItem(row, column, _item(text, a.id))
+                self.list.setItem(row, column, id_item(text, a.id))
             if a.id == keep:
                 self.list.selectRow(row)
         self.list.blockSignals(False)
 
-    def _fill_people(self) -> None:
-        self.person.clear()
-        self._people = []
-        today = self._today()
-        for summary in self.session.participants.summaries():
-            if summary.status(today).value == "ongoing":
-                self.person.addItem(f"{summary.last_name.upper()} {summary.first_name} · {summary.file_number}")
-                self._people.append(summary.id)
-        self.person.setCurrentIndex(-1)
-
-    def _mark_dirty(self, *args) -> None:
+    def _mark_dirty(self, *args: object) -> None:
         if self.action is not None and not self._loading:
             self._dirty = True
             self.state.setText("Modifications non enregistrées")
@@ -359,43 +315,11 @@ class ActionsPage(QWidget):
             self.partner.setText(action.partner)
             for line in (self.reference, self.title, self.place, self.partner):
                 line.setCursorPosition(0)  # a long title shows its beginning, not its end
-        self._show_registrations()
-
-    def _show_registrations(self) -> None:
-        self.registrations.setRowCount(0)
-        saved = self.action is not None and self.action.id is not None
-        for widget in (self.person, self.register_button, self.remove_button):
-            widget.setEnabled(saved)
-        if not saved:
-            self.attendance_note.setText("Enregistrez l'action pour inscrire des personnes." if self.action else "")
-            return
-        allowed = attendance_allowed(self.action, self._today())
-        self.attendance_note.setText(
-            "Notez la présence de chaque personne."
-            if allowed
-            else "La présence se notera le jour de l'action ou après."
-        )
-        for registration in self.session.actions.registrations(self.action.id):
-            row = self.registrations.rowCount()
-            self.registrations.insertRow(row)
-            self.registrations.setItem(row, 0, _item(registration.display_name, registration.participant_id))
-            self.registrations.setItem(row, 1, _item(registration.file_number))
-            combo = CellChoiceCombo(
-                Attendance,
-                f"Présence de {registration.display_name}",
-                placeholder="À noter",
-                parent=self.registrations,
-            )
-            combo.set_value(registration.attendance)
-            combo.setEnabled(allowed)
-            combo.activated.connect(
-                lambda _i, pid=registration.participant_id, c=combo: self.set_attendance(pid, c.value())
-            )
-            self.registrations.setCellWidget(row, 2, combo)
+        self.people_box.show_action(action)
 
     # --- drafts (lock) -------------------------------------------------------------------------------
 
-    def unsaved_draft(self) -> dict | None:
+    def unsaved_draft(self) -> dict[str, Any] | None:
         """What is typed, for the lock to keep encrypted; None when nothing is unsaved."""
         if not self._dirty or self.action is None:
             return None
@@ -411,7 +335,7 @@ class ActionsPage(QWidget):
             "duration": self.duration.value(),
         }
 
-    def restore_draft(self, draft: dict) -> bool:
+    def restore_draft(self, draft: dict[str, Any]) -> bool:
         """Put a kept draft back on its action (or a new one), marked as not saved. False if the action is gone."""
         if draft.get("id") is not None:
             try:
@@ -504,45 +428,12 @@ class ActionsPage(QWidget):
         self._show_action(None)
         self.changed.emit()
 
-    def register_current(self) -> None:
-        index = self.person.currentIndex()
-        if self.action is None or not 0 <= index < len(self._people):
-            self.attendance_note.setText("Choisissez la personne dans la liste.")
-            return
-        try:
-            self.session.actions.register(self.action.id, self._people[index])
-        except IlotError as error:
-            dialogs.show_error(self, error)
-            return
-        self.person.setCurrentIndex(-1)
-        self._after_registration_change()
-
-    def unregister_current(self) -> None:
-        row = self.registrations.currentRow()
-        if self.action is None or row < 0:
-            self.attendance_note.setText("Choisissez d'abord la personne à retirer dans la liste.")
-            return
-        try:
-            self.session.actions.unregister(self.action.id, self.registrations.item(row, 0).data(IdRole))
-        except IlotError as error:
-            dialogs.show_error(self, error)
-            return
-        self._after_registration_change()
-
-    def _after_registration_change(self) -> None:
-        """Redraw the registrations and the counts; what is typed in the action's fields stays."""
-        self._show_registrations()
+    def _registrations_changed(self) -> None:
+        """Someone registered or withdrawn: the counts are redrawn; what is typed in the action's fields stays."""
         self._refresh_list()
         self.changed.emit()
 
-    def set_attendance(self, participant_id: int, attendance: Attendance | None) -> None:
-        """Called from the row's own combo: the table is left alone, only the counts are redrawn."""
-        try:
-            self.session.actions.set_attendance(self.action.id, participant_id, attendance)
-        except IlotError as error:
-            message = next(iter(error.errors.values())) if isinstance(error, ValidationError) else str(error)
-            self.attendance_note.setText(message)
-            QTimer.singleShot(0, self._show_registrations)  # put the row back as it is stored
-            return
+    def _attendance_changed(self) -> None:
+        """Noted from a row's own combo, still busy: the counts are redrawn once it is done."""
         QTimer.singleShot(0, self._refresh_list)
         self.changed.emit()
