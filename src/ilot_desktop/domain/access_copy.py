@@ -1,8 +1,9 @@
 """The right of access (RGPD art. 15): everything the application holds about one person, in French.
 
 ``AccessCopy`` gathers the records; ``participant_fields`` and ``copy_tables`` turn them into labelled
-text, the same for the PDF and the workbook. ``FIELD_LABELS`` names every field of ``Participant``
-(a test fails when a field is added without a label, so nothing is left out of the copy).
+text, the same for the PDF and the workbook. The file's fields, their labels and sections come from
+``domain/fields.py``; ``FIELD_LABELS`` names every field of ``Participant`` (a test fails when one is left
+out of the copy).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from ilot_desktop.domain.actions import ParticipantAction
 from ilot_desktop.domain.audit import AuditEvent
 from ilot_desktop.domain.barriers import Barrier, BarrierEvent
 from ilot_desktop.domain.dates import format_date
+from ilot_desktop.domain.fields import sections
 from ilot_desktop.domain.followup import Appointment
 from ilot_desktop.domain.outcomes import Outcome
 from ilot_desktop.domain.participant import Participant
@@ -38,57 +40,9 @@ RIGHTS_TEXT = (
     "Ce document contient des informations personnelles et sensibles : gardez-le en lieu sûr.",
 )
 
-# Every field of the participant file, by section, with its French label (the form's words).
-SECTIONS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
-    (
-        "Identité",
-        (
-            ("file_number", "N° de dossier"),
-            ("last_name", "Nom"),
-            ("first_name", "Prénom"),
-            ("sex", "Sexe"),
-            ("birth_date", "Date de naissance"),
-            ("phone", "Téléphone"),
-            ("email", "E-mail"),
-            ("address", "Adresse ou hébergement"),
-        ),
-    ),
-    (
-        "Accompagnement",
-        (
-            ("entry_date", "Date d'entrée"),
-            ("end_date", "Fin d'accompagnement"),
-            ("end_reason", "Motif de fin"),
-            ("referrer", "Orienteur"),
-            ("caseworker", "Chargée de mission"),
-            ("cadence", "Rythme de suivi"),
-            ("consent_date", "Consentement (date)"),
-            ("anonymised_on", "Anonymisé le"),
-        ),
-    ),
-    (
-        "Situation judiciaire",
-        (
-            ("justice_situation", "Situation à l'entrée"),
-            ("facility", "Établissement"),
-            ("planned_release_date", "Libération prévue"),
-            ("justice_measure", "Mesure"),
-            ("justice_constraints", "Obligations"),
-            ("cpip_name", "CPIP (SPIP)"),
-            ("cpip_contact", "Contact CPIP"),
-        ),
-    ),
-    ("Hébergement et ressources", (("housing_at_entry", "Hébergement à l'entrée"), ("resources", "Ressources"))),
-    ("Accès aux droits", (("rights", "Droits"),)),
-    (
-        "Projet professionnel",
-        (("education_level", "Niveau"), ("professional_project", "Métiers visés"), ("skills", "Compétences")),
-    ),
-    (
-        "Contraintes pour l'orientation",
-        (("work_constraints", "Contraintes"), ("work_constraints_notes", "Précisions")),
-    ),
-    ("Notes", (("notes", "Notes"),)),
+# Every field of the participant file, by section, with its French label (the form's words): ``domain/fields.py``.
+SECTIONS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = tuple(
+    (title, tuple((f.name, f.label) for f in items if f.in_copy)) for title, items in sections()
 )
 FIELD_LABELS: dict[str, str] = {name: label for _title, items in SECTIONS for name, label in items}
 

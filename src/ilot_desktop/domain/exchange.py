@@ -20,6 +20,7 @@ from datetime import date, datetime, time, timedelta
 from enum import Enum
 
 from ilot_desktop.domain.dates import DateError, format_date, parse_date
+from ilot_desktop.domain.fields import Field, FieldKind, exchange_fields
 from ilot_desktop.domain.vocabulary import (
     ActionType,
     AppointmentKind,
@@ -28,12 +29,8 @@ from ilot_desktop.domain.vocabulary import (
     BarrierCategory,
     BarrierStatus,
     DropoutReason,
-    Housing,
-    JusticeSituation,
     LabelledEnum,
     OutcomeType,
-    Referrer,
-    Sex,
     fold,
 )
 
@@ -86,25 +83,30 @@ class SheetLayout:
 
 _T, _D, _H, _N, _C = Kind.TEXT, Kind.DATE, Kind.TIME, Kind.INTEGER, Kind.CHOICE
 
-PARTICIPANTS = SheetLayout(
-    "Participants",
-    (
-        Column("N° dossier", "file_number", _T, True, width=14),
-        Column("Nom", "last_name", _T, True, width=18),
-        Column("Prénom", "first_name", _T, True, width=16),
-        Column("Sexe", "sex", _C, True, Sex, width=10),
-        Column("Date de naissance", "birth_date", _D, True, width=13),
-        Column("Téléphone", "phone", _T, width=16, max_length=40),
-        Column("Orienteur", "referrer", _C, True, Referrer, width=26),
-        Column("Situation judiciaire à l'entrée", "justice_situation", _C, True, JusticeSituation, width=20),
-        Column("Établissement", "facility", _T, width=30, max_length=200),
-        Column("Date de libération prévue", "planned_release_date", _D, width=13),
-        Column("Hébergement à l'entrée", "housing_at_entry", _C, True, Housing, width=30),
-        Column("Date d'entrée", "entry_date", _D, True, width=13),
-        Column("Date de fin d'accompagnement", "end_date", _D, width=14),
-    ),
-    required=True,
-)
+_KINDS = {
+    FieldKind.TEXT: Kind.TEXT,
+    FieldKind.LONG_TEXT: Kind.TEXT,
+    FieldKind.DATE: Kind.DATE,
+    FieldKind.CHOICE: Kind.CHOICE,
+}
+
+
+def participant_column(f: Field) -> Column:
+    """A field's column of ``Participants`` (``domain/fields.py``). Its length is checked at the cell unless
+    ``validate`` says it in its own words (``too_long``): a refused cell would hide that message."""
+    assert f.exchange is not None
+    return Column(
+        f.exchange.header,
+        f.name,
+        _KINDS[f.kind],
+        bool(f.required),
+        f.choices,
+        width=f.exchange.width,
+        max_length=None if f.too_long else f.max_length,
+    )
+
+
+PARTICIPANTS = SheetLayout("Participants", tuple(participant_column(f) for f in exchange_fields()), required=True)
 APPOINTMENTS = SheetLayout(
     "Entretiens",
     (

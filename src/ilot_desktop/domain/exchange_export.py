@@ -19,6 +19,7 @@ from ilot_desktop.domain.exchange import (
     PARTICIPANTS,
     PARTICIPATIONS,
 )
+from ilot_desktop.domain.fields import Field, exchange_fields
 from ilot_desktop.domain.followup import Appointment
 from ilot_desktop.domain.outcomes import Outcome
 from ilot_desktop.domain.participant import Participant
@@ -44,6 +45,23 @@ def _label(value: LabelledEnum | None) -> str | None:
 
 def _blank(text: str) -> str | None:
     return text if text else None
+
+
+_PARTICIPANT_FIELDS = exchange_fields()
+
+
+def _cell(f: Field, value: object) -> object:
+    """A field's value as the export writes it: a label for a choice, an optional empty text left blank."""
+    if isinstance(value, LabelledEnum):
+        return value.label
+    if isinstance(value, str) and not f.required:
+        return _blank(value)
+    return value
+
+
+def participant_row(p: Participant) -> tuple[object, ...]:
+    """A participant's row of ``Participants``, in the layout's column order (``domain/fields.py``)."""
+    return tuple(_cell(f, getattr(p, f.name)) for f in _PARTICIPANT_FIELDS)
 
 
 def export_rows(snapshot: VaultSnapshot) -> dict[str, list[tuple[object, ...]]]:
@@ -73,24 +91,7 @@ def export_rows(snapshot: VaultSnapshot) -> dict[str, list[tuple[object, ...]]]:
         key=lambda o: (numbers[o.participant_id], o.on, o.id or 0),
     )
     return {
-        PARTICIPANTS.name: [
-            (
-                p.file_number,
-                p.last_name,
-                p.first_name,
-                _label(p.sex),
-                p.birth_date,
-                _blank(p.phone),
-                _label(p.referrer),
-                _label(p.justice_situation),
-                _blank(p.facility),
-                p.planned_release_date,
-                _label(p.housing_at_entry),
-                p.entry_date,
-                p.end_date,
-            )
-            for p in people
-        ],
+        PARTICIPANTS.name: [participant_row(p) for p in people],
         APPOINTMENTS.name: [
             (
                 numbers[a.participant_id],

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
 from ilot_desktop.domain.dates import age_on, format_date
+from ilot_desktop.domain.fields import FIELDS, REQUIRED_FIELDS
 from ilot_desktop.domain.vocabulary import (
     Cadence,
     CaseStatus,
@@ -34,7 +36,11 @@ EMAIL_PATTERN, PHONE_PATTERN = _EMAIL, _PHONE  # also used for the caseworker's 
 
 @dataclass
 class Participant:
-    """Everything the participant file holds. ``id`` is None until first saved."""
+    """Everything the participant file holds. ``id`` is None until first saved.
+
+    Each attribute but ``id`` is a field of ``domain/fields.py`` (its label, kind, section, limits, exchange
+    column): a test checks that both list the same names.
+    """
 
     file_number: str = ""
     last_name: str = ""
@@ -142,19 +148,88 @@ def next_file_number(existing: list[str], year: int) -> str:
 
 # --- validation -----------------------------------------------------------------------------------
 
-REQUIRED_FIELDS: dict[str, str] = {
-    "file_number": "Le numéro de dossier est obligatoire.",
-    "last_name": "Le nom est obligatoire.",
-    "first_name": "Le prénom est obligatoire.",
-    "sex": "Choisissez le sexe.",
-    "birth_date": "La date de naissance est obligatoire.",
-    "referrer": "Indiquez qui a orienté la personne.",
-    "justice_situation": "Indiquez la situation judiciaire à l'entrée.",
-    "housing_at_entry": "Indiquez l'hébergement à l'entrée.",
-    "entry_date": "La date d'entrée dans l'accompagnement est obligatoire.",
-}
-
 EARLIEST_ENTRY = date(2015, 1, 1)
+
+
+def _birth(p: Participant, today: date) -> str | None:
+    if p.birth_date is None:
+        return None
+    if p.birth_date > today:
+        return "La date de naissance est dans le futur."
+    if age_on(p.birth_date, today) > 100:
+        return "La date de naissance donne plus de 100 ans : vérifiez l'année."
+    if p.entry_date and age_on(p.birth_date, p.entry_date) < 16:
+        return "La personne aurait moins de 16 ans à l'entrée : vérifiez l'année."
+    return None
+
+
+def _entry(p: Participant, today: date) -> str | None:
+    if p.entry_date is None:
+        return None
+    if p.entry_date < EARLIEST_ENTRY:
+        return f"La date d'entrée est antérieure au {format_date(EARLIEST_ENTRY)} : vérifiez l'année."
+    if (p.entry_date - today).days > 366:
+        return "La date d'entrée est à plus d'un an dans le futur : vérifiez l'année."
+    return None
+
+
+def _end(p: Participant, today: date) -> str | None:
+    if p.end_reason is not None and p.end_date is None:
+        return "Indiquez la date de fin d'accompagnement (un motif de fin est choisi)."
+    if p.end_date is None:
+        return None
+    if p.entry_date and p.end_date < p.entry_date:
+        return "La fin d'accompagnement ne peut pas précéder la date d'entrée."
+    if p.end_date > today:
+        return "La fin d'accompagnement ne peut pas être dans le futur."
+    return None
+
+
+def _release(p: Participant, today: date) -> str | None:
+    release = p.planned_release_date
+    if release is None:
+        return None
+    if p.birth_date and release <= p.birth_date:
+        return "La date de libération précède la date de naissance."
+    if p.justice_situation is JusticeSituation.DETENTION and p.entry_date and release < p.entry_date:
+        return "La personne était en détention à l'entrée : la libération prévue ne peut pas précéder la date d'entrée."
+    if (release - today).days > 366 * 30:
+        return "La date de libération est à plus de 30 ans : vérifiez l'année."
+    return None
+
+
+def _consent(p: Participant, today: date) -> str | None:
+    if p.consent_date is None:
+        return None
+    if p.consent_date > today:
+        return "La date de consentement ne peut pas être dans le futur."
+    if p.birth_date and p.consent_date <= p.birth_date:
+        return "La date de consentement précède la date de naissance."
+    return None
+
+
+def _email(p: Participant, today: date) -> str | None:
+    if p.email.strip() and not _EMAIL.match(p.email.strip()):
+        return "Adresse e-mail incomplète : elle doit ressembler à nom@exemple.fr."
+    return None
+
+
+def _phone(p: Participant, today: date) -> str | None:
+    if p.phone.strip() and not _PHONE.match(p.phone.strip()):
+        return "Numéro de téléphone non reconnu : chiffres, espaces et « + » seulement."
+    return None
+
+
+# The rules beyond "required" and "too long", in the order their messages are given.
+_RULES: tuple[tuple[str, Callable[[Participant, date], str | None]], ...] = (
+    ("birth_date", _birth),
+    ("entry_date", _entry),
+    ("end_date", _end),
+    ("planned_release_date", _release),
+    ("consent_date", _consent),
+    ("email", _email),
+    ("phone", _phone),
+)
 
 
 def validate(p: Participant, today: date) -> dict[str, str]:
@@ -164,59 +239,11 @@ def validate(p: Participant, today: date) -> dict[str, str]:
         value = getattr(p, name)
         if value is None or (isinstance(value, str) and not value.strip()):
             errors[name] = message
-
-    if p.file_number.strip() and len(p.file_number.strip()) > 30:
-        errors["file_number"] = "Le numéro de dossier ne doit pas dépasser 30 caractères."
-    for name, label in (("last_name", "Le nom"), ("first_name", "Le prénom")):
-        if len(getattr(p, name)) > 100:
-            errors[name] = f"{label} ne doit pas dépasser 100 caractères."
-
-    if p.birth_date:
-        if p.birth_date > today:
-            errors["birth_date"] = "La date de naissance est dans le futur."
-        elif age_on(p.birth_date, today) > 100:
-            errors["birth_date"] = "La date de naissance donne plus de 100 ans : vérifiez l'année."
-        elif p.entry_date and age_on(p.birth_date, p.entry_date) < 16:
-            errors["birth_date"] = "La personne aurait moins de 16 ans à l'entrée : vérifiez l'année."
-
-    if p.entry_date:
-        if p.entry_date < EARLIEST_ENTRY:
-            errors["entry_date"] = (
-                f"La date d'entrée est antérieure au {format_date(EARLIEST_ENTRY)} : vérifiez l'année."
-            )
-        elif (p.entry_date - today).days > 366:
-            errors["entry_date"] = "La date d'entrée est à plus d'un an dans le futur : vérifiez l'année."
-
-    if p.end_date:
-        if p.entry_date and p.end_date < p.entry_date:
-            errors["end_date"] = "La fin d'accompagnement ne peut pas précéder la date d'entrée."
-        elif p.end_date > today:
-            errors["end_date"] = "La fin d'accompagnement ne peut pas être dans le futur."
-
-    if p.end_reason is not None and p.end_date is None:
-        errors["end_date"] = "Indiquez la date de fin d'accompagnement (un motif de fin est choisi)."
-
-    if p.planned_release_date:
-        if p.birth_date and p.planned_release_date <= p.birth_date:
-            errors["planned_release_date"] = "La date de libération précède la date de naissance."
-        elif (
-            p.justice_situation is JusticeSituation.DETENTION and p.entry_date and p.planned_release_date < p.entry_date
-        ):
-            errors["planned_release_date"] = (
-                "La personne était en détention à l'entrée : la libération prévue ne peut pas précéder "
-                "la date d'entrée."
-            )
-        elif (p.planned_release_date - today).days > 366 * 30:
-            errors["planned_release_date"] = "La date de libération est à plus de 30 ans : vérifiez l'année."
-
-    if p.consent_date:
-        if p.consent_date > today:
-            errors["consent_date"] = "La date de consentement ne peut pas être dans le futur."
-        elif p.birth_date and p.consent_date <= p.birth_date:
-            errors["consent_date"] = "La date de consentement précède la date de naissance."
-
-    if p.email.strip() and not _EMAIL.match(p.email.strip()):
-        errors["email"] = "Adresse e-mail incomplète : elle doit ressembler à nom@exemple.fr."
-    if p.phone.strip() and not _PHONE.match(p.phone.strip()):
-        errors["phone"] = "Numéro de téléphone non reconnu : chiffres, espaces et « + » seulement."
+    for f in FIELDS:
+        if f.too_long and f.max_length is not None and len(str(getattr(p, f.name)).strip()) > f.max_length:
+            errors[f.name] = f.too_long
+    for name, rule in _RULES:
+        found = rule(p, today)
+        if found is not None:
+            errors[name] = found
     return errors

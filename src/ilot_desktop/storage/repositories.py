@@ -2,66 +2,26 @@
 
 from __future__ import annotations
 
-from dataclasses import fields
 from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ilot_desktop.domain.fields import FIELDS, domain_value, stored_value
 from ilot_desktop.domain.participant import Participant, ParticipantSummary
-from ilot_desktop.domain.vocabulary import (
-    Cadence,
-    EducationLevel,
-    EndReason,
-    Housing,
-    JusticeMeasure,
-    JusticeSituation,
-    Referrer,
-    Resource,
-    Right,
-    RightStatus,
-    Sex,
-    WorkConstraint,
-)
+from ilot_desktop.domain.vocabulary import JusticeSituation
 from ilot_desktop.storage.tables import ParticipantRow, SettingRow
-
-_CHOICES = {
-    "sex": Sex,
-    "referrer": Referrer,
-    "justice_situation": JusticeSituation,
-    "housing_at_entry": Housing,
-    "justice_measure": JusticeMeasure,
-    "education_level": EducationLevel,
-    "cadence": Cadence,
-    "end_reason": EndReason,
-}
-_PLAIN = [
-    f.name
-    for f in fields(Participant)
-    if f.name not in _CHOICES and f.name not in {"id", "resources", "rights", "work_constraints"}
-]
 
 
 def _to_domain(row: ParticipantRow) -> Participant:
-    values = {name: getattr(row, name) for name in _PLAIN}
-    for name, enum in _CHOICES.items():
-        code = getattr(row, name)
-        values[name] = enum(code) if code else None
-    values["resources"] = {Resource(code) for code in row.resources or []}
-    values["work_constraints"] = {WorkConstraint(code) for code in row.work_constraints or []}
-    values["rights"] = {Right(k): RightStatus(v) for k, v in (row.rights or {}).items()}
-    return Participant(id=row.id, **values)
+    """Codes become choices as ``domain/fields.py`` says, field by field."""
+    values = {f.name: domain_value(f, getattr(row, f.name)) for f in FIELDS}
+    return Participant(id=row.id, **values)  # type: ignore[arg-type]
 
 
 def _fill_row(row: ParticipantRow, participant: Participant) -> None:
-    for name in _PLAIN:
-        setattr(row, name, getattr(participant, name))
-    for name in _CHOICES:
-        value = getattr(participant, name)
-        setattr(row, name, value.value if value else None)
-    row.resources = sorted(r.value for r in participant.resources)
-    row.work_constraints = sorted(c.value for c in participant.work_constraints)
-    row.rights = {right.value: status.value for right, status in sorted(participant.rights.items())}
+    for f in FIELDS:
+        setattr(row, f.name, stored_value(f, getattr(participant, f.name)))
 
 
 class ParticipantRepository:
