@@ -1,8 +1,15 @@
 """The exchange workbook: check and import a team's spreadsheet, export everything, write the blank template.
 
-``preview`` never writes. ``apply`` reads and checks the file again inside the transaction that writes,
-so what is written is what was checked against the vault as it is at that moment; the slightest problem
-and nothing is written (``ImportRejected``). Natural keys and update rules: ``domain/exchange_plan.py``.
+``check`` reads the file once (streaming its rows, reporting how far it got) and checks it against the vault,
+never writing; the ``CheckedWorkbook`` it returns keeps what was read. ``apply`` imports from it without reading
+the file again: inside the transaction that writes, the kept rows are checked again against the vault as it is at
+that moment, so what is written is what was checked; the slightest problem and nothing is written
+(``ImportRejected``). Natural keys and update rules: ``domain/exchange_plan.py``.
+
+The long steps take an optional ``progress(done, total)`` callback, called from the thread doing the work every
+``PROGRESS_EVERY`` rows (``total``: the rows the sheets declare, 0 when unknown; a file may declare too few). It
+may raise to stop the reading (the window's « Annuler »): nothing is written before ``apply``, and the workbook
+is closed on the way out.
 """
 
 from __future__ import annotations
@@ -12,11 +19,12 @@ import io
 import logging
 import warnings
 from collections.abc import Callable, Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from ilot_desktop.domain import audit as actions
+from ilot_desktop.domain.audit import AuditAction as actions
 from ilot_desktop.domain.exchange import (
     BARRIERS,
     SHEET_NAMES,
@@ -25,16 +33,40 @@ from ilot_desktop.domain.exchange import (
     ProblemList,
 )
 from ilot_desktop.domain.exchange_export import export_rows
-from ilot_desktop.domain.exchange_parse import MAX_ROWS, ParsedWorkbook, RawSheet, parse_workbook, useful_width
+from ilot_desktop.domain.exchange_parse import (
+    MAX_ROWS,
+    ParsedWorkbook,
+    RawSheet,
+    layout_of,
+    parse_workbook,
+    useful_width,
+)
 from ilot_desktop.domain.exchange_plan import BARRIER_COLUMNS, ImportPlan, plan_import
 from ilot_desktop.errors import ImportRejected, ValidationError, os_error_text
 from ilot_desktop.services.audit import record_after, record_in
+from ilot_desktop.services.clock import SessionClock, Today, as_clock
 from ilot_desktop.storage.database import Database, UnitOfWork
-from ilot_desktop.storage.exchange_repo import ExchangeRepository
 
-__all__ = ["ExchangeService", "ImportPreview", "ImportProblem", "parse_file", "read_workbook"]
+if TYPE_CHECKING:
+    from openpyxl.workbook.workbook import Workbook
+
+__all__ = [
+    "CheckedWorkbook",
+    "ExchangeService",
+    "ImportPreview",
+    "ImportProblem",
+    "Progress",
+    "parse_file",
+    "read_workbook",
+]
 
 log = logging.getLogger(__name__)
+
+# How far a long step got: (done, total), total 0 when unknown. Called from the thread doing the work; may raise
+# to stop it.
+Progress = Callable[[int, int], None]
+PROGRESS_EVERY = 100  # rows read between two calls: cheap next to reading them, often enough for « Annuler »
+Row = tuple[object, ...]
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -58,6 +90,24 @@ def _unreadable_sheet(title: str) -> ImportProblem:
     )
 
 
+def _no_progress(done: int, total: int) -> None:
+    """Nobody is watching (the command line, the tests)."""
+
+
+@dataclass(frozen=True)
+class CheckedWorkbook:
+    """A workbook read once and checked against the vault: ``apply`` imports from it, never reading the file
+    again (it may have changed or gone since; what is imported is what the person saw checked)."""
+
+    path: Path
+    parsed: ParsedWorkbook
+    preview: ImportPreview
+
+    @property
+    def ok(self) -> bool:
+        return self.preview.ok
+
+
 @contextlib.contextmanager
 def _quiet_openpyxl() -> Iterator[None]:
     """openpyxl's warnings about what it drops from a foreign file (« Data Validation extension is not
@@ -67,7 +117,7 @@ def _quiet_openpyxl() -> Iterator[None]:
         yield
 
 
-def _load(path: Path):
+def _load(path: Path) -> tuple[Workbook | None, list[ImportProblem]]:
     """The workbook opened read-only, or (None, a French problem): never an exception."""
     path = Path(path)
     try:
@@ -106,7 +156,7 @@ def _load(path: Path):
         return None, _file_problem(_NOT_A_WORKBOOK)
 
 
-def _sheet_rows(sheet, failures: list[ImportProblem]) -> Iterator[tuple[object, ...]]:
+def _sheet_rows(sheet: Any, failures: list[ImportProblem]) -> Iterator[Row]:
     """Row 1 (headers) then every row the sheet holds, whatever size it declares, cut to the columns the
     import reads (``useful_width``); empty rows as ``()``. A sheet that cannot be read adds a problem to
     ``failures`` and ends there."""
@@ -114,10 +164,10 @@ def _sheet_rows(sheet, failures: list[ImportProblem]) -> Iterator[tuple[object, 
     try:
         if hasattr(sheet, "reset_dimensions"):
             sheet.reset_dimensions()  # the declared <dimension> is often wrong: read what is there
-        header = next(sheet.iter_rows(min_row=1, max_row=1, values_only=True), None)
-        if header is None:
+        first = next(sheet.iter_rows(min_row=1, max_row=1, values_only=True), None)
+        if first is None:
             return
-        header = tuple(header)
+        header = tuple(first)
         width = useful_width(title, header)
         yield header  # whole: its unknown columns are named in a warning
         if width == 0:
@@ -129,17 +179,49 @@ def _sheet_rows(sheet, failures: list[ImportProblem]) -> Iterator[tuple[object, 
         failures.append(_unreadable_sheet(title))
 
 
+def _declared_rows(sheet: Any) -> int:
+    """The rows an import sheet says it holds (its ``<dimension>``, read before ``reset_dimensions``), 0 for
+    another sheet or one that says nothing. Only an estimate for progress: a file may declare too few."""
+    if layout_of(str(sheet.title)) is None:
+        return 0
+    try:
+        return max(0, int(getattr(sheet, "max_row", 0) or 0))
+    except (TypeError, ValueError):
+        return 0
+
+
+class _RowCounter:
+    """Counts the rows read, all sheets together, and tells ``progress`` every ``PROGRESS_EVERY`` rows."""
+
+    def __init__(self, progress: Progress, total: int):
+        self.progress = progress
+        self.total = total
+        self.done = 0
+
+    def count(self, rows: Iterator[Row]) -> Iterator[Row]:
+        for row in rows:
+            self.done += 1
+            if self.done % PROGRESS_EVERY == 0:
+                self.progress(self.done, self.total)
+            yield row
+
+
 @contextlib.contextmanager
-def _opened(path: Path) -> Iterator[tuple[list[RawSheet], list[ImportProblem]]]:
+def _opened(path: Path, progress: Progress = _no_progress) -> Iterator[tuple[list[RawSheet], list[ImportProblem]]]:
     """The sheets as (title, rows read lazily) and the problems met so far (growing as rows are read):
-    rows stream from the file, nothing is held twice. openpyxl stays quiet meanwhile."""
+    rows stream from the file, nothing is held twice. openpyxl stays quiet meanwhile. ``progress`` hears of
+    the rows as they are read (it may raise: the workbook is closed all the same)."""
     with _quiet_openpyxl():
         book, problems = _load(path)
         if book is None:
             yield [], problems
             return
         try:
-            yield [(str(sheet.title), _sheet_rows(sheet, problems)) for sheet in book.worksheets], problems
+            sheets = list(book.worksheets)
+            counter = _RowCounter(progress, sum(_declared_rows(sheet) for sheet in sheets))
+            progress(0, counter.total)
+            yield [(str(sheet.title), counter.count(_sheet_rows(sheet, problems))) for sheet in sheets], problems
+            progress(counter.done, max(counter.total, counter.done))
         finally:
             try:
                 book.close()
@@ -147,10 +229,11 @@ def _opened(path: Path) -> Iterator[tuple[list[RawSheet], list[ImportProblem]]]:
                 log.debug("workbook close failed (%s)", type(exc).__name__)  # its message may quote a cell
 
 
-def parse_file(path: Path) -> ParsedWorkbook:
+def parse_file(path: Path, progress: Progress = _no_progress) -> ParsedWorkbook:
     """The workbook's known sheets read into values, streaming its rows; whatever the file holds, the
-    answer is French problems, never an exception. A file or sheet that cannot be read is the only answer."""
-    with _opened(path) as (sheets, failures):
+    answer is French problems, never an exception (except what ``progress`` raises to stop the reading).
+    A file or sheet that cannot be read is the only answer."""
+    with _opened(path, progress) as (sheets, failures):
         if failures:
             return ParsedWorkbook(problems=ProblemList(failures))
         parsed = parse_workbook(sheets)
@@ -180,27 +263,36 @@ def read_workbook(path: Path) -> tuple[list[RawSheet], list[ImportProblem]]:
 
 
 class ExchangeService:
-    def __init__(self, database: Database, clock: Callable[[], date]):
+    def __init__(self, database: Database, clock: Today):
         self._db = database
-        self._clock = clock
+        self._clock = as_clock(clock)
 
     # --- import -----------------------------------------------------------------------------------
 
-    def preview(self, path: Path) -> ImportPreview:
-        """What importing ``path`` would create and update, and every problem (the first ``MAX_PROBLEMS``
-        kept, all counted). Never writes."""
-        parsed = parse_file(path)
+    def check(self, path: Path, progress: Progress = _no_progress) -> CheckedWorkbook:
+        """Read ``path`` once and check it against the vault: what importing it would create and update, and
+        every problem (the first ``MAX_PROBLEMS`` kept, all counted). Never writes. ``progress`` hears of the
+        rows read and may raise to stop."""
+        parsed = parse_file(path, progress)
         with self._db.unit_of_work() as uow:
-            return self._plan(parsed, uow).preview
+            preview = self._plan(parsed, uow).preview
+        return CheckedWorkbook(Path(path), parsed, preview)
 
-    def apply(self, path: Path) -> ImportPreview:
-        """Import ``path`` whole, in one transaction, or raise ``ImportRejected`` and change nothing."""
-        parsed = parse_file(path)
+    def preview(self, path: Path) -> ImportPreview:
+        """``check(path).preview``: what the command line prints."""
+        return self.check(path).preview
+
+    def apply(self, workbook: Path | CheckedWorkbook) -> ImportPreview:
+        """Import whole, in one transaction, or raise ``ImportRejected`` and change nothing.
+
+        A ``CheckedWorkbook`` is imported from what was read when it was checked (the file is not read again);
+        a path is read now. Either way the rows are checked against the vault inside the writing transaction."""
+        parsed = workbook.parsed if isinstance(workbook, CheckedWorkbook) else parse_file(workbook)
         with self._db.unit_of_work() as uow:
             plan = self._plan(parsed, uow)
             if plan.problems:
                 raise ImportRejected(plan.problems)
-            people = _write(uow, plan, self._clock())
+            people = _write(uow, plan, self._clock)
             preview = plan.preview
             record_in(uow, self._clock, actions.IMPORT, None, f"{preview.created} créés, {preview.updated} mis à jour")
             for participant in plan.new_participants:
@@ -212,7 +304,7 @@ class ExchangeService:
         return plan.preview
 
     def _plan(self, parsed: ParsedWorkbook, uow: UnitOfWork) -> ImportPlan:
-        snapshot = ExchangeRepository(uow.session).snapshot()
+        snapshot = uow.exchange.snapshot()
         return plan_import(parsed, snapshot, self._clock())
 
     # --- export -----------------------------------------------------------------------------------
@@ -222,7 +314,7 @@ class ExchangeService:
         from ilot_desktop.reports.workbook import write_exchange_workbook
 
         with self._db.unit_of_work() as uow:
-            snapshot = ExchangeRepository(uow.session).snapshot()
+            snapshot = uow.exchange.snapshot()
         rows = export_rows(snapshot)
         write_exchange_workbook(Path(out), rows)
         detail = f"{len(snapshot.participants)} dossiers, {sum(len(r) for r in rows.values())} lignes"
@@ -236,11 +328,9 @@ class ExchangeService:
         write_template(Path(out))
 
 
-def _write(uow: UnitOfWork, plan: ImportPlan, today: date) -> dict[str, int]:
+def _write(uow: UnitOfWork, plan: ImportPlan, clock: SessionClock) -> dict[str, int]:
     """Apply a checked plan inside the caller's unit of work (the caller commits); file number -> id."""
-    from ilot_desktop.services.barriers import BarrierService
-
-    now = datetime.now().replace(microsecond=0)
+    now = clock.now_to_the_second()
     people = dict(plan.known_people)
     for participant in plan.new_participants:
         people[participant.file_number] = uow.participants.add(participant, now)
@@ -252,32 +342,13 @@ def _write(uow: UnitOfWork, plan: ImportPlan, today: date) -> dict[str, int]:
         actions[action.reference] = uow.actions.add(action, now)
     for action in plan.updated_actions:
         uow.actions.update(action, now)
-        actions[action.reference] = action.id
+        actions[action.reference] = _stored_id(action.id)
 
     uow.appointments.add_many([replace(a, participant_id=people[number]) for number, a in plan.new_appointments], now)
     for appointment in plan.updated_appointments:
         uow.appointments.update(appointment, now)
 
-    barriers = [replace(b, participant_id=people[number]) for number, b, _steps in plan.new_barriers]
-    ids = uow.barriers.add_many(barriers, now)
-    uow.barriers.add_histories(
-        [(barrier_id, steps) for barrier_id, (_n, _b, steps) in zip(ids, plan.new_barriers, strict=True)]
-    )
-    for row, before, after, added in plan.updated_barriers:
-        uow.barriers.update(after, now)
-        if added is not None:  # the sheet gives the stored path, perhaps with steps after it
-            if added:
-                uow.barriers.add_histories([(after.id, added)])
-            continue
-        try:  # the history's own rules (steps in date order) are checked against the stored steps
-            BarrierService._record_change(uow, before, after, today)
-        except ValidationError as error:  # the caller's unit of work rolls everything back
-            raise ImportRejected(
-                [
-                    ImportProblem(BARRIERS.name, row, BARRIER_COLUMNS.get(name), message)
-                    for name, message in error.errors.items()
-                ]
-            ) from None
+    _write_barriers(uow, plan, people, now, clock.today())
 
     registrations = []
     for reference, number, attendance in plan.new_registrations:
@@ -292,3 +363,37 @@ def _write(uow: UnitOfWork, plan: ImportPlan, today: date) -> dict[str, int]:
     for outcome in plan.updated_outcomes:
         uow.outcomes.update(outcome, now)
     return people
+
+
+def _write_barriers(uow: UnitOfWork, plan: ImportPlan, people: dict[str, int], now: datetime, today: date) -> None:
+    """New barriers with their histories; changed ones with the step their change makes, checked against the
+    stored steps (``ImportRejected`` when out of order: the caller's unit of work rolls everything back)."""
+    from ilot_desktop.services.barriers import BarrierService
+
+    barriers = [replace(b, participant_id=people[number]) for number, b, _steps in plan.new_barriers]
+    ids = uow.barriers.add_many(barriers, now)
+    uow.barriers.add_histories(
+        [(barrier_id, steps) for barrier_id, (_n, _b, steps) in zip(ids, plan.new_barriers, strict=True)]
+    )
+    for row, before, after, added in plan.updated_barriers:
+        uow.barriers.update(after, now)
+        if added is not None:  # the sheet gives the stored path, perhaps with steps after it
+            if added:
+                uow.barriers.add_histories([(_stored_id(after.id), added)])
+            continue
+        try:  # the history's own rules (steps in date order) are checked against the stored steps
+            BarrierService._record_change(uow, before, after, today)
+        except ValidationError as error:  # the caller's unit of work rolls everything back
+            raise ImportRejected(
+                [
+                    ImportProblem(BARRIERS.name, row, BARRIER_COLUMNS.get(name), message)
+                    for name, message in error.errors.items()
+                ]
+            ) from None
+
+
+def _stored_id(record_id: int | None) -> int:
+    """The id of a record the plan matched in the vault (an update): it has one."""
+    if record_id is None:
+        raise ValueError("an update without a stored id")
+    return record_id
