@@ -29,23 +29,55 @@ if TYPE_CHECKING:
 
 
 class Session(Protocol):
-    """An unlocked file, as the pages and dialogs use it: one service per subject, drafts, closing."""
+    """An unlocked file, as the pages and dialogs use it: one service per subject, drafts, closing.
 
-    folder: Path
-    clock: Callable[[], date]
-    issued_recovery_code: str | None
-    participants: ParticipantService
-    followup: FollowUpService
-    actions: ActionService
-    barriers: BarrierService
-    plan: PlanService
-    outcomes: OutcomeService
-    exchange: ExchangeService
-    indicators: IndicatorService
-    funder: FunderService
-    backups: BackupService
-    audit: AuditService
-    privacy: PrivacyService
+    Read-only members (properties), so that a session may hold a more precise type (a clock that also gives
+    the moment, a subclass of a service)."""
+
+    @property
+    def folder(self) -> Path: ...
+
+    @property
+    def clock(self) -> Callable[[], date]: ...
+
+    @property
+    def issued_recovery_code(self) -> str | None: ...
+
+    @property
+    def participants(self) -> ParticipantService: ...
+
+    @property
+    def followup(self) -> FollowUpService: ...
+
+    @property
+    def actions(self) -> ActionService: ...
+
+    @property
+    def barriers(self) -> BarrierService: ...
+
+    @property
+    def plan(self) -> PlanService: ...
+
+    @property
+    def outcomes(self) -> OutcomeService: ...
+
+    @property
+    def exchange(self) -> ExchangeService: ...
+
+    @property
+    def indicators(self) -> IndicatorService: ...
+
+    @property
+    def funder(self) -> FunderService: ...
+
+    @property
+    def backups(self) -> BackupService: ...
+
+    @property
+    def audit(self) -> AuditService: ...
+
+    @property
+    def privacy(self) -> PrivacyService: ...
 
     @property
     def is_open(self) -> bool: ...
