@@ -14,8 +14,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QPushButton,
     QSplitter,
-    QStyledItemDelegate,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -37,15 +35,10 @@ from ilot_desktop.ui.barriers_model import (
     Row,
     RowRole,
 )
+from ilot_desktop.ui.barriers_view import ChecklistView, StatusDelegate, TextDelegate
 from ilot_desktop.ui.plan_panel import PlanPanel
 from ilot_desktop.ui.widgets import ChoiceCombo
 
-STATUS_KEYS = {
-    Qt.Key.Key_1: BarrierStatus.IDENTIFIED,
-    Qt.Key.Key_2: BarrierStatus.IN_PROGRESS,
-    Qt.Key.Key_3: BarrierStatus.ORIENTED,
-    Qt.Key.Key_4: BarrierStatus.LIFTED,
-}
 _TEXT_COLUMNS = (COL_IDENTIFIED, COL_LIFTED, COL_PARTNER, COL_COMMENT)
 _COLUMN_NAMES = {
     COL_IDENTIFIED: "Date d'identification",
@@ -60,81 +53,6 @@ _FIELD_OF_COLUMN = {
     COL_COMMENT: "comment",
     COL_STATUS: "status",
 }
-
-
-class StatusDelegate(QStyledItemDelegate):
-    def createEditor(self, parent, option, index):
-        return ChoiceCombo(BarrierStatus, "Statut du frein", placeholder=None, parent=parent)
-
-    def setEditorData(self, editor, index):
-        editor.set_value(index.data(Qt.ItemDataRole.EditRole))
-
-    def setModelData(self, editor, model, index):
-        model.setData(index, editor.value(), Qt.ItemDataRole.EditRole)
-
-
-class TextDelegate(QStyledItemDelegate):
-    """Dates, partner and comment: a cell typed in before a lock opens again with that text, not saved yet."""
-
-    def __init__(self, page, parent=None):
-        super().__init__(parent)
-        self.page = page
-
-    def setEditorData(self, editor, index):
-        pending = self.page._cell_draft
-        row = index.data(RowRole)
-        if pending is not None and row is not None and pending[:3] == (row.category, row.item, index.column()):
-            self.page._cell_draft = None
-            editor.setText(pending[3])
-            return
-        super().setEditorData(editor, index)
-
-
-COMMAND_COLUMNS = (COL_TICK, COL_ITEM, COL_STATUS)  # where Space and 1–4 are commands, not text
-
-
-class ChecklistView(QTableView):
-    """Space ticks, 1–4 set the status (and tick), Ctrl+↑/↓ jump between categories; in the text and date
-    columns every key is typed. Tab leaves the table: the arrows move inside it."""
-
-    status_key = Signal(object, object)  # row, status
-
-    def keyPressEvent(self, event) -> None:
-        index = self.currentIndex()
-        row: Row | None = index.data(RowRole) if index.isValid() else None
-        editing = self.state() == QAbstractItemView.State.EditingState
-        plain = event.modifiers() == Qt.KeyboardModifier.NoModifier
-        if (
-            not editing
-            and event.modifiers() == Qt.KeyboardModifier.ControlModifier
-            and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up)
-        ):
-            self._jump_category(index, 1 if event.key() == Qt.Key.Key_Down else -1)
-            return
-        if row is not None and not row.is_heading and not editing and index.column() in COMMAND_COLUMNS and plain:
-            if event.key() == Qt.Key.Key_Space:
-                tick = self.model().index(index.row(), COL_TICK)
-                checked = tick.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
-                self.model().setData(
-                    tick, Qt.CheckState.Unchecked if checked else Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole
-                )
-                return
-            if event.key() in STATUS_KEYS:
-                self.status_key.emit(row, STATUS_KEYS[event.key()])
-                return
-        super().keyPressEvent(event)
-
-    def _jump_category(self, index, step: int) -> None:
-        rows = self.model().rows
-        start = index.row() if index.isValid() else -1
-        position = start + step
-        while 0 <= position < len(rows):
-            if rows[position].is_heading and not self.isRowHidden(position):
-                target = position + 1 if position + 1 < len(rows) else position
-                self.setCurrentIndex(self.model().index(target, max(index.column(), COL_ITEM)))
-                self.scrollTo(self.model().index(position, 0), QAbstractItemView.ScrollHint.PositionAtTop)
-                return
-            position += step
 
 
 class BarriersPage(QWidget):
@@ -167,7 +85,7 @@ class BarriersPage(QWidget):
         self.table.setAccessibleName("Liste des freins")
         self.table.setItemDelegateForColumn(COL_STATUS, StatusDelegate(self.table))
         for column in (COL_IDENTIFIED, COL_LIFTED, COL_PARTNER, COL_COMMENT):
-            self.table.setItemDelegateForColumn(column, TextDelegate(self, self.table))
+            self.table.setItemDelegateForColumn(column, TextDelegate(self._take_cell_draft, self.table))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(
@@ -282,6 +200,14 @@ class BarriersPage(QWidget):
         if text.strip() == str(stored or "").strip():
             return None
         return row.category, row.item, index.column(), text
+
+    def _take_cell_draft(self, row: Row, column: int) -> str | None:
+        """The text typed in this cell before a lock, given once to its editor opened again; else None."""
+        pending = self._cell_draft
+        if pending is None or pending[:3] != (row.category, row.item, column):
+            return None
+        self._cell_draft = None
+        return pending[3]
 
     def unsaved_draft(self) -> dict | None:
         """A barrier being added or a cell being typed in, for the lock to keep encrypted; else None."""
