@@ -14,8 +14,8 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
-from datetime import date
 from pathlib import Path
+from typing import NoReturn, TypedDict
 
 from ilot_desktop import __version__, cli_documents, cli_french, safe_files
 from ilot_desktop.cli_console import (
@@ -55,7 +55,7 @@ log = logging.getLogger(__name__)
 
 
 class FrenchParser(argparse.ArgumentParser):
-    def error(self, message: str):  # pragma: no cover - exercised through main()
+    def error(self, message: str) -> NoReturn:  # pragma: no cover - exercised through main()
         self.print_usage(sys.stderr)
         self.exit(EXIT_USAGE, f"Erreur d'utilisation : {message}\n")
 
@@ -229,7 +229,7 @@ def _main(argv: Sequence[str] | None) -> int:
     except OSError as exc:
         if exc.errno not in ENVIRONMENT_ERRNOS:
             return _unexpected(exc, paths)
-        log.warning("%s stopped by the environment (%s)", args.command, errno.errorcode.get(exc.errno))
+        log.warning("%s stopped by the environment (%s)", args.command, errno.errorcode.get(exc.errno or 0))
         text = os_error_text(exc)
         print(f"Erreur\u00a0: {text[0].upper()}{text[1:]}.", file=sys.stderr)
         return StorageEnvironmentError.exit_code
@@ -284,10 +284,8 @@ def _create(args: argparse.Namespace, paths: AppPaths, with_demo: bool) -> int:
         print(f"Fichier chiffré créé dans {paths.data_dir}")
         confirm_code_if_shown(vault, paths.data_dir)
         if sheet is not None:
-            from ilot_desktop.reports.recovery_sheet import write_recovery_sheet
-
             try:
-                write_recovery_sheet(sheet, code, date.today(), str(paths.data_dir))
+                session.write_recovery_sheet(sheet, code)  # and the access log says so
             except OSError:
                 print(
                     "Erreur : la feuille de secours n'a pas pu être écrite ; recopiez le code ci-dessus.",
@@ -354,7 +352,14 @@ def read_recovery_code() -> str:
     return line.rstrip("\r\n")
 
 
-def _secret(args: argparse.Namespace) -> dict[str, str]:
+class _Secret(TypedDict, total=False):
+    """What opens the vault, as keyword arguments: its password, or its recovery code."""
+
+    password: str
+    recovery_code: str
+
+
+def _secret(args: argparse.Namespace) -> _Secret:
     if args.recovery_code:
         return {"recovery_code": read_recovery_code()}
     return {"password": read_password(confirm=False)}

@@ -17,6 +17,8 @@ import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Protocol, TextIO
 
 from ilot_desktop.errors import DataFolderInUseError, StorageEnvironmentError
 from ilot_desktop.paths import AppPaths
@@ -77,17 +79,18 @@ def hold_the_folder(command: str, paths: AppPaths) -> Iterator[None]:
         taken.release()
 
 
-def utf8_when_redirected(stream) -> None:
+def utf8_when_redirected(stream: TextIO | None) -> None:
     """Windows writes a redirected stream (``ilot-desktop-cli.exe check > contenu.txt``, a pipe to another
     program) in the ANSI code page, cp1252 in France, which has no ✓, no narrow no-break space, no "œ" in
     some code pages: one such character ended the command with a UnicodeEncodeError. Redirected output is
     UTF-8 there (Notepad and PowerShell read it); a console keeps Python's own Unicode console writing."""
-    if sys.platform != "win32" or stream is None or not hasattr(stream, "reconfigure"):
+    reconfigure = getattr(stream, "reconfigure", None)
+    if sys.platform != "win32" or stream is None or reconfigure is None:
         return
     try:
         if stream.isatty() or (stream.encoding or "").lower().replace("-", "") == "utf8":
             return
-        stream.reconfigure(encoding="utf-8")
+        reconfigure(encoding="utf-8")
     except (OSError, ValueError, io.UnsupportedOperation):
         pass
 
@@ -104,7 +107,7 @@ class ConsoleStream:
     """Standard output or error as the commands see it: when the reader goes away (``| head``), the rest is
     dropped (the file descriptor then points to the null device, so the final flush is quiet too)."""
 
-    def __init__(self, stream):
+    def __init__(self, stream: TextIO) -> None:
         self._stream = stream
         self.reader_gone = False
 
@@ -138,11 +141,17 @@ class ConsoleStream:
         except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
             pass
 
-    def __getattr__(self, name: str):
+    def __getattr__(self, name: str) -> Any:
         return getattr(self._stream, name)
 
 
-def confirm_code_if_shown(vault, data_dir) -> None:
+class _ConfirmsCodes(Protocol):
+    """``services.vault``, as the commands that show a recovery code see it."""
+
+    def confirm_recovery_code(self, folder: Path) -> None: ...
+
+
+def confirm_code_if_shown(vault: _ConfirmsCodes, data_dir: Path) -> None:
     """A recovery code printed on the console reached it: mark it seen. A reader gone before it
     (``| head -1``) leaves it marked not seen, and says so: ``check`` and the window ask for a new one."""
     if getattr(sys.stdout, "reader_gone", False):

@@ -17,6 +17,7 @@ import logging
 import os
 import socket
 import stat
+import sys
 from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
@@ -91,7 +92,7 @@ class InstanceLock:
     def __enter__(self) -> InstanceLock:
         return self
 
-    def __exit__(self, *_exc) -> None:
+    def __exit__(self, *_exc: object) -> None:
         self.release()
 
 
@@ -109,36 +110,12 @@ def acquire(folder: Path, purpose: str = WINDOW) -> LockResult:
         return _environment(exc, "mkdir")
     for _attempt in range(3):
         _clear_the_way(path)
-        try:
-            fd = _open(path)
-        except IsADirectoryError:
-            continue  # put in its place meanwhile: cleared again
-        except OSError as exc:
-            if exc.errno in (errno.EACCES, errno.EPERM) and os.path.lexists(path):
-                if _held_by_someone(path):
-                    return LockResult(LockState.IN_USE, holder=read_holder(path), reason="held, not writable")
-                if _remove_unwritable(path):
-                    continue  # a lock file not ours to write, in a folder that is: replaced
-            return _environment(exc, "open")
-        try:
-            _lock(fd)
-        except OSError as exc:
-            os.close(fd)
-            if exc.errno in _BUSY:
-                return LockResult(LockState.IN_USE, holder=read_holder(path), reason=errno.errorcode.get(exc.errno, ""))
-            return _environment(exc, "lock")
-        lock = InstanceLock(path, fd)
-        try:
-            _write_info(fd, purpose)
-        except OSError as exc:
-            if exc.errno in _FULL:
-                log.warning("instance lock taken, its information not written (disk full)")
-                return LockResult(LockState.DISK_FULL, lock=lock, reason="ENOSPC")
-            log.warning("instance lock taken, its information not written (%s)", errno.errorcode.get(exc.errno))
-        if not os.access(folder, os.W_OK):  # the lock file could be written, the folder cannot (its rights)
-            log.warning("instance lock taken in a read-only folder")
-            return LockResult(LockState.READ_ONLY, lock=lock, reason="folder not writable")
-        return LockResult(LockState.ACQUIRED, lock=lock)
+        opened = _open_for_lock(path)
+        if opened is None:
+            continue  # something was put in its place meanwhile, or an unwritable lock file was replaced
+        if isinstance(opened, LockResult):
+            return opened
+        return _lock_and_sign(Path(folder), path, opened, purpose)
     return LockResult(LockState.UNAVAILABLE, reason="lock path keeps changing")
 
 
@@ -173,6 +150,49 @@ def _environment(exc: OSError, step: str) -> LockResult:
     return LockResult(state, reason=name)
 
 
+def _open_for_lock(path: Path) -> int | LockResult | None:
+    """The lock file opened for writing; None when the way was cleared and the caller may try again; the verdict
+    when it cannot be opened."""
+    try:
+        return _open(path)
+    except IsADirectoryError:
+        return None  # put in its place meanwhile: cleared again
+    except OSError as exc:
+        if exc.errno in (errno.EACCES, errno.EPERM) and os.path.lexists(path):
+            if _held_by_someone(path):
+                return LockResult(LockState.IN_USE, holder=read_holder(path), reason="held, not writable")
+            if _remove_unwritable(path):
+                return None  # a lock file not ours to write, in a folder that is: replaced
+        return _environment(exc, "open")
+
+
+def _lock_and_sign(folder: Path, path: Path, fd: int, purpose: str) -> LockResult:
+    """The system lock on the open ``fd``, then the informative text written in the file."""
+    try:
+        _lock(fd)
+    except OSError as exc:
+        os.close(fd)
+        if exc.errno in _BUSY:
+            return LockResult(LockState.IN_USE, holder=read_holder(path), reason=_errno_name(exc) or "")
+        return _environment(exc, "lock")
+    lock = InstanceLock(path, fd)
+    try:
+        _write_info(fd, purpose)
+    except OSError as exc:
+        if exc.errno in _FULL:
+            log.warning("instance lock taken, its information not written (disk full)")
+            return LockResult(LockState.DISK_FULL, lock=lock, reason="ENOSPC")
+        log.warning("instance lock taken, its information not written (%s)", _errno_name(exc))
+    if not os.access(folder, os.W_OK):  # the lock file could be written, the folder cannot (its rights)
+        log.warning("instance lock taken in a read-only folder")
+        return LockResult(LockState.READ_ONLY, lock=lock, reason="folder not writable")
+    return LockResult(LockState.ACQUIRED, lock=lock)
+
+
+def _errno_name(exc: OSError) -> str | None:
+    return errno.errorcode.get(exc.errno or 0)
+
+
 def _clear_the_way(path: Path) -> None:
     """A folder, a link or anything but a plain file where the lock file goes is moved out of the way."""
     try:
@@ -191,7 +211,7 @@ def _clear_the_way(path: Path) -> None:
             os.unlink(path)
         log.info("instance lock: something else stood in the lock file's place, moved aside")
     except OSError as exc:
-        log.warning("instance lock: could not clear the lock file's place (%s)", errno.errorcode.get(exc.errno))
+        log.warning("instance lock: could not clear the lock file's place (%s)", _errno_name(exc))
 
 
 def _aside_name(path: Path) -> Path:
@@ -247,7 +267,7 @@ def _write_info(fd: int, purpose: str) -> None:
         raise OSError(errno.ENOSPC, "short write")
 
 
-if os.name == "nt":  # pragma: no cover - exercised on the Windows build
+if sys.platform == "win32":  # pragma: no cover - exercised on the Windows build
     import msvcrt
 
     def _lock(fd: int) -> None:

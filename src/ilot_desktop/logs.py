@@ -36,9 +36,9 @@ def setup_logging(log_file: Path, verbose: bool = False) -> None:
     logging.raiseExceptions = False  # no handler, ours or a library's, prints its own error blocks
     root = logging.getLogger()
     root.setLevel(logging.DEBUG if verbose else logging.INFO)
-    for handler in list(root.handlers):
-        if getattr(handler, "_ilot", False):
-            root.removeHandler(handler)
+    for previous in list(root.handlers):
+        if getattr(previous, "_ilot", False):
+            root.removeHandler(previous)
     try:
         log_file.parent.mkdir(parents=True, exist_ok=True)
         handler: logging.Handler = QuietFileHandler(log_file, maxBytes=1_000_000, backupCount=5, encoding="utf-8")

@@ -31,7 +31,9 @@ import secrets
 import threading
 import time
 from dataclasses import dataclass, field
+from enum import Enum
 from pathlib import Path
+from typing import Final, Literal
 
 from ilot_desktop import file_names
 from ilot_desktop.errors import StorageEnvironmentError
@@ -47,7 +49,12 @@ SWEEP_AGE_SECONDS = 3600.0  # a leftover temporary file this old in a destinatio
 STALE_RECORD_SECONDS = 24 * 3600.0  # a record this old is stale even if its process id was reused
 FORGET_ABSENT_SECONDS = 90 * 24 * 3600.0  # a folder absent this long (a USB key lost) is no longer waited for
 
-_USE_CONFIGURED = object()
+
+class _Journal(Enum):
+    CONFIGURED = "configured"  # the folder of records set at start (``configure``)
+
+
+_USE_CONFIGURED: Final = _Journal.CONFIGURED
 _journal_dir: Path | None = None
 _lock = threading.Lock()
 
@@ -162,7 +169,9 @@ def _sweep(folder: Path, now: float) -> None:
 # --- writing --------------------------------------------------------------------------------------------
 
 
-def write_bytes(out: Path, data: bytes, *, journal: object = _USE_CONFIGURED) -> None:
+def write_bytes(
+    out: Path, data: bytes, *, journal: Path | Literal[_Journal.CONFIGURED] | None = _USE_CONFIGURED
+) -> None:
     """Write ``data`` to ``out`` atomically and durably (see the module's text). ``journal``: the folder of
     records (default: the one configured at start; None: no record)."""
     out = Path(out).absolute()  # the journal must find the temporary file from any working folder
@@ -198,7 +207,13 @@ def write_bytes(out: Path, data: bytes, *, journal: object = _USE_CONFIGURED) ->
     _forget(entry)
 
 
-def write_text(out: Path, text: str, *, encoding: str = "utf-8", journal: object = _USE_CONFIGURED) -> None:
+def write_text(
+    out: Path,
+    text: str,
+    *,
+    encoding: str = "utf-8",
+    journal: Path | Literal[_Journal.CONFIGURED] | None = _USE_CONFIGURED,
+) -> None:
     write_bytes(out, text.encode(encoding), journal=journal)
 
 

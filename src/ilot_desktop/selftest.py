@@ -28,10 +28,15 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from datetime import time as clock_time
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from ilot_desktop import __version__
 from ilot_desktop.errors import IlotError
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QCoreApplication
+
+    from ilot_desktop.services.vault import VaultSession
 
 EXIT_SELF_TEST_FAILED = 1
 PASSWORD = "Autotest-Îlot-Vérifié-2026!"
@@ -52,20 +57,34 @@ class Context:
 
     root: Path
     today: date = field(default_factory=date.today)
-    session: object | None = None
+    session: VaultSession | None = None
     recovery_code: str = ""
     participant_id: int | None = None
     appointment_start: datetime | None = None
     plan_pdf: Path | None = None
-    app: object | None = None
+    app: QCoreApplication | None = None
 
     @property
     def vault_dir(self) -> Path:
         return self.root / "coffre"
 
+    @property
+    def opened(self) -> VaultSession:
+        """The vault opened by an earlier step."""
+        if self.session is None:
+            raise SelfTestError("le fichier chiffré n'est pas ouvert")
+        return self.session
+
+    @property
+    def person_id(self) -> int:
+        """The fictional person written by an earlier step."""
+        if self.participant_id is None:
+            raise SelfTestError("la personne n'a pas été enregistrée")
+        return self.participant_id
+
     def close_session(self) -> None:
         if self.session is not None:
-            self.session.close()  # type: ignore[attr-defined]
+            self.session.close()
             self.session = None
 
 
@@ -102,8 +121,8 @@ def _write_records(ctx: Context) -> str:
     from ilot_desktop.domain.participant import Participant
     from ilot_desktop.domain.vocabulary import Housing, JusticeSituation, Referrer, Sex, TaskOwner
 
-    session = ctx.session
-    person = session.participants.save(  # type: ignore[attr-defined]
+    session = ctx.opened
+    person = session.participants.save(
         Participant(
             file_number=FILE_NUMBER,
             last_name=MARKER_NAME,
@@ -118,26 +137,26 @@ def _write_records(ctx: Context) -> str:
     )
     ctx.participant_id = person.id
     ctx.appointment_start = datetime.combine(ctx.today + timedelta(days=7), clock_time(10, 0))
-    session.followup.save(  # type: ignore[attr-defined]
+    session.followup.save(
         Appointment(participant_id=person.id, start=ctx.appointment_start, duration_min=60, place="Bureau")
     )
-    session.plan.save(  # type: ignore[attr-defined]
-        Task(participant_id=person.id, description=TASK_TEXT, owner=TaskOwner.PERSON)
-    )
+    session.plan.save(Task(participant_id=person.id, description=TASK_TEXT, owner=TaskOwner.PERSON))
     return ""
 
 
 def _read_back(ctx: Context) -> str:
-    session = ctx.session
-    person = session.participants.by_file_number(FILE_NUMBER)  # type: ignore[attr-defined]
-    _check(person is not None, "la personne enregistrée est introuvable")
+    session = ctx.opened
+    person = session.participants.by_file_number(FILE_NUMBER)
+    if person is None:
+        raise SelfTestError("la personne enregistrée est introuvable")
     _check(
-        (person.last_name, person.first_name, person.birth_date) == (MARKER_NAME, FIRST_NAME, date(1990, 5, 17)),
+        (person.id, person.last_name, person.first_name, person.birth_date)
+        == (ctx.person_id, MARKER_NAME, FIRST_NAME, date(1990, 5, 17)),
         "la personne relue diffère de celle enregistrée",
     )
-    timeline = session.followup.timeline(person.id)  # type: ignore[attr-defined]
+    timeline = session.followup.timeline(ctx.person_id)
     _check([v.appointment.start for v in timeline] == [ctx.appointment_start], "le rendez-vous relu diffère")
-    tasks = session.plan.tasks(person.id)  # type: ignore[attr-defined]
+    tasks = session.plan.tasks(ctx.person_id)
     _check([t.description for t in tasks] == [TASK_TEXT], "la tâche relue diffère")
     return ""
 
@@ -166,10 +185,10 @@ def _wrong_password_refused(ctx: Context) -> str:
 def _unlock(ctx: Context) -> str:
     from ilot_desktop.services import vault
 
-    ctx.session = vault.unlock(ctx.vault_dir, PASSWORD)
-    person = ctx.session.participants.by_file_number(FILE_NUMBER)  # type: ignore[attr-defined]
+    session = ctx.session = vault.unlock(ctx.vault_dir, PASSWORD)
+    person = session.participants.by_file_number(FILE_NUMBER)
     _check(person is not None and person.last_name == MARKER_NAME, "la personne n'est plus là après le verrouillage")
-    report = ctx.session.check(full=True)  # type: ignore[attr-defined]
+    report = session.check(full=True)
     _check(report.ok, "le contrôle d'intégrité du fichier a échoué")
     return f"schéma {report.schema_version}"
 
@@ -178,7 +197,7 @@ def _render_pdfs(ctx: Context) -> str:
     from ilot_desktop.reports.action_plan import write_action_plan
     from ilot_desktop.reports.recovery_sheet import write_recovery_sheet
 
-    document = ctx.session.plan.document(ctx.participant_id)  # type: ignore[attr-defined]
+    document = ctx.opened.plan.document(ctx.person_id)
     ctx.plan_pdf = ctx.root / "plan-d-action.pdf"
     write_action_plan(ctx.plan_pdf, document)
     sheet = ctx.root / "feuille-de-secours.pdf"
@@ -193,13 +212,13 @@ def _render_pdfs(ctx: Context) -> str:
 def _write_workbooks(ctx: Context) -> str:
     from openpyxl import load_workbook
 
-    session = ctx.session
+    session = ctx.opened
     funder = ctx.root / "bilan.xlsx"
     summary = ctx.root / "bilan.pdf"
-    session.funder.write(ctx.today.year, ctx.today, funder, summary)  # type: ignore[attr-defined]
+    session.funder.write(ctx.today.year, ctx.today, funder, summary)
     _check(summary.read_bytes().startswith(b"%PDF"), "la synthèse du bilan n'est pas un PDF")
     exchange = ctx.root / "export.xlsx"
-    counts = session.exchange.export_all(exchange)  # type: ignore[attr-defined]
+    counts = session.exchange.export_all(exchange)
     # the person and the appointment (tasks are not part of the exchange workbook)
     _check(list(counts.values())[:2] == [1, 1], "l'export d'échange est incomplet")
     for workbook in (funder, exchange):
@@ -247,7 +266,7 @@ def _start_qt(ctx: Context) -> str:
     ctx.app = QApplication.instance() or QApplication(["ilot-desktop"])
     plugins = QLibraryInfo.path(QLibraryInfo.LibraryPath.PluginsPath)
     _check(_inside_bundle(plugins), "les modules de Qt ne viennent pas de l'application installée")
-    return f"plateforme {ctx.app.platformName()}"  # type: ignore[attr-defined]
+    return f"plateforme {QApplication.platformName()}"
 
 
 # PySide6/shiboken6 6.12.0 dropped a reference to None at every call of a Qt method returning nothing: on
@@ -288,7 +307,7 @@ def _french_translation(ctx: Context) -> str:
         _check(cancel == "Annuler", "les boutons de Qt ne sont pas traduits en français")
     finally:
         for translator in translators:
-            ctx.app.removeTranslator(translator)  # type: ignore[attr-defined]
+            QCoreApplication.removeTranslator(translator)
         QLocale.setDefault(previous_locale)
     return ", ".join(loaded)
 
@@ -320,7 +339,7 @@ def _pdf_preview(ctx: Context) -> str:
     from PySide6.QtPdf import QPdfDocument
 
     _check(ctx.plan_pdf is not None and ctx.plan_pdf.is_file(), "le PDF du plan d'action manque")
-    document = QPdfDocument(None)
+    document = QPdfDocument()
     try:
         error = document.load(str(ctx.plan_pdf))
         _check(error == QPdfDocument.Error.None_, "QtPdf n'ouvre pas le plan d'action")
