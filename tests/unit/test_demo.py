@@ -7,10 +7,10 @@ from datetime import date, time
 
 import pytest
 
+from ilot_desktop.demo.followup import demo_followup
+from ilot_desktop.demo.people import NOTES, demo_participants
 from ilot_desktop.domain.actions import validate_action
 from ilot_desktop.domain.dates import age_on
-from ilot_desktop.domain.demo import NOTES, demo_participants
-from ilot_desktop.domain.demo_followup import demo_followup
 from ilot_desktop.domain.followup import (
     ContactState,
     is_due,

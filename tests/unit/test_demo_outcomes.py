@@ -7,9 +7,9 @@ from datetime import date, timedelta
 
 import pytest
 
-from ilot_desktop.domain.demo import NOTES, demo_participants
-from ilot_desktop.domain.demo_followup import demo_followup
-from ilot_desktop.domain.demo_outcomes import demo_outcomes
+from ilot_desktop.demo.followup import demo_followup
+from ilot_desktop.demo.outcomes import demo_outcomes
+from ilot_desktop.demo.people import NOTES, demo_participants
 from ilot_desktop.domain.followup import silence_reason
 from ilot_desktop.domain.indicators import IndicatorFacts, OutcomeFacts, ParticipantFacts, compute_indicators, percent
 from ilot_desktop.domain.outcomes import validate_outcome

@@ -7,10 +7,10 @@ from datetime import date
 
 import pytest
 
+from ilot_desktop.demo.people import demo_participants
+from ilot_desktop.demo.plan import demo_plan
 from ilot_desktop.domain.action_plan import validate_task
 from ilot_desktop.domain.barriers import validate_barrier, validate_history
-from ilot_desktop.domain.demo import demo_participants
-from ilot_desktop.domain.demo_plan import demo_plan
 from ilot_desktop.domain.vocabulary import (
     BarrierCategory,
     BarrierStatus,

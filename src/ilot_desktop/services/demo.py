@@ -7,10 +7,10 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from ilot_desktop.domain.demo import demo_participants
-from ilot_desktop.domain.demo_followup import demo_followup
-from ilot_desktop.domain.demo_outcomes import demo_outcomes
-from ilot_desktop.domain.demo_plan import demo_plan
+from ilot_desktop.demo.followup import demo_followup
+from ilot_desktop.demo.outcomes import demo_outcomes
+from ilot_desktop.demo.people import demo_participants
+from ilot_desktop.demo.plan import demo_plan
 from ilot_desktop.services import vault
 from ilot_desktop.services.vault import Clock, VaultSession
 

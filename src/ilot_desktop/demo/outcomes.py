@@ -1,6 +1,6 @@
 """Fictional outcomes for the demo participants: jobs, trainings and early drop-outs.
 
-Pure and deterministic, like ``demo.py``: read from each file what the demo already says about it
+Pure and deterministic, like ``people.py``: read from each file what the demo already says about it
 (its end date and the note: drop-out, positive exit, end of the six months, followed in employment)
 and give it matching records, so that the Bilan view and the funder file have something true to say:
 
@@ -24,7 +24,7 @@ import random
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from ilot_desktop.domain.demo import NOTES
+from ilot_desktop.demo.people import NOTES
 from ilot_desktop.domain.outcomes import Outcome
 from ilot_desktop.domain.participant import Participant
 from ilot_desktop.domain.vocabulary import (

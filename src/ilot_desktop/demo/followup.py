@@ -1,6 +1,6 @@
 """Fictional follow-up for the demo participants: a year of appointments and collective actions.
 
-Pure and deterministic, like ``demo.py``: weekly meetings the first month then per cadence, mostly
+Pure and deterministic, like ``people.py``: weekly meetings the first month then per cadence, mostly
 Réalisé with a short report, some absences and cancellations, interviews at the prison while someone is
 inside, a welcome on the day of release, planned meetings ahead, and a few people slipping away
 (no realised contact for long, or two absences in a row) or due for a contact, so that "Ma semaine"
@@ -13,8 +13,8 @@ import random
 from datetime import date, datetime, time, timedelta
 from typing import TypeVar
 
+from ilot_desktop.demo.people import NOTES
 from ilot_desktop.domain.actions import ActionWithRegistrations, CollectiveAction, next_action_reference
-from ilot_desktop.domain.demo import NOTES
 from ilot_desktop.domain.followup import FIRST_MONTH_DAYS, INTERVAL_DAYS, OFFICE, Appointment
 from ilot_desktop.domain.participant import Participant
 from ilot_desktop.domain.vocabulary import (

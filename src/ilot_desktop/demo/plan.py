@@ -1,6 +1,6 @@
 """Fictional barriers and action plans for the demo participants.
 
-Pure and deterministic, like ``demo.py``. Barriers follow each person's file: housing at entry, rights
+Pure and deterministic, like ``people.py``. Barriers follow each person's file: housing at entry, rights
 still to open (``À faire``) or under way, no resources, work constraints (alcohol, anxiety, electronic tag,
 area bans, back pain, no licence), a few common extras; each is identified in the first days and walks
 its path (``En cours``, ``Orienté vers un partenaire``, ``Levé``) up to today. Tasks: three to eight per
