@@ -28,11 +28,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
-from ilot_desktop.domain.action_plan import SUGGESTIONS_BY_CATEGORY, Task, validate_task
-from ilot_desktop.domain.actions import CollectiveAction, validate_action
-from ilot_desktop.domain.barriers import CATALOGUE, EARLIEST_BARRIER, Barrier, validate_barrier, validate_history
-from ilot_desktop.domain.demo import NAMES, demo_participants
-from ilot_desktop.domain.demo_followup import (
+from ilot_desktop.demo.followup import (
     ABSENT,
     ACCOMPANIMENTS,
     ACTION_WEIGHTS,
@@ -42,8 +38,12 @@ from ilot_desktop.domain.demo_followup import (
     REPORTS,
     STATUS_WEIGHTS,
 )
-from ilot_desktop.domain.demo_outcomes import FIRST_JOBS, SECTORS, demo_outcomes
-from ilot_desktop.domain.demo_plan import COMMENTS, GENERAL_TASKS, ITEM_TASKS, OWNERS, PARTNERS, RIGHTS_PARTNERS
+from ilot_desktop.demo.outcomes import FIRST_JOBS, SECTORS, demo_outcomes
+from ilot_desktop.demo.people import NAMES, demo_participants
+from ilot_desktop.demo.plan import COMMENTS, GENERAL_TASKS, ITEM_TASKS, OWNERS, PARTNERS, RIGHTS_PARTNERS
+from ilot_desktop.domain.action_plan import SUGGESTIONS_BY_CATEGORY, Task, validate_task
+from ilot_desktop.domain.actions import CollectiveAction, validate_action
+from ilot_desktop.domain.barriers import CATALOGUE, EARLIEST_BARRIER, Barrier, validate_barrier, validate_history
 from ilot_desktop.domain.followup import OFFICE, Appointment, validate_appointment
 from ilot_desktop.domain.outcomes import Outcome, validate_outcome
 from ilot_desktop.domain.participant import Participant
