@@ -15,9 +15,9 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn, TypedDict
+from typing import TypedDict
 
-from ilot_desktop import __version__, cli_documents, cli_french, safe_files
+from ilot_desktop import cli_documents, safe_files
 from ilot_desktop.cli_console import (
     ENVIRONMENT_ERRNOS,
     ConsoleStream,
@@ -25,6 +25,7 @@ from ilot_desktop.cli_console import (
     hold_the_folder,
     utf8_when_redirected,
 )
+from ilot_desktop.cli_parser import build_parser
 from ilot_desktop.errors import (
     EXIT_INVALID,
     EXIT_OK,
@@ -36,7 +37,7 @@ from ilot_desktop.errors import (
     os_error_text,
 )
 from ilot_desktop.logs import setup_logging, write_crash_report
-from ilot_desktop.paths import ENV_DATA_DIR, AppPaths, app_paths, data_folder_problem, is_inside
+from ilot_desktop.paths import AppPaths, app_paths, data_folder_problem, is_inside
 
 ENV_PASSPHRASE = "ILOT_PASSPHRASE"
 ENV_RECOVERY_CODE = "ILOT_RECOVERY_CODE"
@@ -50,118 +51,7 @@ COUNT_LABELS = {
     "tasks": "Tâches",
     "outcomes": "Résultats",
 }
-RECOVERY_CODE_HELP = "ouvrir avec le code de secours ($ILOT_RECOVERY_CODE ou entrée) plutôt que le mot de passe"
 log = logging.getLogger(__name__)
-
-
-class FrenchParser(argparse.ArgumentParser):
-    def error(self, message: str) -> NoReturn:  # pragma: no cover - exercised through main()
-        self.print_usage(sys.stderr)
-        self.exit(EXIT_USAGE, f"Erreur d'utilisation : {message}\n")
-
-
-def build_parser() -> argparse.ArgumentParser:
-    cli_french.install()
-    parser = FrenchParser(
-        prog="ilot-desktop",
-        description="Îlot desktop : l'outil des chargées de mission du dispositif Dynamiques Emploi. "
-        "Sans commande, ouvre la fenêtre.",
-    )
-    parser.add_argument(
-        "--version",
-        action="version",
-        version=f"Îlot desktop {__version__}",
-        help="affiche la version et quitte",
-    )
-    parser.add_argument(
-        "--data-dir",
-        metavar="DOSSIER",
-        help=f"dossier des données (sinon ${ENV_DATA_DIR}, sinon le dossier habituel de l'utilisateur)",
-    )
-    parser.add_argument("--verbose", action="store_true", help="journal détaillé (sans données personnelles)")
-    commands = parser.add_subparsers(dest="command", metavar="COMMANDE", parser_class=FrenchParser)
-
-    init = commands.add_parser("init", help="créer le fichier chiffré (mot de passe : $ILOT_PASSPHRASE ou entrée)")
-    init.add_argument("--recovery-sheet", metavar="FICHIER.pdf", help="écrire aussi la feuille de secours en PDF")
-
-    check = commands.add_parser("check", help="vérifier tout le fichier chiffré et afficher ce qu'il contient")
-    check.add_argument("--backup", metavar="DOSSIER", help="vérifier cette sauvegarde (lue sans être modifiée)")
-    check.add_argument("--recovery-code", action="store_true", help=RECOVERY_CODE_HELP)
-    backup = commands.add_parser(
-        "backup", help="écrire une sauvegarde chiffrée vérifiée (mot de passe comme pour check) et afficher où"
-    )
-    backup.add_argument(
-        "--out", metavar="DOSSIER", help="dossier où la créer (une clé USB…) ; sinon dans sauvegardes/ du dossier"
-    )
-    restore = commands.add_parser(
-        "restore",
-        help="remettre une sauvegarde en place (vérifiée d'abord ; le fichier actuel est gardé dans sauvegardes/)",
-    )
-    restore.add_argument(
-        "backup",
-        metavar="DOSSIER",
-        help="dossier de la sauvegarde (qui contient ilot.db)\u00a0; mot de passe actuel du fichier dans "
-        "$ILOT_PASSPHRASE, et celui de l'époque de la sauvegarde dans $ILOT_BACKUP_PASSPHRASE si elle date d'avant "
-        "un changement",
-    )
-    restore.add_argument("--recovery-code", action="store_true", help=RECOVERY_CODE_HELP)
-    change = commands.add_parser(
-        "change-password",
-        help="changer le mot de passe (actuel\u00a0: $ILOT_PASSPHRASE ou 1re ligne\u00a0; nouveau\u00a0: "
-        "$ILOT_NEW_PASSPHRASE ou 2e ligne de l'entrée)\u00a0; le fichier est rechiffré avec une nouvelle clé",
-    )
-    change.add_argument(
-        "--anciennes-sauvegardes",
-        choices=("rechiffrer", "supprimer", "garder"),
-        default="rechiffrer",
-        help="les sauvegardes de sauvegardes/ faites avec l'ancien mot de passe\u00a0: les rechiffrer avec le "
-        "nouveau (par défaut), les supprimer, ou les garder (elles s'ouvrent avec l'ancien)",
-    )
-
-    demo = commands.add_parser("demo", help="créer un fichier chiffré rempli de personnes fictives")
-    demo.add_argument("--recovery-sheet", metavar="FICHIER.pdf", help="écrire aussi la feuille de secours en PDF")
-
-    plan = commands.add_parser(
-        "action-plan", help="écrire en PDF le plan d'action d'une personne (mot de passe comme pour check)"
-    )
-    plan.add_argument("file_number", metavar="N°_DOSSIER", help="numéro du dossier, par exemple DE-2026-001")
-    plan.add_argument("--out", metavar="FICHIER.pdf", required=True, help="fichier PDF à écrire")
-
-    funder = commands.add_parser(
-        "funder-report",
-        help="écrire le bilan annuel pour la Ville de Paris (.xlsx ; mot de passe comme pour check)",
-    )
-    funder.add_argument("--year", metavar="ANNÉE", required=True, help="année du bilan, par exemple 2025")
-    funder.add_argument(
-        "--as-of",
-        metavar="DATE",
-        help="date d'arrêté des chiffres (2025-11-30 ou 30/11/2025 ; par défaut le 31 décembre de l'année)",
-    )
-    funder.add_argument("--out", metavar="BILAN.xlsx", required=True, help="classeur .xlsx à écrire")
-    funder.add_argument("--pdf", metavar="BILAN.pdf", help="écrire aussi la synthèse en PDF")
-    funder.add_argument(
-        "--pseudonymise",
-        action="store_true",
-        help="ajouter les lignes pseudonymisées (code aléatoire, tranche d'âge, mois ; non par défaut)",
-    )
-
-    imported = commands.add_parser(
-        "import", help="importer un classeur d'échange .xlsx, tout ou rien (mot de passe comme pour check)"
-    )
-    imported.add_argument("workbook", metavar="CLASSEUR.xlsx", help="classeur à importer")
-    exported = commands.add_parser(
-        "export",
-        help="exporter tous les dossiers EN CLAIR dans un classeur .xlsx (mot de passe comme pour check)",
-    )
-    exported.add_argument("workbook", metavar="CLASSEUR.xlsx", help="classeur à écrire")
-    template = commands.add_parser("template", help="écrire le modèle vide du classeur d'échange (.xlsx)")
-    template.add_argument("workbook", metavar="CLASSEUR.xlsx", help="classeur à écrire")
-    commands.add_parser(
-        "self-test",
-        help="vérifier que l'installation fonctionne (fichier chiffré, PDF, classeurs, Qt), dans un dossier "
-        "temporaire avec une personne fictive ; les données réelles ne sont pas touchées",
-    )
-    return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
