@@ -58,7 +58,8 @@ class Field:
     characters a text may hold; ``too_long``, when given, is the message ``validate`` gives past it (else
     the exchange import refuses the cell itself). ``in_form``: shown on the Fiche (``end_reason`` is set
     on the Résultats tab, ``anonymised_on`` by the retention rule). ``tall``: a long text given more room.
-    ``check_columns``: columns of a check list. ``exchange``: None when the workbook has no such column.
+    ``placeholder``: what a choice list shows when nothing is chosen (for statuses, the member so named is
+    that "not said" and is not offered). ``check_columns``: columns of a check list. ``exchange``: None when the workbook has no such column.
     ``in_copy``: shown in the right-of-access copy (every field is, unless said otherwise).
     """
 
@@ -186,7 +187,9 @@ FIELDS: tuple[Field, ...] = (
         exchange=_X("Hébergement à l'entrée", 11, 30),
     ),
     Field("resources", "Ressources", FieldKind.CHOICES, HOUSING, Resource),
-    Field("rights", "Droits", FieldKind.STATUSES, RIGHTS, RightStatus, keys=Right),
+    Field(
+        "rights", "Droits", FieldKind.STATUSES, RIGHTS, RightStatus, keys=Right, placeholder=RightStatus.UNKNOWN.label
+    ),
     Field("education_level", "Niveau", _C, PROJECT, EducationLevel),
     Field("professional_project", "Métiers visés", _L, PROJECT),
     Field("skills", "Compétences", _L, PROJECT),

@@ -157,9 +157,9 @@ def _birth(p: Participant, today: date) -> str | None:
     if p.birth_date > today:
         return "La date de naissance est dans le futur."
     if age_on(p.birth_date, today) > 100:
-        return "La date de naissance donne plus de 100 ans : vérifiez l'année."
+        return "La date de naissance donne plus de 100 ans : vérifiez l'année."
     if p.entry_date and age_on(p.birth_date, p.entry_date) < 16:
-        return "La personne aurait moins de 16 ans à l'entrée : vérifiez l'année."
+        return "La personne aurait moins de 16 ans à l'entrée : vérifiez l'année."
     return None
 
 
@@ -167,9 +167,9 @@ def _entry(p: Participant, today: date) -> str | None:
     if p.entry_date is None:
         return None
     if p.entry_date < EARLIEST_ENTRY:
-        return f"La date d'entrée est antérieure au {format_date(EARLIEST_ENTRY)} : vérifiez l'année."
+        return f"La date d'entrée est antérieure au {format_date(EARLIEST_ENTRY)} : vérifiez l'année."
     if (p.entry_date - today).days > 366:
-        return "La date d'entrée est à plus d'un an dans le futur : vérifiez l'année."
+        return "La date d'entrée est à plus d'un an dans le futur : vérifiez l'année."
     return None
 
 
@@ -192,9 +192,9 @@ def _release(p: Participant, today: date) -> str | None:
     if p.birth_date and release <= p.birth_date:
         return "La date de libération précède la date de naissance."
     if p.justice_situation is JusticeSituation.DETENTION and p.entry_date and release < p.entry_date:
-        return "La personne était en détention à l'entrée : la libération prévue ne peut pas précéder la date d'entrée."
+        return "La personne était en détention à l'entrée : la libération prévue ne peut pas précéder la date d'entrée."
     if (release - today).days > 366 * 30:
-        return "La date de libération est à plus de 30 ans : vérifiez l'année."
+        return "La date de libération est à plus de 30 ans : vérifiez l'année."
     return None
 
 
@@ -210,13 +210,13 @@ def _consent(p: Participant, today: date) -> str | None:
 
 def _email(p: Participant, today: date) -> str | None:
     if p.email.strip() and not _EMAIL.match(p.email.strip()):
-        return "Adresse e-mail incomplète : elle doit ressembler à nom@exemple.fr."
+        return "Adresse e-mail incomplète : elle doit ressembler à nom@exemple.fr."
     return None
 
 
 def _phone(p: Participant, today: date) -> str | None:
     if p.phone.strip() and not _PHONE.match(p.phone.strip()):
-        return "Numéro de téléphone non reconnu : chiffres, espaces et « + » seulement."
+        return "Numéro de téléphone non reconnu : chiffres, espaces et « + » seulement."
     return None
 
 

@@ -22,7 +22,10 @@ class LabelledEnum(str, Enum):
 
     label: str
 
-    def __new__(cls, code: str, label: str) -> LabelledEnum:
+    def __new__(cls, *args: str) -> LabelledEnum:
+        # ``*args`` rather than ``(code, label)``: type checkers then accept ``Sex("female")``, the lookup
+        # of a member by its stored code, which Enum answers without calling this.
+        code, label = args
         member = str.__new__(cls, code)
         member._value_ = code
         member.label = label

@@ -10,13 +10,9 @@ from datetime import date, datetime
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
-    QFormLayout,
     QGridLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QStackedWidget,
@@ -25,89 +21,14 @@ from PySide6.QtWidgets import (
 )
 
 from ilot_desktop.domain.dates import DateError, age_on
-from ilot_desktop.domain.participant import REQUIRED_FIELDS, Participant, phase_text, validate
-from ilot_desktop.domain.vocabulary import (
-    Cadence,
-    EducationLevel,
-    Housing,
-    JusticeMeasure,
-    JusticeSituation,
-    Phase,
-    Referrer,
-    Resource,
-    Right,
-    RightStatus,
-    Sex,
-    WorkConstraint,
-)
+from ilot_desktop.domain.participant import Participant, phase_text, validate
+from ilot_desktop.domain.vocabulary import Phase
 from ilot_desktop.errors import IlotError, ValidationError
 from ilot_desktop.ui import dialogs
-from ilot_desktop.ui.widgets import CheckList, ChoiceCombo, DateEdit, ErrorLabel
+from ilot_desktop.ui.participant_fields import TWO_COLUMNS_MIN_WIDTH, FicheFields
+from ilot_desktop.ui.widgets import ErrorLabel
 
 log = logging.getLogger(__name__)
-
-_TEXT_FIELDS = {
-    # name: (label, multi-line)
-    "file_number": ("N° de dossier", False),
-    "last_name": ("Nom", False),
-    "first_name": ("Prénom", False),
-    "phone": ("Téléphone", False),
-    "email": ("E-mail", False),
-    "address": ("Adresse ou hébergement", True),
-    "facility": ("Établissement", False),
-    "cpip_name": ("CPIP (SPIP)", False),
-    "cpip_contact": ("Contact CPIP", False),
-    "justice_constraints": ("Obligations", True),
-    "caseworker": ("Chargée de mission", False),
-    "professional_project": ("Métiers visés", True),
-    "skills": ("Compétences", True),
-    "work_constraints_notes": ("Précisions", True),
-    "notes": ("Notes", True),
-}
-_DATE_FIELDS = {
-    "birth_date": "Date de naissance",
-    "planned_release_date": "Libération prévue",
-    "entry_date": "Date d'entrée",
-    "end_date": "Fin d'accompagnement",
-    "consent_date": "Consentement (date)",
-}
-_CHOICE_FIELDS = {
-    "sex": (Sex, "Sexe"),
-    "referrer": (Referrer, "Orienteur"),
-    "justice_situation": (JusticeSituation, "Situation à l'entrée"),
-    "housing_at_entry": (Housing, "Hébergement à l'entrée"),
-    "justice_measure": (JusticeMeasure, "Mesure"),
-    "education_level": (EducationLevel, "Niveau"),
-    "cadence": (Cadence, "Rythme de suivi"),
-}
-_PLACEHOLDERS = {"cadence": "Hebdomadaire (par défaut)"}
-REQUIRED = set(REQUIRED_FIELDS)
-SECTIONS = (
-    (
-        "Identité",
-        ("file_number", "last_name", "first_name", "sex", "birth_date", "phone", "email", "address"),
-    ),
-    ("Accompagnement", ("entry_date", "end_date", "referrer", "caseworker", "cadence", "consent_date")),
-    (
-        "Situation judiciaire",
-        (
-            "justice_situation",
-            "facility",
-            "planned_release_date",
-            "justice_measure",
-            "justice_constraints",
-            "cpip_name",
-            "cpip_contact",
-        ),
-    ),
-    ("Hébergement et ressources", ("housing_at_entry", "resources")),
-    ("Accès aux droits", ("rights",)),
-    ("Projet professionnel", ("education_level", "professional_project", "skills")),
-    ("Contraintes pour l'orientation", ("work_constraints", "work_constraints_notes")),
-    ("Notes", ("notes",)),
-)
-LEFT_SECTIONS = 3
-TWO_COLUMNS_MIN_WIDTH = 950
 
 
 class ParticipantForm(QWidget):
@@ -124,10 +45,6 @@ class ParticipantForm(QWidget):
         self._current: Participant | None = None
         self._loading = False
         self._dirty = False
-        self.editors: dict[str, QWidget] = {}
-        self.errors: dict[str, ErrorLabel] = {}
-        self.right_combos: dict[Right, ChoiceCombo] = {}
-        self.field_labels: dict[str, str] = {}
 
         self.stack = QStackedWidget(self)
         self.empty = QLabel("Choisissez un dossier dans la liste,\nou créez-en un nouveau (Ctrl+N).", self)
@@ -173,20 +90,16 @@ class ParticipantForm(QWidget):
         header.addLayout(buttons, 1, 1, Qt.AlignmentFlag.AlignRight)
         header.setColumnStretch(0, 1)
 
-        body = QWidget()
-        self.sections = [self._section(title, names, body) for title, names in SECTIONS]
-        self.columns = (QVBoxLayout(), QVBoxLayout())
-        grid = self.grid = QGridLayout(body)
-        grid.setHorizontalSpacing(14)
-        grid.addLayout(self.columns[0], 0, 0)
-        grid.addLayout(self.columns[1], 0, 1)
-        legend = QLabel("* champ obligatoire", body)
-        legend.setStyleSheet("color: #555;")
-        grid.addWidget(legend, 1, 0)
-        grid.setColumnStretch(0, 1)
-        grid.setColumnStretch(1, 1)
-        self._two_columns: bool | None = None
-        self._arrange(two_columns=True)
+        body = self.fields = FicheFields()
+        self.editors = body.editors
+        self.errors = body.errors
+        self.right_combos = body.right_combos
+        self.field_labels = body.field_labels
+        self.age_label = body.age_label
+        body.edited.connect(self._mark_dirty)
+        body.corrected.connect(self._field_corrected)
+        body.date_changed.connect(lambda name: self._check_date(name, only_clear=True))
+        body.date_left.connect(self._check_date)
         scroll = QScrollArea(page)
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
@@ -202,110 +115,10 @@ class ParticipantForm(QWidget):
         layout.addWidget(scroll, 1)
         return page
 
-    def _arrange(self, two_columns: bool) -> None:
-        """Two columns of sections when there is room, one below ~950 px (a small laptop)."""
-        if two_columns == self._two_columns:
-            return
-        self._two_columns = two_columns
-        for column in self.columns:
-            while column.count():
-                column.takeAt(0)
-        for index, box in enumerate(self.sections):
-            self.columns[1 if two_columns and index >= LEFT_SECTIONS else 0].addWidget(box)
-        for column in self.columns:
-            column.addStretch(1)
-        self.grid.setColumnStretch(1, 1 if two_columns else 0)
-        self.grid.setHorizontalSpacing(14 if two_columns else 0)
-
     def eventFilter(self, watched, event) -> bool:
         if watched is self.scroll.viewport() and event.type() == QEvent.Type.Resize:
-            self._arrange(two_columns=event.size().width() >= TWO_COLUMNS_MIN_WIDTH)
+            self.fields.arrange(two_columns=event.size().width() >= TWO_COLUMNS_MIN_WIDTH)
         return super().eventFilter(watched, event)
-
-    def _section(self, title: str, names: tuple[str, ...], parent: QWidget) -> QGroupBox:
-        box = QGroupBox(title, parent)
-        form = QFormLayout(box)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
-        for name in names:
-            if name == "rights":
-                for right in Right:
-                    combo = ChoiceCombo(
-                        RightStatus,
-                        f"Droits : {right.label}",
-                        placeholder=RightStatus.UNKNOWN.label,
-                        exclude=[RightStatus.UNKNOWN],
-                        parent=box,
-                    )
-                    combo.currentIndexChanged.connect(self._mark_dirty)
-                    self.right_combos[right] = combo
-                    form.addRow(self._label(f"{right.label} :", combo, box), combo)
-                continue
-            editor, label = self._editor(name, box)
-            self.editors[name] = editor
-            self.field_labels[name] = label
-            error = ErrorLabel(box)
-            self.errors[name] = error
-            if isinstance(editor, QLineEdit):
-                editor.textEdited.connect(lambda _text, n=name: self._field_corrected(n))
-            elif isinstance(editor, ChoiceCombo):
-                editor.activated.connect(lambda _index, n=name: self._field_corrected(n))
-            holder = QWidget(box)
-            column = QVBoxLayout(holder)
-            column.setContentsMargins(0, 0, 0, 0)
-            column.setSpacing(2)
-            column.addWidget(editor)
-            column.addWidget(error)
-            if name == "birth_date":
-                self.age_label = QLabel(holder)
-                self.age_label.setStyleSheet("color: #555;")
-                column.addWidget(self.age_label)
-            if name in REQUIRED:
-                editor.setAccessibleName(f"{label} (obligatoire)")
-            text = f"{label} * :" if name in REQUIRED else f"{label} :"
-            form.addRow(self._label(text, editor, box), holder)
-        return box
-
-    @staticmethod
-    def _label(text: str, buddy: QWidget, parent: QWidget) -> QLabel:
-        label = QLabel(text.replace(" :", "\u00a0:"), parent)
-        label.setBuddy(buddy)
-        return label
-
-    def _editor(self, name: str, parent: QWidget) -> tuple[QWidget, str]:
-        if name in _TEXT_FIELDS:
-            label, multiline = _TEXT_FIELDS[name]
-            if multiline:
-                editor = QPlainTextEdit(parent)
-                editor.setTabChangesFocus(True)
-                editor.setFixedHeight(64 if name != "notes" else 120)
-                editor.textChanged.connect(self._mark_dirty)
-            else:
-                editor = QLineEdit(parent)
-                editor.textEdited.connect(self._mark_dirty)
-            editor.setAccessibleName(label)
-            return editor, label
-        if name in _DATE_FIELDS:
-            label = _DATE_FIELDS[name]
-            editor = DateEdit(label, parent)
-            editor.changed.connect(self._mark_dirty)
-            editor.changed.connect(lambda n=name: self._check_date(n, only_clear=True))
-            editor.edit.editingFinished.connect(lambda n=name: self._check_date(n))
-            return editor, label
-        if name in _CHOICE_FIELDS:
-            enum, label = _CHOICE_FIELDS[name]
-            editor = ChoiceCombo(enum, label, placeholder=_PLACEHOLDERS.get(name, "— Choisir —"), parent=parent)
-            editor.currentIndexChanged.connect(self._mark_dirty)
-            return editor, label
-        if name == "resources":
-            editor = CheckList(list(Resource), "Ressources", parent=parent)
-            editor.changed.connect(self._mark_dirty)
-            return editor, "Ressources"
-        if name == "work_constraints":
-            editor = CheckList(list(WorkConstraint), "Contraintes", columns=1, parent=parent)
-            editor.changed.connect(self._mark_dirty)
-            return editor, "Contraintes"
-        raise KeyError(name)
 
     # --- state ------------------------------------------------------------------------------------
 
@@ -335,17 +148,7 @@ class ParticipantForm(QWidget):
             return
         self._loading = True
         try:
-            for name, editor in self.editors.items():
-                value = getattr(participant, name)
-                if isinstance(editor, QPlainTextEdit):
-                    editor.setPlainText(value)
-                elif isinstance(editor, QLineEdit):
-                    editor.setText(value)
-                    editor.setCursorPosition(0)  # show the start of a long text, not its end
-                else:
-                    editor.set_value(value)
-            for right, combo in self.right_combos.items():
-                combo.set_value(participant.rights.get(right))
+            self.fields.fill(participant)
         finally:
             self._loading = False
         self.stack.setCurrentIndex(1)
@@ -362,15 +165,7 @@ class ParticipantForm(QWidget):
         """Drop everything shown (used by locking)."""
         self.show_participant(None)
         self._loading = True
-        for editor in self.editors.values():
-            if isinstance(editor, QPlainTextEdit):
-                editor.setPlainText("")
-            elif isinstance(editor, QLineEdit):
-                editor.setText("")
-            else:
-                editor.set_value(set() if isinstance(editor, CheckList) else None)
-        for combo in self.right_combos.values():
-            combo.set_value(None)
+        self.fields.clear()
         self._loading = False
         for label in (self.title, self.phase_label, self.age_label, self.state_label):
             label.clear()
@@ -378,24 +173,7 @@ class ParticipantForm(QWidget):
 
     def read(self) -> tuple[Participant, dict[str, str]]:
         """What the form holds, and the dates that could not be read."""
-        values: dict = {}
-        problems: dict[str, str] = {}
-        for name, editor in self.editors.items():
-            if isinstance(editor, QPlainTextEdit):
-                values[name] = editor.toPlainText()
-            elif isinstance(editor, QLineEdit):
-                values[name] = editor.text()
-            elif isinstance(editor, DateEdit):
-                try:
-                    values[name] = editor.value()
-                except DateError as error:
-                    problems[name] = str(error)
-                    values[name] = None
-            else:
-                values[name] = editor.value()
-        values["rights"] = {r: c.value() for r, c in self.right_combos.items() if c.value() is not None}
-        base = self._current or Participant()
-        return replace(base, **values), problems
+        return self.fields.read(self._current or Participant())
 
     # --- drafts (lock) -----------------------------------------------------------------------------
 
@@ -411,18 +189,7 @@ class ParticipantForm(QWidget):
 
     def snapshot(self) -> str:
         """Everything typed, as JSON (kept encrypted in the vault when the laptop locks itself)."""
-        values: dict = {}
-        for name, editor in self.editors.items():
-            if isinstance(editor, QPlainTextEdit):
-                values[name] = editor.toPlainText()
-            elif isinstance(editor, QLineEdit | DateEdit):
-                values[name] = editor.text()
-            elif isinstance(editor, CheckList):
-                values[name] = sorted(member.value for member in editor.value())
-            else:
-                member = editor.value()
-                values[name] = member.value if member is not None else None
-        rights = {right.value: combo.value().value for right, combo in self.right_combos.items() if combo.value()}
+        values, rights = self.fields.draft()
         participant_id = self._current.id if self._current is not None else None
         return json.dumps({"id": participant_id, "values": values, "rights": rights}, ensure_ascii=False)
 
@@ -431,23 +198,7 @@ class ParticipantForm(QWidget):
         data = json.loads(snapshot)
         self._loading = True
         try:
-            for name, value in data.get("values", {}).items():
-                editor = self.editors.get(name)
-                if editor is None:
-                    continue
-                if isinstance(editor, QPlainTextEdit):
-                    editor.setPlainText(value or "")
-                elif isinstance(editor, QLineEdit):
-                    editor.setText(value or "")
-                elif isinstance(editor, DateEdit):
-                    editor.edit.setText(value or "")
-                elif isinstance(editor, CheckList):
-                    editor.set_value({m for m in editor.boxes if m.value in (value or [])})
-                else:
-                    editor.set_value(editor.enum(value) if value else None)
-            for right, combo in self.right_combos.items():
-                code = data.get("rights", {}).get(right.value)
-                combo.set_value(RightStatus(code) if code else None)
+            self.fields.restore(data.get("values", {}), data.get("rights", {}))
         finally:
             self._loading = False
         self._set_dirty(True)
@@ -516,6 +267,10 @@ class ParticipantForm(QWidget):
         self.state_label.setText("Modifications non enregistrées")
         self.state_label.setStyleSheet("color: #8a5a00;")
         self._refresh_header()
+
+    def discard_edits(self) -> None:
+        """Forget unsaved typing (kept as a draft at lock, or left by the person): nothing more is asked."""
+        self._set_dirty(False)
 
     def _set_dirty(self, dirty: bool) -> None:
         if dirty != self._dirty:
