@@ -6,12 +6,17 @@ from pathlib import Path
 from types import SimpleNamespace
 
 from ilot_desktop.domain.exchange import ImportPreview, ImportProblem, ProblemList
+from ilot_desktop.domain.exchange_parse import ParsedWorkbook
 
 
 def _wizard(qtbot, preview: ImportPreview):
+    from ilot_desktop.services.exchange import CheckedWorkbook
     from ilot_desktop.ui.exchange_dialogs import ImportWizard
 
-    session = SimpleNamespace(exchange=SimpleNamespace(preview=lambda path: preview))
+    def check(path, progress):
+        return CheckedWorkbook(path, ParsedWorkbook(), preview)
+
+    session = SimpleNamespace(exchange=SimpleNamespace(check=check))
     wizard = ImportWizard(session)
     qtbot.addWidget(wizard)
     wizard.check(Path("equipe.xlsx"))
@@ -21,8 +26,8 @@ def _wizard(qtbot, preview: ImportPreview):
 def test_the_first_200_problems_and_the_count(qtbot):
     problems = ProblemList(ImportProblem("Participants", n, "Sexe", "Valeur non autorisée.") for n in range(2, 30_002))
     wizard = _wizard(qtbot, ImportPreview(problems=problems))
-    assert wizard.problems.rowCount() == 200
-    assert wizard.problems.item(0, 1).text() == "2"
+    assert wizard.problems.model().rowCount() == 200
+    assert wizard.problems.model().index(0, 1).data() == "2"
     assert not wizard.more_problems.isHidden()
     assert wizard.more_problems.text() == "… et 29\u00a0800 autres problèmes"
     assert wizard.verdict.text().startswith("30\u00a0000 problèmes à corriger")
@@ -34,7 +39,7 @@ def test_the_first_200_problems_and_the_count(qtbot):
 def test_a_few_problems_are_all_listed_without_a_count_line(qtbot):
     problems = ProblemList([ImportProblem("Freins", 3, "Statut", "Cette cellule est obligatoire.")])
     wizard = _wizard(qtbot, ImportPreview(problems=problems))
-    assert wizard.problems.rowCount() == 1 and wizard.more_problems.isHidden()
+    assert wizard.problems.model().rowCount() == 1 and wizard.more_problems.isHidden()
     assert wizard.verdict.text().startswith("1 problème à corriger")
     wizard.reject()
 

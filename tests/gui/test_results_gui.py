@@ -159,7 +159,7 @@ def test_import_wizard_checks_then_imports(window, answers, tmp_path):
     wizard = ImportWizard(window.session, window)
     wizard.check(bad)
     assert not wizard.preview.ok and not wizard.import_button.isEnabled()
-    assert wizard.problems.rowCount() >= 1
+    assert wizard.problems.model().rowCount() >= 1
     wizard.reject()
 
 

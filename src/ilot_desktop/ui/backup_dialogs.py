@@ -1,9 +1,14 @@
-"""Backups from the window: "Sauvegarder sur…" (a USB key) and restoring a copy, checked first."""
+"""Backups from the window: "Sauvegarder sur…" (a USB key) and restoring a copy, checked first.
+
+Both write and verify whole copies, seconds on a slow USB key: they run off the GUI thread behind a progress
+dialog (``ui/workers.py``), without « Annuler » (a backup is never cut before its final rename, a restore never
+between its renames)."""
 
 from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -25,18 +30,26 @@ from ilot_desktop.errors import BackupPasswordNeededError, IlotError
 from ilot_desktop.services import backup
 from ilot_desktop.ui import dialogs
 from ilot_desktop.ui.widgets import ErrorLabel
+from ilot_desktop.ui.workers import Progress, WorkCancelled, run_in_background
 
 log = logging.getLogger(__name__)
 PathRole = Qt.ItemDataRole.UserRole + 90
 
 
-def save_to(session, parent: QWidget | None) -> Path | None:
+def save_to(session: Any, parent: QWidget | None) -> Path | None:
     """A copy on a chosen folder (a USB key): encrypted, opening with the password or the recovery code."""
     folder = dialogs.choose_folder(parent, "Sauvegarder sur… (clé USB ou autre dossier)")
     if folder is None:
         return None
+    backups = session.backups
+
+    def write(_progress: Progress) -> Path:
+        return backups.write(folder, "manuel")
+
     try:
-        written = session.backups.write(folder, "manuel")
+        written = run_in_background(parent, "Sauvegarder sur…", "Écriture et vérification de la sauvegarde…", write)
+    except WorkCancelled:  # a lock under way: nothing was started
+        return None
     except IlotError as error:
         dialogs.show_error(parent, error)
         return None
@@ -161,13 +174,17 @@ class RestoreDialog(QDialog):
             "Restaurer",
         ):
             return False
+        data_folder, password, backup_password = self.data_folder, self.password.text(), self.backup_password.text()
+
+        def restore(_progress: Progress) -> Path | None:
+            return backup.restore(data_folder, folder, password=password, backup_password=backup_password or None)
+
         try:
-            previous = backup.restore(
-                self.data_folder,
-                folder,
-                password=self.password.text(),
-                backup_password=self.backup_password.text() or None,
+            previous = run_in_background(
+                self, self.windowTitle(), "Vérification et restauration de la sauvegarde…", restore
             )
+        except WorkCancelled:
+            return False
         except BackupPasswordNeededError as error:
             self.backup_label.show()
             self.backup_password.show()

@@ -1,11 +1,18 @@
-"""Bring a team's spreadsheet in (a wizard: choose, check, confirm) and export everything out."""
+"""Bring a team's spreadsheet in (a wizard: choose, check, confirm) and export everything out.
+
+Reading and checking the workbook, importing it and the full export run off the GUI thread behind a progress
+dialog (``ui/workers.py``); the reading can be cancelled. The workbook is read once: the import writes what
+was checked (``ExchangeService.check`` then ``apply``)."""
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -14,16 +21,22 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QStackedWidget,
+    QTableView,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from ilot_desktop.domain.exchange import more_problems_line
+from ilot_desktop.domain.exchange import ImportPreview, ImportProblem, ProblemList, more_problems_line
 from ilot_desktop.errors import IlotError
 from ilot_desktop.ui import dialogs
 from ilot_desktop.ui.widgets import read_only_item
+from ilot_desktop.ui.workers import WorkCancelled, run_in_background
+
+if TYPE_CHECKING:  # types only: the service (and the database libraries) load when a vault is opened
+    from ilot_desktop.services.exchange import CheckedWorkbook
+    from ilot_desktop.ui.workers import Progress
 
 log = logging.getLogger(__name__)
 SHEET_ORDER = (
@@ -41,14 +54,55 @@ def _cell(text: str) -> QTableWidgetItem:
     return read_only_item(text)
 
 
+_Index = QModelIndex | QPersistentModelIndex
+PROBLEM_HEADERS = ("Feuille", "Ligne", "Colonne", "Problème")
+
+
+class ProblemsModel(QAbstractTableModel):
+    """The problems of a checked workbook (the first ``MAX_PROBLEMS``): sheet, row, column, message; replaced
+    whole in one reset, not inserted row by row. Read-only."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._rows: list[tuple[str, str, str, str]] = []
+
+    def set_problems(self, problems: Iterable[ImportProblem]) -> None:
+        self.beginResetModel()
+        self._rows = [
+            (problem.sheet, "" if problem.row is None else str(problem.row), problem.column or "", problem.message)
+            for problem in problems
+        ]
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's own default
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's own default
+        return 0 if parent.isValid() else len(PROBLEM_HEADERS)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        return self._rows[index.row()][index.column()]
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return PROBLEM_HEADERS[section]
+        return None
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+
 class ImportWizard(QDialog):
     """Three steps: choose the workbook, see what it would create and every problem, then confirm."""
 
-    def __init__(self, session, parent: QWidget | None = None):
+    def __init__(self, session: Any, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
         self.path: Path | None = None
-        self.preview = None
+        self.preview: ImportPreview | None = None
+        self.checked: CheckedWorkbook | None = None  # what was read and checked: the import writes it
         self.imported = False
         self.setWindowTitle("Importer un classeur d'équipe")
         self.setModal(True)
@@ -94,8 +148,9 @@ class ImportWizard(QDialog):
         self.counts.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.counts.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.counts.setFixedHeight((self.fontMetrics().height() + 8) * (len(SHEET_ORDER) + 1) + 6)
-        self.problems = QTableWidget(0, 4, check)
-        self.problems.setHorizontalHeaderLabels(("Feuille", "Ligne", "Colonne", "Problème"))
+        self.problems_model = ProblemsModel(check)
+        self.problems = QTableView(check)
+        self.problems.setModel(self.problems_model)
         self.problems.setAccessibleName("Lignes refusées")
         self.problems.verticalHeader().hide()
         self.problems.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -151,7 +206,7 @@ class ImportWizard(QDialog):
         self.pages.currentChanged.connect(self._update_buttons)
         self._update_buttons()
 
-    def _update_buttons(self, *args) -> None:
+    def _update_buttons(self, *args: object) -> None:
         step = self.pages.currentIndex()
         self.back_button.setVisible(step == 1)
         self.import_button.setVisible(step == 1)
@@ -164,50 +219,60 @@ class ImportWizard(QDialog):
             self.check(path)
 
     def check(self, path: Path) -> None:
-        """Step 2: what the workbook would do, and every problem, without changing anything."""
-        self.path = path
+        """Step 2: the workbook read once and checked off the GUI thread (« Annuler » stops the reading; nothing
+        is ever written by a check), then what it would do and every problem."""
+        exchange = self.session.exchange
+
+        def read_and_check(progress: Progress) -> CheckedWorkbook:
+            return exchange.check(path, progress)
+
         try:
-            self.preview = self.session.exchange.preview(path)
+            checked = run_in_background(
+                self,
+                self.windowTitle(),
+                "Lecture et vérification du classeur…",
+                read_and_check,
+                cancellable=True,
+                counting="lignes lues",
+            )
+        except WorkCancelled:
+            return
         except IlotError as error:
             dialogs.show_error(self, error)
             return
+        self.checked = checked
+        self.show_preview(path, checked.preview)
+
+    def show_preview(self, path: Path, preview: ImportPreview) -> None:
+        """Step 2's page for ``preview``: counts, likely duplicates, warnings and problems."""
+        self.path = path
+        self.preview = preview
         self.file_label.setText(f"Classeur : {path}")
         self.counts.setRowCount(0)
         for sheet in SHEET_ORDER:
-            if sheet in self.preview.counts:
-                create, update = self.preview.counts[sheet]
+            if sheet in preview.counts:
+                create, update = preview.counts[sheet]
                 row = self.counts.rowCount()
                 self.counts.insertRow(row)
                 for column, text in enumerate((sheet, str(create), str(update))):
                     self.counts.setItem(row, column, _cell(text))
-        self.problems.setRowCount(0)
-        for problem in self.preview.problems:
-            row = self.problems.rowCount()
-            self.problems.insertRow(row)
-            values = (
-                problem.sheet,
-                "" if problem.row is None else str(problem.row),
-                problem.column or "",
-                problem.message,
-            )
-            for column, text in enumerate(values):
-                self.problems.setItem(row, column, _cell(text))
-        self.problems.setVisible(bool(self.preview.problems))
-        more = more_problems_line(self.preview.problems)
+        self.problems_model.set_problems(preview.problems)
+        self.problems.setVisible(bool(preview.problems))
+        more = more_problems_line(preview.problems)
         self.more_problems.setText(more)
         self.more_problems.setVisible(bool(more))
-        duplicates = self.preview.duplicates
+        duplicates = preview.duplicates
         heading = "Doublons probables : vérifiez ces dossiers avant d'importer (ils seront importés)."
         self.duplicates.setText("\n".join([heading, *duplicates]) if duplicates else "")
         self.duplicates.setVisible(bool(duplicates))
-        self.warnings.setText("\n".join(self.preview.warnings))
-        self.warnings.setVisible(bool(self.preview.warnings))
-        if self.preview.ok:
+        self.warnings.setText("\n".join(preview.warnings))
+        self.warnings.setVisible(bool(preview.warnings))
+        if preview.ok:
             self.verdict.setText("Le classeur est correct. Vérifiez ce qui sera créé ou mis à jour, puis « Importer ».")
             self.verdict.setStyleSheet("color: #1b6e20;")
         else:
-            count = self.preview.problem_count
-            shown = len(self.preview.problems)
+            count = preview.problem_count
+            shown = len(preview.problems)
             listed = f" Les {shown} premiers sont listés ci-dessous." if shown < count else ""
             number = f"{count:,}".replace(",", " ")
             self.verdict.setText(
@@ -219,14 +284,26 @@ class ImportWizard(QDialog):
         self._update_buttons()
 
     def apply(self) -> None:
-        if self.path is None or self.preview is None or not self.preview.ok:
+        """Import what was checked, off the GUI thread; not cancellable (one transaction up to its commit)."""
+        checked = self.checked
+        if checked is None or self.preview is None or not self.preview.ok:
             return
+        exchange = self.session.exchange
+
+        def write(_progress: Progress) -> ImportPreview:
+            return exchange.apply(checked)
+
         try:
-            result = self.session.exchange.apply(self.path)
+            result = run_in_background(self, self.windowTitle(), "Import du classeur…", write)
+        except WorkCancelled:  # a lock under way: nothing was started
+            return
         except IlotError as error:
             problems = getattr(error, "problems", None)
-            if problems:
-                self.check(self.path)  # the file changed since the check: show what is wrong now
+            if problems:  # refused when written: what refused it, and nothing imported
+                refused = ProblemList(problems)
+                refused.total = max(refused.total, getattr(error, "total", 0))
+                self.checked = None
+                self.show_preview(checked.path, replace(checked.preview, problems=refused))
             else:
                 dialogs.show_error(self, error)
             return
@@ -264,7 +341,7 @@ class ImportWizard(QDialog):
         )
 
 
-def export_everything(session, parent: QWidget | None) -> bool:
+def export_everything(session: Any, parent: QWidget | None) -> bool:
     """Full export, names included: said clearly, confirmed, then written where the person chooses."""
     if not dialogs.confirm(
         parent,
@@ -280,8 +357,15 @@ def export_everything(session, parent: QWidget | None) -> bool:
     )
     if target is None:
         return False
+    exchange = session.exchange
+
+    def export(_progress: Progress) -> dict[str, int]:
+        return exchange.export_all(target)
+
     try:
-        counts = session.exchange.export_all(target)
+        counts = run_in_background(parent, "Exporter tout", "Export de tous les dossiers…", export)
+    except WorkCancelled:
+        return False
     except (IlotError, OSError) as error:
         dialogs.show_error(
             parent,

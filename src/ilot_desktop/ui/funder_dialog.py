@@ -1,9 +1,15 @@
-"""The yearly file for the Ville de Paris: figures only, pseudonymised rows only if asked for."""
+"""The yearly file for the Ville de Paris: figures only, pseudonymised rows only if asked for.
+
+The figures are computed and the files written off the GUI thread, behind a progress dialog without « Annuler »
+(the workbook and its PDF summary are written together)."""
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import date
+from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -22,6 +28,7 @@ from ilot_desktop.domain.dates import DateError, format_date
 from ilot_desktop.errors import IlotError
 from ilot_desktop.ui import dialogs
 from ilot_desktop.ui.widgets import DateEdit, ErrorLabel
+from ilot_desktop.ui.workers import Progress, WorkCancelled, run_in_background
 
 log = logging.getLogger(__name__)
 
@@ -29,8 +36,8 @@ log = logging.getLogger(__name__)
 class FunderDialog(QDialog):
     def __init__(
         self,
-        session,
-        today,
+        session: Any,
+        today: Callable[[], date],
         parent: QWidget | None = None,
         initial_year: int | None = None,
         as_of_text: str | None = None,
@@ -38,7 +45,7 @@ class FunderDialog(QDialog):
         super().__init__(parent)
         self.session = session
         self._today = today
-        self.written: tuple | None = None
+        self.written: tuple[Path, Path | None] | None = None
         self.setWindowTitle("Fichier annuel pour la Ville de Paris")
         self.setModal(True)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -103,7 +110,7 @@ class FunderDialog(QDialog):
         if as_of_text:
             self.as_of.edit.setText(as_of_text)
 
-    def _year_changed(self, *args) -> None:
+    def _year_changed(self, *args: object) -> None:
         year = self.year.currentData()
         today = self._today()
         default = min(date(year, 12, 31), today) if year == today.year else date(year, 12, 31)
@@ -151,8 +158,15 @@ class FunderDialog(QDialog):
             )
         ):
             return
+        funder, pseudonymised = self.session.funder, self.pseudonymised.isChecked()
+
+        def write(_progress: Progress) -> None:
+            funder.write(year, as_of, target, pdf, pseudonymised=pseudonymised)
+
         try:
-            self.session.funder.write(year, as_of, target, pdf, pseudonymised=self.pseudonymised.isChecked())
+            run_in_background(self, self.windowTitle(), "Calcul des indicateurs et écriture du fichier…", write)
+        except WorkCancelled:  # a lock under way: nothing was started
+            return
         except IlotError as error:
             dialogs.show_error(self, error)
             return
