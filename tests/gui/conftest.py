@@ -62,9 +62,7 @@ def make_window(qtbot, tmp_path):
 
     yield factory
     for window in windows:  # closed here, not by qtbot: a dirty form would ask before closing
-        window.form._set_dirty(False)
-        window.actions_page._dirty = False
-        window.outcomes._dirty = False
+        window.discard_edits()  # every page and record dialog: nothing asked on closing
         window.code_page.confirm.setChecked(True)
         window.close()
         window.deleteLater()

@@ -35,6 +35,7 @@ from ilot_desktop.ui.widgets import ChoiceCombo, DateEdit, ErrorLabel, add_form_
 
 if TYPE_CHECKING:
     from ilot_desktop.services.vault import VaultSession
+    from ilot_desktop.ui.session_events import SessionEvents
 
 _LIST_HEADERS = ("Date", "Réf.", "Type", "Intitulé", "Inscrits", "Présents")
 _FIELDS = ("reference", "action_type", "title", "start", "duration_min", "place", "partner")
@@ -161,6 +162,24 @@ class ActionsPage(QWidget):
         self, form: QFormLayout, text: str, widget: QWidget, error: str | None = None, buddy: QWidget | None = None
     ) -> None:
         add_form_row(form, self, text, widget, self.errors[error] if error else None, buddy)
+
+    def bind_events(self, events: SessionEvents) -> None:
+        """Says its writes on the hub; redraws the people it offers after a file is saved, or many are."""
+        self.changed.connect(lambda: events.actions_changed.emit(self))
+        events.actions_changed.connect(self._written_elsewhere)
+        events.participants_changed.connect(self._written_elsewhere)
+        events.participant_saved.connect(self._participant_saved)
+
+    def _written_elsewhere(self, source: object) -> None:
+        if source is not self:
+            self.refresh()
+
+    def _participant_saved(self, _participant: object, _source: object) -> None:
+        self.refresh()
+
+    def discard_edits(self) -> None:
+        """Forget the action being typed (kept as a draft at lock): nothing more is asked."""
+        self._dirty = False
 
     def set_session(self, session: VaultSession | None) -> None:
         self.session = session

@@ -172,6 +172,10 @@ class AppointmentDialog(QDialog):
     def is_dirty(self) -> bool:
         return self._dirty
 
+    def discard_edits(self) -> None:
+        """Forget unsaved typing (kept as a draft at lock, or left by the person): closing asks nothing."""
+        self._dirty = False
+
     def _person_changed(self, index: int) -> None:
         """A new appointment follows the person (in detention: at the facility) unless the place was typed."""
         self._mark_dirty()

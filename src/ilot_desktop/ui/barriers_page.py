@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -38,6 +40,9 @@ from ilot_desktop.ui.barriers_model import (
 from ilot_desktop.ui.barriers_view import ChecklistView, StatusDelegate, TextDelegate
 from ilot_desktop.ui.plan_panel import PlanPanel
 from ilot_desktop.ui.widgets import ChoiceCombo
+
+if TYPE_CHECKING:
+    from ilot_desktop.ui.session_events import SessionEvents
 
 _TEXT_COLUMNS = (COL_IDENTIFIED, COL_LIFTED, COL_PARTNER, COL_COMMENT)
 _COLUMN_NAMES = {
@@ -156,7 +161,6 @@ class BarriersPage(QWidget):
         checklist_layout.addWidget(hint)
 
         self.plan = PlanPanel(today, self)
-        self.plan.changed.connect(self._plan_changed)
         vertical = QSplitter(Qt.Orientation.Vertical, self)
         vertical.addWidget(top)
         vertical.addWidget(self.plan)
@@ -170,6 +174,22 @@ class BarriersPage(QWidget):
         self._set_enabled(False)
 
     # --- session and participant -------------------------------------------------------------------
+
+    def bind_events(self, events: SessionEvents) -> None:
+        """Says its barrier writes on the hub (the plan below says its own); shows the person the window
+        shows, again after the file is saved."""
+        self.changed.connect(lambda: events.barriers_changed.emit(self))
+        self.plan.bind_events(events)
+        events.participant_shown.connect(self.show_participant)
+        events.participant_saved.connect(self._participant_saved)
+
+    def _participant_saved(self, participant: object, _source: object) -> None:
+        self.show_participant(participant)
+
+    def discard_edits(self) -> None:
+        """Nothing to forget beyond what clearing the page does (the barrier being added, the plan's task are
+        kept as drafts at lock and cleared with the page)."""
+        self.plan.discard_edits()
 
     def set_session(self, session) -> None:
         self.session = session
@@ -442,9 +462,6 @@ class BarriersPage(QWidget):
         for event in self._histories.get(row.barrier.id, []):
             partner = f" ({event.partner})" if event.partner else ""
             self.history.addItem(f"{format_date(event.on)} · {event.status.label}{partner}")
-
-    def _plan_changed(self) -> None:
-        self.changed.emit()
 
     def barrier_choices(self) -> list:
         return list(self._barriers)

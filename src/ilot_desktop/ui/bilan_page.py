@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -28,6 +29,9 @@ from ilot_desktop.domain.indicators import format_value
 from ilot_desktop.errors import IlotError, ValidationError
 from ilot_desktop.ui.bar_chart import BarChart
 from ilot_desktop.ui.widgets import DateEdit, read_only_item
+
+if TYPE_CHECKING:
+    from ilot_desktop.ui.session_events import SessionEvents
 
 KeyRole = Qt.ItemDataRole.UserRole + 80
 
@@ -110,6 +114,21 @@ class BilanPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(controls)
         layout.addWidget(vertical, 1)
+
+    def bind_events(self, events: SessionEvents) -> None:
+        """The year's figures count every record: redrawn after any write."""
+        events.on_followup(self._written)
+        events.participants_changed.connect(self._written)
+        events.participant_saved.connect(self._participant_saved)
+
+    def _written(self, _source: object) -> None:
+        self.refresh()
+
+    def _participant_saved(self, _participant: object, _source: object) -> None:
+        self.refresh()
+
+    def discard_edits(self) -> None:
+        """Nothing is typed on the Bilan."""
 
     def set_session(self, session) -> None:
         self.session = session

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import date
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -45,14 +49,21 @@ SECTIONS = (
     ("overdue", "Tâches en retard", "Aucune tâche en retard."),
 )
 
+if TYPE_CHECKING:
+    from ilot_desktop.domain.action_plan import OverdueTask
+    from ilot_desktop.ui.session_api import Session
+    from ilot_desktop.ui.session_events import SessionEvents
 
-def appointment_line(view: AppointmentView, with_day: bool, today=None) -> str:
+
+def appointment_line(view: AppointmentView, with_day: bool, today: date | None = None) -> str:
     a = view.appointment
-    day = f"{WEEKDAYS_SHORT[a.start.weekday()]} {a.start:%d/%m} " if with_day else ""
+    start = a.start
+    assert start is not None  # the week's appointments are dated
+    day = f"{WEEKDAYS_SHORT[start.weekday()]} {start:%d/%m} " if with_day else ""
     place = f" · {a.place}" if a.place else ""
-    to_record = "À noter (réalisé ou absent ?) · " if today and a.start.date() < today else ""
+    to_record = "À noter (réalisé ou absent ?) · " if today and start.date() < today else ""
     who = f"{view.display_name} ({view.file_number})"
-    return f"{to_record}{day}{format_time(a.start)}  {who} · {a.kind.label}{place}"
+    return f"{to_record}{day}{format_time(start)}  {who} · {a.kind.label}{place}"
 
 
 def days_text(days: int) -> str:
@@ -62,10 +73,10 @@ def days_text(days: int) -> str:
 class HomePage(QWidget):
     participant_requested = Signal(int, str)  # participant id, the section of the line
 
-    def __init__(self, today, parent: QWidget | None = None):
+    def __init__(self, today: Callable[[], date], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._today = today
-        self.session = None
+        self.session: Session | None = None
         self.heading = QLabel(self)
         self.heading.setStyleSheet("font-size: 18px; font-weight: 600;")
         self.heading.setAccessibleName("Ma semaine")
@@ -94,7 +105,22 @@ class HomePage(QWidget):
         layout.addLayout(grid, 1)
         layout.addWidget(hint)
 
-    def set_session(self, session) -> None:
+    def bind_events(self, events: SessionEvents) -> None:
+        """Ma semaine shows appointments, tasks and people: redrawn after any write."""
+        events.on_followup(self._written)
+        events.participants_changed.connect(self._written)
+        events.participant_saved.connect(self._participant_saved)
+
+    def _written(self, _source: object) -> None:
+        self.refresh()
+
+    def _participant_saved(self, _participant: object, _source: object) -> None:
+        self.refresh()
+
+    def discard_edits(self) -> None:
+        """Nothing is typed on Ma semaine."""
+
+    def set_session(self, session: Session | None) -> None:
         self.session = session
         if session is None:
             for widget in self.lists.values():
@@ -133,7 +159,7 @@ class HomePage(QWidget):
         )
 
     @staticmethod
-    def _due_text(state: ContactState, today) -> str:
+    def _due_text(state: ContactState, today: date) -> str:
         cadence = effective_cadence(state.cadence, state.entry_date, today)
         since = (today - state.reference_date()).days
         what = "dernier entretien réalisé" if state.last_done else "entrée"
@@ -143,23 +169,26 @@ class HomePage(QWidget):
         )
 
     @staticmethod
-    def _release_text(state: ContactState, today) -> str:
-        days = (state.planned_release_date - today).days
+    def _release_text(state: ContactState, today: date) -> str:
+        release = state.planned_release_date
+        assert release is not None  # listed for its release date
+        days = (release - today).days
         return (
             f"{state.display_name} ({state.file_number}) — libération le "
-            f"{format_date(state.planned_release_date)} ({days_text(days)}) : préparer le « Dehors »"
+            f"{format_date(release)} ({days_text(days)}) : préparer le « Dehors »"
         )
 
     @staticmethod
-    def _six_text(state: ContactState, today) -> str:
+    def _six_text(state: ContactState, today: date) -> str:
         mark = six_month_mark(state)
         days = (mark - today).days
         when = f"le {format_date(mark)} ({days_text(days)})" if days >= 0 else f"depuis le {format_date(mark)}"
         return f"{state.display_name} ({state.file_number}) — six mois {when} : faire le point"
 
     @staticmethod
-    def _task_text(line, today) -> str:
+    def _task_text(line: OverdueTask, today: date) -> str:
         task = line.task
+        assert task.due_date is not None  # late: it has a due date
         late = (today - task.due_date).days
         return (
             f"{line.last_name.upper()} {line.first_name} ({line.file_number}) — « {task.description} » "
@@ -167,7 +196,7 @@ class HomePage(QWidget):
             f"{late} jour{'s' if late > 1 else ''} de retard"
         )
 
-    def _fill(self, key: str, rows: list[tuple[str, int, object]]) -> None:
+    def _fill(self, key: str, rows: list[tuple[str, int | None, object]]) -> None:
         widget = self.lists[key]
         widget.clear()
         title = next(t for k, t, _e in SECTIONS if k == key)

@@ -12,12 +12,15 @@ from __future__ import annotations
 
 import json
 import logging
+from typing import Any, Protocol, cast
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from ilot_desktop import APP_NAME
 from ilot_desktop.errors import IlotError
 from ilot_desktop.ui import dialogs
+from ilot_desktop.ui.window_base import WindowBase
 
 log = logging.getLogger(__name__)
 DRAFTS = "verrouillage"  # the list of drafts, one entry of the encrypted settings table
@@ -31,16 +34,20 @@ DRAFT_NOTE = (
 ORDER = ("participant", "outcome", "task", "barrier", "action", "contact", "appointment")
 
 
-class LockingMixin:
-    """Mixed into MainWindow."""
+class _DraftEditor(Protocol):
+    def unsaved_draft(self) -> dict[str, Any] | None: ...
+
+
+class LockingMixin(WindowBase):
+    """Part of MainWindow: locking, and the drafts put back after unlock."""
 
     # --- locking ------------------------------------------------------------------------------------
 
-    def request_lock(self, *_args) -> None:
+    def request_lock(self, *_args: object) -> None:
         """Ctrl+L, « Verrouiller » and the idle watcher: an open question box or file chooser is answered
         « Annuler » first, then the window locks as soon as the code that asked has had its answer."""
         if self.session is not None:
-            dialogs.cancel_questions(then=self.lock)
+            dialogs.cancel_questions(then=self._lock_after_questions)
 
     def auto_lock(self) -> None:
         if self.session is not None:
@@ -55,7 +62,7 @@ class LockingMixin:
         if self.session is None:
             return True
         if dialogs.questions_open():
-            dialogs.cancel_questions(then=self.lock)
+            dialogs.cancel_questions(then=self._lock_after_questions)
             return False
         for _ in range(5):  # menus and lists name people
             popup = QApplication.activePopupWidget()
@@ -65,17 +72,15 @@ class LockingMixin:
         kept_failed = self._keep_drafts()
         self._save_view_settings()
         self._close_record_dialogs()
-        self.form.set_service(None)
-        self.form.clear()
-        for page in self._pages():
-            page.set_session(None)
-        self.list_panel.clear()
+        if self.workspace is not None:
+            self.workspace.discard_edits()  # kept as drafts above: each page forgets it, however it holds it
+            self.workspace.set_session(None)
         self.session.close()
         self.session = None
         self.is_demo = False
         self.demo_banner.hide()
         self.setWindowTitle(APP_NAME)
-        self._set_workspace_actions(False)
+        self.menus.set_file_open(False, is_demo=False)
         self.show_start()
         if kept_failed is not None:
             self.unlock_page.error.show_message(
@@ -85,6 +90,9 @@ class LockingMixin:
             )
         log.info("locked")
         return True
+
+    def _lock_after_questions(self) -> None:
+        self.lock()
 
     def unsaved_editors(self) -> list[QWidget]:
         """Every widget of the window that can hold unsaved typing: found, not listed by hand."""
@@ -97,17 +105,17 @@ class LockingMixin:
             found.append(widget)
         return found
 
-    def unsaved_drafts(self) -> list[dict]:
+    def unsaved_drafts(self) -> list[dict[str, Any]]:
         drafts = []
         for editor in self.unsaved_editors():
-            draft = editor.unsaved_draft()
+            draft = cast(_DraftEditor, editor).unsaved_draft()  # found by that method
             if draft:
                 drafts.append(draft)
         return drafts
 
     def _keep_drafts(self) -> Exception | None:
         """The drafts go into the encrypted file (none for the demonstration: its data is fictional)."""
-        if self.is_demo:
+        if self.is_demo or self.session is None:
             return None
         try:
             drafts = self.unsaved_drafts()
@@ -118,17 +126,32 @@ class LockingMixin:
             return exc
         return None
 
+    def record_dialogs(self) -> list[QDialog]:
+        """Every dialog open over the records, found rather than listed: the window's own (an appointment opened
+        from the week, a result, the funder file…) and any other open window-dialog of the application (one
+        opened without a parent)."""
+        from shiboken6 import isValid
+
+        found = [dialog for dialog in self.findChildren(QDialog) if isValid(dialog) and dialog.isVisible()]
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QDialog) and isValid(widget) and widget.isVisible() and widget not in found:
+                found.append(widget)
+        return found
+
     def _close_record_dialogs(self) -> None:
         """Every dialog opened over the records closes, without a question (``done`` skips ``reject``)
         and is deleted: nothing decrypted stays on screen or in a hidden window."""
         from shiboken6 import isValid
 
-        for dialog in self.findChildren(QDialog):
-            if not isValid(dialog):
-                continue
-            if dialog.isVisible():
-                dialog.done(0)
+        for dialog in self.record_dialogs():
+            discard = getattr(dialog, "discard_edits", None)
+            if callable(discard):
+                discard()  # its draft is kept: closing it asks nothing
+            dialog.done(0)
             dialog.deleteLater()
+        for dialog in self.findChildren(QDialog):  # closed ones waiting for their deletion
+            if isValid(dialog):
+                dialog.deleteLater()
         for name, value in list(vars(self).items()):
             if isinstance(value, QDialog):
                 setattr(self, name, None)
@@ -145,13 +168,15 @@ class LockingMixin:
         except IlotError as error:  # a read-only copy: the drafts stay in the file
             log.warning("drafts not read at unlock (%s)", type(error).__name__)
             return
-        drafts = json.loads(kept) if kept else []
+        drafts: list[dict[str, Any]] = json.loads(kept) if kept else []
         if legacy:
             drafts.append({"kind": "participant", "label": "Fiche en cours de saisie", "snapshot": legacy})
         if not drafts:
             return
         drafts.sort(key=lambda d: ORDER.index(d.get("kind")) if d.get("kind") in ORDER else len(ORDER))
-        found, lost, tab = [], [], None
+        found: list[str] = []
+        lost: list[str] = []
+        tab: QWidget | None = None
         for draft in drafts:
             restore = getattr(self, f"_restore_{draft.get('kind')}", None)
             try:
@@ -166,9 +191,7 @@ class LockingMixin:
             if tab is None and isinstance(shown, QWidget):
                 tab = shown
         if tab is not None:
-            self._show_tab(tab)
-        from PySide6.QtCore import QTimer
-
+            self.ws.show_tab(tab)
         QTimer.singleShot(0, lambda: self._tell_drafts(found, lost))
 
     def _tell_drafts(self, found: list[str], lost: list[str]) -> None:
@@ -193,64 +216,56 @@ class LockingMixin:
             "\n\n".join(parts),
         )
 
-    def _show_tab(self, tab: QWidget) -> None:
-        """Show a tab without the "leave the file?" question (the restored file stays unsaved on its tab)."""
-        for tabs in (self.dossier_tabs, self.calendar_tabs, self.results_tabs):
-            if tabs.indexOf(tab) >= 0:
-                tabs.setCurrentWidget(tab)
-                tab = tabs
-        self.tabs.blockSignals(True)
-        self.tabs.setCurrentWidget(tab)
-        self.tabs.blockSignals(False)
-        self._previous_tab = self.tabs.currentIndex()
-
     def _show_person(self, participant_id: int) -> None:
         """The participant a draft belongs to, everywhere (once: a restored form is not reloaded)."""
-        current = self.form.current
+        workspace, session = self.ws, self.session
+        assert session is not None
+        current = workspace.form.current
         if current is not None and current.id == participant_id:
             return
-        self.session.participants.get(participant_id)  # erased meanwhile: IlotError, the draft is lost
-        self.open_participant(participant_id, self.tabs.currentWidget())
+        session.participants.get(participant_id)  # erased meanwhile: IlotError, the draft is lost
+        workspace.open_participant(participant_id, workspace.tabs.currentWidget())
 
-    def _restore_participant(self, draft: dict) -> QWidget:
+    def _restore_participant(self, draft: dict[str, Any]) -> QWidget:
         snapshot = draft["snapshot"]
         participant_id = json.loads(snapshot).get("id")
+        form = self.ws.form
         if participant_id is not None:
             self._show_person(participant_id)
         else:
-            self.list_panel.select(None, emit=False)
-            self.form.show_participant(self.session.participants.new_draft())
-            for page in (self.timeline, self.barriers, self.outcomes):
-                page.show_participant(None)
-        self.form.restore(snapshot)
-        return self.form
+            self.ws.show_new_file()
+        form.restore(snapshot)
+        return form
 
-    def _restore_outcome(self, draft: dict) -> QWidget:
+    def _restore_outcome(self, draft: dict[str, Any]) -> QWidget:
         self._show_person(draft["participant_id"])
-        self.outcomes.restore_draft(draft)
-        return self.outcomes
+        self.ws.outcomes.restore_draft(draft)
+        return self.ws.outcomes
 
-    def _restore_task(self, draft: dict) -> QWidget:
+    def _restore_task(self, draft: dict[str, Any]) -> QWidget:
         self._show_person(draft["participant_id"])
-        self.barriers.plan.restore_draft(draft)
-        return self.barriers
+        self.ws.barriers.plan.restore_draft(draft)
+        return self.ws.barriers
 
-    def _restore_barrier(self, draft: dict) -> QWidget:
+    def _restore_barrier(self, draft: dict[str, Any]) -> QWidget:
         self._show_person(draft["participant_id"])
-        self.barriers.restore_draft(draft)
-        return self.barriers
+        self.ws.barriers.restore_draft(draft)
+        return self.ws.barriers
 
-    def _restore_action(self, draft: dict) -> QWidget | bool:
-        return self.actions_page if self.actions_page.restore_draft(draft) else False
+    def _restore_action(self, draft: dict[str, Any]) -> QWidget | bool:
+        actions_page = self.ws.actions_page
+        return actions_page if actions_page.restore_draft(draft) else False
 
-    def _restore_contact(self, draft: dict) -> bool:
-        self.edit_contact()
-        self.contact_dialog.restore_draft(draft)
+    def _restore_contact(self, draft: dict[str, Any]) -> bool:
+        dialog = self.edit_contact()
+        if dialog is None:
+            return False
+        dialog.restore_draft(draft)
         return True
 
-    def _restore_appointment(self, draft: dict) -> bool:
+    def _restore_appointment(self, draft: dict[str, Any]) -> bool:
         from ilot_desktop.ui.appointment_dialog import AppointmentDialog
 
         appointment = AppointmentDialog.draft_appointment(self.session, draft)
-        self.week.open_appointment(appointment).restore_draft(draft)
+        self.ws.week.open_appointment(appointment).restore_draft(draft)
         return True

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -27,6 +28,9 @@ from ilot_desktop.domain.vocabulary import Cadence, DropoutReason, EndReason, Ou
 from ilot_desktop.errors import IlotError, ValidationError
 from ilot_desktop.ui import dialogs
 from ilot_desktop.ui.widgets import ChoiceCombo, DateEdit, ErrorLabel, add_form_row, read_only_item
+
+if TYPE_CHECKING:
+    from ilot_desktop.ui.session_events import SessionEvents
 
 IdRole = Qt.ItemDataRole.UserRole + 70
 _HEADERS = ("Date", "Résultat", "Catégorie", "Employeur ou organisme", "Secteur", "Temps de travail")
@@ -196,6 +200,22 @@ class OutcomesPage(QWidget):
             widget.setEnabled(enabled)
 
     # --- loading ------------------------------------------------------------------------------------
+
+    def bind_events(self, events: SessionEvents) -> None:
+        """Says its writes on the hub (a result; the file itself when it ends or changes its rhythm); shows the
+        person the window shows, again after the file is saved elsewhere."""
+        self.changed.connect(lambda: events.outcomes_changed.emit(self))
+        self.participant_changed.connect(lambda participant: events.participant_saved.emit(participant, self))
+        events.participant_shown.connect(self.show_participant)
+        events.participant_saved.connect(self._participant_saved)
+
+    def _participant_saved(self, participant: object, source: object) -> None:
+        if source is not self:
+            self.show_participant(participant)
+
+    def discard_edits(self) -> None:
+        """Forget the result being typed (kept as a draft at lock): nothing more is asked."""
+        self._dirty = False
 
     def set_session(self, session) -> None:
         self.session = session

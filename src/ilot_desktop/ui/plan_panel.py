@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -26,6 +28,9 @@ from ilot_desktop.domain.vocabulary import TaskOwner, TaskStatus
 from ilot_desktop.errors import IlotError, ValidationError
 from ilot_desktop.ui import dialogs
 from ilot_desktop.ui.widgets import CellChoiceCombo, ChoiceCombo, DateEdit, ErrorLabel, read_only_item
+
+if TYPE_CHECKING:
+    from ilot_desktop.ui.session_events import SessionEvents
 
 IdRole = Qt.ItemDataRole.UserRole + 60
 _HEADERS = ("Tâche", "Qui", "Pour le", "Statut", "Frein lié")
@@ -117,6 +122,20 @@ class PlanPanel(QGroupBox):
     def focus_new_task(self) -> None:
         self.description.setFocus()
         self.description.selectAll()
+
+    def bind_events(self, events: SessionEvents) -> None:
+        """Says its task writes on the hub; redraws after a follow-up write elsewhere (an appointment, an
+        action, a result: a task may be late now), not after the barriers above it."""
+        self.changed.connect(lambda: events.plan_changed.emit(self))
+        events.on_followup(self._written_elsewhere, barriers=False)
+
+    def _written_elsewhere(self, source: object) -> None:
+        if source is not self:
+            self.refresh()
+
+    def discard_edits(self) -> None:
+        """Nothing to forget beyond what clearing the panel does (the task being typed is kept as a draft at
+        lock and cleared with the panel)."""
 
     def set_session(self, session) -> None:
         self.session = session

@@ -90,6 +90,10 @@ class Session(Protocol):
         """The draft kept under ``name`` (then forgotten), or None."""
         ...
 
+    def write_recovery_sheet(self, out: Path, code: str) -> None:
+        """The recovery sheet (PDF) written to ``out``, and the access log says so."""
+        ...
+
     def close(self) -> None:
         """Drop every decrypted handle (locking)."""
         ...

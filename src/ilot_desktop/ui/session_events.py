@@ -14,9 +14,12 @@ page deleted before the window is disconnected by Qt.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, Signal, SignalInstance
+
+if TYPE_CHECKING:
+    from ilot_desktop.ui.session_api import Session
 
 Slot = Callable[[object], object]
 
@@ -62,6 +65,10 @@ class SessionEvents(QObject):
 
 class EventPage(Protocol):
     """What the workspace asks of each page: subscribe itself to the hub, and forget what is being typed."""
+
+    def set_session(self, session: Session | None) -> None:
+        """Show an open file, or clear everything (None: locking)."""
+        ...
 
     def bind_events(self, events: SessionEvents) -> None:
         """Connect the page's writes to the hub's signals, and the hub's signals to its redraws."""

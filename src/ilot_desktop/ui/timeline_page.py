@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,6 +27,9 @@ from ilot_desktop.ui import dialogs
 from ilot_desktop.ui.appointment_dialog import AppointmentDialog
 from ilot_desktop.ui.week_model import STATUS_MARKS
 from ilot_desktop.ui.widgets import read_only_item
+
+if TYPE_CHECKING:
+    from ilot_desktop.ui.session_events import SessionEvents
 
 IdRole = Qt.ItemDataRole.UserRole + 30
 _HEADERS = ("Date", "Heure", "Type", "Statut", "Lieu")
@@ -110,6 +115,24 @@ class TimelinePage(QWidget):
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
         self._update_buttons()
+
+    def bind_events(self, events: SessionEvents) -> None:
+        """Says its appointment writes on the hub; shows the person the window shows; redraws after any other
+        follow-up write."""
+        self.changed.connect(lambda: events.appointments_changed.emit(self))
+        events.on_followup(self._written_elsewhere)
+        events.participant_shown.connect(self.show_participant)
+        events.participant_saved.connect(self._participant_saved)
+
+    def _written_elsewhere(self, source: object) -> None:
+        if source is not self:
+            self.refresh()
+
+    def _participant_saved(self, participant: object, _source: object) -> None:
+        self.show_participant(participant)
+
+    def discard_edits(self) -> None:
+        """Nothing is typed on the timeline itself (its appointment dialog forgets its own typing)."""
 
     def set_session(self, session) -> None:
         self.session = session

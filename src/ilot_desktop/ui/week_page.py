@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -27,6 +28,9 @@ from ilot_desktop.ui import dialogs
 from ilot_desktop.ui.appointment_dialog import AppointmentDialog
 from ilot_desktop.ui.week_model import ACTION_COLOUR, KIND_COLOURS, Entry, WeekModel
 from ilot_desktop.ui.widgets import DateEdit
+
+if TYPE_CHECKING:
+    from ilot_desktop.ui.session_events import SessionEvents
 
 log = logging.getLogger(__name__)
 
@@ -135,6 +139,23 @@ class WeekPage(QWidget):
         return label
 
     # --- session ------------------------------------------------------------------------------------
+
+    def bind_events(self, events: SessionEvents) -> None:
+        """Says its appointment writes on the hub; redraws after any other write and after a file is saved."""
+        self.changed.connect(lambda: events.appointments_changed.emit(self))
+        events.on_followup(self._written_elsewhere)
+        events.participants_changed.connect(self._written_elsewhere)
+        events.participant_saved.connect(self._participant_saved)
+
+    def _written_elsewhere(self, source: object) -> None:
+        if source is not self:
+            self.refresh()
+
+    def _participant_saved(self, _participant: object, _source: object) -> None:
+        self.refresh()
+
+    def discard_edits(self) -> None:
+        """Nothing is typed on the week itself (its appointment dialog forgets its own typing)."""
 
     def set_session(self, session) -> None:
         self.session = session

@@ -3,27 +3,53 @@
 from __future__ import annotations
 
 import logging
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 
+from ilot_desktop.domain.audit import AuditAction
 from ilot_desktop.errors import IlotError
 from ilot_desktop.services import vault
 from ilot_desktop.settings import AUTO_LOCK_MINUTES
 from ilot_desktop.ui import dialogs
+from ilot_desktop.ui.window_base import WindowBase
+
+if TYPE_CHECKING:
+    from ilot_desktop.ui.about_dialog import AboutDialog
+    from ilot_desktop.ui.backup_dialogs import RestoreDialog
+    from ilot_desktop.ui.contact_dialog import ContactDialog
+    from ilot_desktop.ui.exchange_dialogs import ImportWizard
+    from ilot_desktop.ui.funder_dialog import FunderDialog
+    from ilot_desktop.ui.privacy_dialogs import RetentionDialog
+    from ilot_desktop.ui.security_dialogs import ChangePasswordDialog, NewCodeDialog, PreferencesDialog
 
 log = logging.getLogger(__name__)
 
 
-class WindowActionsMixin:
-    """Mixed into MainWindow: everything here uses its pages, session and settings."""
+class WindowActionsMixin(WindowBase):
+    """Part of MainWindow: the menu commands. After a write they say what changed on the session-events hub
+    (``self.events``); the pages redraw themselves. The dialogs are kept as attributes only so that tests and
+    scripts can reach them: locking finds and closes every open dialog without this list."""
+
+    funder_dialog: FunderDialog | None = None
+    import_wizard: ImportWizard | None = None
+    contact_dialog: ContactDialog | None = None
+    about_dialog: AboutDialog | None = None
+    restore_dialog: RestoreDialog | None = None
+    retention_dialog: RetentionDialog | None = None
+    password_dialog: ChangePasswordDialog | None = None
+    code_dialog: NewCodeDialog | None = None
+    preferences_dialog: PreferencesDialog | None = None
 
     def open_funder_dialog(self) -> None:
         from ilot_desktop.ui.funder_dialog import FunderDialog
 
         if self.session is None:
             return
-        year = self.bilan.year.currentData() if self.sender() is self.bilan else None
-        as_of = self.bilan.as_of.text() if year is not None else None
+        bilan = self.ws.bilan
+        year = bilan.year.currentData() if self.sender() is bilan else None
+        as_of = bilan.as_of.text() if year is not None else None
         self.funder_dialog = FunderDialog(self.session, self.today, self, initial_year=year, as_of_text=as_of)
         self.funder_dialog.open()
 
@@ -36,15 +62,15 @@ class WindowActionsMixin:
         self.import_wizard.finished.connect(self._after_import)
         self.import_wizard.open()
 
-    def _after_import(self, *args) -> None:
+    def _after_import(self, *_args: object) -> None:
+        """Many files written at once (an import, an anonymisation): every list of people redraws, and the
+        person shown is shown again."""
         if self.session is None:
             return
-        self.refresh_list()
-        for page in (self.home, self.week, self.actions_page, self.bilan):
-            page.refresh()
-        current = self.form.current
+        self.events.participants_changed.emit(None)
+        current = self.ws.form.current
         if current is not None and current.id is not None:
-            self.open_participant(current.id)
+            self.ws.open_participant(current.id)
 
     def export_everything(self) -> None:
         from ilot_desktop.ui.exchange_dialogs import export_everything
@@ -52,23 +78,24 @@ class WindowActionsMixin:
         if self.session is not None and self._confirm_leave():
             export_everything(self.session, self)
 
-    def edit_contact(self) -> None:
+    def edit_contact(self) -> ContactDialog | None:
         from ilot_desktop.ui.contact_dialog import ContactDialog
 
         if self.session is None:
-            return
-        self.contact_dialog = ContactDialog(self.session, self)
-        self.contact_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.contact_dialog.open()
+            return None
+        dialog = self.contact_dialog = ContactDialog(self.session, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     # --- help ---------------------------------------------------------------------------------------
 
     def _show_about(self) -> None:
         from ilot_desktop.ui.about_dialog import AboutDialog
 
-        self.about_dialog = AboutDialog(self.paths, vault.library_versions(), self)
-        self.about_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.about_dialog.open()
+        dialog = self.about_dialog = AboutDialog(self.paths, vault.library_versions(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     def _show_bug_report_help(self) -> None:
         dialogs.inform(
@@ -96,11 +123,11 @@ class WindowActionsMixin:
             return
         if self.session is not None and not (self._confirm_lock() and self.lock()):
             return
-        self.restore_dialog = RestoreDialog(self.paths.data_dir, self)
-        self.restore_dialog.restored.connect(self._after_restore)
-        self.restore_dialog.open()
+        dialog = self.restore_dialog = RestoreDialog(self.paths.data_dir, self)
+        dialog.restored.connect(self._after_restore)
+        dialog.open()
 
-    def _after_restore(self, previous) -> None:
+    def _after_restore(self, previous: Path | None) -> None:
         kept = f"\n\nLe fichier remplacé est gardé ici :\n{previous}" if previous else ""
         dialogs.inform(
             self, "Sauvegarde restaurée", "La sauvegarde est en place : déverrouillez avec son mot de passe." + kept
@@ -146,33 +173,27 @@ class WindowActionsMixin:
     def participant_access_copy(self) -> None:
         from ilot_desktop.ui.privacy_dialogs import access_copy
 
-        current = self.form.current
+        current = self.ws.form.current if self.workspace is not None else None
         if self.session is not None and current is not None and current.id is not None:
             access_copy(self.session, current, self)
 
     def erase_participant(self) -> None:
         from ilot_desktop.ui.privacy_dialogs import erase
 
-        current = self.form.current
+        current = self.ws.form.current if self.workspace is not None else None
         if self.session is None or current is None or current.id is None:
             return
         if erase(self.session, current, self):
-            self.form._set_dirty(False)
-            self.form.show_participant(None)
-            for page in (self.timeline, self.barriers, self.outcomes):
-                page.show_participant(None)
-            self.refresh_list()
-            for page in (self.home, self.week, self.actions_page, self.bilan):
-                page.refresh()
+            self.ws.forget_shown()
 
     def open_retention(self) -> None:
         from ilot_desktop.ui.privacy_dialogs import RetentionDialog
 
         if self.session is None or not self._confirm_leave():
             return
-        self.retention_dialog = RetentionDialog(self.session, self)
-        self.retention_dialog.accepted.connect(self._after_import)
-        self.retention_dialog.open()
+        dialog = self.retention_dialog = RetentionDialog(self.session, self)
+        dialog.accepted.connect(self._after_import)
+        dialog.open()
 
     # --- security --------------------------------------------------------------------------------------
 
@@ -183,9 +204,9 @@ class WindowActionsMixin:
         if self.session is None or self.is_demo:
             return
         count = len(backup.list_backups(self.paths.data_dir))
-        self.password_dialog = ChangePasswordDialog(self.paths.data_dir, count, self)
-        self.password_dialog.chosen.connect(self.apply_password_change)
-        self.password_dialog.open()
+        dialog = self.password_dialog = ChangePasswordDialog(self.paths.data_dir, count, self)
+        dialog.chosen.connect(self.apply_password_change)
+        dialog.open()
 
     def apply_password_change(self, current: str, new: str, policy: str) -> bool:
         """Lock (what is being typed is kept as drafts), re-key the file under the new password, reopen it, and
@@ -193,7 +214,7 @@ class WindowActionsMixin:
         if not self.lock():
             return False
 
-        def work():
+        def work() -> None:
             change = vault.change_password(self.paths.data_dir, current, new, old_backups=vault.OldBackups(policy))
             self.session = vault.unlock(self.paths.data_dir, new, self.today)
             self.is_demo = False
@@ -212,21 +233,21 @@ class WindowActionsMixin:
 
         if self.session is None or self.is_demo:
             return
-        self.code_dialog = NewCodeDialog(self)
-        self.code_dialog.chosen.connect(self.make_new_recovery_code)
-        self.code_dialog.finished.connect(lambda _r: setattr(self, "code_dialog", None))
-        self.code_dialog.open()
+        dialog = self.code_dialog = NewCodeDialog(self)
+        dialog.chosen.connect(self.make_new_recovery_code)
+        dialog.finished.connect(lambda _r: setattr(self, "code_dialog", None))
+        dialog.open()
 
     def make_new_recovery_code(self, password: str) -> bool:
         """Lock, re-key the file, unlock again and show the new code once."""
         if not self.lock():
             return False
 
-        def work():
+        def work() -> None:
             code = vault.new_recovery_code(self.paths.data_dir, password)
-            self.session = vault.unlock(self.paths.data_dir, password, self.today)
+            session = self.session = vault.unlock(self.paths.data_dir, password, self.today)
             self.is_demo = False
-            self.session.audit.record("recovery_sheet", detail="nouveau code de secours")
+            session.audit.record(AuditAction.RECOVERY_SHEET, detail="nouveau code de secours")
             self.code_page.show_code(code)
             self.stack.setCurrentWidget(self.code_page)
 
@@ -235,11 +256,9 @@ class WindowActionsMixin:
     def edit_preferences(self) -> None:
         from ilot_desktop.ui.security_dialogs import PreferencesDialog
 
-        self.preferences_dialog = PreferencesDialog(self.settings.get(AUTO_LOCK_MINUTES), self)
-        self.preferences_dialog.accepted.connect(
-            lambda: self.set_auto_lock_minutes(self.preferences_dialog.minutes.value())
-        )
-        self.preferences_dialog.open()
+        dialog = self.preferences_dialog = PreferencesDialog(self.settings.get(AUTO_LOCK_MINUTES), self)
+        dialog.accepted.connect(lambda: self.set_auto_lock_minutes(dialog.minutes.value()))
+        dialog.open()
 
     def set_auto_lock_minutes(self, minutes: int) -> None:
         self.settings.set(AUTO_LOCK_MINUTES, minutes)

@@ -1,0 +1,255 @@
+"""The start flow: what shows before the records (first start, creation, recovery code, unlock, demonstration)
+and the steps that open a file. The pages themselves are in ``start_pages.py``; the workspace is built by the
+window at the first unlock (``MainWindow._prepare_workspace``), so the start page shows without it.
+"""
+
+from __future__ import annotations
+
+import gc
+import importlib
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QGuiApplication
+
+from ilot_desktop.errors import DamagedVaultError, IlotError
+from ilot_desktop.logs import write_crash_report
+from ilot_desktop.services import vault
+from ilot_desktop.ui import dialogs
+from ilot_desktop.ui.window_base import WindowBase
+
+log = logging.getLogger(__name__)
+
+STORAGE = "ilot_desktop.storage.database"
+PRELOAD_AFTER_MS = 250  # once the start page is on screen
+
+
+class StartFlowMixin(WindowBase):
+    """Part of MainWindow: the start pages' steps."""
+
+    def connect_start_pages(self) -> None:
+        self.welcome.create_requested.connect(self._show_create)
+        self.welcome.demo_requested.connect(self.open_demo)
+        self.create_page.back_requested.connect(self.show_start)
+        self.create_page.create_requested.connect(self.create_vault)
+        self.code_page.save_sheet_requested.connect(self.save_recovery_sheet)
+        self.code_page.done.connect(self._code_seen)
+        self.unlock_page.unlock_requested.connect(self.unlock)
+        self.unlock_page.recover_requested.connect(self.recover)
+        self.stack.currentChanged.connect(self._update_demo_action)
+
+    def show_start(self) -> None:
+        QTimer.singleShot(PRELOAD_AFTER_MS, self._while_the_password_is_typed)
+        status = vault.status(self.paths.data_dir)
+        if status.exists:
+            self.unlock_page.set_folder(status.folder)
+            self.unlock_page.reset()
+            if not status.has_keyfile:
+                self.unlock_page.show_recovery(True)
+                self.unlock_page.error.show_message(
+                    "Le fichier de clé (ilot.key) est introuvable : ouvrez le dossier avec le code de secours."
+                )
+            self.stack.setCurrentWidget(self.unlock_page)
+            (self.unlock_page.code if not status.has_keyfile else self.unlock_page.password).setFocus()
+            return
+        self.welcome.set_orphan_key(status.has_keyfile)
+        self.stack.setCurrentWidget(self.welcome)
+        self.welcome.create_button.setFocus()
+
+    def _while_the_password_is_typed(self) -> None:
+        """Preload the storage layer; freeze the garbage collector's old objects only while no file is open,
+        so that nothing decrypted is ever set aside from collection."""
+        _preload_storage(freeze=self.session is None)
+
+    def _show_create(self) -> None:
+        self.create_page.reset()
+        self.stack.setCurrentWidget(self.create_page)
+        self.create_page.passwords.first.setFocus()
+
+    def create_vault(self, password: str) -> None:
+        def work() -> None:
+            self._prepare_workspace()
+            session, code = vault.create(self.paths.data_dir, password, self.today, code_pending=True)
+            self.session, self.is_demo = session, False
+            self.code_page.show_code(code)
+            self.stack.setCurrentWidget(self.code_page)
+
+        self._busy(work, self.create_page.error.show_message)
+
+    def save_recovery_sheet(self) -> None:
+        session = self.session  # the code page shows only over an open file
+        if session is None:
+            return
+        target = dialogs.choose_save_path(
+            self,
+            "Enregistrer la feuille de secours (clé USB de préférence)",
+            "feuille-de-secours-ilot.pdf",
+            "Document PDF (*.pdf)",
+            sensitive=True,
+        )
+        if target is None:
+            return
+        if target.resolve().is_relative_to(self.paths.data_dir.resolve()):
+            dialogs.show_error(
+                self,
+                IlotError(
+                    "Ne rangez pas la feuille de secours avec le fichier chiffré : elle permet de l'ouvrir. "
+                    "Choisissez une clé USB ou un autre dossier, puis imprimez-la."
+                ),
+            )
+            return
+        try:
+            session.write_recovery_sheet(target, self.code_page.code)  # and the access log says so
+        except IlotError as error:  # the safe writer's French reason (disk full, read-only, folder gone)
+            dialogs.show_error(self, error)
+            return
+        except OSError:
+            dialogs.show_error(
+                self,
+                IlotError(
+                    "La feuille de secours n'a pas pu être enregistrée à cet endroit "
+                    "(dossier en lecture seule ou disque plein). Choisissez un autre dossier."
+                ),
+            )
+            return
+        self.code_page.saved_label.setText(f"✓ Feuille enregistrée : {target}")
+
+    def _demo_allowed(self) -> bool:
+        """The demo from the start pages only (a file of one's own may exist already): never over an open
+        file or a recovery code still on screen."""
+        return self.session is None and self.stack.currentWidget() in (
+            self.welcome,
+            self.unlock_page,
+            self.create_page,
+        )
+
+    def _update_demo_action(self, *_args: object) -> None:
+        self.menus.demo_action.setEnabled(self._demo_allowed())
+
+    def _open_demo_from_menu(self) -> None:
+        """The fictional people, even once the real file exists (training a colleague, a demonstration)."""
+        if self._demo_allowed():
+            self.open_demo()
+
+    def open_demo(self) -> None:
+        def work() -> None:
+            from ilot_desktop.services.demo import open_or_create_demo  # the fictional people: loaded on demand
+
+            self._prepare_workspace()
+            self.session = open_or_create_demo(self.paths.demo_dir, self.today)
+            self.is_demo = True
+            self._enter_workspace()
+
+        self._busy(work, lambda message: dialogs.show_error(self, IlotError(message)))
+
+    def _code_seen(self) -> None:
+        """The person ticked « J'ai noté le code » and went on: the key file stops saying it was never shown."""
+        if self.session is not None and not self.is_demo:
+            vault.confirm_recovery_code(self.session.folder)
+        self._enter_workspace()
+
+    def unlock(self, password: str) -> None:
+        damaged = []
+
+        def work() -> None:
+            self._prepare_workspace()
+            try:
+                self.session = vault.unlock(self.paths.data_dir, password, self.today)
+            except DamagedVaultError:
+                damaged.append(True)
+                raise
+            self.is_demo = False
+            self._enter_workspace()
+            if vault.recovery_code_pending(self.paths.data_dir):
+                dialogs.inform(
+                    self,
+                    "Code de secours à refaire",
+                    "Le code de secours de ce fichier n'a peut-être jamais été noté\u00a0: l'application s'est "
+                    "arrêtée pendant qu'il s'affichait.",
+                    "Créez-en un nouveau maintenant (Fichier → Nouveau code de secours…) et imprimez sa feuille.",
+                )
+
+        def refused(message: str) -> None:
+            self.unlock_page.show_error(message)
+            if damaged:
+                self.offer_latest_backup(password)
+
+        self._busy(work, refused)
+
+    def recover(self, code: str, new_password: str) -> None:
+        def work() -> None:
+            self._prepare_workspace()
+            session = vault.unlock_with_recovery_code(self.paths.data_dir, code, new_password, self.today)
+            self.session = session
+            self.is_demo = False
+            issued = session.issued_recovery_code
+            if issued is not None:  # a file of format 1: the old code was its key, a new one replaces it
+                self.code_page.show_code(issued)
+                self.stack.setCurrentWidget(self.code_page)
+            else:
+                self._enter_workspace()
+            dialogs.inform(
+                self,
+                "Nouveau mot de passe enregistré",
+                "Le fichier est ouvert, rechiffré avec une nouvelle clé, et votre nouveau mot de passe est "
+                "enregistré\u00a0: l'ancien n'ouvre plus rien de ce qui est écrit désormais.",
+                "Un nouveau code de secours a été créé\u00a0: imprimez la nouvelle feuille, l'ancienne n'ouvre plus "
+                "le fichier."
+                if issued is not None
+                else "Le code de secours reste valable\u00a0: gardez la feuille au coffre.",
+            )
+
+        self._busy(work, self.unlock_page.error.show_message)
+
+    def _busy(self, work: Callable[[], None], show_message: Callable[[str], None]) -> bool:
+        """Run a step with a wait cursor; known problems go to ``show_message``, bugs to a report.
+
+        If the step fails after a vault was opened, the vault is closed again: nothing stays
+        decrypted behind the start pages.
+        """
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            work()
+        except Exception as exc:
+            QGuiApplication.restoreOverrideCursor()
+            if self.session is not None and (
+                self.workspace is None or self.stack.currentWidget() is not self.workspace
+            ):
+                self.session.close()
+                self.session = None
+            if isinstance(exc, IlotError):
+                show_message(str(exc))
+            else:
+                log.error("unexpected error (%s)", type(exc).__qualname__)
+                dialogs.show_error(self, exc, write_crash_report(self.paths.crash_dir, exc))
+            return False
+        QGuiApplication.restoreOverrideCursor()
+        return True
+
+
+def _preload_storage(freeze: bool = True) -> None:
+    """Once the start page is on screen, while the password is typed: what the start could do without.
+
+    The storage layer (SQLAlchemy, Alembic: about 0.4 s) is imported here: the start pages do without it, so
+    they show sooner, and the unlock finds it loaded. On the main thread, simply: keys typed meanwhile wait in
+    Qt's queue, none is lost.
+
+    Then, once per process and while no file is open, everything alive (modules, classes, the window's
+    widgets: kept until the end) is set aside from the garbage collector's full passes (``gc.freeze``).
+    Scanning these 100,000 objects made each full pass take 65-85 ms, in the middle of a search, a switch
+    or a Bilan on a ten-year file; 4 to 20 ms without them. The workspace, built at the first unlock before
+    the file is opened, is set aside then (``freeze_new_objects``).
+    """
+    importlib.import_module(STORAGE)  # nothing to do once loaded
+    if freeze and not gc.get_freeze_count():
+        gc.collect()  # garbage of the start is freed first, not frozen with the rest
+        gc.freeze()
+
+
+def freeze_new_objects() -> None:
+    """After building the workspace, while no file is open: its widgets join what the collector skips (only
+    once the start froze the rest: a start too quick for the preload leaves it to the collector)."""
+    if gc.get_freeze_count():
+        gc.collect()
+        gc.freeze()
