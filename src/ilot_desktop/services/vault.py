@@ -120,6 +120,7 @@ class VaultSession:
                 self.audit.record(audit_actions.VAULT_LOCKED)
             except Exception as exc:  # locking must always drop the decrypted state
                 log.warning("access log: closing not recorded (%s)", type(exc).__name__)
+        self.indicators.forget()  # the years' facts kept for the Bilan (services/indicators.py)
         self._database.close()
 
     def record_opening(self, detail: str = "") -> None:

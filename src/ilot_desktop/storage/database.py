@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import gc
 import logging
+import threading
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -52,6 +54,8 @@ class Database:
         self._key = key  # the engine keys new connections from it; wiped at close
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self.migration_backup: str | None = None
+        self._writes = 0  # units of work committed since the vault was opened (``writes``)
+        self._writes_lock = threading.Lock()  # workers commit from other threads
 
     @classmethod
     def open(cls, paths: VaultPaths, key: bytes | bytearray) -> Database:
@@ -73,7 +77,17 @@ class Database:
     def unit_of_work(self) -> UnitOfWork:
         if self.engine is None:
             raise RuntimeError("database is closed")
-        return UnitOfWork(self._sessions)
+        return UnitOfWork(self._sessions, self._committed)
+
+    @property
+    def writes(self) -> int:
+        """How many units of work have committed since the vault was opened. What was read while this number
+        has not moved is still current: services/indicators.py keeps a year's facts until it moves."""
+        return self._writes
+
+    def _committed(self) -> None:
+        with self._writes_lock:
+            self._writes += 1
 
     def close(self) -> None:
         """Lock: every connection closed (SQLite's page cache and statements freed, overwritten by
@@ -161,8 +175,9 @@ class Database:
 class UnitOfWork:
     """``with db.unit_of_work() as uow: ...; uow.commit()``: rolls back unless committed."""
 
-    def __init__(self, sessions: sessionmaker[Session]):
+    def __init__(self, sessions: sessionmaker[Session], on_commit: Callable[[], None] | None = None):
         self._sessions = sessions
+        self._on_commit = on_commit  # told after every commit, even a failed one (``Database.writes``)
         self.session: Session | None = None
 
     def __enter__(self) -> UnitOfWork:
@@ -197,6 +212,9 @@ class UnitOfWork:
         except (OperationalError, DatabaseError) as exc:
             self.session.rollback()
             _raise_classified(exc)
+        finally:
+            if self._on_commit is not None:
+                self._on_commit()
 
 
 def _raise_classified(exc: Exception):
