@@ -283,3 +283,27 @@ def test_escape_does_not_close_the_dialog_of_work_without_annuler(qtbot):
     QTimer.singleShot(50, press_escape)
     assert run_in_background(None, "Bilan", "Écriture…", lambda progress: time.sleep(0.3) or 42) == 42
     assert rejected == [True]  # still shown after Escape: the work went on to its end
+
+
+def test_the_demo_is_built_off_the_gui_thread_and_its_failures_said_as_before(make_window, answers, monkeypatch):
+    from ilot_desktop.services import demo
+
+    threads: list[threading.Thread] = []
+    failures = [StorageEnvironmentError("Le disque est plein."), RuntimeError("un bogue")]
+
+    def failing(folder, clock):
+        threads.append(threading.current_thread())
+        raise failures[len(threads) - 1]
+
+    monkeypatch.setattr(demo, "open_or_create_demo", failing)
+    window = make_window()
+    window.open_demo()
+    assert threads[0] is not threading.main_thread()
+    assert window.session is None and not window.is_demo
+    name, args = answers.calls[-1]
+    assert name == "show_error" and str(args[0]) == "Le disque est plein."
+    window.open_demo()  # a bug: the crash report, as for any step of the start pages
+    name, args = answers.calls[-1]
+    assert name == "show_error" and isinstance(args[0], RuntimeError)
+    assert args[1] is not None and args[1].is_file()
+    assert window.session is None

@@ -135,9 +135,13 @@ class StartFlowMixin(WindowBase):
     def open_demo(self) -> None:
         def work() -> None:
             from ilot_desktop.services.demo import open_or_create_demo  # the fictional people: loaded on demand
+            from ilot_desktop.ui.workers import run_in_background
 
             self._prepare_workspace()
-            self.session = open_or_create_demo(self.paths.demo_dir, self.today)
+            folder, today = self.paths.demo_dir, self.today
+            self.session = run_in_background(  # a few seconds to build: off the GUI thread (ui/workers.py)
+                self, "Démonstration", "Préparation de la démonstration…", lambda _: open_or_create_demo(folder, today)
+            )
             self.is_demo = True
             self._enter_workspace()
 
