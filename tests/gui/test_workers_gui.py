@@ -307,3 +307,35 @@ def test_the_demo_is_built_off_the_gui_thread_and_its_failures_said_as_before(ma
     assert name == "show_error" and isinstance(args[0], RuntimeError)
     assert args[1] is not None and args[1].is_file()
     assert window.session is None
+
+
+def test_the_window_locks_after_a_backup_to_a_usb_key_not_during_it(make_window, answers, qtbot, tmp_path):
+    """Ctrl+L (or the auto-lock) during « Sauvegarder sur… »: the copy is finished and verified with the file
+    still open, then the window locks."""
+    import time
+
+    folder = tmp_path / "donnees"
+    created, _code = vault.create(folder, PASSWORD, clock=lambda: TODAY)
+    created.close()
+    window = make_window(folder)
+    window.unlock(PASSWORD)
+    backups = window.session.backups
+    original = backups.write
+    seen: list[object] = []
+
+    def slow_write(target, reason):
+        time.sleep(0.3)  # a slow USB key
+        written = original(target, reason)
+        seen.append(window.session)  # still open when the copy is done
+        return written
+
+    backups.write = slow_write
+    usb = tmp_path / "cle-usb"
+    usb.mkdir()
+    answers.queue(usb)
+    QTimer.singleShot(100, window.request_lock)
+    window.save_backup_to()
+    assert seen and seen[0] is not None
+    written = list(usb.iterdir())
+    assert len(written) == 1 and (written[0] / "ilot.db").exists()
+    qtbot.waitUntil(lambda: window.session is None, timeout=2_000)  # locked once the backup's loop returned
