@@ -6,6 +6,7 @@ Split from ``cli.py`` (which dispatches to them); the password is read there, as
 from __future__ import annotations
 
 import argparse
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -32,19 +33,20 @@ def cmd_action_plan(args: argparse.Namespace, paths: AppPaths) -> int:
         participant = session.participants.by_file_number(args.file_number)
         if participant is None:
             raise NotFoundError(f"Aucun dossier {args.file_number.strip()}.")
-        document = session.plan.document(participant.id)
-        from ilot_desktop.reports.action_plan import write_action_plan
-
         try:
-            write_action_plan(out, document)
+            document = session.plan.write_document(out, participant.id, detail="PDF")  # and the access log
         except OSError as exc:
             raise StorageEnvironmentError(
                 f"Le plan d'action n'a pas pu être écrit\u00a0: {os_error_text(exc)}."
             ) from exc
-        session.audit.record("action_plan_printed", participant.id, "PDF")
     finally:
         session.close()
     print(f"Plan d'action écrit : {out}")
+    from ilot_desktop.domain.action_plan import sensitive_warning, sensitive_words
+
+    warning = sensitive_warning(sensitive_words(document))
+    if warning:  # the person carries the sheet: as the preview does, say what it should perhaps not show
+        print(warning, file=sys.stderr)
     return EXIT_OK
 
 

@@ -194,6 +194,39 @@ def test_action_plan_command_writes_the_pdf(data, tmp_path, monkeypatch, capsys)
         assert secret not in text
 
 
+def test_action_plan_command_warns_of_sensitive_words_and_logs_the_copy(data, tmp_path, monkeypatch, capsys):
+    """The command line warns as the preview does (on stderr, in French), and the access log keeps the copy."""
+    from ilot_desktop.domain.action_plan import Task
+    from ilot_desktop.domain.audit import AuditAction
+    from ilot_desktop.domain.vocabulary import TaskOwner
+    from ilot_desktop.services import vault
+
+    _vault_with_a_plan(data, monkeypatch)
+    capsys.readouterr()
+    out = tmp_path / "plan.pdf"
+    assert run(["--data-dir", str(data), "action-plan", "DE-2026-001", "--out", str(out)], monkeypatch) == 0
+    assert "Attention" not in capsys.readouterr().err  # nothing sensitive in the plan yet
+    session = vault.unlock(data, PASSWORD)
+    try:
+        p = session.participants.by_file_number("DE-2026-001")
+        session.plan.save(Task(p.id, "Appeler le CPIP avant le parloir", TaskOwner.PERSON))
+    finally:
+        session.close()
+    assert run(["--data-dir", str(data), "action-plan", "DE-2026-001", "--out", str(out)], monkeypatch) == 0
+    captured = capsys.readouterr()
+    assert "Plan d'action écrit" in captured.out and "Attention" not in captured.out
+    assert captured.err.strip() == (
+        "Attention, ce plan mentionne\u00a0: «\u00a0CPIP\u00a0», «\u00a0parloir\u00a0». La personne emporte cette "
+        "feuille\u00a0: reformulez la tâche si elle ne doit pas le lire ou le montrer."
+    )
+    session = vault.unlock(data, PASSWORD)
+    try:
+        printed = [e for e in session.audit.events() if e.action == AuditAction.ACTION_PLAN_PRINTED]
+    finally:
+        session.close()
+    assert [(e.participant_id, e.detail) for e in printed] == [(p.id, "PDF")] * 2
+
+
 def test_action_plan_command_errors(data, tmp_path, monkeypatch, capsys):
     _vault_with_a_plan(data, monkeypatch)
     capsys.readouterr()

@@ -384,3 +384,20 @@ def test_contact_details_are_printed_only_beside_their_owner(session):
     assert "ariane@example.org" in session.plan.document(mine.id).caseworker_contact
     other = session.plan.document(theirs.id)
     assert other.caseworker_first_name == "Camille" and other.caseworker_contact == ""
+
+
+def test_the_overdue_query_and_the_domain_rule_agree(session):
+    """« En retard » in the plan panel (``is_overdue``) and in Ma semaine (the SQL of ``TaskRepository.overdue``)
+    are one rule: every status, every due date around today, with and without a date."""
+    from ilot_desktop.domain.action_plan import is_overdue
+
+    followed = outside(session)
+    tasks = [
+        add(session, followed, f"{status.value} {offset}", due_date=None if offset is None else days(offset), status=status)
+        for status in (TODO, DONE, DROPPED)
+        for offset in (None, -30, -1, 0, 1)
+    ]
+    for today in (days(-1), TODAY, days(1)):
+        expected = {t.id for t in tasks if is_overdue(t, today)}
+        assert {line.task.id for line in session.plan.overdue(today)} == expected
+    assert len([t for t in tasks if is_overdue(t, TODAY)]) == 2  # to do, due 30 days and 1 day ago

@@ -5,13 +5,15 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from ilot_desktop.domain import audit
-from ilot_desktop.domain.audit import ACTION_LABELS, AuditEvent, clean_actor, clean_detail, purge_cutoff
+from ilot_desktop.domain.audit import ACTION_LABELS, AuditAction, AuditEvent, clean_actor, clean_detail, purge_cutoff
 
 
 def test_every_action_code_has_a_french_label():
-    codes = {value for name, value in vars(audit).items() if name.isupper() and isinstance(value, str)}
-    codes -= {audit.DEFAULT_ACTOR}
+    codes = {action.value for action in AuditAction}
     assert codes == set(ACTION_LABELS)
+    assert all(type(code) is str for code in ACTION_LABELS)  # stored as plain text
+    # no action code left as a loose constant beside the enum
+    assert not [name for name, value in vars(audit).items() if name.isupper() and isinstance(value, str) and value in codes]
     brief = {
         "vault_opened",
         "vault_locked",
@@ -56,3 +58,11 @@ def test_actor_and_detail_are_bounded():
     assert len(clean_actor("x" * 500)) == 200
     assert clean_detail("a\nb") == "a b"
     assert len(clean_detail("y" * 500)) == 200
+
+
+def test_actions_are_one_enum_equal_to_their_stored_codes():
+    assert AuditAction("action_plan_printed") is AuditAction.ACTION_PLAN_PRINTED
+    assert AuditAction.PARTICIPANT_VIEWED == "participant_viewed"
+    assert AuditAction.RECOVERY_SHEET_SAVED.label == "Feuille de secours enregistrée (PDF)"
+    event = AuditEvent(datetime(2026, 11, 27, 10, 2), "A", AuditAction.WEEK_PRINTED.value)
+    assert event.label == AuditAction.WEEK_PRINTED.label

@@ -114,6 +114,57 @@ class OverdueTask:
         return f"{self.last_name.upper()} {self.first_name}".strip()
 
 
+def is_overdue(task: Task, today: date) -> bool:
+    """A task still to do whose date has passed (due yesterday or before). ``storage/plan_repo.py`` selects the
+    same tasks in SQL (status to do, ``due_date < today``); a test holds the two together."""
+    return task.status is TaskStatus.TODO and task.due_date is not None and task.due_date < today
+
+
+# Words that say more about the person than the sheet she carries may show (care, justice, addictions):
+# the preview and the ``action-plan`` command warn when a task or the meeting place holds one.
+SENSITIVE_WORDS = (
+    "CSAPA",
+    "CMP",
+    "CMPP",
+    "CPIP",
+    "SPIP",
+    "JAP",
+    "juge",
+    "bracelet",
+    "prison",
+    "détention",
+    "parloir",
+    "alcool",
+    "drogue",
+    "addiction",
+    "psychiatre",
+    "psychiatrique",
+    "casier",
+    "condamnation",
+)
+
+
+def sensitive_words(plan: ActionPlanDocument) -> list[str]:
+    """Words in the tasks to print that say more about the person than the person may want shown."""
+    texts = " ".join(t.description for t in plan.person_tasks + plan.caseworker_tasks + plan.shared_tasks)
+    if plan.next_appointment:
+        texts += " " + plan.next_appointment.place
+    words = fold(texts).replace("'", " ").split()
+    return [w for w in SENSITIVE_WORDS if fold(w) in words]
+
+
+def sensitive_warning(words: Iterable[str]) -> str:
+    """The warning the preview shows and the command line writes, in French ("" when there is nothing to say)."""
+    found = list(words)
+    if not found:
+        return ""
+    return (
+        "Attention, ce plan mentionne\u00a0: "
+        + ", ".join(f"« {w} »" for w in found)
+        + ". La personne emporte cette feuille : reformulez la tâche si elle ne doit pas le lire ou le montrer."
+    )
+
+
 def _years_later(day: date, years: int) -> date:
     if day.year + years > date.max.year:
         return date.max

@@ -13,54 +13,42 @@ from datetime import date, datetime, time
 
 from ilot_desktop.domain.dates import format_date
 from ilot_desktop.domain.outcomes import add_months
+from ilot_desktop.domain.vocabulary import LabelledEnum
 
 RETENTION_MONTHS = 12
 MAX_ACTOR = 200
 MAX_DETAIL = 200
 DEFAULT_ACTOR = "Utilisateur"
 
-# Action codes (stable, stored) and their French labels (shown, printed in the right-of-access copy).
-VAULT_CREATED = "vault_created"
-VAULT_OPENED = "vault_opened"
-VAULT_LOCKED = "vault_locked"
-PARTICIPANT_VIEWED = "participant_viewed"
-PARTICIPANT_CREATED = "participant_created"
-PARTICIPANT_UPDATED = "participant_updated"
-PARTICIPANT_DELETED = "participant_deleted"
-PARTICIPANT_ERASED = "participant_erased"
-PARTICIPANT_ANONYMISED = "participant_anonymised"
-ACTION_PLAN_PRINTED = "action_plan_printed"
-ACCESS_COPY = "access_copy"
-EXPORT_FULL = "export_full"
-EXPORT_FUNDER = "export_funder"
-IMPORT = "import"
-BACKUP = "backup"
-RESTORE = "restore"
-PASSWORD_CHANGED = "password_changed"
-RECOVERY_SHEET = "recovery_sheet"
-WEEK_PRINTED = "week_printed"
 
-ACTION_LABELS: dict[str, str] = {
-    VAULT_CREATED: "Fichier créé",
-    VAULT_OPENED: "Fichier ouvert",
-    VAULT_LOCKED: "Fichier verrouillé ou fermé",
-    PARTICIPANT_VIEWED: "Dossier consulté",
-    PARTICIPANT_CREATED: "Dossier créé",
-    PARTICIPANT_UPDATED: "Dossier modifié",
-    PARTICIPANT_DELETED: "Dossier supprimé",
-    PARTICIPANT_ERASED: "Dossier effacé (droit à l'effacement)",
-    PARTICIPANT_ANONYMISED: "Dossier anonymisé (durée de conservation atteinte)",
-    ACTION_PLAN_PRINTED: "Plan d'action imprimé ou enregistré",
-    ACCESS_COPY: "Copie des données remise (droit d'accès)",
-    EXPORT_FULL: "Export complet en clair (classeur d'échange)",
-    EXPORT_FUNDER: "Bilan annuel pour le financeur",
-    IMPORT: "Import d'un classeur",
-    BACKUP: "Sauvegarde",
-    RESTORE: "Restauration d'une sauvegarde",
-    PASSWORD_CHANGED: "Mot de passe changé",
-    RECOVERY_SHEET: "Feuille de secours refaite",
-    WEEK_PRINTED: "Semaine imprimée ou enregistrée (initiales et n° de dossier)",
-}
+class AuditAction(LabelledEnum):
+    """What an access-log line says was done: a stable code (stored) and its French label (shown, printed in the
+    right-of-access copy). The services, the window and the command line all name actions through it."""
+
+    VAULT_CREATED = ("vault_created", "Fichier créé")
+    VAULT_OPENED = ("vault_opened", "Fichier ouvert")
+    VAULT_LOCKED = ("vault_locked", "Fichier verrouillé ou fermé")
+    PARTICIPANT_VIEWED = ("participant_viewed", "Dossier consulté")
+    PARTICIPANT_CREATED = ("participant_created", "Dossier créé")
+    PARTICIPANT_UPDATED = ("participant_updated", "Dossier modifié")
+    PARTICIPANT_DELETED = ("participant_deleted", "Dossier supprimé")
+    PARTICIPANT_ERASED = ("participant_erased", "Dossier effacé (droit à l'effacement)")
+    PARTICIPANT_ANONYMISED = ("participant_anonymised", "Dossier anonymisé (durée de conservation atteinte)")
+    ACTION_PLAN_PRINTED = ("action_plan_printed", "Plan d'action imprimé ou enregistré")
+    ACCESS_COPY = ("access_copy", "Copie des données remise (droit d'accès)")
+    EXPORT_FULL = ("export_full", "Export complet en clair (classeur d'échange)")
+    EXPORT_FUNDER = ("export_funder", "Bilan annuel pour le financeur")
+    IMPORT = ("import", "Import d'un classeur")
+    BACKUP = ("backup", "Sauvegarde")
+    RESTORE = ("restore", "Restauration d'une sauvegarde")
+    PASSWORD_CHANGED = ("password_changed", "Mot de passe changé")
+    RECOVERY_SHEET = ("recovery_sheet", "Feuille de secours refaite")  # a new recovery code
+    RECOVERY_SHEET_SAVED = ("recovery_sheet_saved", "Feuille de secours enregistrée (PDF)")
+    WEEK_PRINTED = ("week_printed", "Semaine imprimée ou enregistrée (initiales et n° de dossier)")
+
+
+# Code -> French label, for a line read back from the file (its code may come from a newer version).
+ACTION_LABELS: dict[str, str] = {action.value: action.label for action in AuditAction}
 
 
 @dataclass(frozen=True)
@@ -85,7 +73,7 @@ class AuditEvent:
         parts = [f"{format_date(self.at.date())} {self.at:%H:%M}", self.actor, self.label]
         if self.file_number:
             parts.append(self.file_number)
-        elif self.participant_id is not None and self.action != PARTICIPANT_ERASED:
+        elif self.participant_id is not None and self.action != AuditAction.PARTICIPANT_ERASED:
             parts.append(f"dossier n°{self.participant_id} (supprimé)")
         if self.detail:
             parts.append(self.detail)

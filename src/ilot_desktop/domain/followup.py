@@ -63,9 +63,14 @@ class AppointmentView:
         return " ".join(f"{p.strip()[0].upper()}." for p in parts)
 
 
+def in_first_month(entry: date | None, today: date) -> bool:
+    """The first month of an accompaniment (its first 30 days), when contacts are weekly whatever was chosen."""
+    return entry is not None and (today - entry).days < FIRST_MONTH_DAYS
+
+
 def effective_cadence(cadence: Cadence | None, entry: date | None, today: date) -> Cadence:
     """Weekly during the first month, then what the caseworker chose (weekly if nothing yet)."""
-    if entry and (today - entry).days < FIRST_MONTH_DAYS:
+    if in_first_month(entry, today):
         return Cadence.WEEKLY
     return cadence or Cadence.WEEKLY
 

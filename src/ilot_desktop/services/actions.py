@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 
@@ -19,6 +18,7 @@ from ilot_desktop.domain.actions import (
 from ilot_desktop.domain.vocabulary import Attendance
 from ilot_desktop.errors import NotFoundError, ValidationError
 from ilot_desktop.services.audit import record_change
+from ilot_desktop.services.clock import Today, as_clock
 from ilot_desktop.storage.database import Database, UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -45,9 +45,9 @@ def _midnight(day: date) -> datetime:
 
 
 class ActionService:
-    def __init__(self, database: Database, clock: Callable[[], date]):
+    def __init__(self, database: Database, clock: Today):
         self._db = database
-        self._clock = clock
+        self._clock = as_clock(clock)
 
     # --- actions ----------------------------------------------------------------------------------
 
@@ -81,7 +81,7 @@ class ActionService:
         errors = validate_action(cleaned, self._clock())
         if errors:
             raise ValidationError(errors)
-        now = datetime.now().replace(microsecond=0)
+        now = self._clock.now_to_the_second()
         with self._db.unit_of_work() as uow:
             self._check_reference(uow, cleaned)
             if cleaned.id is None:
@@ -99,7 +99,7 @@ class ActionService:
     def save_many(self, actions: list[ActionWithRegistrations]) -> int:
         """Create new actions with their registrations in one transaction (demo data, imports)."""
         today = self._clock()
-        now = datetime.now().replace(microsecond=0)
+        now = self._clock.now_to_the_second()
         with self._db.unit_of_work() as uow:
             registrations: list[tuple[int, int, Attendance | None]] = []
             for action, registered in actions:

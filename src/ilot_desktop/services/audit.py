@@ -8,11 +8,11 @@ being looked at) through ``AuditService.record``. Details never hold personal da
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from datetime import date, datetime, time
 
-from ilot_desktop.domain.audit import ACTION_LABELS, PARTICIPANT_UPDATED, AuditEvent, purge_cutoff
+from ilot_desktop.domain.audit import AuditAction, AuditEvent, purge_cutoff
 from ilot_desktop.errors import StorageEnvironmentError
+from ilot_desktop.services.clock import Today, as_clock
 from ilot_desktop.storage.database import Database, UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -21,27 +21,22 @@ log = logging.getLogger(__name__)
 ACTOR_KEYS = ("caseworker_name", "default_caseworker")
 
 
-def audit_now(clock: Callable[[], date]) -> datetime:
-    """Now, on the service clock's day (tests run on a fixed day; in use both are today)."""
-    return datetime.combine(clock(), datetime.now().time()).replace(microsecond=0)
-
-
 def record_in(
     uow: UnitOfWork,
-    clock: Callable[[], date],
-    action: str,
+    clock: Today,
+    action: AuditAction,
     participant_id: int | None = None,
     detail: str = "",
 ) -> None:
-    """Add an event to the caller's unit of work (the caller commits)."""
+    """Add an event to the caller's unit of work (the caller commits), stamped with the clock's now."""
     actor = next((name for key in ACTOR_KEYS if (name := uow.settings.get(key))), None)
-    uow.audit.add(audit_now(clock), actor or "", action, participant_id, detail)
+    uow.audit.add(as_clock(clock).now_to_the_second(), actor or "", action.value, participant_id, detail)
 
 
 def record_after(
     database: Database,
-    clock: Callable[[], date],
-    action: str,
+    clock: Today,
+    action: AuditAction,
     participant_id: int | None = None,
     detail: str = "",
 ) -> bool:
@@ -54,30 +49,29 @@ def record_after(
             record_in(uow, clock, action, participant_id, detail)
             uow.commit()
     except StorageEnvironmentError:
-        log.warning("access log: %s not recorded (read-only file?)", action)
+        log.warning("access log: %s not recorded (read-only file?)", action.value)
         return False
     return True
 
 
-def record_change(uow: UnitOfWork, clock: Callable[[], date], participant_id: int | None, what: str) -> None:
+def record_change(uow: UnitOfWork, clock: Today, participant_id: int | None, what: str) -> None:
     """A part of a file changed (an appointment, a barrier...): « Dossier modifié » with the kind of record."""
     if participant_id is not None:
-        record_in(uow, clock, PARTICIPANT_UPDATED, participant_id, what)
+        record_in(uow, clock, AuditAction.PARTICIPANT_UPDATED, participant_id, what)
 
 
 class AuditService:
-    def __init__(self, database: Database, clock: Callable[[], date]):
+    def __init__(self, database: Database, clock: Today):
         self._db = database
-        self._clock = clock
+        self._clock = as_clock(clock)
 
-    def record(self, action: str, participant_id: int | None = None, detail: str = "") -> bool:
+    def record(self, action: AuditAction, participant_id: int | None = None, detail: str = "") -> bool:
         """Record an event now. ``detail`` must hold no personal data (a count, a kind of record).
 
         False when the file cannot be written (a copy on read-only media): what was done stands.
+        A code this version does not know raises ValueError.
         """
-        if action not in ACTION_LABELS:
-            raise ValueError(f"unknown audit action {action!r}")
-        return record_after(self._db, self._clock, action, participant_id, detail)
+        return record_after(self._db, self._clock, AuditAction(action), participant_id, detail)
 
     def events(self, since: date | None = None, participant_id: int | None = None) -> list[AuditEvent]:
         """Most recent first; from ``since`` (a day) on, of one participant when given."""

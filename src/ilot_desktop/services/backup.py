@@ -8,11 +8,10 @@ a copy is made and verified, and the rotation rule are described in ``storage/ba
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 
-from ilot_desktop.domain.audit import BACKUP, RESTORE
+from ilot_desktop.domain.audit import AuditAction
 from ilot_desktop.errors import (
     BackupPasswordNeededError,
     DamagedVaultError,
@@ -23,7 +22,8 @@ from ilot_desktop.errors import (
     WrongPasswordError,
     WrongRecoveryCodeError,
 )
-from ilot_desktop.services.vault import CheckReport
+from ilot_desktop.services.check_report import CheckReport
+from ilot_desktop.services.clock import Today, as_clock
 from ilot_desktop.storage import backup as storage_backup
 from ilot_desktop.storage import keys, migrate
 from ilot_desktop.storage import restore as storage_restore
@@ -56,16 +56,16 @@ NEWER_PROBLEM = (
 
 
 class BackupService:
-    def __init__(self, database: Database, clock: Callable[[], date] = date.today):
+    def __init__(self, database: Database, clock: Today = date.today):
         self._db = database
-        self._clock = clock
+        self._clock = as_clock(clock)
 
     def write(self, target_folder: Path | None = None, reason: str = MANUAL, now: datetime | None = None) -> Path:
         """A verified encrypted copy; in ``sauvegardes/`` or, given a folder, in a new folder inside it.
 
         Returns the backup's folder. Raises StorageEnvironmentError (full, read-only, failed verification).
         """
-        when = now or datetime.now()
+        when = now or self._clock.now()
         if target_folder is None:
             if reason not in (AUTO, MANUAL, BEFORE_MIGRATION):
                 raise ValueError(f"unknown backup reason {reason!r}")
@@ -78,12 +78,12 @@ class BackupService:
         from ilot_desktop.services.audit import record_after
 
         where = "dossier choisi" if target_folder is not None else KIND_LABELS.get(reason, reason).lower()
-        record_after(self._db, self._clock, BACKUP, detail=where)
+        record_after(self._db, self._clock, AuditAction.BACKUP, detail=where)
         return path
 
     def auto_if_due(self, now: datetime | None = None) -> Path | None:
         """The day's automatic backup if there is none yet (at unlock and at close), then the rotation."""
-        when = now or datetime.now()
+        when = now or self._clock.now()
         if any(b.kind == AUTO and b.created.date() == when.date() for b in self.list()):
             return None
         path = self.write(reason=AUTO, now=when)
@@ -160,7 +160,7 @@ def restore(
     recovery_code: str | None = None,
     backup_password: str | None = None,
     now: datetime | None = None,
-    clock: Callable[[], date] = date.today,
+    clock: Today = date.today,
 ) -> Path | None:
     """Put a backup in place of the vault, which must be closed (the window locks first).
 
@@ -192,7 +192,7 @@ def restore(
             "Cette sauvegarde est endommagée (contrôle d'intégrité en échec)\u00a0: rien n'a été modifié. "
             "Choisissez-en une autre."
         )
-    aside = storage_restore.put_in_place(paths, opened, now or datetime.now(), rekey_to=current_key)
+    aside = storage_restore.put_in_place(paths, opened, now or as_clock(clock).now(), rekey_to=current_key)
     _record_restore(paths, current_key or opened.key, clock)
     return aside
 
@@ -282,7 +282,7 @@ def _open_with_current(
     )
 
 
-def _record_restore(paths: VaultPaths, key: bytes, clock: Callable[[], date]) -> None:
+def _record_restore(paths: VaultPaths, key: bytes, clock: Today) -> None:
     """« Restauration d'une sauvegarde » in the restored file's access log (skipped on read-only media)."""
     from ilot_desktop.services.audit import record_after
 
@@ -292,7 +292,7 @@ def _record_restore(paths: VaultPaths, key: bytes, clock: Callable[[], date]) ->
         log.warning("access log: restore not recorded")
         return
     try:
-        record_after(database, clock, RESTORE)
+        record_after(database, clock, AuditAction.RESTORE)
     finally:
         database.close()
 

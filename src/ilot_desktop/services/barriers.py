@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date
 
 from ilot_desktop.domain.barriers import (
     Barrier,
@@ -21,6 +20,7 @@ from ilot_desktop.domain.dates import format_date
 from ilot_desktop.domain.vocabulary import BarrierStatus, fold
 from ilot_desktop.errors import NotFoundError, ValidationError
 from ilot_desktop.services.audit import record_change
+from ilot_desktop.services.clock import Today, as_clock
 from ilot_desktop.storage.database import Database, UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -36,9 +36,9 @@ def checklist_order(b: Barrier) -> tuple:
 
 
 class BarrierService:
-    def __init__(self, database: Database, clock: Callable[[], date]):
+    def __init__(self, database: Database, clock: Today):
         self._db = database
-        self._clock = clock
+        self._clock = as_clock(clock)
 
     # --- reading ----------------------------------------------------------------------------------
 
@@ -82,7 +82,7 @@ class BarrierService:
         errors = validate_barrier(cleaned, today)
         if errors:
             raise ValidationError(errors)
-        now = datetime.now().replace(microsecond=0)
+        now = self._clock.now_to_the_second()
         with self._db.unit_of_work() as uow:
             self._check_participant_and_unique(uow, [cleaned])
             if cleaned.id is None:
@@ -105,7 +105,7 @@ class BarrierService:
     def set_status(self, barrier_id: int, status: BarrierStatus, partner: str | None = None) -> Barrier:
         """Move a barrier to a status today (``partner`` for an orientation); kept in the history."""
         today = self._clock()
-        now = datetime.now().replace(microsecond=0)
+        now = self._clock.now_to_the_second()
         with self._db.unit_of_work() as uow:
             before = uow.barriers.get(barrier_id)
             if before is None:
@@ -134,7 +134,7 @@ class BarrierService:
             errors = validate_barrier(b, today) or validate_history(b, steps, today)
             if errors:
                 raise ValidationError(errors)
-        now = datetime.now().replace(microsecond=0)
+        now = self._clock.now_to_the_second()
         with self._db.unit_of_work() as uow:
             barriers = [b for b, _steps in cleaned]
             self._check_participant_and_unique(uow, barriers)

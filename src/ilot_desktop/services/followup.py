@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 from ilot_desktop.domain.actions import CollectiveAction
-from ilot_desktop.domain.audit import WEEK_PRINTED
+from ilot_desktop.domain.audit import AuditAction
 from ilot_desktop.domain.dates import format_date
 from ilot_desktop.domain.followup import (
     OFFICE,
@@ -24,6 +23,7 @@ from ilot_desktop.domain.followup import (
 from ilot_desktop.domain.vocabulary import AppointmentKind, AppointmentStatus, Phase
 from ilot_desktop.errors import NotFoundError, ValidationError
 from ilot_desktop.services.audit import record_after, record_change
+from ilot_desktop.services.clock import Now, Today, as_clock
 from ilot_desktop.storage.database import Database, UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -41,17 +41,17 @@ def _midnight(day: date) -> datetime:
 
 
 class FollowUpService:
-    """``clock`` gives today's date; ``now`` (for the draft's proposed hour) defaults to the wall clock."""
+    """``clock`` gives today's date (see ``services.clock``); ``now``, when given, the moment
+    (for the draft's proposed hour; rows stamped)."""
 
     def __init__(
         self,
         database: Database,
-        clock: Callable[[], date],
-        now: Callable[[], datetime] | None = None,
+        clock: Today,
+        now: Now | None = None,
     ):
         self._db = database
-        self._clock = clock
-        self._now = now or (lambda: datetime.combine(clock(), datetime.now().time()))
+        self._clock = as_clock(clock, now)
 
     # --- reading ----------------------------------------------------------------------------------
 
@@ -61,7 +61,7 @@ class FollowUpService:
 
         appointments, actions = self.week(monday, 7)
         write_week_sheet(out, monday, appointments, actions, self._clock())
-        record_after(self._db, self._clock, WEEK_PRINTED, None, f"semaine du {format_date(monday)}")
+        record_after(self._db, self._clock, AuditAction.WEEK_PRINTED, None, f"semaine du {format_date(monday)}")
 
     def week(self, monday: date, days: int = 7) -> tuple[list[AppointmentView], list[CollectiveAction]]:
         """Appointments and collective actions starting in ``[monday, monday + days)``, by start."""
@@ -141,7 +141,7 @@ class FollowUpService:
 
     def _proposed_start(self) -> datetime:
         """The next whole hour today within office hours, else tomorrow at nine."""
-        now = self._now()
+        now = self._clock.now()
         next_hour = (now + timedelta(hours=1)).replace(minute=0, second=0, microsecond=0)
         if next_hour.date() == now.date() and next_hour.time() <= LAST_SLOT:
             return max(next_hour, datetime.combine(now.date(), FIRST_SLOT))
@@ -150,7 +150,7 @@ class FollowUpService:
     def save(self, appointment: Appointment) -> Appointment:
         """Validate and store (insert or update); returns it with its id. Raises ValidationError."""
         cleaned = _cleaned(appointment)
-        now = datetime.now().replace(microsecond=0)
+        now = self._clock.now_to_the_second()
         with self._db.unit_of_work() as uow:
             self._check(uow, cleaned)
             if cleaned.id is None:
@@ -167,7 +167,7 @@ class FollowUpService:
     def save_many(self, appointments: list[Appointment]) -> int:
         """Validate and insert new appointments in one transaction (demo data, imports): all or none."""
         cleaned = [_cleaned(a) for a in appointments]
-        now = datetime.now().replace(microsecond=0)
+        now = self._clock.now_to_the_second()
         with self._db.unit_of_work() as uow:
             dates = {}
             for a in cleaned:
@@ -187,7 +187,7 @@ class FollowUpService:
 
     def set_status(self, appointment_id: int, status: AppointmentStatus) -> Appointment:
         """Mark Réalisé / Absent / Annulé / Prévu in one action (same rules as saving)."""
-        now = datetime.now().replace(microsecond=0)
+        now = self._clock.now_to_the_second()
         with self._db.unit_of_work() as uow:
             current = uow.appointments.get(appointment_id)
             if current is None:

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 from ilot_desktop import safe_files
-from ilot_desktop.domain import audit as actions
+from ilot_desktop.domain.audit import AuditAction
 from ilot_desktop.domain.indicators import YearIndicators, compute_indicators, pseudonymised_rows
 from ilot_desktop.services.audit import record_after
+from ilot_desktop.services.clock import Today, as_clock
 from ilot_desktop.services.indicators import IndicatorService
 from ilot_desktop.storage.database import Database
 
@@ -18,9 +18,9 @@ log = logging.getLogger(__name__)
 
 
 class FunderService:
-    def __init__(self, database: Database, clock: Callable[[], date]):
+    def __init__(self, database: Database, clock: Today):
         self._db = database
-        self._clock = clock
+        self._clock = as_clock(clock)
         self._indicators = IndicatorService(database, clock)
 
     def write(
@@ -55,6 +55,6 @@ class FunderService:
             f"bilan {year} au {day:%d/%m/%Y}, PDF : {'oui' if pdf is not None else 'non'}, "
             f"lignes pseudonymisées : {'oui' if pseudonymised else 'non'}"
         )
-        record_after(self._db, self._clock, actions.EXPORT_FUNDER, None, detail)
+        record_after(self._db, self._clock, AuditAction.EXPORT_FUNDER, None, detail)
         log.info("funder file written (year %s, pdf %s, pseudonymised %s)", year, pdf is not None, pseudonymised)
         return figures

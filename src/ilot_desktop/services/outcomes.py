@@ -3,23 +3,23 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date
 
 from ilot_desktop.domain.outcomes import Milestones, Outcome, milestones, validate_outcome
 from ilot_desktop.domain.vocabulary import Cadence, EndReason
 from ilot_desktop.errors import NotFoundError, ValidationError
 from ilot_desktop.services.audit import record_change
+from ilot_desktop.services.clock import Today, as_clock
 from ilot_desktop.storage.database import Database
 
 log = logging.getLogger(__name__)
 
 
 class OutcomeService:
-    def __init__(self, database: Database, clock: Callable[[], date]):
+    def __init__(self, database: Database, clock: Today):
         self._db = database
-        self._clock = clock
+        self._clock = as_clock(clock)
 
     def for_participant(self, participant_id: int) -> list[Outcome]:
         """Most recent first."""
@@ -45,7 +45,7 @@ class OutcomeService:
             sector=outcome.sector.strip(),
             comment=outcome.comment.strip(),
         )
-        now = datetime.now().replace(microsecond=0)
+        now = self._clock.now_to_the_second()
         with self._db.unit_of_work() as uow:
             participant = uow.participants.get(cleaned.participant_id) if cleaned.participant_id else None
             if participant is None:
@@ -77,7 +77,7 @@ class OutcomeService:
             participant = uow.participants.get(participant_id)
             if participant is None:
                 raise NotFoundError("Ce dossier n'existe plus.")
-            uow.participants.update(replace(participant, cadence=Cadence.EMPLOYMENT), datetime.now())
+            uow.participants.update(replace(participant, cadence=Cadence.EMPLOYMENT), self._clock.now())
             record_change(uow, self._clock, participant_id, "rythme de suivi")
             uow.commit()
 
@@ -95,7 +95,7 @@ class OutcomeService:
                 errors["end_reason"] = "Indiquez comment l'accompagnement s'est terminé."
             if errors:
                 raise ValidationError(errors)
-            uow.participants.update(closed, datetime.now().replace(microsecond=0))
+            uow.participants.update(closed, self._clock.now_to_the_second())
             record_change(uow, self._clock, participant_id, "fin d'accompagnement" if end else "réouverture")
             uow.commit()
         log.info("participant %s accompaniment %s", participant_id, "ended" if end else "reopened")

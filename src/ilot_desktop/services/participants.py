@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from dataclasses import replace
-from datetime import date, datetime
 from enum import Enum
 
-from ilot_desktop.domain import audit as actions
+from ilot_desktop.domain.audit import AuditAction
 from ilot_desktop.domain.participant import (
     Participant,
     ParticipantSummary,
@@ -18,6 +16,7 @@ from ilot_desktop.domain.participant import (
 from ilot_desktop.domain.vocabulary import fold
 from ilot_desktop.errors import ConflictError, NotFoundError, ValidationError
 from ilot_desktop.services.audit import record_in
+from ilot_desktop.services.clock import Today, as_clock
 from ilot_desktop.storage.database import Database
 
 log = logging.getLogger(__name__)
@@ -28,9 +27,9 @@ ANONYMISED = "Ce dossier a été anonymisé (durée de conservation atteinte) :
 
 
 class ParticipantService:
-    def __init__(self, database: Database, clock: Callable[[], date]):
+    def __init__(self, database: Database, clock: Today):
         self._db = database
-        self._clock = clock
+        self._clock = as_clock(clock)
 
     def summaries(self) -> list[ParticipantSummary]:
         with self._db.unit_of_work() as uow:
@@ -75,7 +74,7 @@ class ParticipantService:
         errors = validate(cleaned, self._clock())
         if errors:
             raise ValidationError(errors)
-        now = datetime.now().replace(microsecond=0)
+        now = self._clock.now_to_the_second()
         with self._db.unit_of_work() as uow:
             holder = uow.participants.by_file_number(cleaned.file_number)
             if holder is not None and holder.id != cleaned.id:
@@ -84,7 +83,7 @@ class ParticipantService:
                 )
             if cleaned.id is None:
                 cleaned = replace(cleaned, id=uow.participants.add(cleaned, now))
-                action = actions.PARTICIPANT_CREATED
+                action = AuditAction.PARTICIPANT_CREATED
                 log.info("participant %s created", cleaned.id)
             else:
                 stored = uow.participants.get(cleaned.id)
@@ -92,7 +91,7 @@ class ParticipantService:
                     raise ValidationError({"last_name": ANONYMISED})
                 if stored is None or not uow.participants.update(cleaned, now):
                     raise ConflictError("Ce dossier a été supprimé entre-temps ; il n'a pas pu être enregistré.")
-                action = actions.PARTICIPANT_UPDATED
+                action = AuditAction.PARTICIPANT_UPDATED
                 log.info("participant %s updated", cleaned.id)
             if cleaned.caseworker:
                 uow.settings.set(DEFAULT_CASEWORKER_KEY, cleaned.caseworker)
@@ -106,7 +105,9 @@ class ParticipantService:
             participant = uow.participants.get(participant_id)
             if participant is None or not uow.participants.delete(participant_id):
                 raise NotFoundError("Ce dossier n'existe plus.")
-            record_in(uow, self._clock, actions.PARTICIPANT_DELETED, participant_id, f"N° {participant.file_number}")
+            record_in(
+                uow, self._clock, AuditAction.PARTICIPANT_DELETED, participant_id, f"N° {participant.file_number}"
+            )
             uow.commit()
         log.info("participant %s deleted", participant_id)
 

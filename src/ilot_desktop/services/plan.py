@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date
+from pathlib import Path
 
 from ilot_desktop.domain.action_plan import (
     PLACE_NOT_PRINTED,
@@ -23,9 +23,11 @@ from ilot_desktop.domain.action_plan import (
     validate_task,
     with_status,
 )
+from ilot_desktop.domain.audit import AuditAction
 from ilot_desktop.domain.vocabulary import AppointmentKind, TaskStatus, fold
 from ilot_desktop.errors import NotFoundError, ValidationError
-from ilot_desktop.services.audit import record_change
+from ilot_desktop.services.audit import record_after, record_change
+from ilot_desktop.services.clock import Now, Today, as_clock
 from ilot_desktop.services.participants import CONTACT_NAME_KEY, DEFAULT_CASEWORKER_KEY
 from ilot_desktop.storage.database import Database, UnitOfWork
 
@@ -43,17 +45,17 @@ ASSOCIATION, PROGRAMME = "L'Îlot", "Dynamiques Emploi"
 
 
 class PlanService:
-    """``clock`` gives today's date; ``now`` (which appointment is next) defaults to the wall clock."""
+    """``clock`` gives today's date (see ``services.clock``); ``now``, when given, the moment
+    (which appointment is next; rows stamped)."""
 
     def __init__(
         self,
         database: Database,
-        clock: Callable[[], date],
-        now: Callable[[], datetime] | None = None,
+        clock: Today,
+        now: Now | None = None,
     ):
         self._db = database
-        self._clock = clock
-        self._now = now or (lambda: datetime.combine(clock(), datetime.now().time()))
+        self._clock = as_clock(clock, now)
 
     # --- reading ----------------------------------------------------------------------------------
 
@@ -90,7 +92,7 @@ class PlanService:
         """
         today = self._clock()
         cleaned = self._prepared(task, today)
-        now = datetime.now()
+        now = self._clock.now()
         with self._db.unit_of_work() as uow:
             self._check(uow, [cleaned])
             if (
@@ -122,7 +124,7 @@ class PlanService:
             raise ValueError("save_many only creates tasks")
         with self._db.unit_of_work() as uow:
             self._check(uow, cleaned)
-            count = uow.tasks.add_many(cleaned, datetime.now())
+            count = uow.tasks.add_many(cleaned, self._clock.now())
             uow.commit()
         log.info("%d tasks created", count)
         return count
@@ -138,7 +140,7 @@ class PlanService:
             errors = validate_task(changed, today)
             if errors:
                 raise ValidationError(errors)
-            uow.tasks.update(changed, datetime.now())
+            uow.tasks.update(changed, self._clock.now())
             record_change(uow, self._clock, changed.participant_id, "plan d'action")
             uow.commit()
         log.info("task %s marked %s", task_id, status.value)
@@ -169,7 +171,7 @@ class PlanService:
             if participant is None:
                 raise NotFoundError(PARTICIPANT_GONE)
             todo = uow.tasks.of_participant(participant_id, include_closed=False)
-            appointment = uow.appointments.next_planned(participant_id, self._now())
+            appointment = uow.appointments.next_planned(participant_id, self._clock.now())
             usual = uow.settings.get(CONTACT_NAME_KEY) or uow.settings.get(CASEWORKER_KEY) or ""
             phone, email = uow.settings.get(PHONE_KEY) or "", uow.settings.get(EMAIL_KEY) or ""
         # The contact details are "Mes coordonnées": printed only beside the name they belong to.
@@ -195,6 +197,29 @@ class PlanService:
             caseworker_tasks=own,
             shared_tasks=shared,
         )
+
+    def render_document(self, document: ActionPlanDocument) -> bytes:
+        """The printed plan as PDF bytes, for the preview and the printer (``record_printed`` once printed)."""
+        from ilot_desktop.reports.action_plan import render_action_plan
+
+        return render_action_plan(document)
+
+    def write_document(
+        self, out: Path, participant_id: int, document: ActionPlanDocument | None = None, detail: str = ""
+    ) -> ActionPlanDocument:
+        """The printed plan written to ``out`` as a PDF (``document``, else built now), and the access log says so.
+
+        Returns what was written (the command line warns about its sensitive words)."""
+        from ilot_desktop.reports.action_plan import write_action_plan
+
+        document = document if document is not None else self.document(participant_id)
+        write_action_plan(out, document)
+        self.record_printed(participant_id, detail)
+        return document
+
+    def record_printed(self, participant_id: int, detail: str = "") -> None:
+        """« Plan d'action imprimé ou enregistré » in the access log (the window prints through Qt)."""
+        record_after(self._db, self._clock, AuditAction.ACTION_PLAN_PRINTED, participant_id, detail)
 
     def caseworker_contact(self) -> dict[str, str]:
         """The caseworker's own details printed on the plan: ``name``, ``phone``, ``email``."""

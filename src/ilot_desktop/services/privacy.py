@@ -10,13 +10,13 @@ Each leaves a line in the access log, without personal data.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable
-from datetime import date, datetime
+from collections.abc import Iterable
+from datetime import date
 from pathlib import Path
 
 from ilot_desktop import safe_files
-from ilot_desktop.domain import audit as actions
 from ilot_desktop.domain.access_copy import AccessCopy
+from ilot_desktop.domain.audit import AuditAction
 from ilot_desktop.domain.privacy import (
     ErasureReport,
     RetentionCandidate,
@@ -27,8 +27,8 @@ from ilot_desktop.domain.privacy import (
 )
 from ilot_desktop.errors import NotFoundError, StorageEnvironmentError, ValidationError
 from ilot_desktop.services.audit import record_after, record_in
+from ilot_desktop.services.clock import Today, as_clock
 from ilot_desktop.storage.database import Database
-from ilot_desktop.storage.privacy_repo import PrivacyRepository
 
 log = logging.getLogger(__name__)
 
@@ -47,9 +47,9 @@ _RECORD_NAMES = (
 
 
 class PrivacyService:
-    def __init__(self, database: Database, clock: Callable[[], date]):
+    def __init__(self, database: Database, clock: Today):
         self._db = database
-        self._clock = clock
+        self._clock = as_clock(clock)
 
     # --- right of access --------------------------------------------------------------------------
 
@@ -86,7 +86,7 @@ class PrivacyService:
         copy = self.access_data(participant_id)
         data = render_access_copy(copy) if kind == "pdf" else render_access_copy_workbook(copy)
         safe_files.write_bytes(out, data)
-        record_after(self._db, self._clock, actions.ACCESS_COPY, participant_id, KINDS[kind])
+        record_after(self._db, self._clock, AuditAction.ACCESS_COPY, participant_id, KINDS[kind])
         log.info("access copy written for participant %s (%s)", participant_id, kind)
 
     # --- erasure ----------------------------------------------------------------------------------
@@ -102,11 +102,11 @@ class PrivacyService:
             participant = uow.participants.get(participant_id)
             if participant is None:
                 raise NotFoundError(GONE)
-            repo = PrivacyRepository(uow.session)
+            repo = uow.privacy
             counts = repo.records_of(participant_id)
             earlier_log_lines = len(uow.audit.events(participant_id=participant_id))
             repo.erase(participant_id)
-            record_in(uow, self._clock, actions.PARTICIPANT_ERASED, participant_id, f"N° {participant.file_number}")
+            record_in(uow, self._clock, AuditAction.PARTICIPANT_ERASED, participant_id, f"N° {participant.file_number}")
             uow.commit()
         rewritten = self._rewrite()
         automatic, kept = self._backups()
@@ -131,7 +131,7 @@ class PrivacyService:
         """Closed files whose last contact is more than two years old, oldest contact first."""
         day = today or self._clock()
         with self._db.unit_of_work() as uow:
-            rows = PrivacyRepository(uow.session).closed_files_contacts()
+            rows = uow.privacy.closed_files_contacts()
         candidates = []
         for pid, number, entry, end, others in rows:
             contact = last_contact(entry, end, others)
@@ -145,10 +145,10 @@ class PrivacyService:
         Files already anonymised are skipped; a file still open is refused (nothing is changed).
         """
         today = self._clock()
-        now = datetime.now().replace(microsecond=0)
+        now = self._clock.now_to_the_second()
         count = 0
         with self._db.unit_of_work() as uow:
-            repo = PrivacyRepository(uow.session)
+            repo = uow.privacy
             taken = set(uow.participants.file_numbers())
             for participant_id in dict.fromkeys(participant_ids):
                 participant = uow.participants.get(participant_id)
@@ -167,7 +167,7 @@ class PrivacyService:
                 uow.participants.update(anonymised_participant(participant, number, today), now)
                 repo.anonymise_records(participant_id)
                 uow.audit.replace_in_details(participant_id, participant.file_number, number)
-                record_in(uow, self._clock, actions.PARTICIPANT_ANONYMISED, participant_id, f"N° {number}")
+                record_in(uow, self._clock, AuditAction.PARTICIPANT_ANONYMISED, participant_id, f"N° {number}")
                 count += 1
             uow.commit()
         if count:

@@ -10,9 +10,11 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ilot_desktop.domain import audit as audit_actions
+from ilot_desktop.domain.audit import AuditAction
 from ilot_desktop.domain.password import check_password
 from ilot_desktop.errors import DamagedVaultError, KeyFileMissingError, StorageEnvironmentError, ValidationError
+from ilot_desktop.services.check_report import CheckReport
+from ilot_desktop.services.clock import as_clock
 from ilot_desktop.storage import keys
 from ilot_desktop.storage import vault as storage_vault
 from ilot_desktop.storage.vault import VaultPaths
@@ -22,7 +24,7 @@ if TYPE_CHECKING:  # imported when a vault is opened: SQLAlchemy and Alembic are
 
 log = logging.getLogger(__name__)
 
-Clock = Callable[[], date]
+Clock = Callable[[], date]  # gives today's date; a services.clock.SessionClock also gives the moment
 
 
 @dataclass(frozen=True)
@@ -34,22 +36,10 @@ class VaultStatus:
     has_keyfile: bool
 
 
-@dataclass(frozen=True)
-class CheckReport:
-    schema_version: str | None
-    counts: dict[str, int]
-    problems: list[str]
-    size_bytes: int
-
-    @property
-    def ok(self) -> bool:
-        return not self.problems
-
-
 class VaultSession:
     """An unlocked vault. ``close()`` drops every decrypted handle (used by locking)."""
 
-    def __init__(self, database: Database, clock: Clock = date.today):
+    def __init__(self, database: Database, clock: Clock = date.today) -> None:
         from ilot_desktop.services.actions import ActionService
         from ilot_desktop.services.audit import AuditService
         from ilot_desktop.services.backup import BackupService
@@ -65,7 +55,7 @@ class VaultSession:
 
         self._database = database
         self.folder = database.paths.folder
-        self.clock = clock
+        self.clock = clock = as_clock(clock)
         self.participants = ParticipantService(database, clock)
         self.followup = FollowUpService(database, clock)
         self.actions = ActionService(database, clock)
@@ -113,11 +103,20 @@ class VaultSession:
                 uow.commit()
         return text
 
+    def write_recovery_sheet(self, out: Path, code: str) -> None:
+        """The recovery sheet of this vault's code written to ``out`` (a USB key, a folder other than the data
+        folder: the caller checks), and the access log says so."""
+        from ilot_desktop.reports.recovery_sheet import write_recovery_sheet
+        from ilot_desktop.services.audit import record_after
+
+        write_recovery_sheet(out, code, self.clock(), str(self.folder))
+        record_after(self._database, self.clock, AuditAction.RECOVERY_SHEET_SAVED)
+
     def close(self) -> None:
         if self._audited and self.is_open:
             self._audited = False
             try:
-                self.audit.record(audit_actions.VAULT_LOCKED)
+                self.audit.record(AuditAction.VAULT_LOCKED)
             except Exception as exc:  # locking must always drop the decrypted state
                 log.warning("access log: closing not recorded (%s)", type(exc).__name__)
         self.indicators.forget()  # the years' facts kept for the Bilan (services/indicators.py)
@@ -127,9 +126,9 @@ class VaultSession:
         """For a session opened with ``audit=False``: the opening logged (and the log purged) now, once the
         caller's own verification has passed (``check``: the full integrity check)."""
         if not self._audited:
-            self._start_audit(audit_actions.VAULT_OPENED, detail)
+            self._start_audit(AuditAction.VAULT_OPENED, detail)
 
-    def _start_audit(self, action: str, detail: str = "") -> None:
+    def _start_audit(self, action: AuditAction, detail: str = "") -> None:
         """At unlock: purge the access log of events older than 12 months, then log the opening.
 
         A copy on read-only media still opens, without its log being written.
@@ -159,7 +158,7 @@ def _open(
     key: bytes,
     clock: Clock,
     quick_check: bool,
-    action: str = audit_actions.VAULT_OPENED,
+    action: AuditAction = AuditAction.VAULT_OPENED,
     detail: str = "",
     audit: bool = True,
 ) -> VaultSession:
@@ -197,7 +196,7 @@ def create(
     _require_acceptable(password)
     paths = VaultPaths(folder)
     key, code = storage_vault.create_vault(paths, password, kdf, code_pending)
-    return _open(paths, key, clock, quick_check=False, action=audit_actions.VAULT_CREATED), code
+    return _open(paths, key, clock, quick_check=False, action=AuditAction.VAULT_CREATED), code
 
 
 def unlock(folder: Path, password: str, clock: Clock = date.today, audit: bool = True) -> VaultSession:
@@ -241,7 +240,7 @@ def unlock_with_recovery_code(
     )
     session.issued_recovery_code = issued
     if new_password is not None:
-        session.audit.record(audit_actions.PASSWORD_CHANGED, detail="avec le code de secours")
+        session.audit.record(AuditAction.PASSWORD_CHANGED, detail="avec le code de secours")
     return session
 
 
@@ -359,7 +358,7 @@ def change_password(
         change = _settle_backups(paths, old_key, new_key, code, old_backups)
         detail = f"{change.reencrypted} sauvegarde(s) rechiffrée(s), {change.deleted} supprimée(s)"
         try:
-            _record_closed(paths, new_key, clock, audit_actions.PASSWORD_CHANGED, detail)
+            _record_closed(paths, new_key, clock, AuditAction.PASSWORD_CHANGED, detail)
         except Exception as exc:
             log.warning("access log: password change not recorded (%s)", type(exc).__name__)
     finally:
@@ -387,7 +386,7 @@ def _settle_backups(
     return KeyChange(code, counts.reencrypted, counts.deleted, counts.kept_under_old, counts.failed)
 
 
-def _record_closed(paths: VaultPaths, key: bytes, clock: Clock, action: str, detail: str = "") -> None:
+def _record_closed(paths: VaultPaths, key: bytes, clock: Clock, action: AuditAction, detail: str = "") -> None:
     """An event in the access log of a closed vault (opened for that, then closed)."""
     from ilot_desktop.services.audit import record_after
     from ilot_desktop.storage.database import Database

@@ -8,6 +8,7 @@ import threading
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from types import TracebackType
 
 import sqlcipher3
 from sqlalchemy import Engine, func, select
@@ -17,10 +18,12 @@ from sqlalchemy.orm import Session, sessionmaker
 from ilot_desktop.storage import backup, migrate
 from ilot_desktop.storage.audit_repo import AuditRepository
 from ilot_desktop.storage.engine import classify_database_error, classify_os_error, make_engine
+from ilot_desktop.storage.exchange_repo import ExchangeRepository
 from ilot_desktop.storage.followup_repo import ActionRepository, AppointmentRepository
 from ilot_desktop.storage.indicator_repo import IndicatorRepository
 from ilot_desktop.storage.outcome_repo import OutcomeRepository
 from ilot_desktop.storage.plan_repo import BarrierRepository, TaskRepository
+from ilot_desktop.storage.privacy_repo import PrivacyRepository
 from ilot_desktop.storage.repositories import ParticipantRepository, SettingsRepository
 from ilot_desktop.storage.secret import DataKey, scrub_freed_small_objects
 from ilot_desktop.storage.tables import (
@@ -173,32 +176,46 @@ class Database:
 
 
 class UnitOfWork:
-    """``with db.unit_of_work() as uow: ...; uow.commit()``: rolls back unless committed."""
+    """``with db.unit_of_work() as uow: ...; uow.commit()``: rolls back unless committed.
+
+    Every repository a service uses is one of its attributes, over the one session of the unit of work.
+    """
 
     def __init__(self, sessions: sessionmaker[Session], on_commit: Callable[[], None] | None = None):
         self._sessions = sessions
         self._on_commit = on_commit  # told after every commit, even a failed one (``Database.writes``)
-        self.session: Session | None = None
+        self._session: Session | None = None
+
+    @property
+    def session(self) -> Session:
+        """The SQLAlchemy session (for the repositories, and tests that fill a file fast)."""
+        if self._session is None:
+            raise RuntimeError("unit of work used outside its with block")
+        return self._session
 
     def __enter__(self) -> UnitOfWork:
-        self.session = self._sessions()
-        self.participants = ParticipantRepository(self.session)
-        self.settings = SettingsRepository(self.session)
-        self.appointments = AppointmentRepository(self.session)
-        self.actions = ActionRepository(self.session)
-        self.barriers = BarrierRepository(self.session)
-        self.tasks = TaskRepository(self.session)
-        self.outcomes = OutcomeRepository(self.session)
-        self.indicators = IndicatorRepository(self.session)
-        self.audit = AuditRepository(self.session)
+        self._session = session = self._sessions()
+        self.participants = ParticipantRepository(session)
+        self.settings = SettingsRepository(session)
+        self.appointments = AppointmentRepository(session)
+        self.actions = ActionRepository(session)
+        self.barriers = BarrierRepository(session)
+        self.tasks = TaskRepository(session)
+        self.outcomes = OutcomeRepository(session)
+        self.indicators = IndicatorRepository(session)
+        self.audit = AuditRepository(session)
+        self.exchange = ExchangeRepository(session)
+        self.privacy = PrivacyRepository(session)
         return self
 
-    def __exit__(self, _type, error, _traceback) -> None:
-        assert self.session is not None
+    def __exit__(
+        self, _type: type[BaseException] | None, error: BaseException | None, _traceback: TracebackType | None
+    ) -> None:
+        session = self.session
         try:
-            self.session.rollback()
+            session.rollback()
         finally:
-            self.session.close()
+            session.close()
         if isinstance(error, (OperationalError, DatabaseError)):
             # a full disk or a damaged page met while reading or flushing, not only at commit
             classified = classify_database_error(error)
@@ -206,11 +223,11 @@ class UnitOfWork:
                 raise classified from error
 
     def commit(self) -> None:
-        assert self.session is not None
+        session = self.session
         try:
-            self.session.commit()
+            session.commit()
         except (OperationalError, DatabaseError) as exc:
-            self.session.rollback()
+            session.rollback()
             _raise_classified(exc)
         finally:
             if self._on_commit is not None:

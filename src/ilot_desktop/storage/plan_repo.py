@@ -252,7 +252,10 @@ class TaskRepository:
         return list(self.session.scalars(query))
 
     def overdue(self, today: date) -> list[OverdueTask]:
-        """Tasks to do whose date has passed, of people still followed on ``today``, oldest first."""
+        """Tasks to do whose date has passed, of people still followed on ``today``, oldest first.
+
+        The task filter is ``domain.action_plan.is_overdue`` in SQL (status to do, due before ``today``):
+        ``tests/integration/test_plan_service.py`` holds the two together."""
         t, p = TaskRow, ParticipantRow
         query = (
             select(*_TASK_COLUMNS, p.file_number, p.last_name, p.first_name)

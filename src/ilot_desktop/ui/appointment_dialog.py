@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from ilot_desktop.domain.dates import DateError, format_date, format_long_date
 from ilot_desktop.domain.followup import COMMON_PLACES, MAX_DURATION, MIN_DURATION, Appointment
-from ilot_desktop.domain.vocabulary import AppointmentKind, AppointmentStatus
+from ilot_desktop.domain.vocabulary import AppointmentKind, AppointmentStatus, CaseStatus
 from ilot_desktop.errors import IlotError, ValidationError
 from ilot_desktop.ui import dialogs
 from ilot_desktop.ui.locking import DRAFT_NOTE, DRAFT_STYLE
@@ -55,7 +55,7 @@ class AppointmentDialog(QDialog):
         self._people: list[int] = []
         self._numbers: list[str] = []  # the file numbers, to name a kept draft without a name
         for summary in session.participants.summaries():
-            if summary.status(session.clock()).value == "ongoing" or summary.id == appointment.participant_id:
+            if summary.status(session.clock()) is CaseStatus.ONGOING or summary.id == appointment.participant_id:
                 self.person.addItem(f"{summary.last_name.upper()} {summary.first_name} · {summary.file_number}")
                 self._people.append(summary.id)
                 self._numbers.append(summary.file_number)

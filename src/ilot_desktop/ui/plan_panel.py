@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ilot_desktop.domain.action_plan import Task
+from ilot_desktop.domain.action_plan import Task, is_overdue
 from ilot_desktop.domain.dates import DateError, format_date
 from ilot_desktop.domain.vocabulary import TaskOwner, TaskStatus
 from ilot_desktop.errors import IlotError, ValidationError
@@ -243,7 +243,7 @@ class PlanPanel(QGroupBox):
         for task in self.session.plan.tasks(self.participant.id):
             row = self.table.rowCount()
             self.table.insertRow(row)
-            late = task.status is TaskStatus.TODO and task.due_date and task.due_date < today
+            late = is_overdue(task, today)
             due = format_date(task.due_date) + (" (en retard)" if late else "")
             linked = barriers.get(task.barrier_id)
             values = (task.description, task.owner.label, due, None, linked.item if linked else "")
@@ -335,9 +335,7 @@ class PlanPanel(QGroupBox):
         try:
             document = self.session.plan.document(self.participant.id)
             participant_id = self.participant.id
-            self.preview = PlanPreviewDialog(
-                document, self, on_printed=lambda: self.session.audit.record("action_plan_printed", participant_id)
-            )
+            self.preview = PlanPreviewDialog(document, self.session.plan, participant_id, self)
         except IlotError as error:
             dialogs.show_error(self, error)
             return

@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QSize, Qt
 from PySide6.QtGui import QPainter, QPixmap
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
-from ilot_desktop.domain.action_plan import ActionPlanDocument
+from ilot_desktop.domain.action_plan import ActionPlanDocument, sensitive_warning, sensitive_words
 from ilot_desktop.errors import IlotError, StorageEnvironmentError
 from ilot_desktop.ui import dialogs
 from ilot_desktop.ui.widgets import fit_to_screen
+
+if TYPE_CHECKING:
+    from ilot_desktop.services.plan import PlanService
 
 log = logging.getLogger(__name__)
 PREVIEW_WIDTH = 620
@@ -51,51 +55,21 @@ def print_document(document: QPdfDocument, printer) -> int:
     return document.pageCount()
 
 
-SENSITIVE_WORDS = (
-    "CSAPA",
-    "CMP",
-    "CMPP",
-    "CPIP",
-    "SPIP",
-    "JAP",
-    "juge",
-    "bracelet",
-    "prison",
-    "détention",
-    "parloir",
-    "alcool",
-    "drogue",
-    "addiction",
-    "psychiatre",
-    "psychiatrique",
-    "casier",
-    "condamnation",
-)
-
-
-def sensitive_words(plan: ActionPlanDocument) -> list[str]:
-    """Words in the tasks to print that say more about the person than the person may want shown."""
-    from ilot_desktop.domain.vocabulary import fold
-
-    texts = " ".join(t.description for t in plan.person_tasks + plan.caseworker_tasks + plan.shared_tasks)
-    if plan.next_appointment:
-        texts += " " + plan.next_appointment.place
-    words = fold(texts).replace("'", " ").split()
-    return [w for w in SENSITIVE_WORDS if fold(w) in words]
-
-
 class PlanPreviewDialog(QDialog):
-    def __init__(self, plan: ActionPlanDocument, parent: QWidget | None = None, on_printed=None):
-        super().__init__(parent)
-        from ilot_desktop.reports.action_plan import render_action_plan
+    """The plan of ``participant_id``: rendered, printed and saved through ``plans``, which logs each copy."""
 
+    def __init__(
+        self, plan: ActionPlanDocument, plans: PlanService, participant_id: int, parent: QWidget | None = None
+    ):
+        super().__init__(parent)
         self.plan = plan
-        self._on_printed = on_printed or (lambda: None)
+        self._plans = plans
+        self._participant_id = participant_id
         self.setWindowTitle(f"Plan d'action de {plan.person_first_name}")
         self.setModal(True)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # the plan and its pictures go with it
         fit_to_screen(self, PREVIEW_WIDTH + 80, 820)
-        self.data = render_action_plan(plan)
+        self.data = plans.render_document(plan)
         self.document, self._buffer = load_pdf(self.data, self)
         pages = QWidget(self)
         pages_layout = QVBoxLayout(pages)
@@ -115,15 +89,11 @@ class PlanPreviewDialog(QDialog):
         scroll.setWidgetResizable(True)
         self.status = QLabel(self)
         self.status.setWordWrap(True)
-        warning = sensitive_words(plan)
+        warning = sensitive_warning(sensitive_words(plan))
         self.warning = QLabel(self)
         self.warning.setWordWrap(True)
         self.warning.setStyleSheet("background: #fff3cd; color: #664d03; padding: 6px;")
-        self.warning.setText(
-            "Attention, ce plan mentionne\u00a0: "
-            + ", ".join(f"« {w} »" for w in warning)
-            + ". La personne emporte cette feuille : reformulez la tâche si elle ne doit pas le lire ou le montrer."
-        )
+        self.warning.setText(warning)
         self.warning.setVisible(bool(warning))
         self.print_button = QPushButton("Imprimer…", self)
         self.print_button.setDefault(True)
@@ -153,7 +123,7 @@ class PlanPreviewDialog(QDialog):
             return
         self.status.setText(f"✓ Envoyé à l'impression ({pages} page{'s' if pages > 1 else ''}).")
         log.info("action plan printed")
-        self._on_printed()
+        self._plans.record_printed(self._participant_id)
 
     def save_pdf(self) -> None:
         target = dialogs.choose_save_path(
@@ -165,10 +135,8 @@ class PlanPreviewDialog(QDialog):
         )
         if target is None:
             return
-        from ilot_desktop.reports.action_plan import write_action_plan
-
         try:
-            write_action_plan(target, self.plan)  # atomic, private to the user
+            self._plans.write_document(target, self._participant_id, self.plan)  # atomic, logged
         except IlotError as error:
             dialogs.show_error(self, error)
             return
@@ -180,5 +148,4 @@ class PlanPreviewDialog(QDialog):
                 ),
             )
             return
-        self._on_printed()
         self.status.setText(f"✓ Enregistré : {target}")

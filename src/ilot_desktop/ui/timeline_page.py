@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from ilot_desktop.domain.dates import WEEKDAYS_SHORT, format_date, format_time
-from ilot_desktop.domain.followup import cadence_text, effective_cadence
+from ilot_desktop.domain.followup import cadence_text, effective_cadence, in_first_month
 from ilot_desktop.domain.vocabulary import AppointmentStatus
 from ilot_desktop.errors import IlotError
 from ilot_desktop.ui import dialogs
@@ -160,7 +160,7 @@ class TimelinePage(QWidget):
         p = self.participant
         self.heading.setText(f"Suivi de {p.display_name}")
         cadence = effective_cadence(p.cadence, p.entry_date, today)
-        first_month = p.entry_date and (today - p.entry_date).days < 30
+        first_month = in_first_month(p.entry_date, today)
         note = " (premier mois : chaque semaine)" if first_month else ""
         self.cadence_label.setText(f"· rythme : {cadence_text(cadence)}{note}")
         for view in self.session.followup.timeline(p.id):
