@@ -1,8 +1,8 @@
-"""One typed settings registry: each setting has a key, a scope and a default.
+"""The settings of this computer: each setting has a key, a type and a default.
 
-``local`` settings are needed before unlock or are about this computer (window geometry,
-auto-lock delay): they live in an INI file and never hold personal data. ``vault`` settings
-live inside the encrypted file (see ``services``).
+They are needed before unlock or are about this computer (window geometry, auto-lock delay): they live in an
+INI file and never hold personal data. What belongs to the records (the caseworker's details, drafts kept at
+lock) lives inside the encrypted file, through the services.
 """
 
 from __future__ import annotations
@@ -25,15 +25,12 @@ class Setting:
     key: str  # "section/name"
     default: Any
     kind: type = str
-    scope: str = "local"  # "local": the INI file; "vault": inside the encrypted file
 
 
 AUTO_LOCK_MINUTES = Setting("security/auto_lock_minutes", 5, int)
 WINDOW_GEOMETRY = Setting("window/geometry", "")
 WINDOW_SPLITTER = Setting("window/splitter", "")
 LIST_FILTER = Setting("participants/filter", "ongoing")
-
-REGISTRY = {s.key: s for s in (AUTO_LOCK_MINUTES, WINDOW_GEOMETRY, WINDOW_SPLITTER, LIST_FILTER)}
 
 
 class LocalSettings:
