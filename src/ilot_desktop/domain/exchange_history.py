@@ -18,7 +18,7 @@ from datetime import date
 
 from ilot_desktop.domain.barriers import Barrier, HistoryStep
 from ilot_desktop.domain.dates import format_date
-from ilot_desktop.domain.exchange_parse import ParsedSheet
+from ilot_desktop.domain.exchange_parse import ParsedSheet, given
 from ilot_desktop.domain.vocabulary import BarrierCategory, BarrierStatus, fold
 
 
@@ -54,7 +54,8 @@ def history_paths(sheet: ParsedSheet | None, normalize: Callable[[object], str])
             current = None
             continue
         number = normalize(row.get("file_number"))
-        category, day, status = row.get("category"), row.get("on"), row.get("status")
+        category = given(row.choice("category", BarrierCategory))
+        day, status = given(row.day("on")), given(row.choice("status", BarrierStatus))
         item = " ".join(row.text("item").split())
         same = (
             current is not None
@@ -63,7 +64,7 @@ def history_paths(sheet: ParsedSheet | None, normalize: Callable[[object], str])
             and day >= current.steps[-1][0]
             and (item or status is not BarrierStatus.IDENTIFIED)
         )
-        if not same:
+        if current is None or not same:
             current = HistoryPath(row.row, number, category, item)
             paths[number, category, day].append(current)
         current.steps.append((day, status, row.text("partner")))

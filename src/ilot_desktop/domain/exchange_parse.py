@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import date, time
+from typing import TypeVar
 
 from ilot_desktop.domain.exchange import (
     LISTS_SHEET,
@@ -34,7 +36,10 @@ from ilot_desktop.domain.exchange import (
     read_cell,
     shown,
 )
-from ilot_desktop.domain.vocabulary import fold
+from ilot_desktop.domain.vocabulary import LabelledEnum, fold
+
+E = TypeVar("E", bound=LabelledEnum)
+T = TypeVar("T")
 
 MAX_ROWS = 100_000  # rows holding something, whole workbook
 UNKNOWN_SHOWN = 5  # unknown column names quoted in a sheet's warning
@@ -57,6 +62,29 @@ class ParsedRow:
     def text(self, key: str) -> str:
         value = self.values.get(key)
         return value if isinstance(value, str) else ""
+
+    def day(self, key: str) -> date | None:
+        value = self.values.get(key)
+        return value if isinstance(value, date) else None
+
+    def hour(self, key: str) -> time | None:
+        value = self.values.get(key)
+        return value if isinstance(value, time) else None
+
+    def number(self, key: str) -> int | None:
+        value = self.values.get(key)
+        return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+    def choice(self, key: str, choices: type[E]) -> E | None:
+        value = self.values.get(key)
+        return value if isinstance(value, choices) else None
+
+
+def given(value: T | None) -> T:
+    """A required cell's value: a row whose required cell is empty or refused is in ``bad`` and never planned."""
+    if value is None:
+        raise ValueError("a required cell has no value")
+    return value
 
 
 @dataclass
@@ -119,7 +147,7 @@ def _read_header(layout: SheetLayout, header: Sequence[object]) -> _Header:
         if column is None:
             match = _CONTINUATION.match(fold(text))
             base = by_header.get(match.group(1)) if match else None
-            if base is not None and base.kind is Kind.TEXT:
+            if match is not None and base is not None and base.kind is Kind.TEXT:
                 number = int(match.group(2))
                 parts = continued.setdefault(base.key, {})
                 if number in parts or number == 0:
@@ -225,6 +253,25 @@ def _joined(cells: Sequence[object], index: int, parts: list[int]) -> object:
     return "".join(p if isinstance(p, str) else cell_text(p) for p in pieces if p is not None)
 
 
+def _checked_header(layout: SheetLayout, header: Sequence[object], parsed: ParsedWorkbook) -> _Header | None:
+    """Where the sheet's columns are; None when a column is given twice or a required one is missing
+    (reported, with a warning for unknown columns)."""
+    found = _read_header(layout, header)
+    if found.unknown:
+        parsed.warnings.append(_unknown_warning(layout, found.unknown))
+    for header_text, message in found.problems:
+        parsed.problems.append(ImportProblem(layout.name, 1, header_text, message))
+    seen = {c.key for c in found.positions.values()}
+    ok = not found.problems
+    for column in layout.columns:
+        if column.must_be_present and column.key not in seen:
+            parsed.problems.append(
+                ImportProblem(layout.name, 1, column.header, "Colonne obligatoire absente de la ligne d'en-tête.")
+            )
+            ok = False
+    return found if ok else None
+
+
 def _parse_sheet(
     layout: SheetLayout,
     title: str,
@@ -247,22 +294,10 @@ def _parse_sheet(
             )
             return None
         return ParsedSheet(layout, title, frozenset())  # an empty optional sheet: nothing to import
-    found = _read_header(layout, header)
-    if found.unknown:
-        parsed.warnings.append(_unknown_warning(layout, found.unknown))
-    for column, message in found.problems:
-        parsed.problems.append(ImportProblem(layout.name, 1, column, message))
-    seen = {c.key for c in found.positions.values()}
-    ok = not found.problems
-    for column in layout.columns:
-        if column.must_be_present and column.key not in seen:
-            parsed.problems.append(
-                ImportProblem(layout.name, 1, column.header, "Colonne obligatoire absente de la ligne d'en-tête.")
-            )
-            ok = False
-    if not ok:
+    found = _checked_header(layout, header, parsed)
+    if found is None:
         return None
-    sheet = ParsedSheet(layout, title, frozenset(seen))
+    sheet = ParsedSheet(layout, title, frozenset(c.key for c in found.positions.values()))
     used = found.used
     for number, cells in enumerate(iterator, start=2):
         if not cells or all(is_empty(cells[i]) for i in used if i < len(cells)):

@@ -44,12 +44,10 @@ comment, followed by `` (2)``, `` (3)``... when that item is already taken.
 
 from __future__ import annotations
 
-from collections import defaultdict
-from dataclasses import dataclass, field, replace
-from datetime import date, datetime, time
+from dataclasses import replace
+from datetime import date, datetime
 
 from ilot_desktop.domain.actions import CollectiveAction, attendance_allowed, validate_action
-from ilot_desktop.domain.barriers import Barrier, HistoryStep
 from ilot_desktop.domain.exchange import (
     ACTIONS,
     APPOINTMENTS,
@@ -60,11 +58,7 @@ from ilot_desktop.domain.exchange import (
     OUTCOMES,
     PARTICIPANTS,
     PARTICIPATIONS,
-    ImportPreview,
-    ImportProblem,
     Kind,
-    ProblemList,
-    SheetLayout,
 )
 from ilot_desktop.domain.exchange_export import VaultSnapshot
 from ilot_desktop.domain.exchange_history import rebuilt_history
@@ -72,7 +66,6 @@ from ilot_desktop.domain.exchange_keys import (
     ACTION_COLUMNS,
     APPOINTMENT_COLUMNS,
     BARRIER_COLUMNS,
-    CELL_OF,
     OUTCOME_COLUMNS,
     PARTICIPANT_COLUMNS,
     another_person,
@@ -81,131 +74,20 @@ from ilot_desktop.domain.exchange_keys import (
     normalize_key,
     queues,
 )
-from ilot_desktop.domain.exchange_parse import ParsedRow, ParsedSheet, ParsedWorkbook
+from ilot_desktop.domain.exchange_parse import ParsedRow, ParsedSheet, ParsedWorkbook, given
 from ilot_desktop.domain.exchange_plan_barriers import PLACEHOLDER_ID, BarrierPlanning
+from ilot_desktop.domain.exchange_planning import Identity, ImportPlan, PlannedAction, PlannedPerson
 from ilot_desktop.domain.followup import Appointment, validate_appointment
 from ilot_desktop.domain.outcomes import Outcome, validate_outcome
 from ilot_desktop.domain.participant import Participant, validate
-from ilot_desktop.domain.vocabulary import Attendance
+from ilot_desktop.domain.vocabulary import AppointmentKind, AppointmentStatus, Attendance, DropoutReason, OutcomeType
 
 TOO_EARLY = "La présence se note le jour de l'action ou après : laissez la cellule vide pour une action à venir."
 _TEXT_FIELDS = {c.key for c in PARTICIPANTS.columns if c.kind is Kind.TEXT}
 
 
-@dataclass(frozen=True)
-class _Person:
-    """A participant a row may refer to: in the vault (``id``), in the workbook, or both."""
-
-    id: int | None
-    entry_date: date | None
-    end_date: date | None
-    valid: bool = True
-
-
-@dataclass(frozen=True)
-class _Action:
-    id: int | None
-    action: CollectiveAction | None  # None when its row was refused
-
-
-@dataclass
-class ImportPlan:
-    """Records to create (children of new participants refer to them by file number) and to update."""
-
-    preview: ImportPreview = field(default_factory=ImportPreview)
-    new_participants: list[Participant] = field(default_factory=list)
-    updated_participants: list[Participant] = field(default_factory=list)
-    new_actions: list[CollectiveAction] = field(default_factory=list)
-    updated_actions: list[CollectiveAction] = field(default_factory=list)
-    new_appointments: list[tuple[str, Appointment]] = field(default_factory=list)
-    updated_appointments: list[Appointment] = field(default_factory=list)
-    new_barriers: list[tuple[str, Barrier, list[HistoryStep]]] = field(default_factory=list)
-    # row, before, after, steps to add from the sheet (None: a change of status joins the stored history)
-    updated_barriers: list[tuple[int, Barrier, Barrier, list[HistoryStep] | None]] = field(default_factory=list)
-    new_registrations: list[tuple[str, str, Attendance | None]] = field(default_factory=list)  # ref, number
-    updated_registrations: list[tuple[int, int, Attendance | None]] = field(default_factory=list)  # ids
-    new_outcomes: list[tuple[str, Outcome]] = field(default_factory=list)
-    updated_outcomes: list[Outcome] = field(default_factory=list)
-    known_people: dict[str, int] = field(default_factory=dict)  # normalised file number -> id in the vault
-    known_actions: dict[str, int] = field(default_factory=dict)  # normalised reference -> id in the vault
-
-    @property
-    def problems(self) -> list[ImportProblem]:
-        return self.preview.problems
-
-
 class _Planner(BarrierPlanning):
-    def __init__(self, parsed: ParsedWorkbook, snapshot: VaultSnapshot, today: date):
-        self.parsed = parsed
-        self.snapshot = snapshot
-        self.today = today
-        self.plan = ImportPlan(
-            preview=ImportPreview(problems=ProblemList(parsed.problems), warnings=list(parsed.warnings)),
-            known_people={normalize_key(p.file_number): p.id for p in snapshot.participants},
-            known_actions={normalize_key(a.reference): a.id for a in snapshot.actions},
-        )
-        self.people: dict[str, _Person] = {
-            normalize_key(p.file_number): _Person(p.id, p.entry_date, p.end_date) for p in snapshot.participants
-        }
-        self.actions: dict[str, _Action] = {normalize_key(a.reference): _Action(a.id, a) for a in snapshot.actions}
-        self._tally: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
-
-    # --- helpers ----------------------------------------------------------------------------------
-
-    def problem(self, sheet: SheetLayout, row: int | None, column: str | None, message: str) -> None:
-        self.plan.preview.problems.append(ImportProblem(sheet.name, row, column, message))
-
-    def domain_problems(
-        self, sheet: SheetLayout, row: ParsedRow, errors: dict[str, str], columns: dict[str, str]
-    ) -> None:
-        cells = CELL_OF.get(sheet.name, {})
-        for name, message in errors.items():
-            if cells.get(name, name) in row.bad:
-                continue  # the cell itself was already refused
-            self.problem(sheet, row.row, columns.get(name), message)
-
-    def count(self, sheet: SheetLayout, kind: int, how_many: int = 1) -> None:
-        """kind 0: created, 1: updated, 2: unchanged."""
-        self._tally[sheet.name][kind] += how_many
-
-    def person(self, sheet: SheetLayout, row: ParsedRow) -> tuple[str, _Person | None]:
-        """The participant a row refers to, or None (a problem is reported when the number is unknown)."""
-        if "file_number" in row.bad:
-            return "", None
-        number = normalize_key(row.get("file_number"))
-        person = self.people.get(number)
-        if person is None:
-            self.problem(
-                sheet,
-                row.row,
-                "N° dossier",
-                f"Aucun participant n'a le numéro « {number} » (ni dans la feuille Participants, "
-                "ni parmi les dossiers existants).",
-            )
-        return number, person
-
-    def likely_duplicate(self, row: int, number: str, identity, known: dict, in_sheet: dict) -> None:
-        """Same name, first name and birth date as another file (in the vault or higher in the sheet)."""
-        if identity[2] is None or not identity[0]:
-            return
-        other = known.get(identity)
-        if other is not None and other != number:
-            self.plan.preview.duplicates.append(
-                f"Participants, ligne {row} : le dossier « {number} » a les mêmes nom, prénom et date de "
-                f"naissance que le dossier existant « {other} ». Doublon probable : vérifiez qu'il s'agit bien "
-                "d'une autre personne ou d'un retour après une fin d'accompagnement."
-            )
-        elif identity in in_sheet and in_sheet[identity][0] != number:
-            first_number, first_row = in_sheet[identity]
-            self.plan.preview.duplicates.append(
-                f"Participants, ligne {row} : le dossier « {number} » a les mêmes nom, prénom et date de "
-                f"naissance que le dossier « {first_number} » de la ligne {first_row}. Doublon probable : "
-                "vérifiez qu'il s'agit bien de deux dossiers distincts."
-            )
-        in_sheet.setdefault(identity, (number, row))
-
-    def sheet(self, layout: SheetLayout) -> ParsedSheet | None:
-        return self.parsed.sheets.get(layout.name)
+    """Every sheet of the workbook, in the order their records depend on each other."""
 
     # --- sheets -----------------------------------------------------------------------------------
 
@@ -228,10 +110,10 @@ class _Planner(BarrierPlanning):
         if sheet is None:
             return
         existing = {normalize_key(p.file_number): p for p in self.snapshot.participants}
-        known: dict[tuple[str, str, date | None], str] = {}  # identity -> a file number already there
+        known: dict[Identity, str] = {}  # identity -> a file number already there
         for p in self.snapshot.participants:
             known.setdefault(identity(p), normalize_key(p.file_number))
-        in_sheet: dict[tuple[str, str, date | None], tuple[str, int]] = {}
+        in_sheet: dict[Identity, tuple[str, int]] = {}
         seen: dict[str, int] = {}
         for row in sheet.rows:
             number = normalize_key(row.get("file_number"))
@@ -246,39 +128,31 @@ class _Planner(BarrierPlanning):
             if number:
                 seen[number] = row.row
             before = existing.get(number)
-            after = replace(before) if before is not None else Participant()
-            for key in sheet.present:
-                if key not in row.bad:
-                    value = row.get(key)
-                    setattr(after, key, ("" if value is None else value) if key in _TEXT_FIELDS else value)
-            after.file_number = number
-            if "end_date" in sheet.present and after.end_date is None:
-                after.end_reason = None
-            errors = {k: v for k, v in validate(after, self.today).items() if k not in row.bad}
-            if before is not None and not row.bad and another_person(before, after):
-                errors["file_number"] = (
-                    f"Le numéro « {number} » est celui d'une autre personne (nom, prénom et date de naissance "
-                    "différents) : il n'est jamais écrasé. Donnez un autre numéro à cette ligne."
-                )
-            for name, message in errors.items():
-                self.problem(PARTICIPANTS, row.row, PARTICIPANT_COLUMNS.get(name), message)
+            after = _participant_after(sheet, row, before, number)
+            errors = self._participant_errors(row, before, after, number)
             valid = not errors and not row.bad
             if valid and before is None:
                 self.likely_duplicate(row.row, number, identity(after), known, in_sheet)
             if number:
-                self.people[number] = _Person(
+                self.people[number] = PlannedPerson(
                     before.id if before else None, after.entry_date, after.end_date, valid=valid
                 )
-            if not valid:
-                continue
-            if before is None:
-                self.plan.new_participants.append(after)
-                self.count(PARTICIPANTS, 0)
-            elif after != before:
-                self.plan.updated_participants.append(after)
-                self.count(PARTICIPANTS, 1)
-            else:
-                self.count(PARTICIPANTS, 2)
+            if valid:
+                self.settle(PARTICIPANTS, before, after, self.plan.new_participants, self.plan.updated_participants)
+
+    def _participant_errors(
+        self, row: ParsedRow, before: Participant | None, after: Participant, number: str
+    ) -> dict[str, str]:
+        """The domain's messages for a row (reported at their cells), the refused cells' aside."""
+        errors = {k: v for k, v in validate(after, self.today).items() if k not in row.bad}
+        if before is not None and not row.bad and another_person(before, after):
+            errors["file_number"] = (
+                f"Le numéro « {number} » est celui d'une autre personne (nom, prénom et date de naissance "
+                "différents) : il n'est jamais écrasé. Donnez un autre numéro à cette ligne."
+            )
+        for name, message in errors.items():
+            self.problem(PARTICIPANTS, row.row, PARTICIPANT_COLUMNS.get(name), message)
+        return errors
 
     def collective_actions(self) -> None:
         sheet = self.sheet(ACTIONS)
@@ -299,37 +173,14 @@ class _Planner(BarrierPlanning):
                 seen[reference] = row.row
             known = self.actions.get(reference)
             before = known.action if known is not None and known.id is not None else None
-            day = row.get("date") if "date" not in row.bad else None
-            after = (
-                replace(before)
-                if before is not None
-                else CollectiveAction(duration_min=DEFAULT_ACTION_DURATION, reference=reference)
-            )
-            after.reference = reference
-            if isinstance(day, date):
-                hour = before.start.time() if before is not None and before.start else DEFAULT_ACTION_TIME
-                after.start = datetime.combine(day, hour)
-            elif before is None:
-                after.start = None
-            for key in ("action_type", "title", "partner"):
-                if key in sheet.present and key not in row.bad:
-                    value = row.get(key)
-                    setattr(after, key, value if key == "action_type" else (value or ""))
+            after = _action_after(sheet, row, before, reference)
             errors = validate_action(after, self.today)
             self.domain_problems(ACTIONS, row, errors, ACTION_COLUMNS)
             valid = not errors and not row.bad
             if reference:
-                self.actions[reference] = _Action(before.id if before else None, after if valid else None)
-            if not valid:
-                continue
-            if before is None:
-                self.plan.new_actions.append(after)
-                self.count(ACTIONS, 0)
-            elif after != before:
-                self.plan.updated_actions.append(after)
-                self.count(ACTIONS, 1)
-            else:
-                self.count(ACTIONS, 2)
+                self.actions[reference] = PlannedAction(before.id if before else None, after if valid else None)
+            if valid:
+                self.settle(ACTIONS, before, after, self.plan.new_actions, self.plan.updated_actions)
 
     def appointments(self) -> None:
         sheet = self.sheet(APPOINTMENTS)
@@ -342,12 +193,14 @@ class _Planner(BarrierPlanning):
             number, person = self.person(APPOINTMENTS, row)
             if person is None or row.bad or not person.valid:
                 continue
-            hour = row.get("time") if isinstance(row.get("time"), time) else DEFAULT_APPOINTMENT_TIME
-            start = datetime.combine(row.get("date"), hour)
-            kind, status = row.get("kind"), row.get("status")
+            given_hour = row.hour("time")
+            hour = given_hour if given_hour is not None else DEFAULT_APPOINTMENT_TIME
+            start = datetime.combine(given(row.day("date")), hour)
+            kind = given(row.choice("kind", AppointmentKind))
+            status = given(row.choice("status", AppointmentStatus))
             queue = existing.get((person.id, start, kind)) if person.id is not None else None
             before = queue.popleft() if queue else None
-            duration = row.get("duration_min")
+            duration = row.number("duration_min")
             if before is not None:
                 after = replace(before, status=status)
                 if duration is not None:
@@ -410,7 +263,7 @@ class _Planner(BarrierPlanning):
             seen[reference, number] = row.row
             if known.action is None or not person.valid:
                 continue
-            attendance = row.get("attendance")
+            attendance = row.choice("attendance", Attendance)
             if attendance is not None and not attendance_allowed(known.action, self.today):
                 self.problem(PARTICIPATIONS, row.row, "Présence", TOO_EARLY)
                 continue
@@ -435,13 +288,13 @@ class _Planner(BarrierPlanning):
             number, person = self.person(OUTCOMES, row)
             if person is None or row.bad or not person.valid:
                 continue
-            on, kind = row.get("on"), row.get("outcome_type")
+            on, kind = given(row.day("on")), given(row.choice("outcome_type", OutcomeType))
             queue = existing.get((person.id, on, kind)) if person.id is not None else None
             before = queue.popleft() if queue else None
             if before is not None:
                 after = replace(before)
                 if "dropout_reason" in sheet.present:
-                    after.dropout_reason = row.get("dropout_reason")
+                    after.dropout_reason = row.choice("dropout_reason", DropoutReason)
                 if "employer" in sheet.present:
                     after.employer = row.text("employer")
                 if "comment" in sheet.present:
@@ -451,7 +304,7 @@ class _Planner(BarrierPlanning):
                     participant_id=person.id,
                     on=on,
                     outcome_type=kind,
-                    dropout_reason=row.get("dropout_reason"),
+                    dropout_reason=row.choice("dropout_reason", DropoutReason),
                     employer=row.text("employer"),
                     comment=row.text("comment"),
                 )
@@ -467,6 +320,42 @@ class _Planner(BarrierPlanning):
                 self.count(OUTCOMES, 1)
             else:
                 self.count(OUTCOMES, 2)
+
+
+def _participant_after(sheet: ParsedSheet, row: ParsedRow, before: Participant | None, number: str) -> Participant:
+    """The file as the row gives it: the stored one with the sheet's columns, or a new one."""
+    after = replace(before) if before is not None else Participant()
+    for key in sheet.present:
+        if key not in row.bad:
+            value = row.get(key)
+            setattr(after, key, ("" if value is None else value) if key in _TEXT_FIELDS else value)
+    after.file_number = number
+    if "end_date" in sheet.present and after.end_date is None:
+        after.end_reason = None
+    return after
+
+
+def _action_after(
+    sheet: ParsedSheet, row: ParsedRow, before: CollectiveAction | None, reference: str
+) -> CollectiveAction:
+    """The action as the row gives it: an existing one keeps its hour, a new one starts at 14:00."""
+    day = row.day("date") if "date" not in row.bad else None
+    after = (
+        replace(before)
+        if before is not None
+        else CollectiveAction(duration_min=DEFAULT_ACTION_DURATION, reference=reference)
+    )
+    after.reference = reference
+    if day is not None:
+        hour = before.start.time() if before is not None and before.start else DEFAULT_ACTION_TIME
+        after.start = datetime.combine(day, hour)
+    elif before is None:
+        after.start = None
+    for key in ("action_type", "title", "partner"):
+        if key in sheet.present and key not in row.bad:
+            value = row.get(key)
+            setattr(after, key, value if key == "action_type" else (value or ""))
+    return after
 
 
 history_of = rebuilt_history  # a new barrier's path when the workbook gives none
