@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from datetime import date, datetime
 
 import pytest
@@ -228,10 +227,8 @@ def workbook_values(path) -> dict[str, list[tuple]]:
 def test_round_trip_on_demo_data(session, tmp_path):
     fill_with_demo_data(session)
     first = tmp_path / "premier.xlsx"
-    start = time.perf_counter()
     counts = session.exchange.export_all(first)
     assert session.exchange.preview(first).ok
-    assert time.perf_counter() - start < 10  # a year of a team's records: seconds, not minutes
     assert counts["Participants"] >= 45 and counts["Entretiens"] >= 400
 
     other, _code = vault.create(tmp_path / "autre", PASSWORD, clock=lambda: TODAY)

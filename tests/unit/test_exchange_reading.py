@@ -113,12 +113,10 @@ def test_a_header_reaching_column_xfd_costs_memory_for_the_known_columns_only(tm
 @pytest.mark.slow  # about 10 s: 420,000 cells through openpyxl
 def test_30000_wrong_rows_give_the_first_200_problems_and_the_count(tmp_path):
     """The reported file: header to XFD, 30,000 rows of wrong cells, 269,999 problems printed. Now the first
-    200 are kept, every one is counted, and the time stays bounded (seconds; loose for a loaded machine)."""
+    200 are kept and every one is counted (its memory is bounded by the test above)."""
     path = xfd_workbook(tmp_path / "absurde.xlsx", 30_000)
     assert path.stat().st_size < 1_000_000
-    started = time.perf_counter()
     parsed = parse_file(path)
-    assert time.perf_counter() - started < 60
     assert len(parsed.problems) == MAX_PROBLEMS and parsed.problems.total == 240_000
     assert str(parsed.problems[0]).startswith("Participants, ligne 2, colonne")
     assert more_problems_line(parsed.problems) == "… et 239\u00a0800 autres problèmes"
@@ -135,9 +133,7 @@ def test_a_hundred_thousand_empty_rows_are_skipped_cheaply(tmp_path):
               "", "Détention", "01/10/2026", ""]  # fmt: skip
     person = "".join(_inline(f"{chr(65 + i)}{last}", v) for i, v in enumerate(values) if v)
     path = absurd_sheet(tmp_path / "vide.xlsx", empty + f'<row r="{last}">{person}</row>')
-    started = time.perf_counter()
     parsed = parse_file(path)
-    assert time.perf_counter() - started < 30
     assert parsed.problems == []
     ((row),) = parsed.sheets["Participants"].rows
     assert row.row == last and row.get("file_number") == "DE-2026-001"
