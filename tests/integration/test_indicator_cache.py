@@ -40,7 +40,7 @@ def test_a_repeat_read_does_not_query_again(session) -> None:
         session.indicators.explain(2026, TODAY, "file_active")
         session.funder._indicators.facts(2026, TODAY)  # the funder file shares what the Bilan read
     assert seen == []
-    assert again == first and again.file_active == 1
+    assert again is first and again.file_active == 1  # computed once
 
 
 def test_any_write_makes_the_next_figures_fresh(session) -> None:

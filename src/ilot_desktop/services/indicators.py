@@ -1,10 +1,11 @@
 """The programme's yearly figures for the Bilan view and the funder file, and what lies behind each.
 
-A year's facts (the rows its figures are computed from, about 15 ms of queries on a ten-year file) are kept
-until the next write: choosing a year again in the Bilan, explaining a figure or writing the funder file
-after looking at the Bilan reads nothing. Any unit of work that commits (``Database.writes`` moves) makes
-every kept year stale, so a figure is never computed from rows older than the last save. At most
-``KEPT_YEARS`` years are kept, shared by every service of the same open vault, and forgotten at lock.
+A year's facts (the rows its figures are computed from: most of a year's cost on a ten-year file) and the
+figures computed from them are kept until the next write: choosing a year again in the Bilan or explaining
+a figure reads and computes nothing, writing the funder file after looking at the Bilan reads nothing. Any
+unit of work that commits (``Database.writes`` moves) makes every kept year stale, so a figure is never computed from
+rows older than the last save. At most ``KEPT_YEARS`` years are kept, shared by every service of the same
+open vault, and forgotten at lock.
 """
 
 from __future__ import annotations
@@ -30,13 +31,14 @@ from ilot_desktop.storage.database import Database
 
 log = logging.getLogger(__name__)
 
-KEPT_YEARS = 3  # the Bilan goes back and forth between a few years; each is a few MB on a ten-year file
+KEPT_YEARS = 3  # the Bilan goes back and forth between a few years; each is about 2 MB on a ten-year file
 
 
-@dataclass(frozen=True)
+@dataclass
 class _Kept:
     writes: int  # Database.writes when the facts were read
     facts: IndicatorFacts
+    figures: YearIndicators | None = None  # computed from ``facts`` once asked for
 
 
 class _YearFacts:
@@ -46,22 +48,23 @@ class _YearFacts:
         self._lock = threading.Lock()  # the window and a worker may ask at once
         self._kept: OrderedDict[tuple[int, date], _Kept] = OrderedDict()
 
-    def get(self, key: tuple[int, date], writes: int) -> IndicatorFacts | None:
+    def get(self, key: tuple[int, date], writes: int) -> _Kept | None:
         with self._lock:
             kept = self._kept.get(key)
             if kept is None or kept.writes != writes:
                 return None
             self._kept.move_to_end(key)
-            return kept.facts
+            return kept
 
-    def put(self, key: tuple[int, date], writes: int, facts: IndicatorFacts) -> None:
+    def put(self, key: tuple[int, date], writes: int, facts: IndicatorFacts) -> _Kept:
         with self._lock:
             for stale in [k for k, kept in self._kept.items() if kept.writes != writes]:
                 del self._kept[stale]
-            self._kept[key] = _Kept(writes, facts)
+            kept = self._kept[key] = _Kept(writes, facts)
             self._kept.move_to_end(key)
             while len(self._kept) > KEPT_YEARS:
                 self._kept.popitem(last=False)
+            return kept
 
     def clear(self) -> None:
         with self._lock:
@@ -96,21 +99,27 @@ class IndicatorService:
 
     def facts(self, year: int, as_of: date | None = None) -> tuple[date, IndicatorFacts]:
         """The as-of date and the records the figures are computed from (for the funder file)."""
-        day = self.period(year, as_of)
-        writes = self._db.writes  # before reading: a write during the read leaves these facts stale
-        facts = self._kept.get((year, day), writes)
-        if facts is None:
-            with self._db.unit_of_work() as uow:
-                facts = uow.indicators.facts(year, day)
-            self._kept.put((year, day), writes, facts)
-        return day, facts
+        day, kept = self._year(year, as_of)
+        return day, kept.facts
 
     def compute(self, year: int, as_of: date | None = None) -> YearIndicators:
         started = time.perf_counter()
-        day, facts = self.facts(year, as_of)
-        figures = compute_indicators(year, day, facts)
-        log.info("indicators %s computed in %.0f ms", year, (time.perf_counter() - started) * 1000)
+        day, kept = self._year(year, as_of)
+        figures = kept.figures
+        if figures is None:
+            figures = kept.figures = compute_indicators(year, day, kept.facts)
+            log.info("indicators %s computed in %.0f ms", year, (time.perf_counter() - started) * 1000)
         return figures
+
+    def _year(self, year: int, as_of: date | None) -> tuple[date, _Kept]:
+        day = self.period(year, as_of)
+        writes = self._db.writes  # before reading: a write during the read leaves these facts stale
+        kept = self._kept.get((year, day), writes)
+        if kept is None:
+            with self._db.unit_of_work() as uow:
+                facts = uow.indicators.facts(year, day)
+            kept = self._kept.put((year, day), writes, facts)
+        return day, kept
 
     def explain(self, year: int, as_of: date | None, key: str) -> list[str]:
         """The pseudonymous records behind a figure (file number and what counted); [] for an unknown key."""
