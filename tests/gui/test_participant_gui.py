@@ -131,7 +131,7 @@ def test_create_participant_through_the_form(window, qtbot, answers):
     form.editors["housing_at_entry"].set_value(None)
     assert not form.save()  # the only field left is far down the form: it is brought into view and named
     assert "1 champ à corriger (Hébergement à l'entrée)" in form.error_summary.text()
-    assert form.scroll.verticalScrollBar().value() > 0
+    assert form.scroll_area.verticalScrollBar().value() > 0
     form.editors["housing_at_entry"].set_value(Housing.DETENTION)
     assert form.is_dirty()
     assert "Dedans : libération prévue le 15/12/2026" in form.phase_label.text()

@@ -119,9 +119,10 @@ def copy_tables(copy: AccessCopy) -> list[CopyTable]:
     barrier_names = {b.id: f"{text(b.category)} : {b.item}" for b in copy.barriers}
     appointments = sorted(copy.appointments, key=lambda a: (a.start or datetime.min, a.id or 0))
     barriers = sorted(copy.barriers, key=lambda b: (b.identified_on or date.min, b.id or 0))
-    history_rows = [
+    history_rows: list[tuple[str, ...]] = [
         (barrier_names.get(b.id, EMPTY), text(e.on), text(e.status), text(e.partner))
         for b in barriers
+        if b.id is not None
         for e in copy.histories.get(b.id, [])
     ]
     tasks = sorted(copy.tasks, key=lambda t: (t.created_on or date.min, t.id or 0))

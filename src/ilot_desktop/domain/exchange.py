@@ -18,6 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from enum import Enum
+from typing import Self, SupportsIndex
 
 from ilot_desktop.domain.dates import DateError, format_date, parse_date
 from ilot_desktop.domain.fields import Field, FieldKind, exchange_fields
@@ -226,7 +227,7 @@ class ImportProblem:
         return f"{place} : {self.message}" if place else self.message
 
 
-class ProblemList(list):
+class ProblemList(list[ImportProblem]):
     """The first ``MAX_PROBLEMS`` problems, and how many were found in all (``total``).
 
     A 250 KB file can hold hundreds of thousands of wrong cells: only the first ones are kept and shown,
@@ -249,11 +250,11 @@ class ProblemList(list):
             self.append(problem)
         self.total += getattr(problems, "more", 0)
 
-    def __iadd__(self, problems: Iterable[ImportProblem]) -> ProblemList:
+    def __iadd__(self, problems: Iterable[ImportProblem]) -> Self:  # type: ignore[override,misc]  # list's own += skips extend()
         self.extend(problems)
         return self
 
-    def insert(self, index: int, problem: ImportProblem) -> None:  # pragma: no cover - kept consistent
+    def insert(self, index: SupportsIndex, problem: ImportProblem) -> None:  # pragma: no cover - kept consistent
         self.total += 1
         super().insert(index, problem)
         if len(self) > self.limit:

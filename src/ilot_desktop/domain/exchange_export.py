@@ -7,6 +7,7 @@ per sheet, in the layout's column order, barrier histories included (``Historiqu
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date, datetime
 
 from ilot_desktop.domain.actions import CollectiveAction
 from ilot_desktop.domain.barriers import Barrier, HistoryStep, category_rank, first_history
@@ -37,6 +38,17 @@ class VaultSnapshot:
     registrations: list[tuple[int, int, Attendance | None]] = field(default_factory=list)  # action, person
     outcomes: list[Outcome] = field(default_factory=list)
     histories: dict[int, list[HistoryStep]] = field(default_factory=dict)  # barrier id -> its steps, in order
+
+
+def _start(value: datetime | None) -> datetime:
+    """A stored appointment's or action's start (a column that is never empty)."""
+    if value is None:
+        raise ValueError("a stored record has no start")
+    return value
+
+
+def _day(value: date | None) -> date:
+    return value if value is not None else date.min
 
 
 def _label(value: LabelledEnum | None) -> str | None:
@@ -79,12 +91,12 @@ def export_rows(snapshot: VaultSnapshot) -> dict[str, list[tuple[object, ...]]]:
     )
     barriers = sorted(
         (b for b in snapshot.barriers if b.participant_id in numbers),
-        key=lambda b: (numbers[b.participant_id], category_rank(b.category), b.identified_on, b.id or 0),
+        key=lambda b: (numbers[b.participant_id], category_rank(b.category), _day(b.identified_on), b.id or 0),
     )
-    ordered_actions = sorted(snapshot.actions, key=lambda a: (a.start.date(), a.reference))
+    ordered_actions = sorted(snapshot.actions, key=lambda a: (_start(a.start).date(), a.reference))
     registrations = sorted(
         (r for r in snapshot.registrations if r[0] in actions and r[1] in numbers),
-        key=lambda r: (actions[r[0]].start.date(), actions[r[0]].reference, numbers[r[1]]),
+        key=lambda r: (_start(actions[r[0]].start).date(), actions[r[0]].reference, numbers[r[1]]),
     )
     outcomes = sorted(
         (o for o in snapshot.outcomes if o.participant_id in numbers),
@@ -95,8 +107,8 @@ def export_rows(snapshot: VaultSnapshot) -> dict[str, list[tuple[object, ...]]]:
         APPOINTMENTS.name: [
             (
                 numbers[a.participant_id],
-                a.start.date(),
-                a.start.strftime("%H:%M"),
+                _start(a.start).date(),
+                _start(a.start).strftime("%H:%M"),
                 a.duration_min,
                 _label(a.kind),
                 _label(a.status),
@@ -117,7 +129,8 @@ def export_rows(snapshot: VaultSnapshot) -> dict[str, list[tuple[object, ...]]]:
             for b in barriers
         ],
         ACTIONS.name: [
-            (a.reference, a.start.date(), _label(a.action_type), a.title, _blank(a.partner)) for a in ordered_actions
+            (a.reference, _start(a.start).date(), _label(a.action_type), a.title, _blank(a.partner))
+            for a in ordered_actions
         ],
         PARTICIPATIONS.name: [
             (actions[a].reference, numbers[p], _label(attendance)) for a, p, attendance in registrations
@@ -125,7 +138,7 @@ def export_rows(snapshot: VaultSnapshot) -> dict[str, list[tuple[object, ...]]]:
         HISTORY.name: [
             (numbers[b.participant_id], _label(b.category), _blank(b.item), day, _label(status), _blank(partner))
             for b in barriers
-            for day, status, partner in exported_history(b, snapshot.histories.get(b.id, []))
+            for day, status, partner in exported_history(b, snapshot.histories.get(b.id, []) if b.id else [])
         ],
         OUTCOMES.name: [
             (

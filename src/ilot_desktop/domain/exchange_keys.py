@@ -9,12 +9,16 @@ from __future__ import annotations
 
 import unicodedata
 from collections import defaultdict, deque
+from collections.abc import Callable, Hashable, Iterable
 from datetime import date
+from typing import TypeVar
 
 from ilot_desktop.domain.barriers import MAX_ITEM
 from ilot_desktop.domain.exchange import ACTIONS, APPOINTMENTS, BARRIERS, OUTCOMES, PARTICIPANTS
 from ilot_desktop.domain.participant import Participant
 from ilot_desktop.domain.vocabulary import BarrierCategory, fold
+
+R = TypeVar("R")
 
 # Domain field -> exchange column, to report a validation message at its place (None: not in the sheet).
 PARTICIPANT_COLUMNS = {c.key: c.header for c in PARTICIPANTS.columns}
@@ -101,15 +105,15 @@ def another_person(before: Participant, after: Participant) -> bool:
     ) and before.birth_date != after.birth_date
 
 
-def queues(records, key, order) -> dict[object, deque]:
+def queues(records: Iterable[R], key: Callable[[R], Hashable], order: Callable[[R], int]) -> dict[Hashable, deque[R]]:
     """Records grouped by natural key, oldest first, to be paired with workbook rows in turn."""
-    groups: dict[object, deque] = defaultdict(deque)
+    groups: dict[Hashable, deque[R]] = defaultdict(deque)
     for record in sorted(records, key=order):
         groups[key(record)].append(record)
     return groups
 
 
-def barrier_item(comment: str, category: BarrierCategory, is_taken) -> str:
+def barrier_item(comment: str, category: BarrierCategory, is_taken: Callable[[str], bool]) -> str:
     """The checklist line of an imported barrier: the comment's first line, else the category's label;
     `` (2)``, `` (3)``... added when that item is already taken for the person and category."""
     first_line = next((line.strip() for line in comment.splitlines() if line.strip()), "")

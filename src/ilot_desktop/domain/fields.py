@@ -247,7 +247,7 @@ def domain_value(f: Field, stored: object) -> object:
     """The domain value of a database column (the reverse of ``stored_value``)."""
     if f.kind is FieldKind.CHOICE:
         assert f.choices is not None
-        return f.choices(stored) if stored else None
+        return f.choices(str(stored)) if stored else None
     if f.kind is FieldKind.CHOICES:
         assert f.choices is not None
         codes: Iterable[str] = stored if isinstance(stored, list | tuple | set) else ()

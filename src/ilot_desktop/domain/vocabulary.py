@@ -20,7 +20,7 @@ def fold(text: str) -> str:
 class LabelledEnum(str, Enum):
     """An enum member is ``CODE = ("code", "Libellé")``."""
 
-    label: str
+    _label: str
 
     def __new__(cls, *args: str) -> LabelledEnum:
         # ``*args`` rather than ``(code, label)``: type checkers then accept ``Sex("female")``, the lookup
@@ -28,8 +28,13 @@ class LabelledEnum(str, Enum):
         code, label = args
         member = str.__new__(cls, code)
         member._value_ = code
-        member.label = label
+        member._label = label
         return member
+
+    @property
+    def label(self) -> str:
+        """The exact French wording (screens, documents, exchange files)."""
+        return self._label
 
     def __str__(self) -> str:
         return self.label

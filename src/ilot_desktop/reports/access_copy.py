@@ -9,13 +9,15 @@ anyone else.
 
 from __future__ import annotations
 
+from typing import IO, Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from ilot_desktop.domain.access_copy import (
     EMPTY,
@@ -108,7 +110,7 @@ def _grid(rows: list[list], widths: list[float], header: bool, continued: frozen
     row split inside, then a break between rows, made reportlab repeat the header row in the middle of a page."""
     table = Table(rows, colWidths=widths, repeatRows=1 if header else 0, splitInRow=0 if continued is not None else 1)
     continued = continued or frozenset()
-    style = [
+    style: list[Any] = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("FONTNAME", (0, 0), (-1, -1), register_fonts()[0]),
         ("TOPPADDING", (0, 0), (-1, -1), 3),
@@ -229,11 +231,11 @@ def _story(copy: AccessCopy, width: float) -> list:
     return story
 
 
-def _build(target, copy: AccessCopy, total_pages: int | None) -> int:
+def _build(target: IO[bytes], copy: AccessCopy, total_pages: int | None) -> int:
     regular, _bold = register_fonts()
     footer = visual_order(copy.title)
 
-    def on_page(canvas, doc) -> None:
+    def on_page(canvas: Canvas, doc: BaseDocTemplate) -> None:
         left, right = _MARGIN_X + _FRAME_PAD, A4[0] - _MARGIN_X - _FRAME_PAD
         draw_page_footer(canvas, doc, left, right, footer, CONFIDENTIAL, total_pages, _RULE)
 

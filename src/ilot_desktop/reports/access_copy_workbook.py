@@ -57,7 +57,7 @@ def _sheet(
     out_headers, out_rows, origin = continued(headers, rows)
     for column, header in enumerate(out_headers):
         ws.write_string(0, column, header, formats["header"])
-        values = [r[column] for r in out_rows if isinstance(r[column], str)]
+        values = [value for r in out_rows if isinstance(value := r[column], str)]
         widest = max([len(header), *(len(v) for v in values)])
         ws.set_column(column, column, 60 if origin[column] in long else min(max(widest + 2, 12), 45))
     for r, row in enumerate(out_rows, start=1):

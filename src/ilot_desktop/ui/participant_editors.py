@@ -118,4 +118,4 @@ def restore_value(editor: QWidget, value: object) -> None:
         codes = value if isinstance(value, list) else []
         editor.set_value({m for m in editor.boxes if m.value in codes})
     elif isinstance(editor, ChoiceCombo):
-        editor.set_value(editor.enum(value) if value else None)
+        editor.set_value(editor.enum(str(value)) if value else None)

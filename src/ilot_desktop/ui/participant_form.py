@@ -8,11 +8,13 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, datetime
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QScrollArea,
     QStackedWidget,
@@ -24,7 +26,9 @@ from ilot_desktop.domain.dates import DateError, age_on
 from ilot_desktop.domain.participant import Participant, phase_text, validate
 from ilot_desktop.domain.vocabulary import Phase
 from ilot_desktop.errors import IlotError, ValidationError
+from ilot_desktop.services.participants import ParticipantService
 from ilot_desktop.ui import dialogs
+from ilot_desktop.ui.participant_editors import read_value
 from ilot_desktop.ui.participant_fields import TWO_COLUMNS_MIN_WIDTH, FicheFields
 from ilot_desktop.ui.widgets import ErrorLabel
 
@@ -41,7 +45,7 @@ class ParticipantForm(QWidget):
     def __init__(self, today: Callable[[], date], parent: QWidget | None = None):
         super().__init__(parent)
         self._today = today
-        self._service = None
+        self._service: ParticipantService | None = None
         self._current: Participant | None = None
         self._loading = False
         self._dirty = False
@@ -107,7 +111,7 @@ class ParticipantForm(QWidget):
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.viewport().installEventFilter(self)
-        self.scroll = scroll
+        self.scroll_area = scroll
 
         layout = QVBoxLayout(page)
         layout.addLayout(header)
@@ -115,14 +119,18 @@ class ParticipantForm(QWidget):
         layout.addWidget(scroll, 1)
         return page
 
-    def eventFilter(self, watched, event) -> bool:
-        if watched is self.scroll.viewport() and event.type() == QEvent.Type.Resize:
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.scroll_area.viewport()
+            and event.type() == QEvent.Type.Resize
+            and isinstance(event, QResizeEvent)
+        ):
             self.fields.arrange(two_columns=event.size().width() >= TWO_COLUMNS_MIN_WIDTH)
         return super().eventFilter(watched, event)
 
     # --- state ------------------------------------------------------------------------------------
 
-    def set_service(self, service) -> None:
+    def set_service(self, service: ParticipantService | None) -> None:
         self._service = service
 
     @property
@@ -168,7 +176,8 @@ class ParticipantForm(QWidget):
         self.fields.clear()
         self._loading = False
         for label in (self.title, self.phase_label, self.age_label, self.state_label):
-            label.clear()
+            if label is not None:
+                label.clear()
         self._set_dirty(False)
 
     def read(self) -> tuple[Participant, dict[str, str]]:
@@ -240,7 +249,9 @@ class ParticipantForm(QWidget):
         self._clear_errors()
         self._current = saved
         self._loading = True
-        self.editors["file_number"].setText(saved.file_number)
+        number = self.editors["file_number"]
+        if isinstance(number, QLineEdit):
+            number.setText(saved.file_number)
         self._loading = False
         self._set_dirty(False)
         self._refresh_header()
@@ -260,7 +271,7 @@ class ParticipantForm(QWidget):
 
     # --- helpers ----------------------------------------------------------------------------------
 
-    def _mark_dirty(self, *args) -> None:
+    def _mark_dirty(self) -> None:
         if self._loading or self._current is None:
             return
         self._set_dirty(True)
@@ -281,7 +292,7 @@ class ParticipantForm(QWidget):
     def _check_date(self, name: str, only_clear: bool = False) -> None:
         """Say at once when a typed date cannot be read; clear the message as soon as it can."""
         try:
-            self.editors[name].value()
+            read_value(self.editors[name])
         except DateError as error:
             if not only_clear:
                 self._set_error(name, str(error))
@@ -302,8 +313,9 @@ class ParticipantForm(QWidget):
         self.phase_label.setVisible(participant.justice_situation is not None)
         self.phase_label.setStyleSheet(f"color: {colour}; padding: 2px 8px; border-radius: 8px;")
         age = f"{age_on(participant.birth_date, today)} ans" if participant.birth_date else ""
-        self.age_label.setText(age)
-        self.age_label.setVisible(bool(age))
+        if self.age_label is not None:
+            self.age_label.setText(age)
+            self.age_label.setVisible(bool(age))
 
     def _set_error(self, name: str, message: str | None) -> None:
         self.errors[name].show_message(message)
@@ -326,7 +338,7 @@ class ParticipantForm(QWidget):
         )
         if shown:
             self.editors[shown[0]].setFocus()
-            self.scroll.ensureWidgetVisible(self.editors[shown[0]], 50, 80)  # its message shows under it
+            self.scroll_area.ensureWidgetVisible(self.editors[shown[0]], 50, 80)  # its message shows under it
 
     def _field_corrected(self, name: str) -> None:
         """The field's message goes as soon as it is changed (saving checks it again)."""
