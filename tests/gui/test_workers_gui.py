@@ -67,11 +67,13 @@ def test_a_large_import_is_read_off_the_gui_thread_which_keeps_ticking_and_shows
 
     threads = _threads_of(session.exchange, "check")
     seen: list[tuple[int, int, str]] = []
+    opacities: list[float] = []
 
     def tick():
         dialog = _progress_dialog()
         if dialog is not None:
             seen.append((dialog.bar.value(), dialog.bar.maximum(), dialog.detail.text()))
+            opacities.append(dialog.windowOpacity())
 
     wizard = ImportWizard(session)
     qtbot.addWidget(wizard)
@@ -84,6 +86,7 @@ def test_a_large_import_is_read_off_the_gui_thread_which_keeps_ticking_and_shows
     assert len(values) >= 2, seen  # the bar moved
     assert any(maximum >= ROWS for _value, maximum, _text in seen)  # the rows the sheet declares
     assert any(" lignes lues sur " in text for _value, _maximum, text in seen)
+    assert opacities[0] == 0.0 and opacities[-1] == 1.0  # modal at once, drawn after REVEAL_AFTER_MS
     assert _progress_dialog() is None  # closed with the work
     assert wizard.preview.ok and wizard.preview.counts["Participants"] == (ROWS, 0)
     assert wizard.pages.currentIndex() == 1 and wizard.import_button.isEnabled()

@@ -28,7 +28,7 @@ import time
 from collections.abc import Callable
 from typing import TypeVar, cast
 
-from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtCore import QObject, QThread, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
@@ -40,6 +40,10 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 SIGNAL_EVERY = 0.05  # seconds between two progress signals: a bar redrawn 20 times a second is smooth enough
+# The dialog is modal at once (nothing else can be clicked meanwhile) but drawn only after this: work done
+# sooner (a small funder file) does not flash a window. Where the platform cannot make a window transparent it
+# is simply drawn at once.
+REVEAL_AFTER_MS = 400
 _NOT_STARTED = object()
 
 
@@ -168,9 +172,14 @@ class ProgressDialog(QDialog):
         layout.addWidget(self.detail)
         layout.addLayout(buttons)
         self.setMinimumWidth(420)
+        self.setWindowOpacity(0.0)
+        QTimer.singleShot(REVEAL_AFTER_MS, self._reveal)
         worker.progress.connect(self._progressed)
         worker.finished.connect(self._ended)
         worker.failed.connect(self._ended)
+
+    def _reveal(self) -> None:
+        self.setWindowOpacity(1.0)
 
     def _progressed(self, done: int, total: int) -> None:
         if total > 0 and done <= total:
