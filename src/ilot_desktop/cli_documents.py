@@ -31,7 +31,7 @@ def cmd_action_plan(args: argparse.Namespace, paths: AppPaths) -> int:
     session = vault.unlock(paths.data_dir, _password())
     try:
         participant = session.participants.by_file_number(args.file_number)
-        if participant is None:
+        if participant is None or participant.id is None:  # a file read from the vault always has its id
             raise NotFoundError(f"Aucun dossier {args.file_number.strip()}.")
         try:
             document = session.plan.write_document(out, participant.id, detail="PDF")  # and the access log
