@@ -342,3 +342,23 @@ def test_the_window_locks_after_a_backup_to_a_usb_key_not_during_it(make_window,
     written = list(usb.iterdir())
     assert len(written) == 1 and (written[0] / "ilot.db").exists()
     qtbot.waitUntil(lambda: window.session is None, timeout=2_000)  # locked once the backup's loop returned
+
+
+def test_nothing_the_work_answered_is_kept_once_the_caller_has_it(qtbot):
+    """The rows read (names) live as long as the caller keeps them, not until a garbage collection."""
+    import gc
+    import weakref
+
+    from ilot_desktop.ui.workers import run_in_background
+
+    class Rows:
+        pass
+
+    gc.disable()
+    try:
+        result = run_in_background(None, "Import", "Lecture…", lambda progress: Rows())
+        kept = weakref.ref(result)
+        del result
+        assert kept() is None
+    finally:
+        gc.enable()

@@ -114,6 +114,14 @@ class Worker(QObject):
         """Until the thread has ended (its unit of work closed)."""
         self._thread.wait()
 
+    def release(self) -> tuple[object, BaseException | None]:
+        """Once the thread has ended: its result and error, and nothing of them (nor of the work's values, which
+        may name people) kept here for the garbage collector to find later."""
+        result, error = self.result, self.error
+        self.result, self.error = None, None
+        self._work = _done
+        return result, error
+
     def _run(self) -> None:  # in the worker thread: no widget here
         try:
             self.result = self._work(Progress(self.progress.emit, self._cancel))
@@ -122,6 +130,10 @@ class Worker(QObject):
             self.failed.emit(exc)
         else:
             self.finished.emit(self.result)
+
+
+def _done(_progress: Progress) -> None:
+    """What a released worker holds instead of its work."""
 
 
 class _Thread(QThread):
@@ -244,8 +256,9 @@ def run_in_background(
         worker.wait()
     finally:
         dialog.deleteLater()
-    if worker.error is not None:
-        if isinstance(worker.error, WorkCancelled):
+    result, error = worker.release()
+    if error is not None:
+        if isinstance(error, WorkCancelled):
             log.info("background work cancelled")
-        raise worker.error
-    return cast(T, worker.result)
+        raise error
+    return cast(T, result)
