@@ -10,8 +10,11 @@ blocks the window's shortcuts, so the same key is caught here and reported as ``
 from __future__ import annotations
 
 import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 
 ACTIVITY = {
@@ -30,8 +33,15 @@ class InactivityWatcher(QObject):
     idle = Signal()
     lock_key = Signal()  # Ctrl+L pressed in a dialog that blocks the window
 
-    def __init__(self, app, minutes: int, parent: QObject | None = None, clock=time.time):
+    def __init__(
+        self,
+        app: QObject,
+        minutes: int,
+        parent: QObject | None = None,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
         super().__init__(parent)
+        self._app = app
         self._clock = clock
         self.timer = QTimer(self)
         self.timer.setInterval(POLL_MS)
@@ -39,6 +49,17 @@ class InactivityWatcher(QObject):
         self.set_minutes(minutes)
         self.timer.start()
         app.installEventFilter(self)
+
+    @contextmanager
+    def paused(self) -> Iterator[None]:
+        """Not watching while the window builds its pages: thousands of events (child added, polish…), each one a
+        call into Python, that are no activity of the person."""
+        self._app.removeEventFilter(self)
+        try:
+            yield
+        finally:
+            self._app.installEventFilter(self)
+            self.restart()
 
     def set_minutes(self, minutes: int) -> None:
         self.minutes = max(1, int(minutes))
@@ -55,11 +76,13 @@ class InactivityWatcher(QObject):
             self.restart()
             self.idle.emit()
 
-    def eventFilter(self, watched, event) -> bool:
-        if event.type() in ACTIVITY:
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()  # once: each call builds a Python enum, for every event of the application
+        if kind in ACTIVITY:
             self.last_activity = self._clock()
             if (
-                event.type() == QEvent.Type.KeyPress
+                kind == QEvent.Type.KeyPress
+                and isinstance(event, QKeyEvent)
                 and event.key() == Qt.Key.Key_L
                 and event.modifiers() == Qt.KeyboardModifier.ControlModifier
                 and QApplication.activeModalWidget() is not None

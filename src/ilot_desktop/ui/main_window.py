@@ -90,7 +90,9 @@ class MainWindow(LockingMixin, WindowActionsMixin, StartFlowMixin):
         geometry = self.settings.get(WINDOW_GEOMETRY)
         if geometry:
             self.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii")))
-        self.watcher = InactivityWatcher(QApplication.instance(), settings.get(AUTO_LOCK_MINUTES), self)
+        app = QApplication.instance()
+        assert app is not None  # the window is made in a running application
+        self.watcher = InactivityWatcher(app, settings.get(AUTO_LOCK_MINUTES), self)
         self.watcher.idle.connect(self.auto_lock)
         self.watcher.lock_key.connect(self.request_lock)
         self.show_start()
@@ -131,7 +133,8 @@ class MainWindow(LockingMixin, WindowActionsMixin, StartFlowMixin):
         if self.workspace is None:
             from ilot_desktop.ui.workspace import Workspace
 
-            workspace = Workspace(self.today, self.events, self)
+            with self.watcher.paused():
+                workspace = Workspace(self.today, self.events, self)
             workspace.bilan.funder_requested.connect(self.open_funder_dialog)
             splitter = self.settings.get(WINDOW_SPLITTER)
             if splitter:
