@@ -272,7 +272,7 @@ def test_check_writes_nothing_into_a_file_that_fails_its_full_check(data, monkey
     assert main(["--data-dir", str(data), "check"]) == 0  # a sound file: its opening is logged after the check
     session = vault.unlock(data, PASSWORD)
     try:
-        opened = [e for e in session.audit.events() if e.action == audit_actions.VAULT_OPENED]
+        opened = [e for e in session.audit.events() if e.action == audit_actions.AuditAction.VAULT_OPENED]
     finally:
         session.close()
     assert len(opened) == 2  # the good check's, and this unlock's
