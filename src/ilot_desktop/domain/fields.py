@@ -59,8 +59,9 @@ class Field:
     the exchange import refuses the cell itself). ``in_form``: shown on the Fiche (``end_reason`` is set
     on the Résultats tab, ``anonymised_on`` by the retention rule). ``tall``: a long text given more room.
     ``placeholder``: what a choice list shows when nothing is chosen (for statuses, the member so named is
-    that "not said" and is not offered). ``check_columns``: columns of a check list. ``exchange``: None when the workbook has no such column.
-    ``in_copy``: shown in the right-of-access copy (every field is, unless said otherwise).
+    that "not said" and is not offered). ``check_columns``: columns of a check list. ``exchange``: None when
+    the workbook has no such column. ``in_copy``: shown in the right-of-access copy (every field is, unless
+    said otherwise).
     """
 
     name: str
