@@ -108,7 +108,7 @@ class _Section(Table):
         parts: list[Flowable] = super().split(avail_width, avail_height)
         if len(parts) == 2 and self.continued is not None and isinstance(parts[1], _Section):
             # A new row: the first part shares its row lists with the second.
-            tail = parts[1]._cellvalues
+            tail: list[list[object]] = vars(parts[1])["_cellvalues"]  # reportlab's rows (no public accessor)
             tail[0] = [self.continued, *tail[0][1:]]
             parts[1].continued = self.continued
         return parts

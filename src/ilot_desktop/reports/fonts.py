@@ -8,6 +8,8 @@ same on every computer. Sizes are generous on purpose: some readers of these doc
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
+from typing import TYPE_CHECKING, BinaryIO
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT
@@ -16,6 +18,11 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
 from ilot_desktop.paths import resource_path
+
+if TYPE_CHECKING:
+    from reportlab.lib.colors import Color
+    from reportlab.pdfgen.canvas import Canvas
+    from reportlab.platypus import BaseDocTemplate
 
 FONT_REGULAR = "DejaVuSans"
 FONT_BOLD = "DejaVuSans-Bold"
@@ -62,7 +69,14 @@ def para_styles() -> dict[str, ParagraphStyle]:
 
 
 def draw_page_footer(
-    canvas, doc, left: float, right: float, first_line: str, second_line: str, total_pages: int | None, rule_colour
+    canvas: Canvas,
+    doc: BaseDocTemplate,
+    left: float,
+    right: float,
+    first_line: str,
+    second_line: str,
+    total_pages: int | None,
+    rule_colour: Color,
 ) -> None:
     """A thin rule and two small lines at the foot of an A4 page, with "Page n sur N" when the total is known."""
     from reportlab.lib.units import mm
@@ -81,7 +95,7 @@ def draw_page_footer(
     canvas.restoreState()
 
 
-def render_with_page_count(build) -> bytes:
+def render_with_page_count(build: Callable[[BinaryIO, int | None], int]) -> bytes:
     """PDF bytes from ``build(target, total_pages) -> pages``, called twice: a first pass into a scratch buffer
     counts the pages, so that the real one can print « Page 1 sur 3 »."""
     import io

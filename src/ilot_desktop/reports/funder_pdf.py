@@ -13,6 +13,7 @@ from __future__ import annotations
 import pathlib
 from collections.abc import Sequence
 from fractions import Fraction
+from typing import Any, BinaryIO
 from xml.sax.saxutils import escape
 
 from reportlab.graphics.shapes import Drawing, Line, Rect, String
@@ -22,7 +23,9 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
+    BaseDocTemplate,
     KeepTogether,
     Paragraph,
     SimpleDocTemplate,
@@ -127,13 +130,13 @@ def _tiles(figures: YearIndicators, st: dict[str, ParagraphStyle], width: float)
                 ]
             )
         )
-    row = []
+    row: list[Table | str] = []
     for index, t in enumerate(inner):
         row.append(t)
         if index < 3:
             row.append("")
     table = Table([row], colWidths=[tile_width, gap] * 3 + [tile_width])
-    style = [
+    style: list[tuple[Any, ...]] = [
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("FONTNAME", (0, 0), (-1, -1), register_fonts()[0]),
         ("TOPPADDING", (0, 0), (-1, -1), 9),
@@ -156,7 +159,7 @@ def _summary_table(figures: YearIndicators, st: dict[str, ParagraphStyle], width
         for label, value in figures.summary_rows()
     ]
     table = Table(rows, colWidths=[width * 0.76, width * 0.24])
-    style = [
+    style: list[tuple[Any, ...]] = [
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("FONTNAME", (0, 0), (-1, -1), register_fonts()[0]),
         ("TOPPADDING", (0, 0), (-1, -1), 3.5),
@@ -208,9 +211,11 @@ def _bars(
         )
         length = bar_room * count / most if most else 0
         colour = colors.HexColor(bar_colours[index % len(bar_colours)]) if bar_colours else _BAR
-        drawing.add(Rect(label_width, y, bar_room, bar_height, fillColor=_BAR_EMPTY, strokeColor=None))
+        empty: dict[str, Any] = {"fillColor": _BAR_EMPTY, "strokeColor": None}
+        drawing.add(Rect(label_width, y, bar_room, bar_height, **empty))
         if length:
-            drawing.add(Rect(label_width, y, length, bar_height, fillColor=colour, strokeColor=None))
+            filled: dict[str, Any] = {"fillColor": colour, "strokeColor": None}
+            drawing.add(Rect(label_width, y, length, bar_height, **filled))
         text = str(count)
         if total:
             text += f"  ({percent(Fraction(count, total))}{NBSP}%)"
@@ -334,12 +339,12 @@ def _story(figures: YearIndicators, width: float) -> list:
     return story
 
 
-def _build(target, figures: YearIndicators, total_pages: int | None) -> int:
+def _build(target: BinaryIO, figures: YearIndicators, total_pages: int | None) -> int:
     regular, _bold = register_fonts()
     title = _title(figures)
     footer = f"{title}, arrêté au {format_date(figures.as_of)}"
 
-    def on_page(canvas, doc) -> None:
+    def on_page(canvas: Canvas, doc: BaseDocTemplate) -> None:
         left, right = _MARGIN_X + _FRAME_PAD, A4[0] - _MARGIN_X - _FRAME_PAD
         draw_page_footer(canvas, doc, left, right, footer, FOOTER, total_pages, _RULE)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime
 import io
 import pathlib
+from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -17,7 +18,9 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
+    BaseDocTemplate,
     Flowable,
     KeepInFrame,
     ListFlowable,
@@ -50,6 +53,12 @@ _MAX_HINT_CHARS = 240
 
 def _fr_date(day: datetime.date) -> str:
     return day.strftime("%d/%m/%Y")
+
+
+def _item(paragraph: Paragraph) -> Any:
+    """A numbered or bulleted entry: reportlab's ListItem, which ListFlowable takes beside flowables (its type
+    stubs know only flowables)."""
+    return ListItem(paragraph)
 
 
 def _q(text: str) -> str:
@@ -221,20 +230,20 @@ def _story(recovery_code: str, created_on: datetime.date, folder_hint: str, widt
         Paragraph(f"Comment l'utiliser{NBSP}?", heading),
         ListFlowable(
             [
-                ListItem(
+                _item(
                     Paragraph(
                         "Ouvrez Îlot desktop. Sur l'écran de déverrouillage, cliquez sur "
                         f"{_q(f'Mot{NBSP}de{NBSP}passe{NBSP}oublié{NBSP}?')}.",
                         bullet,
                     )
                 ),
-                ListItem(
+                _item(
                     Paragraph(
                         "Tapez le code. Les minuscules sont acceptées et les tirets peuvent être omis.",
                         bullet,
                     )
                 ),
-                ListItem(
+                _item(
                     Paragraph(
                         f"Le code ne contient jamais les lettres O, I ou L{NBSP}: si vous les tapez, "
                         "elles sont lues comme les chiffres 0, 1 et 1.",
@@ -258,14 +267,14 @@ def _story(recovery_code: str, created_on: datetime.date, folder_hint: str, widt
             [
                 ListFlowable(
                     [
-                        ListItem(
+                        _item(
                             Paragraph(
                                 "Conservez cette feuille dans le coffre du bureau, jamais avec l'ordinateur.",
                                 bullet,
                             )
                         ),
-                        ListItem(Paragraph("Ne la photographiez pas, ne l'envoyez pas par e-mail.", bullet)),
-                        ListItem(
+                        _item(Paragraph("Ne la photographiez pas, ne l'envoyez pas par e-mail.", bullet)),
+                        _item(
                             Paragraph(
                                 "Toute personne qui a cette feuille et le fichier peut lire les dossiers.",
                                 bullet,
@@ -341,7 +350,7 @@ def write_recovery_sheet(out: pathlib.Path, recovery_code: str, created_on: date
         "Elle ne contient aucune donnée sur les personnes accompagnées."
     )
 
-    def on_page(canvas, doc) -> None:
+    def on_page(canvas: Canvas, doc: BaseDocTemplate) -> None:
         canvas.saveState()
         canvas.setFont(regular, 8.5)
         canvas.setFillColor(MUTED)

@@ -16,9 +16,8 @@ from __future__ import annotations
 import datetime
 import io
 import pathlib
-from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import Any, BinaryIO
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -27,28 +26,21 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from ilot_desktop import safe_files
 from ilot_desktop.domain.actions import CollectiveAction
-from ilot_desktop.domain.dates import MONTHS, WEEKDAYS, format_date, format_time, format_week
-from ilot_desktop.domain.followup import COMMON_PLACES, Appointment, AppointmentView
+from ilot_desktop.domain.dates import MONTHS, WEEKDAYS, format_date, format_week
+from ilot_desktop.domain.followup import AppointmentView
 from ilot_desktop.domain.vocabulary import AppointmentKind, AppointmentStatus
 from ilot_desktop.reports.fonts import INK, MUTED, register_fonts
+from ilot_desktop.reports.week_entries import NBSP, Entry, EntryBox, collect, darker
 from ilot_desktop.reports.week_palette import ACTION_COLOUR, ACTION_MARK, CANCELLED_COLOUR, KIND_COLOURS, STATUS_MARKS
 
 ORGANISATION = "L'Îlot — Dynamiques Emploi"
 EMPTY_WEEK = "Aucun rendez-vous cette semaine."
-# No-break space before « : ; ! ? » (see recovery_sheet.py for why not U+202F).
-NBSP = "\u00a0"
 FOOTER = f"Document interne{NBSP}: initiales et n° de dossier uniquement. Ne pas laisser sans surveillance."
-
-_MARK_COLOURS = {
-    AppointmentStatus.PLANNED: "#1F2933",
-    AppointmentStatus.DONE: "#2E7D32",
-    AppointmentStatus.ABSENT: "#B03A2E",
-    AppointmentStatus.CANCELLED: "#7B8794",
-}
 
 _PAGE = landscape(A4)
 _MARGIN_X = 12 * mm
@@ -70,107 +62,6 @@ _NOON_HOUR, _EVENING_HOUR = 13, 18
 # Tried in order until the week fits on one page: (one row per hour?, text size step).
 _LAYOUTS = ((True, 0), (True, 1), (False, 0), (False, 1), (False, 2))
 _OVERFLOW_LAYOUT = 2  # nothing fits: half-days at the normal size, over several pages
-_MAX_PLACE, _MAX_TITLE, _MAX_NUMBER = 60, 70, 24
-
-
-@dataclass(frozen=True)
-class _Entry:
-    start: datetime.datetime
-    end: datetime.datetime
-    markup: str
-    fill: str
-    cancelled: bool
-    order: str
-
-
-def _shorten(text: str, limit: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
-def _span(start: datetime.datetime, end: datetime.datetime) -> str:
-    return f"{format_time(start)}–{format_time(end)}"
-
-
-def _joined(*parts: str) -> str:
-    """Parts separated by « · », the dot kept at the end of a line rather than starting the next."""
-    return f"{NBSP}· ".join(p for p in parts if p)
-
-
-def _appointment_entry(view: AppointmentView) -> _Entry:
-    a = view.appointment
-    cancelled = a.status is AppointmentStatus.CANCELLED
-    # Only the initials and the file number: never the name, the report or the next steps.
-    who = escape(view.initials.replace(" ", NBSP)) or "?"
-    number = escape(_shorten(view.file_number, _MAX_NUMBER))
-    place = escape(_shorten(printable_place(a), _MAX_PLACE))
-    body = _joined(f"<b>{_span(a.start, a.end)}</b>", f"<b>{who}</b>", number, escape(a.kind.label), place)
-    if cancelled:
-        body = f"<strike>{body}</strike>"
-    mark = f'<font color="{_MARK_COLOURS[a.status]}"><b>{STATUS_MARKS[a.status]}</b></font>'
-    fill = CANCELLED_COLOUR if cancelled else KIND_COLOURS.get(a.kind, CANCELLED_COLOUR)
-    return _Entry(a.start, a.end, f"{mark}{NBSP}{body}", fill, cancelled, view.file_number)
-
-
-def _action_entry(action: CollectiveAction) -> _Entry:
-    title = escape(_shorten(action.title, _MAX_TITLE))
-    if action.action_type is not None:
-        what = f"{escape(action.action_type.label)}{NBSP}: {title}" if title else escape(action.action_type.label)
-    else:
-        what = title or "Action collective"
-    body = _joined(
-        f"<b>{_span(action.start, action.end)}</b>",
-        f"<b>{what}</b>",
-        escape(_shorten(action.place, _MAX_PLACE)),
-    )
-    return _Entry(action.start, action.end, f"{ACTION_MARK}{NBSP}{body}", ACTION_COLOUR, False, action.reference)
-
-
-def _darker(hex_colour: str, factor: float = 0.78) -> colors.Color:
-    c = colors.HexColor(hex_colour)
-    return colors.Color(c.red * factor, c.green * factor, c.blue * factor)
-
-
-class _EntryBox(Flowable):
-    """One appointment or action: its text in a rounded box of its kind's colour."""
-
-    def __init__(self, entry: _Entry, style: ParagraphStyle) -> None:
-        super().__init__()
-        self.fill = colors.HexColor(entry.fill)
-        self.edge = _darker(entry.fill)
-        self.para = Paragraph(entry.markup, style)
-        self.pad_x, self.pad_y = 3.5, 2.5
-
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        _w, h = self.para.wrap(avail_width - 2 * self.pad_x, 10_000)
-        self.width, self.height = avail_width, h + 2 * self.pad_y
-        return self.width, self.height
-
-    def draw(self) -> None:
-        canvas = self.canv
-        canvas.saveState()
-        canvas.setFillColor(self.fill)
-        canvas.setStrokeColor(self.edge)
-        canvas.setLineWidth(0.5)
-        canvas.roundRect(0, 0, self.width, self.height, 2.5, stroke=1, fill=1)
-        canvas.restoreState()
-        self.para.drawOn(canvas, self.pad_x, self.pad_y)
-
-
-def _collect(
-    monday: datetime.date, appointments: list[AppointmentView], actions: list[CollectiveAction]
-) -> dict[int, list[_Entry]]:
-    """Weekday index (0 = Monday) -> the entries of that day, sorted by time."""
-    sunday = monday + datetime.timedelta(days=6)
-    days: dict[int, list[_Entry]] = defaultdict(list)
-    entries = [_appointment_entry(v) for v in appointments if v.appointment.start is not None]
-    entries += [_action_entry(a) for a in actions if a.start is not None]
-    for entry in entries:
-        if monday <= entry.start.date() <= sunday:
-            days[(entry.start.date() - monday).days].append(entry)
-    for day in days.values():
-        day.sort(key=lambda e: (e.start, e.end, e.cancelled, e.order))
-    return days
 
 
 def _styles(regular: str, bold: str, size: float) -> dict[str, ParagraphStyle]:
@@ -210,15 +101,19 @@ def _row_heights(natural: list[float], available: float) -> list[float]:
         fixed |= grown
 
 
-def _slots(days: dict[int, list[_Entry]], hourly: bool) -> list[tuple[str, Callable[[_Entry], bool]]]:
+def _at_hour(hour: int) -> Callable[[Entry], bool]:
+    return lambda e: e.start.hour == hour
+
+
+def _slots(days: dict[int, list[Entry]], hourly: bool) -> list[tuple[str, Callable[[Entry], bool]]]:
     """The grid's rows, in the order of the day: ``(label, does this row hold the entry?)``."""
     if hourly:
         # 08:00 to 18:00, widened if something starts earlier or later.
         used = {e.start.hour for entries in days.values() for e in entries}
         hours = range(min([_DAY_START_HOUR, *used]), max([_DAY_LAST_HOUR, *used]) + 1)
-        return [(f"{h:02d}:00", lambda e, h=h: e.start.hour == h) for h in hours]
+        return [(f"{h:02d}:00", _at_hour(h)) for h in hours]
     # A busy week: morning, afternoon and (only when used) evening.
-    slots = [
+    slots: list[tuple[str, Callable[[Entry], bool]]] = [
         ("Matin", lambda e: e.start.hour < _NOON_HOUR),
         ("Après-<br/>midi", lambda e: _NOON_HOUR <= e.start.hour < _EVENING_HOUR),
     ]
@@ -245,11 +140,61 @@ def _story(
     """
     regular, bold = register_fonts()
     hourly, shrink = _LAYOUTS[layout]
-    days = _collect(monday, appointments, actions)
+    days = collect(monday, appointments, actions)
     shown = [0, 1, 2, 3, 4] + [d for d in (5, 6) if days.get(d)]
     sizes = _ENTRY_SIZES if len(shown) <= 5 else _ENTRY_SIZES_WEEKEND
     st = _styles(regular, bold, sizes[shrink])
 
+    story: list[Flowable] = [_header(monday, printed_on, st, width, regular), Spacer(1, 8)]
+    if not days:
+        story += [Paragraph(EMPTY_WEEK, st["empty"]), Spacer(1, 6)]
+    used = sum(f.wrap(width, height)[1] for f in story)
+
+    time_column = _TIME_COLUMN if hourly else _TIME_COLUMN_HALF_DAY
+    day_width = (width - time_column) / len(shown)
+    head_height = st["day"].leading + st["date"].leading + 2 * _CELL_PAD + 2
+    available = height - used - head_height - 2
+    # Over several pages no cell may be taller than a page: a busy slot continues on extra rows, short
+    # enough to fill each page well.
+    cell_limit = available / 3 if overflow else float("inf")
+    groups = [
+        _slot_rows(
+            label, [_cell_chunks(days.get(d, []), holds, st, day_width - 2 * _CELL_PAD, cell_limit) for d in shown], st
+        )
+        for label, holds in _slots(days, hourly)
+    ]
+
+    # When the week is busy, quiet hours at the start and end of the day give way first (evening first).
+    def needed() -> float:
+        return sum(max(h, _MIN_ROW) for _rows, heights in groups for h in heights)
+
+    def quiet(group: _Group) -> bool:
+        return all(not cell for row in group[0] for cell in row[1:])
+
+    while needed() > available and len(groups) > 1 and (quiet(groups[-1]) or quiet(groups[0])):
+        groups.pop(-1 if quiet(groups[-1]) else 0)
+
+    rows: list[list[object]] = [_day_heads(monday, shown, st)]
+    natural: list[float] = []
+    slot_rows: list[int] = []  # each slot's first row, for the rule above it
+    for group_rows, group_heights in groups:
+        slot_rows.append(len(rows))
+        rows += group_rows
+        natural += group_heights
+    heights = [head_height, *_row_heights(natural, available)]
+    grid = Table(rows, colWidths=[time_column] + [day_width] * len(shown), rowHeights=heights, repeatRows=1)
+    grid.setStyle(TableStyle(_grid_style(regular, slot_rows, hourly)))
+    story.append(grid)
+    return story, needed() <= available
+
+
+_Group = tuple[list[list[object]], list[float]]  # the rows of a slot, and their heights
+_Chunk = tuple[list[Flowable], float]  # the boxes of one cell, and their height
+
+
+def _header(
+    monday: datetime.date, printed_on: datetime.date, st: dict[str, ParagraphStyle], width: float, regular: str
+) -> Table:
     header = Table(
         [
             [Paragraph(escape(format_week(monday)), st["title"]), ""],
@@ -273,20 +218,11 @@ def _story(
             ]
         )
     )
-    story: list[Flowable] = [header, Spacer(1, 8)]
-    if not days:
-        story += [Paragraph(EMPTY_WEEK, st["empty"]), Spacer(1, 6)]
-    used = sum(f.wrap(width, height)[1] for f in story)
+    return header
 
-    time_column = _TIME_COLUMN if hourly else _TIME_COLUMN_HALF_DAY
-    day_width = (width - time_column) / len(shown)
-    inner = day_width - 2 * _CELL_PAD
-    head_height = st["day"].leading + st["date"].leading + 2 * _CELL_PAD + 2
-    available = height - used - head_height - 2
-    # Over several pages no cell may be taller than a page: a busy slot continues on extra rows, short
-    # enough to fill each page well.
-    cell_limit = available / 3 if overflow else float("inf")
 
+def _day_heads(monday: datetime.date, shown: list[int], st: dict[str, ParagraphStyle]) -> list[object]:
+    """The grid's first row: each day shown, « Lundi » over « 23 novembre »."""
     head_row: list[object] = [""]
     for d in shown:
         day = monday + datetime.timedelta(days=d)
@@ -297,71 +233,59 @@ def _story(
                 Paragraph(f"{number} {MONTHS[day.month - 1]}", st["date"]),
             ]
         )
+    return head_row
 
-    groups: list[tuple[list[list[object]], list[float]]] = []  # the rows of each slot, their heights
-    for label, holds in _slots(days, hourly):
-        chunks: dict[int, list[tuple[list[Flowable], float]]] = {}
-        for d in shown:
-            chunks[d] = []
-            cell: list[Flowable] = []
-            total = 0.0
-            for entry in (e for e in days.get(d, []) if holds(e)):
-                box = _EntryBox(entry, st["cancelled"] if entry.cancelled else st["entry"])
-                box_height = box.wrap(inner, 10_000)[1]
-                if cell and total + _BOX_GAP + box_height > cell_limit:
-                    chunks[d].append((cell, total))
-                    cell, total = [], 0.0
-                if cell:
-                    cell.append(Spacer(1, _BOX_GAP))
-                    total += _BOX_GAP
-                cell.append(box)
-                total += box_height
-            if cell:
-                chunks[d].append((cell, total))
-        lines = max(1, *(len(c) for c in chunks.values()))
-        group_rows: list[list[object]] = []
-        group_heights: list[float] = []
-        for line in range(lines):
-            # A continuation row repeats its slot, lighter: it may start the next page.
-            row: list[object] = [Paragraph(label, st["hour"] if line == 0 else st["hour_more"])]
-            tallest = st["hour"].leading * label.count("<br/>") + st["hour"].leading
-            for d in shown:
-                if line < len(chunks[d]):
-                    cell, total = chunks[d][line]
-                    row.append(cell)
-                    tallest = max(tallest, total)
-                else:
-                    row.append("")
-            group_rows.append(row)
-            group_heights.append(tallest + 2 * _CELL_PAD)
-        groups.append((group_rows, group_heights))
 
-    # When the week is busy, quiet hours at the start and end of the day give way first (evening first).
-    def needed() -> float:
-        return sum(max(h, _MIN_ROW) for _rows, heights in groups for h in heights)
+def _cell_chunks(
+    entries: list[Entry],
+    holds: Callable[[Entry], bool],
+    st: dict[str, ParagraphStyle],
+    inner: float,
+    cell_limit: float,
+) -> list[_Chunk]:
+    """A day's boxes in one slot, cut into cells no taller than ``cell_limit``."""
+    chunks: list[_Chunk] = []
+    cell: list[Flowable] = []
+    total = 0.0
+    for entry in (e for e in entries if holds(e)):
+        box = EntryBox(entry, st["cancelled"] if entry.cancelled else st["entry"])
+        box_height = box.wrap(inner, 10_000)[1]
+        if cell and total + _BOX_GAP + box_height > cell_limit:
+            chunks.append((cell, total))
+            cell, total = [], 0.0
+        if cell:
+            cell.append(Spacer(1, _BOX_GAP))
+            total += _BOX_GAP
+        cell.append(box)
+        total += box_height
+    if cell:
+        chunks.append((cell, total))
+    return chunks
 
-    def quiet(group: tuple[list[list[object]], list[float]]) -> bool:
-        return all(not cell for row in group[0] for cell in row[1:])
 
-    while needed() > available and len(groups) > 1 and (quiet(groups[-1]) or quiet(groups[0])):
-        groups.pop(-1 if quiet(groups[-1]) else 0)
+def _slot_rows(label: str, chunks: list[list[_Chunk]], st: dict[str, ParagraphStyle]) -> _Group:
+    """A slot's rows (one, or more when a busy cell runs on), with their heights."""
+    lines = max(1, *(len(c) for c in chunks))
+    group_rows: list[list[object]] = []
+    group_heights: list[float] = []
+    for line in range(lines):
+        # A continuation row repeats its slot, lighter: it may start the next page.
+        row: list[object] = [Paragraph(label, st["hour"] if line == 0 else st["hour_more"])]
+        tallest = st["hour"].leading * label.count("<br/>") + st["hour"].leading
+        for day_chunks in chunks:
+            if line < len(day_chunks):
+                cell, total = day_chunks[line]
+                row.append(cell)
+                tallest = max(tallest, total)
+            else:
+                row.append("")
+        group_rows.append(row)
+        group_heights.append(tallest + 2 * _CELL_PAD)
+    return group_rows, group_heights
 
-    rows: list[list[object]] = [head_row]
-    natural: list[float] = []
-    slot_rows: list[int] = []  # each slot's first row, for the rule above it
-    for group_rows, group_heights in groups:
-        slot_rows.append(len(rows))
-        rows += group_rows
-        natural += group_heights
-    heights = [head_height, *_row_heights(natural, available)]
 
-    grid = Table(
-        rows,
-        colWidths=[time_column] + [day_width] * len(shown),
-        rowHeights=heights,
-        repeatRows=1,
-    )
-    style = [
+def _grid_style(regular: str, slot_rows: list[int], hourly: bool) -> list[tuple[Any, ...]]:
+    style: list[tuple[Any, ...]] = [
         ("FONTNAME", (0, 0), (-1, -1), regular),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), _CELL_PAD),
@@ -377,9 +301,7 @@ def _story(
     ]
     rule = _RULE_LIGHT if hourly else _RULE
     style += [("LINEABOVE", (0, r), (-1, r), 0.5, rule) for r in slot_rows[1:]]
-    grid.setStyle(TableStyle(style))
-    story.append(grid)
-    return story, needed() <= available
+    return style
 
 
 def _legend_lines() -> list[tuple[str, list[tuple[str | None, str]]]]:
@@ -393,7 +315,7 @@ def _legend_lines() -> list[tuple[str, list[tuple[str | None, str]]]]:
     return [(f"Type{NBSP}:", kinds), (f"Statut{NBSP}:", statuses)]
 
 
-def _draw_legend(canvas, regular: str, bold: str, left: float, baseline: float) -> None:
+def _draw_legend(canvas: Canvas, regular: str, bold: str, left: float, baseline: float) -> None:
     """Two lines at the foot of each page: the colours of the kinds, then the status marks."""
     size = 8.0
     indent = left + max(stringWidth(label, bold, size) for label, _items in _legend_lines()) + 8
@@ -405,7 +327,7 @@ def _draw_legend(canvas, regular: str, bold: str, left: float, baseline: float) 
         for fill, text in items:
             if fill:
                 canvas.setFillColor(colors.HexColor(fill))
-                canvas.setStrokeColor(_darker(fill))
+                canvas.setStrokeColor(darker(fill))
                 canvas.setLineWidth(0.5)
                 canvas.roundRect(x, baseline - 1.5, 11, 8, 1.5, stroke=1, fill=1)
                 x += 15
@@ -416,13 +338,13 @@ def _draw_legend(canvas, regular: str, bold: str, left: float, baseline: float) 
         baseline -= 12
 
 
-def _build(target, story: list[Flowable], monday: datetime.date, total_pages: int | None) -> int:
+def _build(target: BinaryIO, story: list[Flowable], monday: datetime.date, total_pages: int | None) -> int:
     regular, bold = register_fonts()
     page_w, page_h = _PAGE
     left, right = _MARGIN_X + _FRAME_PAD, page_w - _MARGIN_X - _FRAME_PAD
     week = format_week(monday)
 
-    def on_page(canvas, doc) -> None:
+    def on_page(canvas: Canvas, doc: BaseDocTemplate) -> None:
         canvas.saveState()
         _draw_legend(canvas, regular, bold, left, 16 * mm)
         canvas.setStrokeColor(_RULE)
@@ -454,13 +376,6 @@ def _build(target, story: list[Flowable], monday: datetime.date, total_pages: in
     )
     doc.build(story, onFirstPage=on_page, onLaterPages=on_page)
     return doc.page
-
-
-def printable_place(appointment: Appointment) -> str:
-    """A typed place may hold a name or a home address: only prisons and the standard places are printed."""
-    if appointment.kind is AppointmentKind.IN_DETENTION or appointment.place in COMMON_PLACES:
-        return appointment.place
-    return ""
 
 
 def write_week_sheet(

@@ -18,6 +18,7 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from xlsxwriter.format import Format
 from xlsxwriter.utility import xl_col_to_name
 from xlsxwriter.worksheet import Worksheet
 
@@ -57,7 +58,14 @@ def _lists_columns(layouts: Sequence[SheetLayout]) -> list[tuple[SheetLayout, Co
     return [(layout, c) for layout in layouts for c in layout.columns if c.kind is Kind.CHOICE]
 
 
-def _header(sheet: Worksheet, headers: Sequence[str], widths: Sequence[int], style) -> None:
+def _labels(column: Column) -> list[str]:
+    """The labels a choice column allows (a ``Kind.CHOICE`` column always has its list)."""
+    if column.choices is None:
+        raise ValueError(f"choice column without choices: {column.key}")
+    return list(column.choices.labels())
+
+
+def _header(sheet: Worksheet, headers: Sequence[str], widths: Sequence[int], style: Format) -> None:
     for index, (header, width) in enumerate(zip(headers, widths, strict=True)):
         sheet.write_string(0, index, header, style)
         sheet.set_column(index, index, max(width, len(header) + 2))
@@ -116,11 +124,11 @@ def render_exchange_workbook(rows: Rows | None = None) -> bytes:
     _header(
         lists,
         [f"{layout.name} – {column.header}" for layout, column in choice_columns],
-        [max(len(label) for label in column.choices.labels()) + 2 for _layout, column in choice_columns],
+        [max(len(label) for label in _labels(column)) + 2 for _layout, column in choice_columns],
         formats["header"],
     )
     for c, (_layout, column) in enumerate(choice_columns):
-        for r, label in enumerate(column.choices.labels(), start=1):
+        for r, label in enumerate(_labels(column), start=1):
             lists.write_string(r, c, label)
     book.close()
     return buffer.getvalue()
