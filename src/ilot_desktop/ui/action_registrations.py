@@ -22,13 +22,13 @@ from PySide6.QtWidgets import (
 )
 
 from ilot_desktop.domain.actions import CollectiveAction, attendance_allowed
-from ilot_desktop.domain.vocabulary import Attendance
+from ilot_desktop.domain.vocabulary import Attendance, CaseStatus
 from ilot_desktop.errors import IlotError, ValidationError
 from ilot_desktop.ui import dialogs
-from ilot_desktop.ui.widgets import CellChoiceCombo, read_only_item
+from ilot_desktop.ui.widgets import CellChoiceCombo, read_only_item, table_item
 
 if TYPE_CHECKING:
-    from ilot_desktop.services.vault import VaultSession
+    from ilot_desktop.ui.session_api import Session
 
 IdRole = Qt.ItemDataRole.UserRole + 40
 
@@ -51,13 +51,15 @@ class RegistrationsBox(QGroupBox):
     def __init__(self, today: Callable[[], date], parent: QWidget | None = None):
         super().__init__("Inscriptions et présence", parent)
         self._today = today
-        self.session: VaultSession | None = None
+        self.session: Session | None = None
         self.action: CollectiveAction | None = None
         self.person = QComboBox(self)
         self.person.setEditable(True)
         self.person.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.person.setAccessibleName("Personne à inscrire")
-        self.person.lineEdit().setPlaceholderText("Nom ou n° de dossier")
+        typed = self.person.lineEdit()  # an editable combo always has its line
+        if typed is not None:
+            typed.setPlaceholderText("Nom ou n° de dossier")
         self.people: list[int] = []  # the participant id behind each entry of ``person``
         self.register_button = QPushButton("Inscrire", self)
         self.register_button.clicked.connect(self.register_current)
@@ -81,7 +83,7 @@ class RegistrationsBox(QGroupBox):
         layout.addWidget(self.registrations, 1)
         layout.addWidget(self.attendance_note)
 
-    def set_session(self, session: VaultSession | None) -> None:
+    def set_session(self, session: Session | None) -> None:
         self.session = session
         self.person.clear()
         self.people.clear()
@@ -94,7 +96,7 @@ class RegistrationsBox(QGroupBox):
             return
         today = self._today()
         for summary in self.session.participants.summaries():
-            if summary.status(today).value == "ongoing":
+            if summary.status(today) is CaseStatus.ONGOING:
                 self.person.addItem(f"{summary.last_name.upper()} {summary.first_name} · {summary.file_number}")
                 self.people.append(summary.id)
         self.person.setCurrentIndex(-1)
@@ -161,7 +163,7 @@ class RegistrationsBox(QGroupBox):
             self.attendance_note.setText("Choisissez d'abord la personne à retirer dans la liste.")
             return
         try:
-            self.session.actions.unregister(action_id, self.registrations.item(row, 0).data(IdRole))
+            self.session.actions.unregister(action_id, table_item(self.registrations, row, 0).data(IdRole))
         except IlotError as error:
             dialogs.show_error(self, error)
             return

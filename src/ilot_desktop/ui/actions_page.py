@@ -31,10 +31,10 @@ from ilot_desktop.domain.vocabulary import ActionType
 from ilot_desktop.errors import IlotError, ValidationError
 from ilot_desktop.ui import dialogs
 from ilot_desktop.ui.action_registrations import IdRole, RegistrationsBox, id_item
-from ilot_desktop.ui.widgets import ChoiceCombo, DateEdit, ErrorLabel, add_form_row, moment_of
+from ilot_desktop.ui.widgets import ChoiceCombo, DateEdit, ErrorLabel, add_form_row, moment_of, table_item
 
 if TYPE_CHECKING:
-    from ilot_desktop.services.vault import VaultSession
+    from ilot_desktop.ui.session_api import Session
     from ilot_desktop.ui.session_events import SessionEvents
 
 _LIST_HEADERS = ("Date", "Réf.", "Type", "Intitulé", "Inscrits", "Présents")
@@ -48,7 +48,7 @@ class ActionsPage(QWidget):
     def __init__(self, today: Callable[[], date], parent: QWidget | None = None):
         super().__init__(parent)
         self._today = today
-        self.session: VaultSession | None = None
+        self.session: Session | None = None
         self.action: CollectiveAction | None = None
 
         self.new_button = QPushButton("Nouvelle action", self)
@@ -181,7 +181,7 @@ class ActionsPage(QWidget):
         """Forget the action being typed (kept as a draft at lock): nothing more is asked."""
         self._dirty = False
 
-    def set_session(self, session: VaultSession | None) -> None:
+    def set_session(self, session: Session | None) -> None:
         self.session = session
         self.list.setRowCount(0)
         self.people_box.set_session(session)
@@ -212,7 +212,7 @@ class ActionsPage(QWidget):
             row = self.list.rowCount()
             self.list.insertRow(row)
             values = (
-                format_date(a.start.date()),
+                format_date(a.start.date() if a.start else None),
                 a.reference,
                 a.action_type.label if a.action_type else "",
                 a.title,
@@ -259,7 +259,7 @@ class ActionsPage(QWidget):
         self.list.blockSignals(True)
         self.list.clearSelection()
         for row in range(self.list.rowCount()):
-            if self.list.item(row, 0).data(IdRole) == action_id:
+            if table_item(self.list, row, 0).data(IdRole) == action_id:
                 self.list.selectRow(row)
         self.list.blockSignals(False)
 
@@ -271,13 +271,16 @@ class ActionsPage(QWidget):
             self.open_action(action_id)
 
     def open_action(self, action_id: int) -> None:
+        if self.session is None:
+            return
         try:
             action = self.session.actions.get(action_id)
         except IlotError as error:
             dialogs.show_error(self, error)
             return
         for row in range(self.list.rowCount()):
-            if self.list.item(row, 0).data(IdRole) == action_id and not self.list.item(row, 0).isSelected():
+            first = table_item(self.list, row, 0)
+            if first.data(IdRole) == action_id and not first.isSelected():
                 self.list.blockSignals(True)
                 self.list.selectRow(row)
                 self.list.blockSignals(False)
@@ -316,7 +319,7 @@ class ActionsPage(QWidget):
             self.save_button,
         ):
             widget.setEnabled(enabled)
-        self.delete_button.setEnabled(enabled and action.id is not None)
+        self.delete_button.setEnabled(action is not None and action.id is not None)
         if action is None:
             for line in (self.reference, self.title, self.place, self.partner):
                 line.clear()
@@ -356,6 +359,8 @@ class ActionsPage(QWidget):
 
     def restore_draft(self, draft: dict[str, Any]) -> bool:
         """Put a kept draft back on its action (or a new one), marked as not saved. False if the action is gone."""
+        if self.session is None:
+            return False
         if draft.get("id") is not None:
             try:
                 self.session.actions.get(draft["id"])
@@ -382,7 +387,8 @@ class ActionsPage(QWidget):
 
     # --- writing ------------------------------------------------------------------------------------
 
-    def read(self) -> tuple[CollectiveAction, dict[str, str]]:
+    def read(self, shown: CollectiveAction) -> tuple[CollectiveAction, dict[str, str]]:
+        """``shown`` with what the fields hold, and the French message of each field that cannot be read."""
         problems: dict[str, str] = {}
         start = None
         try:
@@ -390,7 +396,7 @@ class ActionsPage(QWidget):
         except DateError as error:
             problems["start"] = str(error)
         action = replace(
-            self.action,
+            shown,
             reference=self.reference.text(),
             action_type=self.action_type.value(),
             title=self.title.text(),
@@ -402,9 +408,9 @@ class ActionsPage(QWidget):
         return action, problems
 
     def save(self) -> bool:
-        if self.action is None:
+        if self.action is None or self.session is None:
             return False
-        action, problems = self.read()
+        action, problems = self.read(self.action)
         if not problems:
             try:
                 saved = self.session.actions.save(action)
@@ -427,7 +433,7 @@ class ActionsPage(QWidget):
         return True
 
     def delete(self) -> None:
-        if self.action is None or self.action.id is None:
+        if self.action is None or self.action.id is None or self.session is None:
             return
         if not dialogs.confirm(
             self,

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTime, Signal
 from PySide6.QtWidgets import (
@@ -29,6 +31,9 @@ from ilot_desktop.ui import dialogs
 from ilot_desktop.ui.locking import DRAFT_NOTE, DRAFT_STYLE
 from ilot_desktop.ui.widgets import ChoiceCombo, DateEdit, ErrorLabel, add_form_row, moment_of
 
+if TYPE_CHECKING:
+    from ilot_desktop.ui.session_api import Session
+
 
 class AppointmentDialog(QDialog):
     """Opened with ``open()`` (not blocking); emits ``saved`` or ``deleted`` before closing."""
@@ -36,7 +41,7 @@ class AppointmentDialog(QDialog):
     saved = Signal(object)
     deleted = Signal(int)
 
-    def __init__(self, session, appointment: Appointment, parent: QWidget | None = None):
+    def __init__(self, session: Session, appointment: Appointment, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
         self.appointment = appointment
@@ -51,7 +56,9 @@ class AppointmentDialog(QDialog):
         self.person.setEditable(True)
         self.person.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.person.setAccessibleName("Personne")
-        self.person.lineEdit().setPlaceholderText("Tapez un nom ou un n° de dossier")
+        typed = self.person.lineEdit()  # an editable combo always has its line
+        if typed is not None:
+            typed.setPlaceholderText("Tapez un nom ou un n° de dossier")
         self._people: list[int] = []
         self._numbers: list[str] = []  # the file numbers, to name a kept draft without a name
         for summary in session.participants.summaries():
@@ -147,7 +154,9 @@ class AppointmentDialog(QDialog):
         self.person.currentIndexChanged.connect(self._person_changed)
         (self.person if creating and appointment.participant_id is None else self.report).setFocus()
 
-    def _row(self, form: QFormLayout, text: str, widget: QWidget, error: str | None = None, buddy=None) -> None:
+    def _row(
+        self, form: QFormLayout, text: str, widget: QWidget, error: str | None = None, buddy: QWidget | None = None
+    ) -> None:
         add_form_row(form, self, text, widget, self.errors[error] if error else None, buddy)
 
     def _load(self, a: Appointment) -> None:
@@ -166,7 +175,7 @@ class AppointmentDialog(QDialog):
         self.next_steps.setPlainText(a.next_steps)
         self._dirty = False
 
-    def _mark_dirty(self, *args) -> None:
+    def _mark_dirty(self, *args: object) -> None:
         self._dirty = True
 
     def is_dirty(self) -> bool:
@@ -249,6 +258,9 @@ class AppointmentDialog(QDialog):
         )
 
     def _delete(self) -> None:
+        appointment_id = self.appointment.id
+        if appointment_id is None:  # a new appointment has nothing stored (its Supprimer is hidden)
+            return
         when = format_long_date(self.appointment.start.date()) if self.appointment.start else ""
         if not dialogs.confirm(
             self,
@@ -259,17 +271,17 @@ class AppointmentDialog(QDialog):
         ):
             return
         try:
-            self.session.followup.delete(self.appointment.id)
+            self.session.followup.delete(appointment_id)
         except IlotError as error:
             dialogs.show_error(self, error)
             return
         self._dirty = False
-        self.deleted.emit(self.appointment.id)
+        self.deleted.emit(appointment_id)
         self.accept()
 
     # --- drafts (lock) -------------------------------------------------------------------------------
 
-    def unsaved_draft(self) -> dict | None:
+    def unsaved_draft(self) -> dict[str, Any] | None:
         """What is typed, for the lock to keep encrypted; None when nothing is unsaved."""
         if not self._dirty:
             return None
@@ -288,24 +300,24 @@ class AppointmentDialog(QDialog):
             "date": self.date.text(),
             "time": self.time.time().toString("HH:mm"),
             "duration": self.duration.value(),
-            "appointment_kind": self.kind.value().value if self.kind.value() else None,
+            "appointment_kind": self.kind.code(),
             "place": self.place.text(),
-            "status": self.status.value().value if self.status.value() else None,
+            "status": self.status.code(),
             "report": self.report.toPlainText(),
             "next_steps": self.next_steps.toPlainText(),
         }
 
-    def _start_date(self):
+    def _start_date(self) -> date | None:
         return self.appointment.start.date() if self.appointment.start else None
 
     @staticmethod
-    def draft_appointment(session, draft: dict) -> Appointment:
+    def draft_appointment(session: Session, draft: dict[str, Any]) -> Appointment:
         """The appointment a draft was typed on (IlotError if it was deleted meanwhile), or a new one."""
         if draft.get("id") is not None:
             return session.followup.get(draft["id"]).appointment
         return session.followup.new_draft(draft.get("participant_id"))
 
-    def restore_draft(self, draft: dict) -> None:
+    def restore_draft(self, draft: dict[str, Any]) -> None:
         """Put a kept draft back, marked as not saved."""
         participant_id = draft.get("participant_id")
         if participant_id in self._people:

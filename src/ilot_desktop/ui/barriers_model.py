@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QFont
 
+from ilot_desktop.domain.barriers import Barrier
 from ilot_desktop.domain.dates import format_date
 from ilot_desktop.domain.vocabulary import BarrierCategory, BarrierStatus
 
@@ -26,7 +29,7 @@ RowRole = Qt.ItemDataRole.UserRole + 50
 class Row:
     category: BarrierCategory
     item: str | None = None  # None: the category's heading row
-    barrier: object | None = None  # the recorded Barrier, when ticked
+    barrier: Barrier | None = None  # the recorded barrier, when ticked
 
     @property
     def is_heading(self) -> bool:
@@ -38,11 +41,11 @@ class BarrierChecklistModel(QAbstractTableModel):
 
     edit_requested = Signal(object, int, object)
 
-    def __init__(self, parent=None):
+    def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self.rows: list[Row] = []
 
-    def set_barriers(self, catalogue: dict, barriers: list) -> None:
+    def set_barriers(self, catalogue: Mapping[BarrierCategory, Iterable[str]], barriers: list[Barrier]) -> None:
         by_key = {(b.category, b.item): b for b in barriers}
         rows: list[Row] = []
         for category in BarrierCategory:
@@ -59,7 +62,8 @@ class BarrierChecklistModel(QAbstractTableModel):
         self.rows = []
         self.endResetModel()
 
-    def row_of(self, category: BarrierCategory, item: str) -> int | None:
+    def row_of(self, category: BarrierCategory, item: str | None) -> int | None:
+        """The row of a barrier (``item`` None: the category's heading), None when not listed."""
         return next((i for i, r in enumerate(self.rows) if r.category is category and r.item == item), None)
 
     def active_count(self, category: BarrierCategory) -> int:
@@ -77,14 +81,16 @@ class BarrierChecklistModel(QAbstractTableModel):
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(_HEADERS)
 
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> str | None:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return _HEADERS[section]
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole and section == COL_TICK:
             return "Coché : ce frein concerne la personne"
         return None
 
-    def flags(self, index):
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         row = self.rows[index.row()]
@@ -97,7 +103,7 @@ class BarrierChecklistModel(QAbstractTableModel):
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         row = self.rows[index.row()]
@@ -128,7 +134,7 @@ class BarrierChecklistModel(QAbstractTableModel):
             return b.comment
         return None
 
-    def _heading_data(self, row: Row, column: int, role):
+    def _heading_data(self, row: Row, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and column == COL_ITEM:
             count = self.active_count(row.category)
             return f"{row.category.label}" + (f" ({count} à lever)" if count else "")
@@ -143,7 +149,7 @@ class BarrierChecklistModel(QAbstractTableModel):
         return None
 
     @staticmethod
-    def _text(row: Row, column: int, editing: bool):
+    def _text(row: Row, column: int, editing: bool) -> str | BarrierStatus | None:
         b = row.barrier
         if column == COL_ITEM:
             return row.item
@@ -161,7 +167,9 @@ class BarrierChecklistModel(QAbstractTableModel):
             return b.comment
         return None
 
-    def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:
+    def setData(
+        self, index: QModelIndex | QPersistentModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole
+    ) -> bool:
         if not index.isValid() or self.rows[index.row()].is_heading:
             return False
         row = self.rows[index.row()]

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -20,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ilot_desktop.domain.barriers import CATALOGUE
+from ilot_desktop.domain.barriers import CATALOGUE, Barrier, BarrierEvent
 from ilot_desktop.domain.dates import DateError, format_date, parse_date
 from ilot_desktop.domain.vocabulary import BarrierCategory, BarrierStatus
 from ilot_desktop.errors import IlotError, ValidationError
@@ -42,8 +45,12 @@ from ilot_desktop.ui.plan_panel import PlanPanel
 from ilot_desktop.ui.widgets import ChoiceCombo
 
 if TYPE_CHECKING:
+    from ilot_desktop.domain.participant import Participant
+    from ilot_desktop.ui.session_api import Session
     from ilot_desktop.ui.session_events import SessionEvents
 
+_Key = tuple[BarrierCategory, "str | None"]  # a checklist row found again by name: (category, item)
+_CellText = tuple[BarrierCategory, "str | None", int, str]  # (category, item, column, text) typed in a cell
 _TEXT_COLUMNS = (COL_IDENTIFIED, COL_LIFTED, COL_PARTNER, COL_COMMENT)
 _COLUMN_NAMES = {
     COL_IDENTIFIED: "Date d'identification",
@@ -63,15 +70,15 @@ _FIELD_OF_COLUMN = {
 class BarriersPage(QWidget):
     changed = Signal()
 
-    def __init__(self, today, parent: QWidget | None = None):
+    def __init__(self, today: Callable[[], date], parent: QWidget | None = None):
         super().__init__(parent)
         self._today = today
-        self.session = None
-        self.participant = None
-        self._barriers: list = []
-        self._histories: dict[int, list] = {}
-        self._pending_orientation: tuple | None = None
-        self._cell_draft: tuple | None = None  # (category, item, column, text) typed before a lock
+        self.session: Session | None = None
+        self.participant: Participant | None = None
+        self._barriers: list[Barrier] = []
+        self._histories: dict[int, list[BarrierEvent]] = {}
+        self._pending_orientation: _Key | None = None
+        self._cell_draft: _CellText | None = None  # typed before a lock
 
         self.heading = QLabel(self)
         self.heading.setStyleSheet("font-size: 16px; font-weight: 600;")
@@ -183,7 +190,7 @@ class BarriersPage(QWidget):
         events.participant_shown.connect(self.show_participant)
         events.participant_saved.connect(self._participant_saved)
 
-    def _participant_saved(self, participant: object, _source: object) -> None:
+    def _participant_saved(self, participant: Participant, _source: object) -> None:
         self.show_participant(participant)
 
     def discard_edits(self) -> None:
@@ -191,13 +198,13 @@ class BarriersPage(QWidget):
         kept as drafts at lock and cleared with the page)."""
         self.plan.discard_edits()
 
-    def set_session(self, session) -> None:
+    def set_session(self, session: Session | None) -> None:
         self.session = session
         self.plan.set_session(session)
         if session is None:
             self.show_participant(None)
 
-    def show_participant(self, participant) -> None:
+    def show_participant(self, participant: Participant | None) -> None:
         self.participant = participant if participant is not None and participant.id is not None else None
         self._cell_draft = None
         self.add_item.clear()
@@ -206,7 +213,7 @@ class BarriersPage(QWidget):
 
     # --- drafts (lock) -------------------------------------------------------------------------------
 
-    def _open_cell_text(self) -> tuple | None:
+    def _open_cell_text(self) -> _CellText | None:
         """The text typed in a date, partner or comment cell whose editor is still open (not saved yet)."""
         index = self.table.currentIndex()
         if self.table.state() != QAbstractItemView.State.EditingState or index.column() not in _TEXT_COLUMNS:
@@ -229,7 +236,7 @@ class BarriersPage(QWidget):
         self._cell_draft = None
         return pending[3]
 
-    def unsaved_draft(self) -> dict | None:
+    def unsaved_draft(self) -> dict[str, Any] | None:
         """A barrier being added or a cell being typed in, for the lock to keep encrypted; else None."""
         if self.participant is None:
             return None
@@ -254,7 +261,7 @@ class BarriersPage(QWidget):
             "cell": [cell[0].value, cell[1], cell[2], cell[3]] if cell is not None else None,
         }
 
-    def restore_draft(self, draft: dict) -> None:
+    def restore_draft(self, draft: dict[str, Any]) -> None:
         """Put a kept draft back (the participant shown first): the barrier to add in its fields, a cell's text
         in the cell's editor as soon as it is opened again (Entrée or F2), marked as not saved."""
         code = draft.get("add_category")
@@ -302,7 +309,9 @@ class BarriersPage(QWidget):
         self._reload()
         self._set_enabled(True)
 
-    def _reload(self, keep: tuple | None = None) -> None:
+    def _reload(self, keep: _Key | None = None) -> None:
+        if self.session is None or self.participant is None or self.participant.id is None:
+            return
         current = self.table.currentIndex()
         column = current.column() if current.isValid() else COL_TICK
         if keep is None and current.isValid():
@@ -319,17 +328,18 @@ class BarriersPage(QWidget):
 
     # --- edits ---------------------------------------------------------------------------------------
 
-    def _queue_edit(self, row: Row, column: int, value) -> None:
+    def _queue_edit(self, row: Row, column: int, value: object) -> None:
         """Applied after the view's own editing is over (the model is rebuilt afterwards)."""
-        if self.session is None or self.participant is None:
+        session, participant = self.session, self.participant
+        if session is None or participant is None or participant.id is None or row.item is None:
             return
         try:
             if column == COL_TICK:
-                self._tick(row, bool(value))
+                self._tick(session, participant.id, row, bool(value))
             elif column == COL_STATUS:
-                self._apply_status(row, value)
+                self._apply_status(session, row, value)
             else:
-                self._apply_field(row, column, value)
+                self._apply_field(session, row, column, value)
         except ValidationError as error:
             self._say(next(iter(error.errors.values())), error=True)
             if "partner" in error.errors and row.barrier is not None:
@@ -343,19 +353,17 @@ class BarriersPage(QWidget):
         self._say(f"✓ Enregistré\u00a0: {row.item}")
         self.changed.emit()
 
-    def _tick(self, row: Row, checked: bool) -> None:
-        from ilot_desktop.domain.barriers import Barrier
-
-        if checked and row.barrier is None:
-            self.session.barriers.save(
+    def _tick(self, session: Session, participant_id: int, row: Row, checked: bool) -> None:
+        if checked and row.barrier is None and row.item is not None:
+            session.barriers.save(
                 Barrier(
-                    participant_id=self.participant.id,
+                    participant_id=participant_id,
                     category=row.category,
                     item=row.item,
                     identified_on=self._today(),
                 )
             )
-        elif not checked and row.barrier is not None:
+        elif not checked and row.barrier is not None and row.barrier.id is not None:
             has_work = row.barrier.status is not BarrierStatus.IDENTIFIED or row.barrier.partner or row.barrier.comment
             if has_work and not dialogs.confirm(
                 self,
@@ -366,41 +374,34 @@ class BarriersPage(QWidget):
                 "Retirer",
             ):
                 return
-            self.session.barriers.delete(row.barrier.id)
+            session.barriers.delete(row.barrier.id)
 
-    def _apply_status(self, row: Row, status) -> None:
-        if status is None or row.barrier is None or status is row.barrier.status:
+    def _apply_status(self, session: Session, row: Row, status: object) -> None:
+        barrier = row.barrier
+        if not isinstance(status, BarrierStatus) or barrier is None or barrier.id is None or status is barrier.status:
             return
-        partner = row.barrier.partner or None
-        self.session.barriers.set_status(row.barrier.id, status, partner)
+        session.barriers.set_status(barrier.id, status, barrier.partner or None)
 
-    def _apply_field(self, row: Row, column: int, value) -> None:
-        from dataclasses import replace
-
+    def _apply_field(self, session: Session, row: Row, column: int, value: object) -> None:
+        barrier = row.barrier
+        if barrier is None or barrier.id is None:
+            return
         if column == COL_PARTNER and self._pending_orientation == (row.category, row.item):
             self._pending_orientation = None
             partner = str(value or "").strip()
             if partner:
-                self.session.barriers.set_status(row.barrier.id, BarrierStatus.ORIENTED, partner)
+                session.barriers.set_status(barrier.id, BarrierStatus.ORIENTED, partner)
                 return
 
-        text = str(value or "").strip()
-        name = _FIELD_OF_COLUMN[column]
-        if column in (COL_IDENTIFIED, COL_LIFTED):
-            try:
-                new_value = parse_date(text)
-            except DateError as error:
-                raise ValidationError({name: f"« {text} » : {error}"}) from None
-        else:
-            new_value = text
-        self.session.barriers.save(replace(row.barrier, **{name: new_value}))
+        session.barriers.save(_with_cell(barrier, column, str(value or "").strip()))
 
     def _set_status(self, row: Row, status: BarrierStatus) -> None:
         """1–4: the status; an unticked barrier is ticked first."""
         if row.barrier is None:
             self._queue_edit(row, COL_TICK, True)
-            fresh = self.model.rows[self.model.row_of(row.category, row.item)]
-            if fresh.barrier is None or status is BarrierStatus.IDENTIFIED:
+            fresh_index = self.model.row_of(row.category, row.item)
+            fresh = self.model.rows[fresh_index] if fresh_index is not None else None
+            if fresh is None or fresh.barrier is None or status is BarrierStatus.IDENTIFIED:
                 return
             row = fresh
         self._queue_edit(row, COL_STATUS, status)
@@ -418,7 +419,7 @@ class BarriersPage(QWidget):
 
         QTimer.singleShot(0, start)
 
-    def _apply_filter(self, *args) -> None:
+    def _apply_filter(self, *args: object) -> None:
         """With "Freins cochés seulement", a category shows only if something in it is ticked."""
         only = self.only_ticked.isChecked()
         ticked = {r.category for r in self.model.rows if r.barrier is not None}
@@ -427,16 +428,17 @@ class BarriersPage(QWidget):
             self.table.setRowHidden(index, hidden)
 
     def add_custom(self) -> None:
-        from ilot_desktop.domain.barriers import Barrier
-
+        session, participant = self.session, self.participant
+        if session is None or participant is None:
+            return
         category, item = self.add_category.value(), self.add_item.text().strip()
         if category is None or not item:
             self._say("Choisissez la catégorie et décrivez le frein à ajouter.", error=True)
             return
         try:
-            self.session.barriers.save(
+            session.barriers.save(
                 Barrier(
-                    participant_id=self.participant.id,
+                    participant_id=participant.id,
                     category=category,
                     item=item,
                     identified_on=self._today(),
@@ -454,14 +456,28 @@ class BarriersPage(QWidget):
         self.message.setText(text)
         self.message.setStyleSheet("color: #b00020;" if error else "color: #1b6e20; font-weight: 600;")
 
-    def _show_history(self, current: QModelIndex, _previous=None) -> None:
+    def _show_history(self, current: QModelIndex, _previous: QModelIndex | None = None) -> None:
         self.history.clear()
         row: Row | None = current.data(RowRole) if current.isValid() else None
-        if row is None or row.barrier is None:
+        if row is None or row.barrier is None or row.barrier.id is None:
             return
         for event in self._histories.get(row.barrier.id, []):
             partner = f" ({event.partner})" if event.partner else ""
             self.history.addItem(f"{format_date(event.on)} · {event.status.label}{partner}")
 
-    def barrier_choices(self) -> list:
+    def barrier_choices(self) -> list[Barrier]:
         return list(self._barriers)
+
+
+def _with_cell(barrier: Barrier, column: int, text: str) -> Barrier:
+    """The barrier with a date, partner or comment cell as typed; a date that cannot be read is refused."""
+    if column == COL_PARTNER:
+        return replace(barrier, partner=text)
+    if column == COL_COMMENT:
+        return replace(barrier, comment=text)
+    name = _FIELD_OF_COLUMN[column]
+    try:
+        day = parse_date(text)
+    except DateError as error:
+        raise ValidationError({name: f"« {text} » : {error}"}) from None
+    return replace(barrier, identified_on=day) if column == COL_IDENTIFIED else replace(barrier, lifted_on=day)

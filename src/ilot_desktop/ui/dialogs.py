@@ -38,7 +38,7 @@ class _QuestionState:
     """The question boxes and file choosers whose ``exec`` is running, innermost last (None: a file chooser
     opened by a static QFileDialog function, found as the application's modal window)."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.open: list[QDialog | None] = []
         self.cancelling = False
         self.then: list[Callable[[], None]] = []
@@ -76,12 +76,11 @@ def cancel_questions(then: Callable[[], None]) -> None:
     if _Questions.cancelling:
         return
     _Questions.cancelling = True
-    for dialog in reversed(list(_Questions.open)):
-        if dialog is None:
-            dialog = QApplication.activeModalWidget()
-            if not isinstance(dialog, QFileDialog):
-                continue
-        if dialog.isVisible():
+    for asked in reversed(list(_Questions.open)):
+        dialog = asked if asked is not None else QApplication.activeModalWidget()
+        if asked is None and not isinstance(dialog, QFileDialog):
+            continue
+        if isinstance(dialog, QDialog) and dialog.isVisible():
             dialog.reject()
 
 

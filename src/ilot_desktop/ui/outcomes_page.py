@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from datetime import date
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -24,19 +26,22 @@ from PySide6.QtWidgets import (
 
 from ilot_desktop.domain.dates import DateError, format_date
 from ilot_desktop.domain.outcomes import Outcome
-from ilot_desktop.domain.vocabulary import Cadence, DropoutReason, EndReason, OutcomeType, WorkingTime
+from ilot_desktop.domain.vocabulary import Cadence, DropoutReason, LabelledEnum, OutcomeType, WorkingTime
 from ilot_desktop.errors import IlotError, ValidationError
 from ilot_desktop.ui import dialogs
+from ilot_desktop.ui.accompaniment_end import AccompanimentEndBox
 from ilot_desktop.ui.widgets import ChoiceCombo, DateEdit, ErrorLabel, add_form_row, read_only_item
 
 if TYPE_CHECKING:
+    from ilot_desktop.domain.participant import Participant
+    from ilot_desktop.ui.session_api import Session
     from ilot_desktop.ui.session_events import SessionEvents
 
 IdRole = Qt.ItemDataRole.UserRole + 70
 _HEADERS = ("Date", "Résultat", "Catégorie", "Employeur ou organisme", "Secteur", "Temps de travail")
 
 
-def _item(text: str, data=None) -> QTableWidgetItem:
+def _item(text: str, data: object = None) -> QTableWidgetItem:
     return read_only_item(text, data, IdRole)
 
 
@@ -44,11 +49,11 @@ class OutcomesPage(QWidget):
     changed = Signal()
     participant_changed = Signal(object)  # the participant file was changed here (end, cadence)
 
-    def __init__(self, today, parent: QWidget | None = None):
+    def __init__(self, today: Callable[[], date], parent: QWidget | None = None):
         super().__init__(parent)
         self._today = today
-        self.session = None
-        self.participant = None
+        self.session: Session | None = None
+        self.participant: Participant | None = None
         self.outcome: Outcome | None = None
         self._dirty = False
         self._loading = False
@@ -113,38 +118,18 @@ class OutcomesPage(QWidget):
         outcome_layout.addLayout(form)
         outcome_layout.addLayout(buttons)
 
-        # the end of the accompaniment
-        self.end_date = DateEdit("Date de fin d'accompagnement", self)
-        self.end_reason = ChoiceCombo(EndReason, "Motif de fin d'accompagnement", parent=self)
-        self.end_error = ErrorLabel(self)
-        self.end_note = QLabel(self)  # an end typed before a lock, put back; no room otherwise
-        self.end_note.setWordWrap(True)
-        self.end_note.setStyleSheet("color: #8a5a00; font-weight: 600;")
-        self.end_note.hide()
-        self.close_button = QPushButton("Clore l'accompagnement", self)
-        self.close_button.clicked.connect(self.close_accompaniment)
-        self.reopen_button = QPushButton("Rouvrir", self)
-        self.reopen_button.clicked.connect(self.reopen_accompaniment)
-        end_row = QHBoxLayout()
-        for text, widget in (("Fin le", self.end_date), ("Motif", self.end_reason)):
-            label = QLabel(f"{text}\u00a0:", self)
-            label.setBuddy(widget.edit if isinstance(widget, DateEdit) else widget)
-            end_row.addWidget(label)
-            end_row.addWidget(widget)
-        end_row.addStretch(1)
-        end_row.addWidget(self.reopen_button)
-        end_row.addWidget(self.close_button)
-        end_box = QGroupBox("Fin de l'accompagnement", self)
-        end_layout = QVBoxLayout(end_box)
-        end_layout.addLayout(end_row)
-        end_layout.addWidget(self.end_error)
-        end_layout.addWidget(self.end_note)
+        # the end of the accompaniment; its fields keep their names on the page (drafts, tests)
+        self.end_box = AccompanimentEndBox(self)
+        self.end_box.ended.connect(self._ended)
+        self.end_date, self.end_reason = self.end_box.end_date, self.end_box.end_reason
+        self.end_error, self.end_note = self.end_box.end_error, self.end_box.end_note
+        self.close_button, self.reopen_button = self.end_box.close_button, self.end_box.reopen_button
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.milestones)
         layout.addWidget(outcome_box, 1)
-        layout.addWidget(end_box)
+        layout.addWidget(self.end_box)
         for signal in (
             self.outcome_type.activated,
             self.on.changed,
@@ -157,7 +142,7 @@ class OutcomesPage(QWidget):
             signal.connect(self._mark_dirty)
         self._enable(False)
 
-    def _mark_dirty(self, *args) -> None:
+    def _mark_dirty(self, *args: object) -> None:
         if not self._loading and self.participant is not None:
             self._dirty = True
 
@@ -176,7 +161,9 @@ class OutcomesPage(QWidget):
             return True
         return False
 
-    def _row(self, form: QFormLayout, text: str, widget: QWidget, error: str | None = None, buddy=None) -> None:
+    def _row(
+        self, form: QFormLayout, text: str, widget: QWidget, error: str | None = None, buddy: QWidget | None = None
+    ) -> None:
         add_form_row(form, self, text, widget, self.errors[error] if error else None, buddy)
 
     def _enable(self, enabled: bool) -> None:
@@ -209,7 +196,7 @@ class OutcomesPage(QWidget):
         events.participant_shown.connect(self.show_participant)
         events.participant_saved.connect(self._participant_saved)
 
-    def _participant_saved(self, participant: object, source: object) -> None:
+    def _participant_saved(self, participant: Participant, source: object) -> None:
         if source is not self:
             self.show_participant(participant)
 
@@ -217,62 +204,50 @@ class OutcomesPage(QWidget):
         """Forget the result being typed (kept as a draft at lock): nothing more is asked."""
         self._dirty = False
 
-    def set_session(self, session) -> None:
+    def set_session(self, session: Session | None) -> None:
         self.session = session
         if session is None:
             self.show_participant(None)
 
-    def show_participant(self, participant) -> None:
+    def show_participant(self, participant: Participant | None) -> None:
         self.participant = participant if participant is not None and participant.id is not None else None
         self.refresh()
 
     def refresh(self) -> None:
         self.table.setRowCount(0)
-        self.end_error.show_message(None)
-        self.end_note.hide()
-        if self.session is None or self.participant is None:
+        session, shown = self.session, self.participant
+        if session is None or shown is None or shown.id is None:
             self.heading.setText("Choisissez un dossier enregistré pour noter ses résultats.")
             self.milestones.clear()
             self.milestones.hide()
             self._show_outcome(None)
-            self.end_date.set_value(None)
-            self.end_reason.set_value(None)
+            self.end_box.show_participant(self.session, None)
             self._enable(False)
             return
         self._enable(True)
         try:
-            p = self.participant = self.session.participants.get(self.participant.id)
+            p = self.participant = session.participants.get(shown.id)
         except IlotError:  # erased or deleted meanwhile
             self.participant = None
             self.refresh()
             return
         self.heading.setText(f"Résultats de {p.display_name}")
-        stones = self.session.outcomes.milestones(p.id)
+        stones = session.outcomes.milestones(shown.id)
         self.milestones.setText(stones.describe(self._today(), p.end_date) if stones else "")
         self.milestones.setVisible(stones is not None)
-        for outcome in self.session.outcomes.for_participant(p.id):
+        for outcome in session.outcomes.for_participant(shown.id):
             row = self.table.rowCount()
             self.table.insertRow(row)
-            values = (
-                format_date(outcome.on),
-                outcome.outcome_type.label
-                + (f" ({outcome.dropout_reason.label.lower()})" if outcome.dropout_reason else ""),
-                outcome.category.label,
-                outcome.employer,
-                outcome.sector,
-                outcome.working_time.label if outcome.working_time else "",
-            )
-            for column, text in enumerate(values):
+            for column, text in enumerate(_cells(outcome)):
                 self.table.setItem(row, column, _item(text, outcome.id))
-        self.end_date.set_value(p.end_date)
-        self.end_reason.set_value(p.end_reason)
-        self.close_button.setText("Modifier la fin" if p.end_date else "Clore l'accompagnement")
-        self.reopen_button.setEnabled(p.end_date is not None)
+        self.end_box.show_participant(session, p)
         self._show_outcome(None)
 
     def _selection_changed(self) -> None:
         items = self.table.selectedItems()
         if not items or not self.confirm_leave():
+            return
+        if self.session is None:
             return
         try:
             self._show_outcome(self.session.outcomes.get(items[0].data(IdRole)))
@@ -304,7 +279,7 @@ class OutcomesPage(QWidget):
         self.delete_button.setEnabled(outcome is not None and self.participant is not None)
         self._type_changed()
 
-    def _type_changed(self, *args) -> None:
+    def _type_changed(self, *args: object) -> None:
         dropout = self.outcome_type.value() is OutcomeType.DROPOUT
         self.dropout_reason.setEnabled(dropout and self.participant is not None)
         if not dropout:
@@ -314,14 +289,14 @@ class OutcomesPage(QWidget):
 
     # --- drafts (lock) -------------------------------------------------------------------------------
 
-    def unsaved_draft(self) -> dict | None:
+    def unsaved_draft(self) -> dict[str, Any] | None:
         """What is typed (a result, an end of accompaniment not applied yet), for the lock to keep encrypted;
         None when nothing is unsaved."""
         p = self.participant
         if p is None:
             return None
-        end_typed = (self.end_date.text(), _code(self.end_reason))
-        end_changed = end_typed != (format_date(p.end_date), p.end_reason.value if p.end_reason else None)
+        end_typed = self.end_box.typed()
+        end_changed = self.end_box.typed_differs()
         if not self._dirty and not end_changed:
             return None
         what = []
@@ -330,7 +305,7 @@ class OutcomesPage(QWidget):
         if end_changed:
             what.append("fin d'accompagnement pas encore appliquée")
         label = " et ".join(what)
-        draft = {
+        draft: dict[str, Any] = {
             "kind": "outcome",
             "label": f"{label[0].upper()}{label[1:]} pour {p.file_number}",
             "participant_id": p.id,
@@ -340,38 +315,28 @@ class OutcomesPage(QWidget):
         if self._dirty:
             draft["outcome"] = {
                 "id": self.outcome.id if self.outcome is not None else None,
-                "outcome_type": _code(self.outcome_type),
+                "outcome_type": self.outcome_type.code(),
                 "on": self.on.text(),
-                "dropout_reason": _code(self.dropout_reason),
+                "dropout_reason": self.dropout_reason.code(),
                 "employer": self.employer.text(),
                 "sector": self.sector.text(),
-                "working_time": _code(self.working_time),
+                "working_time": self.working_time.code(),
                 "comment": self.comment.toPlainText(),
             }
         return draft
 
-    def restore_draft(self, draft: dict) -> None:
+    def restore_draft(self, draft: dict[str, Any]) -> None:
         """Put a kept draft back (the participant shown first), marked as not saved."""
         if draft.get("end"):
-            end_text, reason = draft["end"]
-            self.end_date.edit.setText(end_text or "")
-            self.end_reason.set_value(EndReason(reason) if reason else None)
-            self.end_note.setText(
-                "Fin d'accompagnement retrouvée après le verrouillage\u00a0: pas encore appliquée "
-                f"(«\u00a0{self.close_button.text()}\u00a0» pour l'appliquer)."
-            )
-            self.end_note.show()
+            self.end_box.restore_typed(*draft["end"])
         typed = draft.get("outcome")
-        if not typed:
+        if not typed or self.session is None:
             return
         self._show_outcome(self.session.outcomes.get(typed["id"]) if typed.get("id") is not None else None)
         self._loading = True
         try:
-            for combo, enum, name in (
-                (self.outcome_type, OutcomeType, "outcome_type"),
-                (self.working_time, WorkingTime, "working_time"),
-            ):
-                combo.set_value(enum(typed[name]) if typed.get(name) else None)
+            self.outcome_type.set_value(OutcomeType(typed["outcome_type"]) if typed.get("outcome_type") else None)
+            self.working_time.set_value(WorkingTime(typed["working_time"]) if typed.get("working_time") else None)
             self._type_changed()
             if typed.get("dropout_reason"):
                 self.dropout_reason.set_value(DropoutReason(typed["dropout_reason"]))
@@ -398,7 +363,7 @@ class OutcomesPage(QWidget):
         self.outcome_type.setFocus()
 
     def save_outcome(self) -> bool:
-        if self.participant is None:
+        if self.session is None or self.participant is None:
             return False
         try:
             on = self.on.value()
@@ -428,13 +393,15 @@ class OutcomesPage(QWidget):
             return False
         self._offer_employment_follow_up(saved)
         self.refresh()
-        self.state.setText(f"✓ Enregistré : {saved.outcome_type.label} le {format_date(saved.on)}")
+        self.state.setText(f"✓ Enregistré : {_label(saved.outcome_type)} le {format_date(saved.on)}")
         self.state.setStyleSheet("color: #1b6e20; font-weight: 600;")
         self.changed.emit()
         return True
 
     def _offer_employment_follow_up(self, saved: Outcome) -> None:
-        p = self.participant
+        p, session = self.participant, self.session
+        if p is None or p.id is None or session is None:
+            return
         if not saved.is_positive or p.cadence is Cadence.EMPLOYMENT or p.end_date is not None:
             return
         if dialogs.confirm(
@@ -446,18 +413,18 @@ class OutcomesPage(QWidget):
             "Passer en suivi dans l'emploi",
         ):
             try:
-                self.session.outcomes.switch_to_employment_follow_up(p.id)
-                self.participant_changed.emit(self.session.participants.get(p.id))
+                session.outcomes.switch_to_employment_follow_up(p.id)
+                self.participant_changed.emit(session.participants.get(p.id))
             except IlotError as error:
                 dialogs.show_error(self, error)
 
     def delete_outcome(self) -> None:
-        if self.outcome is None:
+        if self.outcome is None or self.outcome.id is None or self.session is None:
             return
         if not dialogs.confirm(
             self,
             "Supprimer le résultat",
-            f"Supprimer « {self.outcome.outcome_type.label} » du {format_date(self.outcome.on)} ?",
+            f"Supprimer « {_label(self.outcome.outcome_type)} » du {format_date(self.outcome.on)} ?",
             "Les chiffres du bilan seront recalculés sans lui.",
             "Supprimer",
         ):
@@ -469,41 +436,25 @@ class OutcomesPage(QWidget):
         self.refresh()
         self.changed.emit()
 
-    def close_accompaniment(self) -> None:
-        try:
-            end = self.end_date.value()
-        except DateError as error:
-            self.end_error.show_message(str(error))
-            return
-        if end is None:
-            self.end_error.show_message("Indiquez la date de fin d'accompagnement.")
-            return
-        self._end(end, self.end_reason.value())
-
-    def reopen_accompaniment(self) -> None:
-        if dialogs.confirm(
-            self,
-            "Rouvrir l'accompagnement",
-            "Rouvrir l'accompagnement (retirer la date de fin) ?",
-            "La personne redevient « en cours » dans la liste et dans Ma semaine.",
-            "Rouvrir",
-        ):
-            self._end(None, None)
-
-    def _end(self, end, reason) -> None:
-        try:
-            self.session.outcomes.end_accompaniment(self.participant.id, end, reason)
-        except ValidationError as error:
-            self.end_error.show_message(" ".join(error.errors.values()))
-            return
-        except IlotError as error:
-            dialogs.show_error(self, error)
-            return
-        participant = self.session.participants.get(self.participant.id)
+    def _ended(self, participant: Participant) -> None:
+        """The end was applied or the accompaniment reopened: the file changed, so did the results' context."""
         self.refresh()
         self.participant_changed.emit(participant)
         self.changed.emit()
 
 
-def _code(combo: ChoiceCombo) -> str | None:
-    return combo.value().value if combo.value() else None
+def _label(choice: LabelledEnum | None) -> str:
+    return choice.label if choice is not None else ""
+
+
+def _cells(outcome: Outcome) -> tuple[str, ...]:
+    """A result's row in the table."""
+    reason = f" ({outcome.dropout_reason.label.lower()})" if outcome.dropout_reason else ""
+    return (
+        format_date(outcome.on),
+        _label(outcome.outcome_type) + reason,
+        _label(outcome.category),
+        outcome.employer,
+        outcome.sector,
+        _label(outcome.working_time),
+    )

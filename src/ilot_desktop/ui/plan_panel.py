@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from datetime import date
+from functools import partial
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -23,32 +26,36 @@ from PySide6.QtWidgets import (
 )
 
 from ilot_desktop.domain.action_plan import Task, is_overdue
+from ilot_desktop.domain.barriers import Barrier
 from ilot_desktop.domain.dates import DateError, format_date
-from ilot_desktop.domain.vocabulary import TaskOwner, TaskStatus
+from ilot_desktop.domain.vocabulary import BarrierStatus, TaskOwner, TaskStatus
 from ilot_desktop.errors import IlotError, ValidationError
 from ilot_desktop.ui import dialogs
-from ilot_desktop.ui.widgets import CellChoiceCombo, ChoiceCombo, DateEdit, ErrorLabel, read_only_item
+from ilot_desktop.ui.widgets import CellChoiceCombo, ChoiceCombo, DateEdit, ErrorLabel, read_only_item, table_item
 
 if TYPE_CHECKING:
+    from ilot_desktop.domain.participant import Participant
+    from ilot_desktop.ui.plan_preview import PlanPreviewDialog
+    from ilot_desktop.ui.session_api import Session
     from ilot_desktop.ui.session_events import SessionEvents
 
 IdRole = Qt.ItemDataRole.UserRole + 60
 _HEADERS = ("Tâche", "Qui", "Pour le", "Statut", "Frein lié")
 
 
-def _item(text: str, data=None) -> QTableWidgetItem:
+def _item(text: str, data: object = None) -> QTableWidgetItem:
     return read_only_item(text, data, IdRole)
 
 
 class PlanPanel(QGroupBox):
     changed = Signal()
 
-    def __init__(self, today, parent: QWidget | None = None):
+    def __init__(self, today: Callable[[], date], parent: QWidget | None = None):
         super().__init__("Plan d'action partagé", parent)
         self._today = today
-        self.session = None
-        self.participant = None
-        self.preview = None
+        self.session: Session | None = None
+        self.participant: Participant | None = None
+        self.preview: PlanPreviewDialog | None = None
 
         self.description = QLineEdit(self)
         self.description.setPlaceholderText("Nouvelle tâche : tapez ou choisissez une suggestion, puis Entrée")
@@ -60,7 +67,9 @@ class PlanPanel(QGroupBox):
         self.completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.completer.activated.connect(self._suggestion_chosen)
         self.description.setCompleter(self.completer)
-        self.completer.popup().setMinimumWidth(460)  # suggestions are read whole, not cut at the field's width
+        popup = self.completer.popup()
+        if popup is not None:
+            popup.setMinimumWidth(460)  # suggestions are read whole, not cut at the field's width
         self._just_completed = False
         self.owner = ChoiceCombo(TaskOwner, "Qui fait la tâche", placeholder=None, parent=self)
         self.due = DateEdit("Pour le", self)
@@ -137,7 +146,7 @@ class PlanPanel(QGroupBox):
         """Nothing to forget beyond what clearing the panel does (the task being typed is kept as a draft at
         lock and cleared with the panel)."""
 
-    def set_session(self, session) -> None:
+    def set_session(self, session: Session | None) -> None:
         self.session = session
         if session is None:
             self._clear_draft()
@@ -146,7 +155,7 @@ class PlanPanel(QGroupBox):
                 self.preview = None
             self.show_participant(None)
 
-    def show_participant(self, participant) -> None:
+    def show_participant(self, participant: Participant | None) -> None:
         if participant is None or self.participant is None or participant.id != self.participant.id:
             self._clear_draft()  # a half-typed task never follows the caseworker to another person
         self.participant = participant
@@ -159,7 +168,7 @@ class PlanPanel(QGroupBox):
         self.error.show_message(None)
         self.draft_note.hide()
 
-    def unsaved_draft(self) -> dict | None:
+    def unsaved_draft(self) -> dict[str, Any] | None:
         """A task typed but not added yet, for the lock to keep encrypted; None when there is none."""
         if self.participant is None or not self.description.text().strip():
             return None
@@ -170,12 +179,12 @@ class PlanPanel(QGroupBox):
             f"{self.participant.file_number} (pas encore ajoutée)",
             "participant_id": self.participant.id,
             "description": self.description.text(),
-            "owner": self.owner.value().value if self.owner.value() else None,
+            "owner": self.owner.code(),
             "due": self.due.text(),
             "barrier_id": self._barrier_ids[index] if 0 <= index < len(self._barrier_ids) else None,
         }
 
-    def restore_draft(self, draft: dict) -> None:
+    def restore_draft(self, draft: dict[str, Any]) -> None:
         """Put a kept task back in the fields (the participant shown first), marked as not added."""
         self.description.setText(draft.get("description") or "")
         self.description.setCursorPosition(0)
@@ -201,7 +210,7 @@ class PlanPanel(QGroupBox):
         # with a suggestion highlighted in the open list, that Entrée only chooses it. With none
         # highlighted, it adds what was typed.
         popup = self.completer.popup()
-        choosing = popup.isVisible() and popup.currentIndex().isValid()
+        choosing = popup is not None and popup.isVisible() and popup.currentIndex().isValid()
         if self._just_completed or choosing:
             self._just_completed = False
             return
@@ -223,43 +232,56 @@ class PlanPanel(QGroupBox):
     def refresh(self) -> None:
         self.table.setRowCount(0)
         self.error.show_message(None)
-        if self.session is None or self.participant is None:
+        session, participant = self.session, self.participant
+        if session is None or participant is None or participant.id is None:
             self._set_enabled(False)
             self.barrier.clear()
             self._barrier_ids = [None]
             self._suggestions.setStringList([])
             return
         self._set_enabled(True)
-        barriers = {b.id: b for b in self.session.barriers.for_participant(self.participant.id)}
+        barriers = {b.id: b for b in session.barriers.for_participant(participant.id)}
+        self._fill_barrier_choices(list(barriers.values()))
+        self._suggestions.setStringList(session.plan.suggestions(participant.id))
+        today = self._today()
+        for task in session.plan.tasks(participant.id):
+            linked = barriers.get(task.barrier_id) if task.barrier_id is not None else None
+            self._add_row(task, linked.item if linked else "", is_overdue(task, today))
+
+    def _fill_barrier_choices(self, barriers: list[Barrier]) -> None:
+        """The barriers a new task may be linked to: those not lifted."""
         self.barrier.clear()
         self.barrier.addItem("Sans frein lié")
         self._barrier_ids = [None]
-        for b in barriers.values():
-            if b.status.value != "lifted":
+        for b in barriers:
+            if b.status is not BarrierStatus.LIFTED and b.category is not None:
                 self.barrier.addItem(f"{b.category.label} : {b.item}")
                 self._barrier_ids.append(b.id)
-        self._suggestions.setStringList(self.session.plan.suggestions(self.participant.id))
-        today = self._today()
-        for task in self.session.plan.tasks(self.participant.id):
-            row = self.table.rowCount()
-            self.table.insertRow(row)
-            late = is_overdue(task, today)
-            due = format_date(task.due_date) + (" (en retard)" if late else "")
-            linked = barriers.get(task.barrier_id)
-            values = (task.description, task.owner.label, due, None, linked.item if linked else "")
-            for column, text in enumerate(values):
-                if text is not None:
-                    item = _item(text, task.id)
-                    if late and column == 2:
-                        item.setForeground(Qt.GlobalColor.darkRed)
-                    self.table.setItem(row, column, item)
-            status = CellChoiceCombo(
-                TaskStatus, f"Statut de la tâche {task.description}", placeholder=None, parent=self.table
-            )
-            status.set_value(task.status)
-            status.activated.connect(lambda _i, tid=task.id, combo=status: self.set_status(tid, combo.value()))
-            self.table.setCellWidget(row, 3, status)
-            self.table.setItem(row, 3, _item(task.status.label, task.id))
+
+    def _add_row(self, task: Task, barrier_item: str, late: bool) -> None:
+        row = self.table.rowCount()
+        self.table.insertRow(row)
+        due = format_date(task.due_date) + (" (en retard)" if late else "")
+        values = (task.description, task.owner.label, due, None, barrier_item)
+        for column, text in enumerate(values):
+            if text is not None:
+                item = _item(text, task.id)
+                if late and column == 2:
+                    item.setForeground(Qt.GlobalColor.darkRed)
+                self.table.setItem(row, column, item)
+        status = CellChoiceCombo(
+            TaskStatus, f"Statut de la tâche {task.description}", placeholder=None, parent=self.table
+        )
+        status.set_value(task.status)
+        status.activated.connect(partial(self._status_chosen, task.id, status))
+        self.table.setCellWidget(row, 3, status)
+        self.table.setItem(row, 3, _item(task.status.label, task.id))
+
+    def _status_chosen(self, task_id: int | None, combo: ChoiceCombo[TaskStatus], _index: int) -> None:
+        """A status chosen in a row's own combo (``activated``: a person's choice, never the wheel)."""
+        status = combo.value()
+        if task_id is not None and status is not None:
+            self.set_status(task_id, status)
 
     def add_task(self) -> None:
         if self.session is None or self.participant is None:
@@ -273,7 +295,7 @@ class PlanPanel(QGroupBox):
         task = Task(
             participant_id=self.participant.id,
             description=self.description.text(),
-            owner=self.owner.value(),
+            owner=self.owner.value() or TaskOwner.PERSON,  # no "not chosen" entry: never None
             due_date=due,
             barrier_id=self._barrier_ids[index] if 0 <= index < len(self._barrier_ids) else None,
         )
@@ -294,6 +316,8 @@ class PlanPanel(QGroupBox):
 
     def set_status(self, task_id: int, status: TaskStatus) -> None:
         """Called from the row's own combo: everything is redrawn once the combo's signal is over."""
+        if self.session is None:
+            return
         try:
             self.session.plan.set_status(task_id, status)
         except IlotError as error:
@@ -311,10 +335,12 @@ class PlanPanel(QGroupBox):
 
     def delete_current(self) -> None:
         task_id = self.current_task_id()
+        if self.session is None:
+            return
         if task_id is None:
             self.error.show_message("Choisissez d'abord la tâche à supprimer dans la liste.")
             return
-        description = self.table.item(self.table.currentRow(), 0).text()
+        description = table_item(self.table, self.table.currentRow(), 0).text()
         if not dialogs.confirm(
             self,
             "Supprimer la tâche",
@@ -330,7 +356,7 @@ class PlanPanel(QGroupBox):
     def open_preview(self) -> None:
         from ilot_desktop.ui.plan_preview import PlanPreviewDialog
 
-        if self.session is None or self.participant is None:
+        if self.session is None or self.participant is None or self.participant.id is None:
             return
         try:
             document = self.session.plan.document(self.participant.id)

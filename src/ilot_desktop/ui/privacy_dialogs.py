@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -21,13 +22,20 @@ from PySide6.QtWidgets import (
 from ilot_desktop.domain.dates import format_date
 from ilot_desktop.errors import IlotError
 from ilot_desktop.ui import dialogs
+from ilot_desktop.ui.widgets import table_item
+
+if TYPE_CHECKING:
+    from ilot_desktop.domain.participant import Participant
+    from ilot_desktop.ui.session_api import Session
 
 log = logging.getLogger(__name__)
 IdRole = Qt.ItemDataRole.UserRole + 95
 
 
-def access_copy(session, participant, parent: QWidget | None) -> bool:
+def access_copy(session: Session, participant: Participant, parent: QWidget | None) -> bool:
     """Right of access: the person's complete file, as a PDF or a workbook, where the caseworker chooses."""
+    if participant.id is None:  # a file never saved has nothing stored to copy
+        return False
     target = dialogs.choose_save_path(
         parent,
         f"Copie des données de {participant.display_name}",
@@ -54,8 +62,10 @@ def access_copy(session, participant, parent: QWidget | None) -> bool:
     return True
 
 
-def erase(session, participant, parent: QWidget | None) -> bool:
+def erase(session: Session, participant: Participant, parent: QWidget | None) -> bool:
     """Erasure at the person's request: confirmed, then what happens to backups is said plainly."""
+    if participant.id is None:  # a file never saved has nothing stored to erase
+        return False
     if not dialogs.confirm(
         parent,
         "Effacer le dossier",
@@ -82,7 +92,7 @@ def erase(session, participant, parent: QWidget | None) -> bool:
 class RetentionDialog(QDialog):
     """Files closed more than two years ago (CNIL): the caseworker confirms, then they are anonymised."""
 
-    def __init__(self, session, parent: QWidget | None = None):
+    def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
         self.anonymised = 0
@@ -141,9 +151,9 @@ class RetentionDialog(QDialog):
 
     def checked_ids(self) -> list[int]:
         return [
-            self.table.item(row, 0).data(IdRole)
+            table_item(self.table, row, 0).data(IdRole)
             for row in range(self.table.rowCount())
-            if self.table.item(row, 0).checkState() == Qt.CheckState.Checked
+            if table_item(self.table, row, 0).checkState() == Qt.CheckState.Checked
         ]
 
     def anonymise(self) -> bool:

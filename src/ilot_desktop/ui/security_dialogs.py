@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
@@ -30,7 +33,7 @@ def _password_field(parent: QWidget, name: str) -> QLineEdit:
     return field
 
 
-def _buttons(dialog: QDialog, action: str, slot) -> QHBoxLayout:
+def _buttons(dialog: QDialog, action: str, slot: Callable[[], object]) -> QHBoxLayout:
     go = QPushButton(action, dialog)
     go.setDefault(True)
     go.clicked.connect(slot)
@@ -40,7 +43,6 @@ def _buttons(dialog: QDialog, action: str, slot) -> QHBoxLayout:
     row.addStretch(1)
     row.addWidget(cancel)
     row.addWidget(go)
-    dialog.go_button = go
     return row
 
 
@@ -53,7 +55,7 @@ class ChangePasswordDialog(QDialog):
 
     chosen = Signal(str, str, str)  # current password, new password, OldBackups value; handed over once
 
-    def __init__(self, folder, backups: int = 0, parent: QWidget | None = None):
+    def __init__(self, folder: Path, backups: int = 0, parent: QWidget | None = None):
         super().__init__(parent)
         self.folder = folder
         self.setWindowTitle("Changer le mot de passe")

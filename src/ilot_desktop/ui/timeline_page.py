@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
@@ -20,15 +22,17 @@ from PySide6.QtWidgets import (
 )
 
 from ilot_desktop.domain.dates import WEEKDAYS_SHORT, format_date, format_time
-from ilot_desktop.domain.followup import cadence_text, effective_cadence, in_first_month
+from ilot_desktop.domain.followup import Appointment, AppointmentView, cadence_text, effective_cadence, in_first_month
 from ilot_desktop.domain.vocabulary import AppointmentStatus
 from ilot_desktop.errors import IlotError
 from ilot_desktop.ui import dialogs
 from ilot_desktop.ui.appointment_dialog import AppointmentDialog
 from ilot_desktop.ui.week_model import STATUS_MARKS
-from ilot_desktop.ui.widgets import read_only_item
+from ilot_desktop.ui.widgets import read_only_item, table_item
 
 if TYPE_CHECKING:
+    from ilot_desktop.domain.participant import Participant
+    from ilot_desktop.ui.session_api import Session
     from ilot_desktop.ui.session_events import SessionEvents
 
 IdRole = Qt.ItemDataRole.UserRole + 30
@@ -36,7 +40,7 @@ _HEADERS = ("Date", "Heure", "Type", "Statut", "Lieu")
 _ACTION_HEADERS = ("Date", "Action", "Type", "Présence")
 
 
-def _item(text: str, data=None) -> QTableWidgetItem:
+def _item(text: str, data: object = None) -> QTableWidgetItem:
     return read_only_item(text, data, IdRole)
 
 
@@ -44,13 +48,13 @@ class TimelinePage(QWidget):
     changed = Signal()
     action_requested = Signal(int)
 
-    def __init__(self, today, parent: QWidget | None = None):
+    def __init__(self, today: Callable[[], date], parent: QWidget | None = None):
         super().__init__(parent)
         self._today = today
-        self.session = None
-        self.participant = None
+        self.session: Session | None = None
+        self.participant: Participant | None = None
         self.dialog: AppointmentDialog | None = None
-        self._views = {}
+        self._views: dict[int, AppointmentView] = {}
 
         self.heading = QLabel(self)
         self.heading.setStyleSheet("font-weight: 600;")
@@ -86,7 +90,7 @@ class TimelinePage(QWidget):
         self.actions_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.actions_table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.actions_table.itemActivated.connect(
-            lambda item: self.action_requested.emit(self.actions_table.item(item.row(), 0).data(IdRole))
+            lambda item: self.action_requested.emit(table_item(self.actions_table, item.row(), 0).data(IdRole))
         )
 
         top = QHBoxLayout()
@@ -128,20 +132,20 @@ class TimelinePage(QWidget):
         if source is not self:
             self.refresh()
 
-    def _participant_saved(self, participant: object, _source: object) -> None:
+    def _participant_saved(self, participant: Participant, _source: object) -> None:
         self.show_participant(participant)
 
     def discard_edits(self) -> None:
         """Nothing is typed on the timeline itself (its appointment dialog forgets its own typing)."""
 
-    def set_session(self, session) -> None:
+    def set_session(self, session: Session | None) -> None:
         self.session = session
         if session is None:
             if self.dialog is not None:
                 self.dialog.done(0)
             self.show_participant(None)
 
-    def show_participant(self, participant) -> None:
+    def show_participant(self, participant: Participant | None) -> None:
         """The saved participant whose follow-up to show (None for none, or a file not yet saved)."""
         self.participant = participant if participant is not None and participant.id is not None else None
         self.refresh()
@@ -151,20 +155,22 @@ class TimelinePage(QWidget):
         self.actions_table.setRowCount(0)
         self.details.clear()
         self._views = {}
-        if self.session is None or self.participant is None:
+        session, p = self.session, self.participant
+        if session is None or p is None or p.id is None:
             self.heading.setText("Enregistrez d'abord le dossier pour planifier des rendez-vous.")
             self.cadence_label.clear()
             self._update_buttons()
             return
         today = self._today()
-        p = self.participant
         self.heading.setText(f"Suivi de {p.display_name}")
         cadence = effective_cadence(p.cadence, p.entry_date, today)
         first_month = in_first_month(p.entry_date, today)
         note = " (premier mois : chaque semaine)" if first_month else ""
         self.cadence_label.setText(f"· rythme : {cadence_text(cadence)}{note}")
-        for view in self.session.followup.timeline(p.id):
+        for view in session.followup.timeline(p.id):
             a = view.appointment
+            if a.id is None or a.start is None:  # stored appointments have both
+                continue
             self._views[a.id] = view
             row = self.table.rowCount()
             self.table.insertRow(row)
@@ -179,14 +185,14 @@ class TimelinePage(QWidget):
                 )
             ):
                 self.table.setItem(row, column, _item(text, a.id))
-        for line in self.session.actions.for_participant(p.id):
+        for line in session.actions.for_participant(p.id):
             action = line.action
             row = self.actions_table.rowCount()
             self.actions_table.insertRow(row)
             presence = line.attendance.label if line.attendance else "Inscrit (présence à noter)"
             for column, text in enumerate(
                 (
-                    format_date(action.start.date()),
+                    format_date(action.start.date() if action.start else None),
                     action.title,
                     action.action_type.label if action.action_type else "",
                     presence,
@@ -206,31 +212,38 @@ class TimelinePage(QWidget):
         for button in (self.open_button, self.done_button, self.absent_button):
             button.setEnabled(has_participant and selected)
 
+    def _current_view(self) -> AppointmentView | None:
+        appointment_id = self.current_id()
+        return self._views.get(appointment_id) if appointment_id is not None else None
+
     def _show_details(self) -> None:
         self._update_buttons()
-        view = self._views.get(self.current_id())
-        if view is None:
+        view = self._current_view()
+        start = view.appointment.start if view is not None else None
+        if view is None or start is None:
             self.details.clear()
             return
         a = view.appointment
         report = a.report.strip() or "Pas de compte rendu."
         steps = a.next_steps.strip() or "—"
         self.details.setPlainText(
-            f"{a.kind.label}, {format_date(a.start.date())} à {format_time(a.start)} ({a.status.label})\n\n"
+            f"{a.kind.label}, {format_date(start.date())} à {format_time(start)} ({a.status.label})\n\n"
             f"Compte rendu :\n{report}\n\nSuites à donner :\n{steps}"
         )
 
     def new_appointment(self) -> None:
-        if self.participant is None:
+        if self.session is None or self.participant is None:
             return
         self._open(self.session.followup.new_draft(self.participant.id))
 
     def open_current(self) -> None:
-        view = self._views.get(self.current_id())
+        view = self._current_view()
         if view is not None:
             self._open(view.appointment)
 
-    def _open(self, appointment) -> None:
+    def _open(self, appointment: Appointment) -> None:
+        if self.session is None:
+            return
         if self.dialog is not None and self.dialog.isVisible():
             self.dialog.raise_()
             return
@@ -242,7 +255,7 @@ class TimelinePage(QWidget):
 
     def mark_current(self, status: AppointmentStatus) -> None:
         appointment_id = self.current_id()
-        if appointment_id is None:
+        if appointment_id is None or self.session is None:
             return
         try:
             self.session.followup.set_status(appointment_id, status)
@@ -251,6 +264,6 @@ class TimelinePage(QWidget):
             return
         self._after_write()
 
-    def _after_write(self, *args) -> None:
+    def _after_write(self, *args: object) -> None:
         self.refresh()
         self.changed.emit()

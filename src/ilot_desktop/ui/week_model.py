@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
 from ilot_desktop.domain.actions import CollectiveAction
@@ -21,43 +22,54 @@ EntryRole = Qt.ItemDataRole.UserRole + 10
 
 @dataclass(frozen=True)
 class Entry:
-    """One thing in the grid: an appointment or a collective action."""
+    """One thing in the grid: an appointment or a collective action (saved, so both have a start)."""
 
     appointment: AppointmentView | None = None
     action: CollectiveAction | None = None
 
+    def _action(self) -> CollectiveAction:
+        if self.action is None:
+            raise ValueError("a week entry holds an appointment or a collective action")
+        return self.action
+
     @property
     def start(self) -> datetime:
-        return self.appointment.appointment.start if self.appointment else self.action.start
+        start = self.appointment.appointment.start if self.appointment else self._action().start
+        if start is None:
+            raise ValueError("a week entry without a start")
+        return start
 
     @property
     def end(self) -> datetime:
-        return self.appointment.appointment.end if self.appointment else self.action.end
+        end = self.appointment.appointment.end if self.appointment else self._action().end
+        if end is None:
+            raise ValueError("a week entry without a start")
+        return end
 
     def short_text(self) -> str:
         if self.appointment:
             a = self.appointment.appointment
-            return f"{STATUS_MARKS[a.status]} {format_time(a.start)} {self.appointment.display_name}"
-        return f"◆ {format_time(self.action.start)} {self.action.title}"
+            return f"{STATUS_MARKS[a.status]} {format_time(self.start)} {self.appointment.display_name}"
+        return f"◆ {format_time(self.start)} {self._action().title}"
 
     def long_text(self) -> str:
         if self.appointment:
             view, a = self.appointment, self.appointment.appointment
             where = f", {a.place}" if a.place else ""
             return (
-                f"{a.kind.label} avec {view.display_name} ({view.file_number}), de {format_time(a.start)} "
-                f"à {format_time(a.end)}{where} : {a.status.label.lower()}"
+                f"{a.kind.label} avec {view.display_name} ({view.file_number}), de {format_time(self.start)} "
+                f"à {format_time(self.end)}{where} : {a.status.label.lower()}"
             )
-        action = self.action
+        action = self._action()
         where = f", {action.place}" if action.place else ""
         kind = action.action_type.label if action.action_type else ""
         return (
             f"Action collective « {action.title} » ({kind}), "
-            f"de {format_time(action.start)} à {format_time(action.end)}{where}"
+            f"de {format_time(self.start)} à {format_time(self.end)}{where}"
         )
 
     def colour(self) -> str:
-        if self.action:
+        if self.appointment is None:
             return ACTION_COLOUR
         a = self.appointment.appointment
         return CANCELLED_COLOUR if a.status is AppointmentStatus.CANCELLED else KIND_COLOURS[a.kind]
@@ -70,7 +82,7 @@ def slot_times() -> list[time]:
 
 
 class WeekModel(QAbstractTableModel):
-    def __init__(self, parent=None):
+    def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self.slots = slot_times()
         self.days: list[date] = []
@@ -115,7 +127,7 @@ class WeekModel(QAbstractTableModel):
     def starting_at(self, row: int, column: int) -> list[Entry]:
         return list(self._starts.get((row, column), []))
 
-    def moment_at(self, index: QModelIndex) -> datetime:
+    def moment_at(self, index: QModelIndex | QPersistentModelIndex) -> datetime:
         return datetime.combine(self.days[index.column()], self.slots[index.row()])
 
     def index_of_appointment(self, appointment_id: int) -> QModelIndex:
@@ -135,7 +147,9 @@ class WeekModel(QAbstractTableModel):
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.days)
 
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> str | None:
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return None
         if orientation == Qt.Orientation.Horizontal:
@@ -147,7 +161,7 @@ class WeekModel(QAbstractTableModel):
             return f"{WEEKDAYS_SHORT[day.weekday()].capitalize()} {day:%d/%m}"
         return format_time(self.slots[section]) if section < len(self.slots) else None
 
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         key = (index.row(), index.column())

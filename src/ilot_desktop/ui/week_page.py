@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import date, timedelta
+from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from ilot_desktop.domain.dates import DateError, format_week
-from ilot_desktop.domain.followup import week_start
+from ilot_desktop.domain.followup import Appointment, week_start
 from ilot_desktop.domain.vocabulary import AppointmentStatus
 from ilot_desktop.errors import IlotError
 from ilot_desktop.ui import dialogs
@@ -30,6 +32,7 @@ from ilot_desktop.ui.week_model import ACTION_COLOUR, KIND_COLOURS, Entry, WeekM
 from ilot_desktop.ui.widgets import DateEdit
 
 if TYPE_CHECKING:
+    from ilot_desktop.ui.session_api import Session
     from ilot_desktop.ui.session_events import SessionEvents
 
 log = logging.getLogger(__name__)
@@ -41,10 +44,10 @@ class WeekPage(QWidget):
     changed = Signal()
     action_requested = Signal(int)
 
-    def __init__(self, today, parent: QWidget | None = None):
+    def __init__(self, today: Callable[[], date], parent: QWidget | None = None):
         super().__init__(parent)
         self._today = today
-        self.session = None
+        self.session: Session | None = None
         self.monday = week_start(today())
         self.dialog: AppointmentDialog | None = None
         self.model = WeekModel(self)
@@ -157,7 +160,7 @@ class WeekPage(QWidget):
     def discard_edits(self) -> None:
         """Nothing is typed on the week itself (its appointment dialog forgets its own typing)."""
 
-    def set_session(self, session) -> None:
+    def set_session(self, session: Session | None) -> None:
         self.session = session
         if session is None:
             if self.dialog is not None:
@@ -221,17 +224,19 @@ class WeekPage(QWidget):
         else:
             self._choose_entry(entries, self.table.viewport().mapToGlobal(self.table.visualRect(index).center()))
 
-    def _choose_entry(self, entries: list[Entry], where) -> None:
+    def _choose_entry(self, entries: list[Entry], where: QPoint) -> None:
         menu = self._menu()
         for entry in entries:
-            menu.addAction(entry.short_text(), lambda e=entry: self.open_entry(e))
+            menu.addAction(entry.short_text(), partial(self.open_entry, entry))
         menu.popup(where)
 
     def open_entry(self, entry: Entry) -> None:
         if entry.action is not None:
-            self.action_requested.emit(entry.action.id)
+            if entry.action.id is not None:
+                self.action_requested.emit(entry.action.id)
             return
-        self.edit_appointment(entry.appointment.appointment.id)
+        if entry.appointment is not None and entry.appointment.appointment.id is not None:
+            self.edit_appointment(entry.appointment.appointment.id)
 
     def create_at_current(self) -> None:
         index = self.table.currentIndex()
@@ -244,6 +249,8 @@ class WeekPage(QWidget):
         self._open_dialog(self.session.followup.new_draft(participant_id, start))
 
     def edit_appointment(self, appointment_id: int) -> None:
+        if self.session is None:
+            return
         try:
             view = self.session.followup.get(appointment_id)
         except IlotError as error:
@@ -252,15 +259,18 @@ class WeekPage(QWidget):
             return
         self._open_dialog(view.appointment)
 
-    def _open_dialog(self, appointment) -> None:
-        self.open_appointment(appointment)
+    def _open_dialog(self, appointment: Appointment) -> None:
+        if self.session is not None:
+            self.open_appointment(appointment)
 
-    def open_appointment(self, appointment) -> AppointmentDialog:
-        """The appointment's dialog (the one already open is brought forward)."""
+    def open_appointment(self, appointment: Appointment) -> AppointmentDialog:
+        """The appointment's dialog (the one already open is brought forward). Only with a file open."""
         if self.dialog is not None and self.dialog.isVisible():
             self.dialog.raise_()
             self.dialog.activateWindow()
             return self.dialog
+        if self.session is None:
+            raise RuntimeError("an appointment dialog needs an open file")
         self.dialog = AppointmentDialog(self.session, appointment, self)
         self.dialog.saved.connect(self._after_write)
         self.dialog.deleted.connect(self._after_write)
@@ -268,12 +278,12 @@ class WeekPage(QWidget):
         self.dialog.open()
         return self.dialog
 
-    def _after_write(self, *args) -> None:
-        saved = args[0] if args and hasattr(args[0], "start") else None
+    def _after_write(self, *args: object) -> None:
+        saved = args[0] if args and isinstance(args[0], Appointment) else None
         if saved is not None and saved.start and week_start(saved.start.date()) != self.monday:
             self.monday = week_start(saved.start.date())
         self.refresh()
-        if saved is not None:
+        if saved is not None and saved.id is not None:
             index = self.model.index_of_appointment(saved.id)
             if index.isValid():
                 self.table.setCurrentIndex(index)
@@ -286,12 +296,14 @@ class WeekPage(QWidget):
         if len(appointments) > 1:
             menu = self._menu()
             for entry in appointments:
-                menu.addAction(entry.short_text(), lambda e=entry: self._mark(e, status))
+                menu.addAction(entry.short_text(), partial(self._mark, entry, status))
             menu.popup(self.table.viewport().mapToGlobal(self.table.visualRect(self.table.currentIndex()).center()))
             return
         self._mark(appointments[0], status)
 
     def _mark(self, entry: Entry, status: AppointmentStatus) -> None:
+        if self.session is None or entry.appointment is None or entry.appointment.appointment.id is None:
+            return
         try:
             self.session.followup.set_status(entry.appointment.appointment.id, status)
         except IlotError as error:
@@ -306,24 +318,28 @@ class WeekPage(QWidget):
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         return menu
 
-    def _context_menu(self, position) -> None:
+    def _context_menu(self, position: QPoint) -> None:
         index = self.table.indexAt(position)
         if not index.isValid():
             return
         self.table.setCurrentIndex(index)
         menu = self._menu()
         for entry in self.model.entries_at(index):
-            if entry.appointment:
-                name = entry.appointment.display_name
-                menu.addAction(f"Ouvrir : {name}", lambda e=entry: self.open_entry(e))
-                menu.addAction(f"Réalisé : {name}", lambda e=entry: self._mark(e, AppointmentStatus.DONE))
-                menu.addAction(f"Absent : {name}", lambda e=entry: self._mark(e, AppointmentStatus.ABSENT))
-                menu.addAction(f"Annulé : {name}", lambda e=entry: self._mark(e, AppointmentStatus.CANCELLED))
-                menu.addSeparator()
-            else:
-                menu.addAction(f"Ouvrir l'action : {entry.action.title}", lambda e=entry: self.open_entry(e))
-        menu.addAction("Nouveau rendez-vous à ce créneau", lambda: self.create_at(index))
+            self._add_entry_commands(menu, entry)
+        menu.addAction("Nouveau rendez-vous à ce créneau", partial(self.create_at, index))
         menu.popup(self.table.viewport().mapToGlobal(position))
+
+    def _add_entry_commands(self, menu: QMenu, entry: Entry) -> None:
+        """An appointment: open it or mark it; an action: open it."""
+        if entry.appointment:
+            name = entry.appointment.display_name
+            menu.addAction(f"Ouvrir : {name}", partial(self.open_entry, entry))
+            menu.addAction(f"Réalisé : {name}", partial(self._mark, entry, AppointmentStatus.DONE))
+            menu.addAction(f"Absent : {name}", partial(self._mark, entry, AppointmentStatus.ABSENT))
+            menu.addAction(f"Annulé : {name}", partial(self._mark, entry, AppointmentStatus.CANCELLED))
+            menu.addSeparator()
+        elif entry.action is not None:
+            menu.addAction(f"Ouvrir l'action : {entry.action.title}", partial(self.open_entry, entry))
 
     def print_week(self) -> None:
         if self.session is None:

@@ -4,19 +4,23 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, datetime
+from typing import Generic, TypeVar
 
 from PySide6.QtCore import QDate, QLocale, Qt, Signal
-from PySide6.QtGui import QGuiApplication, QIcon
+from PySide6.QtGui import QGuiApplication, QIcon, QKeyEvent, QWheelEvent
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QCheckBox,
     QComboBox,
+    QFormLayout,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QMenu,
+    QTableWidget,
     QTableWidgetItem,
+    QTimeEdit,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -57,7 +61,8 @@ class DateEdit(QWidget):
         action.setDefaultWidget(self.calendar)
         menu.addAction(action)
         menu.aboutToShow.connect(self._sync_calendar)
-        self.calendar.clicked.connect(lambda qdate: (self._pick(qdate), menu.close()))
+        self._menu = menu
+        self.calendar.clicked.connect(self._pick)
         self.button.setMenu(menu)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -79,6 +84,7 @@ class DateEdit(QWidget):
     def _pick(self, qdate: QDate) -> None:
         self.edit.setText(format_date(date(qdate.year(), qdate.month(), qdate.day())))
         self.changed.emit()
+        self._menu.close()
 
     def value(self) -> date | None:
         """The date, None when empty; raises DateError (French message) when unreadable."""
@@ -93,7 +99,10 @@ class DateEdit(QWidget):
         return self.edit.text()
 
 
-class ChoiceCombo(QComboBox):
+E = TypeVar("E", bound=LabelledEnum)
+
+
+class ChoiceCombo(QComboBox, Generic[E]):
     """A choice among a LabelledEnum's labels; the first entry means "not chosen".
 
     Members are kept on the Python side: Qt would hand a ``str`` enum back as a plain string.
@@ -101,49 +110,61 @@ class ChoiceCombo(QComboBox):
 
     def __init__(
         self,
-        enum: type[LabelledEnum],
+        enum: type[E],
         accessible_name: str,
         placeholder: str | None = "— Choisir —",
-        exclude: Iterable[LabelledEnum] = (),
+        exclude: Iterable[E] = (),
         parent: QWidget | None = None,
     ):
         """``placeholder=None``: no "not chosen" entry, a value is always selected."""
         super().__init__(parent)
         self.enum = enum
         excluded = set(exclude)
-        members = [m for m in enum if m not in excluded]
-        self._members: list[LabelledEnum | None] = members if placeholder is None else [None, *members]
+        members: list[E | None] = [m for m in enum if m not in excluded]
+        self._members = members if placeholder is None else [None, *members]
         for member in self._members:
-            self.addItem(placeholder if member is None else member.label)
+            self.addItem(member.label if member is not None else placeholder or "")
         self.setAccessibleName(accessible_name)
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.setMinimumContentsLength(14)
 
-    def value(self) -> LabelledEnum | None:
+    def value(self) -> E | None:
         index = self.currentIndex()
         return self._members[index] if 0 <= index < len(self._members) else None
 
-    def set_value(self, value: LabelledEnum | None) -> None:
+    def set_value(self, value: E | None) -> None:
         self.setCurrentIndex(self._members.index(value) if value in self._members else 0)
 
+    def code(self) -> str | None:
+        """The chosen member's stored code (what a draft keeps), None when nothing is chosen."""
+        value = self.value()
+        return value.value if value is not None else None
 
-class CellChoiceCombo(ChoiceCombo):
+
+class CellChoiceCombo(ChoiceCombo[E]):
     """A choice inside a table row: scrolling the table over it never changes it.
 
     Connect to ``activated`` (a person's choice), not ``currentIndexChanged``.
     """
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(
+        self,
+        enum: type[E],
+        accessible_name: str,
+        placeholder: str | None = "— Choisir —",
+        exclude: Iterable[E] = (),
+        parent: QWidget | None = None,
+    ):
+        super().__init__(enum, accessible_name, placeholder, exclude, parent)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
-    def wheelEvent(self, event) -> None:
+    def wheelEvent(self, event: QWheelEvent) -> None:
         if self.hasFocus():
             super().wheelEvent(event)
         else:
             event.ignore()
 
-    def keyPressEvent(self, event) -> None:
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         """Arrows move through the table, they do not step through the choices (each step would be saved):
         Alt+↓, F4 or Espace open the list, Entrée chooses."""
         if event.modifiers() == Qt.KeyboardModifier.NoModifier and event.key() in (
@@ -184,7 +205,7 @@ class CheckList(QWidget):
             grid.addWidget(box, index // columns, index % columns)
             self.boxes[member] = box
 
-    def value(self) -> set:
+    def value(self) -> set[LabelledEnum]:
         return {member for member, box in self.boxes.items() if box.isChecked()}
 
     def set_value(self, chosen: Iterable[LabelledEnum]) -> None:
@@ -209,7 +230,7 @@ class ErrorLabel(QLabel):
         self.setVisible(bool(message))
 
 
-def read_only_item(text: str, data=None, role: int = Qt.ItemDataRole.UserRole) -> QTableWidgetItem:
+def read_only_item(text: str, data: object = None, role: int = Qt.ItemDataRole.UserRole) -> QTableWidgetItem:
     """A table cell that can be selected but not edited, carrying a record id (or key) under ``role``."""
     item = QTableWidgetItem(text)
     item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
@@ -218,8 +239,21 @@ def read_only_item(text: str, data=None, role: int = Qt.ItemDataRole.UserRole) -
     return item
 
 
+def table_item(table: QTableWidget, row: int, column: int) -> QTableWidgetItem:
+    """The item of a cell this window filled itself (a cell left empty is a programming error, said in English)."""
+    item = table.item(row, column)
+    if item is None:
+        raise LookupError(f"no item in row {row}, column {column} of {table.accessibleName() or 'a table'}")
+    return item
+
+
 def add_form_row(
-    form, parent: QWidget, text: str, widget: QWidget, error: ErrorLabel | None = None, buddy: QWidget | None = None
+    form: QFormLayout,
+    parent: QWidget,
+    text: str,
+    widget: QWidget,
+    error: ErrorLabel | None = None,
+    buddy: QWidget | None = None,
 ) -> None:
     """``Libellé :`` (no-break space) beside a field, with its French error message under it when given."""
     label = QLabel(f"{text}\u00a0:", parent)
@@ -236,7 +270,7 @@ def add_form_row(
     form.addRow(label, holder)
 
 
-def moment_of(date_edit: DateEdit, time_edit) -> datetime | None:
+def moment_of(date_edit: DateEdit, time_edit: QTimeEdit) -> datetime | None:
     """The day of a DateEdit at the time of a QTimeEdit; None when no day is typed, DateError when unreadable."""
     day = date_edit.value()
     if day is None:
