@@ -393,7 +393,13 @@ def test_the_overdue_query_and_the_domain_rule_agree(session):
 
     followed = outside(session)
     tasks = [
-        add(session, followed, f"{status.value} {offset}", due_date=None if offset is None else days(offset), status=status)
+        add(
+            session,
+            followed,
+            f"{status.value} {offset}",
+            due_date=None if offset is None else days(offset),
+            status=status,
+        )
         for status in (TODO, DONE, DROPPED)
         for offset in (None, -30, -1, 0, 1)
     ]

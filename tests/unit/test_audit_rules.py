@@ -13,7 +13,9 @@ def test_every_action_code_has_a_french_label():
     assert codes == set(ACTION_LABELS)
     assert all(type(code) is str for code in ACTION_LABELS)  # stored as plain text
     # no action code left as a loose constant beside the enum
-    assert not [name for name, value in vars(audit).items() if name.isupper() and isinstance(value, str) and value in codes]
+    assert not [
+        name for name, value in vars(audit).items() if name.isupper() and isinstance(value, str) and value in codes
+    ]
     brief = {
         "vault_opened",
         "vault_locked",

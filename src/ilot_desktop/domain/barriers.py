@@ -87,20 +87,9 @@ def category_rank(category: BarrierCategory | None) -> int:
     return _CATEGORY_ORDER.get(category, len(_CATEGORY_ORDER)) if category else len(_CATEGORY_ORDER)
 
 
-def validate_barrier(b: Barrier, today: date) -> dict[str, str]:
-    """Field name -> French message, for every problem found. Empty when the barrier can be saved."""
+def _date_errors(b: Barrier, today: date) -> dict[str, str]:
+    """The identification and lifting dates' problems (``validate_barrier``)."""
     errors: dict[str, str] = {}
-    if b.participant_id is None:
-        errors["participant"] = "Choisissez la personne concernée."
-    if b.category is None:
-        errors["category"] = "Choisissez la catégorie du frein."
-    if not b.item.strip():
-        errors["item"] = "Indiquez le frein."
-    elif len(b.item.strip()) > MAX_ITEM:
-        errors["item"] = f"Le frein ne doit pas dépasser {MAX_ITEM} caractères."
-    if b.status is None:
-        errors["status"] = "Choisissez le statut du frein."
-
     if b.identified_on is None:
         errors["identified_on"] = "Indiquez la date à laquelle le frein a été identifié."
     elif b.identified_on > today:
@@ -119,6 +108,24 @@ def validate_barrier(b: Barrier, today: date) -> dict[str, str]:
             errors["lifted_on"] = "La date de levée ne peut pas être dans le futur."
     elif b.lifted_on is not None:
         errors["lifted_on"] = "Une date de levée n'a de sens que pour un frein levé."
+    return errors
+
+
+def validate_barrier(b: Barrier, today: date) -> dict[str, str]:
+    """Field name -> French message, for every problem found. Empty when the barrier can be saved."""
+    errors: dict[str, str] = {}
+    if b.participant_id is None:
+        errors["participant"] = "Choisissez la personne concernée."
+    if b.category is None:
+        errors["category"] = "Choisissez la catégorie du frein."
+    if not b.item.strip():
+        errors["item"] = "Indiquez le frein."
+    elif len(b.item.strip()) > MAX_ITEM:
+        errors["item"] = f"Le frein ne doit pas dépasser {MAX_ITEM} caractères."
+    if b.status is None:
+        errors["status"] = "Choisissez le statut du frein."
+
+    errors.update(_date_errors(b, today))
 
     if b.status is BarrierStatus.ORIENTED and not b.partner.strip():
         errors["partner"] = "Indiquez le partenaire vers qui la personne est orientée."
@@ -143,6 +150,7 @@ def first_history(b: Barrier) -> list[HistoryStep]:
     """The path of a barrier noted with no history of its own: identified on its identification date with its
     status; one noted already lifted later than identified is identified, then lifted on its lifting date (so
     its history always ends on the lifting date, as ``validate_history`` requires)."""
+    assert b.identified_on is not None  # a barrier always has its identification date (validate_barrier)
     partner = b.partner if b.status is BarrierStatus.ORIENTED else ""
     if b.status is BarrierStatus.LIFTED and b.lifted_on is not None and b.lifted_on != b.identified_on:
         return [(b.identified_on, BarrierStatus.IDENTIFIED, ""), (b.lifted_on, BarrierStatus.LIFTED, "")]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 _SEPARATED = re.compile(r"^\s*(\d{1,2})\s*[/.\- ]\s*(\d{1,2})\s*[/.\- ]\s*(\d{2,4})\s*$")
 _COMPACT = re.compile(r"^\s*(\d{2})(\d{2})(\d{4})\s*$")
@@ -73,6 +73,6 @@ def format_week(monday: date, days: int = 7) -> str:
     return f"Semaine du {start} au {last_day} {MONTHS[last.month - 1]} {last.year}"
 
 
-def format_time(value) -> str:
+def format_time(value: datetime | time) -> str:
     """``09:30`` for a datetime or time."""
     return value.strftime("%H:%M")

@@ -203,17 +203,24 @@ class WeekOverview:
     overdue_tasks: list[OverdueTask] = field(default_factory=list)  # oldest due date first
 
 
+def _start(appointment: Appointment) -> datetime:
+    assert appointment.start is not None
+    return appointment.start
+
+
 def build_overview(states: list[ContactState], week: list[AppointmentView], today: date) -> WeekOverview:
-    active = [v for v in week if v.appointment.status is not AppointmentStatus.CANCELLED]
-    active.sort(key=lambda v: v.appointment.start)
+    active = [
+        v for v in week if v.appointment.status is not AppointmentStatus.CANCELLED and v.appointment.start is not None
+    ]  # read from the file: every appointment has its start
+    active.sort(key=lambda v: _start(v.appointment))
     overview = WeekOverview(
-        today=[v for v in active if v.appointment.start.date() == today],
+        today=[v for v in active if _start(v.appointment).date() == today],
         # the rest of the week, plus earlier days' appointments still waiting for Réalisé / Absent
         week=[
             v
             for v in active
-            if v.appointment.start.date() > today
-            or (v.appointment.start.date() < today and v.appointment.status is AppointmentStatus.PLANNED)
+            if _start(v.appointment).date() > today
+            or (_start(v.appointment).date() < today and v.appointment.status is AppointmentStatus.PLANNED)
         ],
     )
     for state in states:
@@ -228,7 +235,7 @@ def build_overview(states: list[ContactState], week: list[AppointmentView], toda
             overview.six_months.append(state)
     overview.due.sort(key=lambda s: s.reference_date())
     overview.silent.sort(key=lambda pair: pair[0].reference_date())
-    overview.releases.sort(key=lambda s: s.planned_release_date)
+    overview.releases.sort(key=lambda s: s.planned_release_date or date.max)  # all dated (release_soon)
     overview.six_months.sort(key=six_month_mark)
     return overview
 

@@ -76,7 +76,7 @@ def check_password(password: str) -> PasswordCheck:
     alphabet = 26 * has_lower + 26 * has_upper + 10 * has_digit + 37 * has_symbol + (1 if " " in password else 0)
     if words >= 2 and " " in password.strip():
         # A phrase of common words is as strong as its words, not its letters (~12 bits a word).
-        bits = words * BITS_PER_WORD
+        bits: float = words * BITS_PER_WORD
     else:
         bits = len(password) * math.log2(alphabet) if alphabet > 1 else 0.0
     distinct = len(set(password))

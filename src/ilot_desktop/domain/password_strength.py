@@ -23,9 +23,11 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
+from typing import Any
 
 MIN_GUESSES_LOG10 = 10.0
 GUESSES_PER_SECOND = 1e4  # offline, against the Argon2id-wrapped key file
@@ -82,7 +84,7 @@ def _without_accents(text: str) -> str:
 
 
 @cache
-def _estimator():
+def _estimator() -> Callable[..., Any]:
     """zxcvbn, imported and taught French once (about 50 ms)."""
     from zxcvbn import matching, scoring, zxcvbn
 

@@ -121,9 +121,10 @@ def anonymised_items(barriers: Iterable[tuple[int, BarrierCategory, str]]) -> di
         for barrier_id, category, item in rows
     }
     for barrier_id, category, _item in rows:
-        if standard[barrier_id]:
-            used.setdefault(category, set()).add(fold(standard[barrier_id]))
-            kept[barrier_id] = standard[barrier_id]
+        label = standard[barrier_id]
+        if label:
+            used.setdefault(category, set()).add(fold(label))
+            kept[barrier_id] = label
     for barrier_id, category, _item in rows:
         if standard[barrier_id]:
             continue

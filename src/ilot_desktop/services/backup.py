@@ -204,18 +204,24 @@ def _current_key(paths: VaultPaths, password: str | None, recovery_code: str | N
     if password is None and recovery_code is None:
         raise ValidationError({"secret": "Indiquez le mot de passe actuel du fichier ou son code de secours."})
     if recovery_code is not None:
-        secret = keys.decode_recovery_code(recovery_code)
-        sources = [paths.keyfile, paths.pending_keyfile, paths.recovery_file]
-        for envelope in keys.read_envelopes(sources):
-            key = keys.open_envelope(envelope, secret)
-            if key is not None and _is_current(paths, key, proven_by_code=True):
-                return key
-        if _is_current(paths, secret, proven_by_code=True, sealed=False):  # format 1: the code is the key
-            return secret
-        raise WrongRecoveryCodeError(
-            "Ce code de secours n'est pas celui du fichier actuel\u00a0: rien n'a été modifié."
-        )
+        return _current_key_from_code(paths, recovery_code)
     assert password is not None
+    return _current_key_from_password(paths, password)
+
+
+def _current_key_from_code(paths: VaultPaths, recovery_code: str) -> bytes:
+    secret = keys.decode_recovery_code(recovery_code)
+    sources = [paths.keyfile, paths.pending_keyfile, paths.recovery_file]
+    for envelope in keys.read_envelopes(sources):
+        key = keys.open_envelope(envelope, secret)
+        if key is not None and _is_current(paths, key, proven_by_code=True):
+            return key
+    if _is_current(paths, secret, proven_by_code=True, sealed=False):  # format 1: the code is the key
+        return secret
+    raise WrongRecoveryCodeError("Ce code de secours n'est pas celui du fichier actuel\u00a0: rien n'a été modifié.")
+
+
+def _current_key_from_password(paths: VaultPaths, password: str) -> bytes:
     for keyfile in (paths.keyfile, paths.pending_keyfile):
         try:
             key = keys.unwrap_key(keys.read_keyfile(keyfile), password)

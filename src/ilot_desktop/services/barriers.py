@@ -163,15 +163,17 @@ class BarrierService:
     @staticmethod
     def _check_participant_and_unique(uow: UnitOfWork, barriers: list[Barrier]) -> None:
         """Every participant exists; no item twice in a category for a person (case, accents ignored)."""
-        participant_ids = {b.participant_id for b in barriers}
-        for participant_id in participant_ids:
-            if uow.participants.get(participant_id) is None:
+        participant_ids: set[int] = set()
+        for pid in {b.participant_id for b in barriers}:
+            if pid is None or uow.participants.get(pid) is None:
                 raise NotFoundError(PARTICIPANT_GONE)
+            participant_ids.add(pid)
         taken = {
             (pid, category, fold(item)): barrier_id
             for barrier_id, pid, category, item in uow.barriers.items(participant_ids)
         }
         for b in barriers:
+            assert b.participant_id is not None and b.category is not None  # validated before
             key = (b.participant_id, b.category, fold(b.item))
             holder = taken.get(key)
             if holder is not None and holder != b.id:
@@ -182,6 +184,7 @@ class BarrierService:
     def _record_change(uow: UnitOfWork, before: Barrier, after: Barrier, today: date) -> None:
         """A new step when the status changed or the person is re-oriented another day; otherwise corrections
         carried into the history, refused when they would put its steps out of order."""
+        assert after.id is not None and after.identified_on is not None  # a saved, validated barrier
         if after.status is not before.status:
             on = after.lifted_on if after.status is BarrierStatus.LIFTED and after.lifted_on else today
             uow.barriers.add_event(_event_at(after, max(on, after.identified_on)))
@@ -199,7 +202,7 @@ class BarrierService:
                 )
             uow.barriers.correct_event(after.id, first=True, on=after.identified_on)
         if after.status is BarrierStatus.LIFTED and after.lifted_on != before.lifted_on:
-            if len(events) > 1 and after.lifted_on < events[-2].on:
+            if len(events) > 1 and after.lifted_on is not None and after.lifted_on < events[-2].on:
                 raise ValidationError(
                     {
                         "lifted_on": (
@@ -218,6 +221,7 @@ class BarrierService:
 
 def _event_at(b: Barrier, on: date) -> BarrierEvent:
     """A step of the history; the partner belongs only to an orientation."""
+    assert b.id is not None
     partner = b.partner if b.status is BarrierStatus.ORIENTED else ""
     return BarrierEvent(barrier_id=b.id, on=on, status=b.status, partner=partner)
 

@@ -106,6 +106,7 @@ class FollowUpService:
         """Cancel every planned appointment after ``day`` (a file being closed); returns how many."""
         views = self.planned_after(participant_id, day)
         for view in views:
+            assert view.appointment.id is not None  # read from the file
             self.set_status(view.appointment.id, AppointmentStatus.CANCELLED)
         return len(views)
 
@@ -113,10 +114,6 @@ class FollowUpService:
         """One summary per ongoing participant (what Ma semaine's rules are applied to)."""
         with self._db.unit_of_work() as uow:
             return uow.appointments.contact_states(self._clock())
-
-    def last_contacts(self, participant_id: int) -> ContactState | None:
-        """The follow-up summary of one participant; None when the file is closed or gone."""
-        return next((s for s in self.contact_states() if s.participant_id == participant_id), None)
 
     # --- writing ----------------------------------------------------------------------------------
 
@@ -169,7 +166,7 @@ class FollowUpService:
         cleaned = [_cleaned(a) for a in appointments]
         now = self._clock.now_to_the_second()
         with self._db.unit_of_work() as uow:
-            dates = {}
+            dates: dict[int | None, tuple[date | None, date | None]] = {}
             for a in cleaned:
                 if a.participant_id is not None and a.participant_id not in dates:
                     participant = uow.participants.get(a.participant_id)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from dataclasses import replace
 from enum import Enum
+from typing import Any
 
 from ilot_desktop.domain.audit import AuditAction
 from ilot_desktop.domain.participant import (
@@ -114,7 +115,7 @@ class ParticipantService:
 
 def _cleaned(p: Participant) -> Participant:
     """Trim every text field, so '  Dupont ' and 'Dupont' are the same name."""
-    changes = {
+    changes: dict[str, Any] = {
         name: value.strip() for name, value in vars(p).items() if isinstance(value, str) and not isinstance(value, Enum)
     }
     changes["file_number"] = p.file_number.strip().upper()

@@ -24,6 +24,7 @@ from ilot_desktop.domain.action_plan import (
     with_status,
 )
 from ilot_desktop.domain.audit import AuditAction
+from ilot_desktop.domain.followup import Appointment
 from ilot_desktop.domain.vocabulary import AppointmentKind, TaskStatus, fold
 from ilot_desktop.errors import NotFoundError, ValidationError
 from ilot_desktop.services.audit import record_after, record_change
@@ -98,6 +99,7 @@ class PlanService:
             if (
                 cleaned.id is None
                 and cleaned.status is TaskStatus.TODO
+                and cleaned.participant_id is not None
                 and fold(cleaned.description) in {fold(d) for d in uow.tasks.open_descriptions(cleaned.participant_id)}
             ):
                 raise ValidationError({"description": "Cette tâche est déjà dans le plan, à faire."})
@@ -179,7 +181,7 @@ class PlanService:
         caseworker = first_name_of(in_charge)
         contact = contact_line(phone, email) if not participant.caseworker or same_person(in_charge, usual) else ""
         next_appointment = None
-        if appointment is not None:
+        if appointment is not None and appointment.start is not None:
             next_appointment = PlanAppointment(
                 start=appointment.start, place=printable_place(appointment), with_whom=caseworker
             )
@@ -259,7 +261,7 @@ class PlanService:
     def _check(uow: UnitOfWork, tasks: list[Task]) -> None:
         """Every participant exists; a linked barrier is one of the same person's."""
         for participant_id in {t.participant_id for t in tasks}:
-            if uow.participants.get(participant_id) is None:
+            if participant_id is None or uow.participants.get(participant_id) is None:
                 raise NotFoundError(PARTICIPANT_GONE)
         for t in tasks:
             if t.barrier_id is None:
@@ -271,7 +273,7 @@ class PlanService:
                 raise ValidationError({"barrier_id": "Ce frein ne concerne pas cette personne."})
 
 
-def printable_place(appointment) -> str:
+def printable_place(appointment: Appointment) -> str:
     """Where the person goes, as the sheet they carry may say it: no prison, no care centre, no address."""
     if appointment.kind is AppointmentKind.IN_DETENTION:
         return ""

@@ -63,6 +63,7 @@ import time
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import sqlcipher3
 
@@ -184,7 +185,9 @@ def _mtime(path: Path) -> int:
         return 0
 
 
-def rotation_victims(backups: list[BackupInfo], keep_daily: int = KEEP_DAILY, keep_weekly: int = KEEP_WEEKLY):
+def rotation_victims(
+    backups: list[BackupInfo], keep_daily: int = KEEP_DAILY, keep_weekly: int = KEEP_WEEKLY
+) -> list[BackupInfo]:
     """The automatic backups that the rotation deletes (see the module docstring)."""
     autos = sorted((b for b in backups if b.kind == AUTO), key=lambda b: b.created, reverse=True)
     kept: set[Path] = set()
@@ -214,7 +217,7 @@ def delete_backup(info: BackupInfo) -> None:
 # --- writing ----------------------------------------------------------------------------------------------
 
 
-def write_backup(source, key: bytes, keyfile: Path, destination: Path) -> Path:
+def write_backup(source: Any, key: bytes | bytearray, keyfile: Path, destination: Path) -> Path:
     """Copy the vault open on ``source`` (a keyed sqlcipher3 connection) into the new folder ``destination``.
 
     ``keyfile`` is the vault's ``ilot.key``; it is copied when it holds ``key`` (a backup without it still
@@ -295,7 +298,7 @@ def target_error(exc: BaseException) -> StorageEnvironmentError:
     return StorageEnvironmentError(_FAILED + _UNTOUCHED)
 
 
-def _snapshot(source, key: bytes, target: Path) -> dict[str, int]:
+def _snapshot(source: Any, key: bytes | bytearray, target: Path) -> dict[str, int]:
     """Counts of the source's tables and a page copy of it, both from one read transaction."""
     copy = raw_connect(target, key)
     try:
@@ -311,7 +314,7 @@ def _snapshot(source, key: bytes, target: Path) -> dict[str, int]:
     return counts
 
 
-def _copy_keyfile(source: Path, key: bytes, target: Path) -> bool:
+def _copy_keyfile(source: Path, key: bytes | bytearray, target: Path) -> bool:
     try:
         content = keys.read_keyfile(source)
     except KeyFileMissingError:
@@ -324,14 +327,14 @@ def _copy_keyfile(source: Path, key: bytes, target: Path) -> bool:
     return True
 
 
-def _copy_recovery_file(source: Path, key: bytes, target: Path) -> None:
+def _copy_recovery_file(source: Path, key: bytes | bytearray, target: Path) -> None:
     """The recovery envelope travels with the copy: the code opens it even without any key file."""
     envelopes = keys.read_envelopes([source])
     if envelopes and envelopes[0].get("key_check") == keys.key_check(key):
         keys.write_keyfile(target, keys.recovery_file_content(envelopes[0]))
 
 
-def verify_copy(db: Path, key: bytes, expected_counts: dict[str, int], keyfile: Path | None) -> list[str]:
+def verify_copy(db: Path, key: bytes | bytearray, expected_counts: dict[str, int], keyfile: Path | None) -> list[str]:
     """Problems found reading back a copy (empty when it is sound)."""
     problem = describe_file(db)
     if problem:
@@ -360,7 +363,7 @@ def verify_copy(db: Path, key: bytes, expected_counts: dict[str, int], keyfile: 
     return problems
 
 
-def open_readonly(db: Path, key: bytes, immutable: bool = False):
+def open_readonly(db: Path, key: bytes | bytearray, immutable: bool = False) -> Any:
     """A keyed connection that cannot write (``mode=ro``): opening never changes the file. ``immutable``: the
     file is read as it is, a leftover rollback journal beside it ignored (to recognise a key, not to read data)."""
     uri = db.resolve().as_uri() + ("?mode=ro&immutable=1" if immutable else "?mode=ro")
@@ -373,7 +376,7 @@ def open_readonly(db: Path, key: bytes, immutable: bool = False):
     return connection
 
 
-def table_counts(connection) -> dict[str, int]:
+def table_counts(connection: Any) -> dict[str, int]:
     names = [
         row[0]
         for row in connection.execute(

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
+from typing import NoReturn
 
 import sqlcipher3
 from sqlalchemy import Engine, func, select
@@ -17,7 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from ilot_desktop.storage import backup, migrate
 from ilot_desktop.storage.audit_repo import AuditRepository
-from ilot_desktop.storage.engine import classify_database_error, classify_os_error, make_engine
+from ilot_desktop.storage.engine import classify_database_error, classify_os_error, driver_of, make_engine
 from ilot_desktop.storage.exchange_repo import ExchangeRepository
 from ilot_desktop.storage.followup_repo import ActionRepository, AppointmentRepository
 from ilot_desktop.storage.indicator_repo import IndicatorRepository
@@ -111,7 +112,7 @@ class Database:
         if self._key is None:
             raise RuntimeError("database opened without its key")
         with self._engine().connect() as connection:
-            source = connection.connection.driver_connection
+            source = driver_of(connection)
             return backup.write_backup(source, self._key.buffer, self.paths.keyfile, destination)
 
     def _backup_before_migration(self, current: str, head: str) -> Path:
@@ -129,7 +130,7 @@ class Database:
         zeroed their content). Outside any transaction; the temporary copy stays in memory."""
         try:
             with self._engine().connect() as connection:
-                connection.connection.driver_connection.execute("VACUUM")
+                driver_of(connection).execute("VACUUM")
         except (sqlcipher3.dbapi2.DatabaseError, DatabaseError) as exc:
             _raise_classified(exc)
         log.info("database vacuumed")
@@ -145,7 +146,7 @@ class Database:
         problems: list[str] = []
         try:
             with self._engine().connect() as connection:
-                driver = connection.connection.driver_connection
+                driver = driver_of(connection)
                 if full:
                     problems += [row[0] for row in driver.execute("PRAGMA cipher_integrity_check").fetchall()]
                 pragma = "PRAGMA integrity_check" if full else "PRAGMA quick_check"
@@ -234,7 +235,7 @@ class UnitOfWork:
                 self._on_commit()
 
 
-def _raise_classified(exc: Exception):
+def _raise_classified(exc: Exception) -> NoReturn:
     """Re-raise a driver error as words when it is the environment's doing; as itself otherwise."""
     classified = classify_database_error(exc)
     if classified is exc:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import errno
 import logging
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import sqlcipher3
 
@@ -13,7 +13,7 @@ from ilot_desktop.errors import DamagedVaultError, StorageEnvironmentError
 from ilot_desktop.storage.secret import DataKey, key_statement
 
 if TYPE_CHECKING:  # SQLAlchemy is imported at unlock (make_engine), not to show the start pages
-    from sqlalchemy import Engine
+    from sqlalchemy import Connection, Engine
 
 log = logging.getLogger(__name__)
 
@@ -40,7 +40,7 @@ class NotSQLCipherError(RuntimeError):
 _memory_security = False
 
 
-def enable_memory_security(dbapi_connection) -> None:
+def enable_memory_security(dbapi_connection: Any) -> None:
     """SQLCipher's ``cipher_memory_security``: every block SQLite frees (decrypted pages, rows, statements,
     key material) is overwritten first, and its allocations are locked out of swap. Process-wide and one-way
     (it cannot be turned off again), so set once, at the first connection. Costs: docs/privacy.md (« Mémoire »).
@@ -52,7 +52,7 @@ def enable_memory_security(dbapi_connection) -> None:
 
 
 def key_connection(
-    dbapi_connection, key: bytes | bytearray | DataKey, pragmas: tuple[str, ...] = CONNECTION_PRAGMAS
+    dbapi_connection: Any, key: bytes | bytearray | DataKey, pragmas: tuple[str, ...] = CONNECTION_PRAGMAS
 ) -> None:
     """Key a raw sqlcipher3 connection, prove it is SQLCipher and that the key opens the file.
 
@@ -89,7 +89,15 @@ def library_versions() -> dict[str, str]:
     return {"SQLCipher": cipher[0] if cipher else "absent", "SQLite": sqlite[0]}
 
 
-def raw_connect(path: Path, key: bytes | bytearray | DataKey):
+def driver_of(connection: Connection) -> Any:
+    """The raw sqlcipher3 connection under a SQLAlchemy one (PRAGMAs, ``VACUUM``, the backup API)."""
+    driver = connection.connection.driver_connection
+    if driver is None:
+        raise RuntimeError("connection already closed")
+    return driver
+
+
+def raw_connect(path: Path, key: bytes | bytearray | DataKey) -> Any:
     """A keyed sqlcipher3 connection (for backups, checks and benchmarks)."""
     connection = sqlcipher3.dbapi2.connect(str(path))
     try:
@@ -119,17 +127,17 @@ def make_engine(path: Path, key: bytes | bytearray | DataKey) -> Engine:
     )
 
     @event.listens_for(engine, "connect", insert=True)
-    def _on_connect(dbapi_connection, _record):
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         key_connection(dbapi_connection, key)
 
     # pysqlite's legacy mode starts transactions late and runs DDL outside them: take over, so a
     # migration or a save is all-or-nothing.
     @event.listens_for(engine, "connect")
-    def _autocommit_driver(dbapi_connection, _record):
+    def _autocommit_driver(dbapi_connection: Any, _record: Any) -> None:
         dbapi_connection.isolation_level = None
 
     @event.listens_for(engine, "begin")
-    def _begin(connection):
+    def _begin(connection: Connection) -> None:
         connection.exec_driver_sql("BEGIN")
 
     return engine

@@ -7,8 +7,9 @@ cost stays flat with years of records (indexes on ``start`` and ``(participant_i
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
+from typing import Any
 
-from sqlalchemy import case, delete, func, or_, select
+from sqlalchemy import ColumnElement, case, delete, func, or_, select
 from sqlalchemy.orm import Session
 
 from ilot_desktop.domain.actions import CollectiveAction, ParticipantAction, Registration
@@ -21,6 +22,7 @@ from ilot_desktop.domain.vocabulary import (
     Cadence,
     JusticeSituation,
 )
+from ilot_desktop.storage.statements import affected, table_of
 from ilot_desktop.storage.tables import (
     AppointmentRow,
     CollectiveActionRow,
@@ -53,7 +55,7 @@ _APPOINTMENT_COLUMNS = (
 )
 
 
-def _appointment(row) -> Appointment:
+def _appointment(row: Any) -> Appointment:
     """From an ``AppointmentRow`` or a result row of ``_APPOINTMENT_COLUMNS`` (same names)."""
     return Appointment(
         id=row.id,
@@ -132,7 +134,7 @@ class AppointmentRepository:
         ).first()
         return _appointment(row) if row else None
 
-    def _views(self, *where, newest_first: bool = False) -> list[AppointmentView]:
+    def _views(self, *where: ColumnElement[bool], newest_first: bool = False) -> list[AppointmentView]:
         order = (
             (AppointmentRow.start.desc(), AppointmentRow.id.desc())
             if newest_first
@@ -163,7 +165,7 @@ class AppointmentRepository:
         """Insert in one statement (demo data, imports); ids are not returned."""
         if appointments:
             rows = [{**_appointment_values(a), "created_at": now, "updated_at": now} for a in appointments]
-            self.session.execute(AppointmentRow.__table__.insert(), rows)
+            self.session.execute(table_of(AppointmentRow).insert(), rows)
         return len(appointments)
 
     def update(self, appointment: Appointment, now: datetime) -> bool:
@@ -177,7 +179,7 @@ class AppointmentRepository:
 
     def delete(self, appointment_id: int) -> bool:
         result = self.session.execute(delete(AppointmentRow).where(AppointmentRow.id == appointment_id))
-        return bool(result.rowcount)
+        return bool(affected(result))
 
     def contact_states(self, today: date) -> list[ContactState]:
         """One line per ongoing participant, its contacts summed up in SQL (never all rows loaded).
@@ -280,8 +282,9 @@ def _action(row: CollectiveActionRow) -> CollectiveAction:
 
 
 def _fill_action(row: CollectiveActionRow, action: CollectiveAction) -> None:
+    assert action.action_type is not None and action.start is not None  # validated by the service
     row.reference = action.reference
-    row.action_type = action.action_type.value if action.action_type else None
+    row.action_type = action.action_type.value
     row.title = action.title
     row.start = action.start
     row.duration_min = action.duration_min
@@ -355,7 +358,7 @@ class ActionRepository:
 
     def delete(self, action_id: int) -> bool:
         result = self.session.execute(delete(CollectiveActionRow).where(CollectiveActionRow.id == action_id))
-        return bool(result.rowcount)
+        return bool(affected(result))
 
     # --- registrations ----------------------------------------------------------------------------
 
@@ -391,7 +394,7 @@ class ActionRepository:
                 RegistrationRow.action_id == action_id, RegistrationRow.participant_id == participant_id
             )
         )
-        return bool(result.rowcount)
+        return bool(affected(result))
 
     def set_attendance(self, action_id: int, participant_id: int, attendance: Attendance | None) -> bool:
         row = self.session.get(RegistrationRow, (action_id, participant_id))
@@ -405,7 +408,7 @@ class ActionRepository:
         """(action id, participant id, attendance) in one statement, for freshly created actions."""
         if rows:
             self.session.execute(
-                RegistrationRow.__table__.insert(),
+                table_of(RegistrationRow).insert(),
                 [{"action_id": a, "participant_id": p, "attendance": att.value if att else None} for a, p, att in rows],
             )
 

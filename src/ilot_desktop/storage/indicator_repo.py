@@ -9,6 +9,8 @@ of a file (names, contacts, free text) is read.
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
+from enum import Enum
+from typing import Any, TypeVar
 
 from sqlalchemy import and_, case, exists, func, or_, select
 from sqlalchemy.orm import Session
@@ -48,10 +50,11 @@ _DONE, _ABSENT = AppointmentStatus.DONE.value, AppointmentStatus.ABSENT.value
 _ORIENTED = BarrierStatus.ORIENTED.value
 
 
-_MEMBERS: dict[type, dict[str, object]] = {}
+E = TypeVar("E", bound=Enum)
+_MEMBERS: dict[type, dict[str, Any]] = {}
 
 
-def _member(enum, code: str):
+def _member(enum: type[E], code: str) -> E:
     """``enum(code)`` through a dict: a year's facts read thousands of codes (an unknown one still raises)."""
     members = _MEMBERS.get(enum)
     if members is None:
@@ -60,7 +63,7 @@ def _member(enum, code: str):
     return found if found is not None else enum(code)
 
 
-def _choice(enum, code: str | None):
+def _choice(enum: type[E], code: str | None) -> E | None:
     return _member(enum, code) if code else None
 
 

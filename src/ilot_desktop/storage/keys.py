@@ -73,7 +73,7 @@ def new_data_key() -> bytes:
     return secrets.token_bytes(KEY_BYTES)
 
 
-def key_check(key: bytes) -> str:
+def key_check(key: bytes | bytearray) -> str:
     """A public fingerprint telling whether a key is the vault's, without revealing it."""
     return hmac.new(key, _CHECK_LABEL, hashlib.sha256).hexdigest()[:32]
 
@@ -322,7 +322,7 @@ def recovery_file_content(envelope: dict) -> dict:
 
 def read_envelopes(paths: list[Path]) -> list[dict]:
     """The sealed envelopes found in key files and ``ilot.secours`` files (unreadable ones are skipped)."""
-    found = []
+    found: list[dict] = []
     for path in paths:
         try:
             content = json.loads(path.read_text(encoding="utf-8"))
@@ -330,6 +330,6 @@ def read_envelopes(paths: list[Path]) -> list[dict]:
             continue
         if isinstance(content, dict) and content.get("format") in (KEYFILE_FORMAT, RECOVERY_FORMAT):
             envelope = content.get("recovery")
-            if envelope_public_key(envelope) is not None:
+            if isinstance(envelope, dict) and envelope_public_key(envelope) is not None:
                 found.append(envelope)
     return found

@@ -13,6 +13,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 
 from ilot_desktop.errors import NewerDatabaseError
+from ilot_desktop.storage.engine import driver_of
 
 log = logging.getLogger(__name__)
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
@@ -25,7 +26,14 @@ def alembic_config() -> Config:
 
 
 def head_revision() -> str:
-    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+    return _head(ScriptDirectory.from_config(alembic_config()))
+
+
+def _head(script: ScriptDirectory) -> str:
+    head = script.get_current_head()
+    if head is None:  # the migrations ship with the application: never expected
+        raise RuntimeError("no migration found")
+    return head
 
 
 def current_revision(engine: Engine) -> str | None:
@@ -44,7 +52,7 @@ def upgrade(engine: Engine, back_up: Callable[[str, str], Path] | None = None) -
     when it fails, nothing is migrated.
     """
     script = ScriptDirectory.from_config(alembic_config())
-    head = script.get_current_head()
+    head = _head(script)
     current = current_revision(engine)
     known = {rev.revision for rev in script.walk_revisions()}
     if current is not None and current not in known:
@@ -67,7 +75,7 @@ def _run_upgrade(engine: Engine) -> None:
     """Foreign keys off around the upgrade: a batch table rebuild would cascade deletes."""
     config = alembic_config()
     with engine.connect() as connection:
-        driver = connection.connection.driver_connection
+        driver = driver_of(connection)
         driver.execute("PRAGMA foreign_keys = OFF")
         try:
             config.attributes["connection"] = connection

@@ -27,6 +27,7 @@ def _outcome(row: OutcomeRow) -> Outcome:
 
 
 def _fill(row: OutcomeRow, outcome: Outcome) -> None:
+    assert outcome.participant_id is not None and outcome.on is not None and outcome.outcome_type is not None
     row.participant_id = outcome.participant_id
     row.on = outcome.on
     row.outcome_type = outcome.outcome_type.value

@@ -7,6 +7,7 @@ A participant's barriers and tasks are read through the ``participant_id`` index
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import case, delete, func, or_, select, update
 from sqlalchemy.orm import Session
@@ -14,6 +15,7 @@ from sqlalchemy.orm import Session
 from ilot_desktop.domain.action_plan import OverdueTask, Task
 from ilot_desktop.domain.barriers import Barrier, BarrierEvent, HistoryStep
 from ilot_desktop.domain.vocabulary import BarrierCategory, BarrierStatus, TaskOwner, TaskStatus
+from ilot_desktop.storage.statements import affected, table_of
 from ilot_desktop.storage.tables import BarrierEventRow, BarrierRow, ParticipantRow, TaskRow
 
 _TODO = TaskStatus.TODO.value
@@ -105,7 +107,7 @@ class BarrierRepository:
     def delete(self, barrier_id: int) -> bool:
         """Its events go with it (cascade); tasks linked to it keep going, unlinked (set null)."""
         result = self.session.execute(delete(BarrierRow).where(BarrierRow.id == barrier_id))
-        return bool(result.rowcount)
+        return bool(affected(result))
 
     # --- history ----------------------------------------------------------------------------------
 
@@ -115,7 +117,7 @@ class BarrierRepository:
     def add_events(self, events: list[BarrierEvent]) -> None:
         if events:
             self.session.execute(
-                BarrierEventRow.__table__.insert(),
+                table_of(BarrierEventRow).insert(),
                 [
                     {"barrier_id": e.barrier_id, "on": e.on, "status": e.status.value, "partner": e.partner}
                     for e in events
@@ -190,7 +192,7 @@ _TASK_COLUMNS = (
 )
 
 
-def _task(row) -> Task:
+def _task(row: Any) -> Task:
     """From a ``TaskRow`` or a result row of ``_TASK_COLUMNS`` (same names)."""
     return Task(
         id=row.id,
@@ -278,15 +280,15 @@ class TaskRepository:
         """Insert in one statement (demo data, imports); ids are not returned."""
         if tasks:
             rows = [{**_task_values(t), "created_at": now, "updated_at": now} for t in tasks]
-            self.session.execute(TaskRow.__table__.insert(), rows)
+            self.session.execute(table_of(TaskRow).insert(), rows)
         return len(tasks)
 
     def update(self, task: Task, now: datetime) -> bool:
         result = self.session.execute(
             update(TaskRow).where(TaskRow.id == task.id).values(**_task_values(task), updated_at=now)
         )
-        return bool(result.rowcount)
+        return bool(affected(result))
 
     def delete(self, task_id: int) -> bool:
         result = self.session.execute(delete(TaskRow).where(TaskRow.id == task_id))
-        return bool(result.rowcount)
+        return bool(affected(result))

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import ColumnElement, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from ilot_desktop.domain.privacy import anonymised_items, anonymised_partner
@@ -64,6 +65,7 @@ class PrivacyRepository:
         return [
             (pid, number, entry, end, [_day(d), _day(o), _day(a)])
             for pid, number, entry, end, d, o, a in self.session.execute(query)
+            if end is not None  # always, by the query: said for the type
         ]
 
     # --- anonymisation ----------------------------------------------------------------------------
@@ -105,7 +107,7 @@ class PrivacyRepository:
         """How many records of each kind the participant has (what an erasure removes)."""
         s = self.session
 
-        def count(table, *where) -> int:
+        def count(table: Any, *where: ColumnElement[bool]) -> int:
             return s.scalar(select(func.count()).select_from(table).where(*where)) or 0
 
         barrier_ids = select(BarrierRow.id).where(BarrierRow.participant_id == participant_id)

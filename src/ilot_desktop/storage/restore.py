@@ -207,31 +207,11 @@ def put_in_place(paths: VaultPaths, opened: OpenedBackup, when: datetime, rekey_
     replaced = False
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        _copy_exact(opened.db, new_db)
-        if rekey_to is not None and rekey_to != opened.key:
-            rekey_file(new_db, opened.key, rekey_to)
-            fsync_file(new_db)
-            if not opens(new_db, rekey_to):
-                raise OSError(5, "re-keyed copy does not open")
+        _prepare_copy(opened, new_db, rekey_to)
         if install_key:
             assert opened.keyfile is not None
             keys.write_keyfile(new_key, keys.read_keyfile(opened.keyfile))
-        # every key file goes aside with the database it may be the only key of (a change cut short, a copy)
-        key_material = (paths.keyfile, paths.recovery_file, paths.pending_keyfile, paths.folder / REKEY_MARKER)
-        current = [p for p in (paths.db, *key_material) if p.exists()]
-        sides = [side for suffix in SIDE_FILES if (side := paths.db.with_name(paths.db.name + suffix)).exists()]
-        if current or sides:
-            paths.backups.mkdir(mode=0o700, parents=True, exist_ok=True)
-            aside = new_folder(paths.backups, when, BEFORE_RESTORE)
-            aside.mkdir(mode=0o700)
-            undo.append(functools.partial(shutil.rmtree, aside, ignore_errors=True))
-            for source in current:
-                _link_or_copy(source, aside / source.name)
-            for side in sides:
-                os.replace(side, aside / side.name)
-                undo.append(functools.partial(os.replace, aside / side.name, side))
-            fsync_dir(aside)
-            fsync_dir(paths.backups)
+        aside = _set_aside(paths, when, undo)
         os.replace(new_db, paths.db)
         replaced = True
         if install_key:
@@ -253,6 +233,39 @@ def put_in_place(paths: VaultPaths, opened: OpenedBackup, when: datetime, rekey_
             raise
         raise classify_os_error(exc) from exc
     log.info("backup restored (previous files kept aside: %s)", aside is not None)
+    return aside
+
+
+def _prepare_copy(opened: OpenedBackup, new_db: Path, rekey_to: bytes | None) -> None:
+    """The backup copied beside the vault under a temporary name, checked, re-keyed to ``rekey_to`` if given."""
+    _copy_exact(opened.db, new_db)
+    if rekey_to is not None and rekey_to != opened.key:
+        rekey_file(new_db, opened.key, rekey_to)
+        fsync_file(new_db)
+        if not opens(new_db, rekey_to):
+            raise OSError(5, "re-keyed copy does not open")
+
+
+def _set_aside(paths: VaultPaths, when: datetime, undo: list[Callable[[], object]]) -> Path | None:
+    """The current files linked (or copied) into ``sauvegardes/<stamp>_avant-restauration/``, a leftover journal
+    moved there; each step that must be undone on failure is added to ``undo``. None when there was nothing."""
+    # every key file goes aside with the database it may be the only key of (a change cut short, a copy)
+    key_material = (paths.keyfile, paths.recovery_file, paths.pending_keyfile, paths.folder / REKEY_MARKER)
+    current = [p for p in (paths.db, *key_material) if p.exists()]
+    sides = [side for suffix in SIDE_FILES if (side := paths.db.with_name(paths.db.name + suffix)).exists()]
+    if not (current or sides):
+        return None
+    paths.backups.mkdir(mode=0o700, parents=True, exist_ok=True)
+    aside = new_folder(paths.backups, when, BEFORE_RESTORE)
+    aside.mkdir(mode=0o700)
+    undo.append(functools.partial(shutil.rmtree, aside, ignore_errors=True))
+    for source in current:
+        _link_or_copy(source, aside / source.name)
+    for side in sides:
+        os.replace(side, aside / side.name)
+        undo.append(functools.partial(os.replace, aside / side.name, side))
+    fsync_dir(aside)
+    fsync_dir(paths.backups)
     return aside
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -210,7 +211,12 @@ def _settle_pending(paths: VaultPaths, key: bytes) -> None:
 
 
 def key_from_secret(
-    db: Path, secret: bytes, sources: list[Path], opens, what: str = "ce fichier", own: list[Path] | None = None
+    db: Path,
+    secret: bytes,
+    sources: list[Path],
+    opens: Callable[[Path, bytes], bool],
+    what: str = "ce fichier",
+    own: list[Path] | None = None,
 ) -> bytes:
     """The data key of ``db`` that the recovery ``secret`` reaches, or the French reason why it does not.
 
