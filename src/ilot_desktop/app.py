@@ -7,11 +7,19 @@ from __future__ import annotations
 
 import logging
 import sys
+from types import TracebackType
+from typing import TYPE_CHECKING
 
 from ilot_desktop import APP_NAME, __version__, instance_lock, safe_files
 from ilot_desktop.logs import write_crash_report
 from ilot_desktop.paths import AppPaths
 from ilot_desktop.settings import LocalSettings
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QTranslator
+    from PySide6.QtWidgets import QApplication
+
+    from ilot_desktop.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -24,11 +32,14 @@ MISSING_QT_FRENCH = {
 }
 
 
-def _fallback_translator(app):
+_KEPT_ALIVE: list[QTranslator] = []
+
+
+def _fallback_translator(app: QApplication) -> QTranslator:
     from PySide6.QtCore import QTranslator
 
     class MissingFrench(QTranslator):
-        def translate(self, context, source, disambiguation=None, n=-1):
+        def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str:
             return MISSING_QT_FRENCH.get((context, source), "")
 
         def isEmpty(self) -> bool:
@@ -37,13 +48,14 @@ def _fallback_translator(app):
     return MissingFrench(app)
 
 
-def install_french(app) -> list:
+def install_french(app: QApplication) -> list[QTranslator]:
     """French everywhere, Qt's own buttons included ("Annuler", "Enregistrer")."""
     from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 
     QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))
-    app._missing_french = _fallback_translator(app)  # kept alive with the application
-    app.installTranslator(app._missing_french)  # first installed, last asked
+    missing = _fallback_translator(app)
+    _KEPT_ALIVE.append(missing)  # its Python override must outlive this call, as long as the application
+    app.installTranslator(missing)  # first installed, last asked
     translators = []
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     for name in ("qtbase_fr", "qt_fr"):
@@ -54,10 +66,11 @@ def install_french(app) -> list:
     return translators
 
 
-def create_application(argv: list[str]):
+def create_application(argv: list[str]) -> QApplication:
     from PySide6.QtWidgets import QApplication
 
-    app = QApplication.instance() or QApplication(argv)
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv)
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName("L'Îlot")
@@ -101,7 +114,7 @@ def in_use_message(taken: instance_lock.LockResult) -> tuple[str, str]:
     return "Îlot desktop est déjà ouvert sur cet ordinateur.", detail
 
 
-def announce_interrupted_writes(window, cleanup: safe_files.Cleanup) -> None:
+def announce_interrupted_writes(window: MainWindow, cleanup: safe_files.Cleanup) -> None:
     """Once the window shows: what the start removed of a write killed last time, in words."""
     lines = cleanup.messages()
     if not lines:
@@ -137,7 +150,7 @@ def run_gui(paths: AppPaths) -> int:
     interrupted = safe_files.finish_interrupted_writes(paths.data_dir)  # a write killed last time
     window = MainWindow(paths, settings)
 
-    def excepthook(exc_type, exc, tb):
+    def excepthook(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
         if issubclass(exc_type, KeyboardInterrupt):
             app.quit()
             return

@@ -266,6 +266,8 @@ class LockingMixin(WindowBase):
     def _restore_appointment(self, draft: dict[str, Any]) -> bool:
         from ilot_desktop.ui.appointment_dialog import AppointmentDialog
 
-        appointment = AppointmentDialog.draft_appointment(self.session, draft)
+        session = self.session
+        assert session is not None  # drafts are put back into an open file
+        appointment = AppointmentDialog.draft_appointment(session, draft)
         self.ws.week.open_appointment(appointment).restore_draft(draft)
         return True
