@@ -13,7 +13,7 @@ import random
 from datetime import date, datetime, time, timedelta
 from typing import TypeVar
 
-from ilot_desktop.demo.people import NOTES
+from ilot_desktop.demo.people import NOTES, entry_of, saved_id
 from ilot_desktop.domain.actions import ActionWithRegistrations, CollectiveAction, next_action_reference
 from ilot_desktop.domain.followup import FIRST_MONTH_DAYS, INTERVAL_DAYS, OFFICE, Appointment
 from ilot_desktop.domain.participant import Participant
@@ -160,11 +160,25 @@ def _weekday(day: date, backwards: bool = False) -> date:
     return day - timedelta(days=day.weekday() - 4) if backwards else day + timedelta(days=7 - day.weekday())
 
 
+def _day_of(appointment: Appointment) -> date:
+    """The day of a demo meeting (every one is made with its start)."""
+    if appointment.start is None:
+        raise ValueError("a demo meeting without a start")
+    return appointment.start.date()
+
+
+def _year_of(action: CollectiveAction) -> int:
+    if action.start is None:
+        raise ValueError("a demo action without a start")
+    return action.start.year
+
+
 class _Path:
     """One participant's follow-up, built meeting by meeting."""
 
     def __init__(self, p: Participant, today: date, rng: random.Random):
         self.p, self.today, self.rng = p, today, rng
+        self.entry, self.pid = entry_of(p), saved_id(p)
         self.cadence = p.cadence or Cadence.WEEKLY
         self.items: list[Appointment] = []
 
@@ -172,7 +186,7 @@ class _Path:
         return self.p.phase(day) is Phase.INSIDE
 
     def interval(self, day: date) -> int:
-        followed = (day - self.p.entry_date).days
+        followed = (day - self.entry).days
         if followed < FIRST_MONTH_DAYS:
             return 7
         if self.cadence is Cadence.EMPLOYMENT and followed < 180:
@@ -181,7 +195,7 @@ class _Path:
 
     def add(self, day: date, status: AppointmentStatus, first: bool = False) -> None:
         rng, inside = self.rng, self.inside(day)
-        followed = (day - self.p.entry_date).days
+        followed = (day - self.entry).days
         kind, minutes, place = _K.INDIVIDUAL, rng.choice((45, 60, 60)), OFFICE
         report, steps = rng.choice(REPORTS["outside"])
         if inside:
@@ -217,14 +231,24 @@ class _Path:
             report, steps = "", ""
         self._append(day, _K.ACCOMPANYING, 180, place, status, report, steps, at=time(9, 30))
 
-    def _append(self, day, kind, minutes, place, status, report, steps, at: time | None = None) -> None:
+    def _append(
+        self,
+        day: date,
+        kind: AppointmentKind,
+        minutes: int,
+        place: str,
+        status: AppointmentStatus,
+        report: str,
+        steps: str,
+        at: time | None = None,
+    ) -> None:
         if at is None:
             latest = (17 * 60 + 30 - minutes) // 30  # last half-hour slot ending by 17:30
             slots = (18, 19, 20, 21, 28, 29, 30, 31) if kind is _K.IN_DETENTION else range(18, latest + 1)
             slot = self.rng.choice(slots)
             at = time(slot // 2, 30 * (slot % 2))
         start = datetime.combine(day, at)
-        self.items.append(Appointment(self.p.id, start, minutes, kind, place, status, report, steps))
+        self.items.append(Appointment(self.pid, start, minutes, kind, place, status, report, steps))
 
     def past_status(self, day: date) -> AppointmentStatus:
         return _pick(self.rng, STATUS_WEIGHTS[self.inside(day)]) if day < self.today else _S.PLANNED
@@ -232,9 +256,9 @@ class _Path:
     def build(self, last_day: date, future: bool) -> None:
         """Meetings from the entry up to ``last_day``; with ``future``, planned ones ahead too."""
         p, today = self.p, self.today
-        release = p.planned_release_date if self.inside(p.entry_date) else None
+        release = p.planned_release_date if self.inside(self.entry) else None
         release = _weekday(release) if release else None  # welcomed the first working day out
-        day = _weekday(p.entry_date)
+        day = _weekday(self.entry)
         first = True
         while day <= last_day:
             if day >= today and (not future or (day > today + timedelta(PLANNED_AHEAD) and self._ahead())):
@@ -251,14 +275,14 @@ class _Path:
             else:
                 step = max(5, self.interval(day) + self.rng.randint(-2, 2))
             day = _weekday(day + timedelta(days=step))
-            if release and day > release and self.items[-1].start.date() < release:
+            if release and day > release and _day_of(self.items[-1]) < release:
                 day = release
 
     def _ahead(self) -> bool:
-        return any(a.start.date() >= self.today for a in self.items)
+        return any(_day_of(a) >= self.today for a in self.items)
 
     def past(self) -> list[Appointment]:
-        return [a for a in self.items if a.start.date() < self.today]
+        return [a for a in self.items if _day_of(a) < self.today]
 
     def set_status(self, item: Appointment, status: AppointmentStatus) -> None:
         inside = item.kind is _K.IN_DETENTION
@@ -280,7 +304,7 @@ def _appointments(
         for p in ongoing
         if p.phase(today) is Phase.OUTSIDE
         and p.cadence is not Cadence.EMPLOYMENT
-        and (today - p.entry_date).days >= 3 * INTERVAL_DAYS[p.cadence or Cadence.WEEKLY] + 30
+        and (today - entry_of(p)).days >= 3 * INTERVAL_DAYS[p.cadence or Cadence.WEEKLY] + 30
     ]
     roles = ["gap", "gap", "absences", "absences", "due", "due"]
     picked = rng.sample(candidates, min(len(roles), len(candidates)))
@@ -297,10 +321,10 @@ def _appointments(
             if p.notes in NOTES["drop"]:
                 for item in past[-2:]:
                     path.set_status(item, _S.ABSENT)
-                silent_since[p.id] = past[-1].start.date() if past else p.entry_date
+                silent_since[path.pid] = _day_of(past[-1]) if past else path.entry
             else:
                 closing = _weekday(p.end_date, backwards=True)
-                if not past or closing > past[-1].start.date():
+                if not past or closing > _day_of(past[-1]):
                     path._append(closing, _K.INDIVIDUAL, 60, OFFICE, _S.DONE, CLOSING, "")
         elif role in ("gap", "due"):
             back = 2 * interval + rng.randint(5, 20) if role == "gap" else interval + rng.randint(1, 4)
@@ -308,7 +332,7 @@ def _appointments(
             path.build(last - timedelta(days=1), future=False)
             path.add(last, _S.DONE)
             if role == "gap":
-                silent_since[p.id] = last
+                silent_since[path.pid] = last
                 if rng.random() < 0.5:
                     path.add(_weekday(last + timedelta(days=interval)), _S.ABSENT)
         else:
@@ -317,7 +341,7 @@ def _appointments(
             if role == "absences" and len(past) >= 3:
                 for item in past[-2:]:
                     path.set_status(item, _S.ABSENT)
-                silent_since[p.id] = past[-2].start.date()
+                silent_since[path.pid] = _day_of(past[-2])
                 ahead = path.items[len(past) : len(past) + 1] if rng.random() < 0.5 else []
                 path.items = past + ahead  # maybe a letter offering a new date
             elif past and past[-1].status is not _S.DONE:
@@ -341,12 +365,12 @@ def _actions(
             action_type, title, place, partner, at, minutes = rng.choice(by_type[_pick(rng, ACTION_WEIGHTS)])
             day = monday + timedelta(days=rng.choice((1, 1, 2, 3, 3, 4)))
             eligible = [
-                p.id
+                saved_id(p)
                 for p in people
-                if p.entry_date <= day
+                if entry_of(p) <= day
                 and (p.end_date is None or p.end_date >= day)
                 and p.phase(day) is Phase.OUTSIDE
-                and (p.id not in silent_since or day < silent_since[p.id])
+                and (saved_id(p) not in silent_since or day < silent_since[saved_id(p)])
             ]
             if len(eligible) >= 3:
                 chosen = sorted(rng.sample(eligible, min(len(eligible), rng.randint(3, 10))))
@@ -360,7 +384,7 @@ def _actions(
         monday += timedelta(days=7)
     references: list[str] = []
     for action, _registered in actions:
-        action.reference = next_action_reference(references, action.start.year)
+        action.reference = next_action_reference(references, _year_of(action))
         references.append(action.reference)
     return actions
 
@@ -370,6 +394,6 @@ def demo_followup(
 ) -> tuple[list[Appointment], list[ActionWithRegistrations]]:
     """Appointments and collective actions (with who registered and came) for saved participants."""
     rng = random.Random(seed)
-    people = sorted((p for p in participants if p.id is not None and p.entry_date), key=lambda p: p.id)
+    people = sorted((p for p in participants if p.id is not None and p.entry_date), key=saved_id)
     appointments, silent_since = _appointments(people, today, rng)
     return appointments, _actions(people, today, rng, silent_since)

@@ -24,7 +24,7 @@ import random
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from ilot_desktop.demo.people import NOTES
+from ilot_desktop.demo.people import NOTES, entry_of
 from ilot_desktop.domain.outcomes import Outcome
 from ilot_desktop.domain.participant import Participant
 from ilot_desktop.domain.vocabulary import (
@@ -90,8 +90,8 @@ class DemoOutcomes:
 def _out(p: Participant) -> date:
     """The day the person was out (entry, or the planned release for someone inside at entry)."""
     if p.justice_situation is JusticeSituation.DETENTION and p.planned_release_date:
-        return max(p.entry_date, p.planned_release_date)
-    return p.entry_date
+        return max(entry_of(p), p.planned_release_date)
+    return entry_of(p)
 
 
 def _pick(rng: random.Random, weights: dict[OutcomeType, int]) -> OutcomeType:
@@ -121,6 +121,59 @@ def _outcome(rng: random.Random, p: Participant, on: date, kind: OutcomeType) ->
     return Outcome(p.id, on, kind, None, employer, sector, working_time, comment)
 
 
+def _ended(rng: random.Random, p: Participant, out: date, end: date) -> tuple[EndReason, list[Outcome]]:
+    """A closed file: its end reason, and what the person reached before (a dropout, a job, a short mission)."""
+    mine: list[Outcome] = []
+    if p.notes in NOTES["drop"]:
+        reason = EndReason.DROPOUT
+        drop = DROPOUT_REASONS.get(p.notes, DropoutReason.OTHER)
+        mine.append(replace(_outcome(rng, p, end, _T.DROPOUT), dropout_reason=drop,
+                            employer="", sector="", working_time=None, comment=""))  # fmt: skip
+    else:
+        kind = EXITS.get(p.notes)
+        reason = EndReason.POSITIVE if kind else EndReason.PERIOD_OVER
+        last = end - timedelta(days=14)
+        if kind is not None:
+            on = _between(rng, min(last, out + timedelta(days=60)), last)
+            if kind is _T.CDI and rng.random() < 0.6 and (on - out).days > 70:
+                mine.append(_outcome(rng, p, on - timedelta(days=rng.randint(45, 60)), _T.CDD_SHORT))
+            mine.append(_outcome(rng, p, on, kind))
+        elif rng.random() < 0.7:  # six months over without a lasting job, after a short mission
+            mine.append(_outcome(rng, p, _between(rng, out + timedelta(days=45), last), _T.INTERIM_SHORT))
+    return reason, mine
+
+
+def _ongoing(rng: random.Random, p: Participant, today: date, latest: date, out: date, followed: int) -> list[Outcome]:
+    """A file still open: nothing inside yet, an older file's jobs, a recent first job, or one prepared for
+    the release."""
+    mine: list[Outcome] = []
+    if p.phase(today) is Phase.INSIDE:
+        pass  # nothing yet: the job or the training comes after the release
+    elif (today - entry_of(p)).days >= 365:  # an older file, followed in employment
+        first_kind = _T.CDDI if "CDDI" in p.notes else _pick(rng, {_T.CDD_SHORT: 1, _T.INTERIM_SHORT: 1})
+        first = _between(rng, out + timedelta(days=45), out + timedelta(days=120))
+        mine.append(_outcome(rng, p, first, first_kind))
+        start = max(first + timedelta(days=90), date(today.year, 1, 1))
+        if start <= latest - timedelta(days=14):  # then a lasting job (in a CDDI: a training)
+            second = _T.BUSINESS if "Création" in p.professional_project else _pick(rng, LASTING)
+            second = _T.QUALIFYING if first_kind is _T.CDDI else second
+            mine.append(_outcome(rng, p, _between(rng, start, latest - timedelta(days=14)), second))
+    elif followed >= 35 and rng.random() < 0.95:
+        kind = _T.BUSINESS if "Création" in p.professional_project else _pick(rng, FIRST_JOBS)
+        if "formation" in p.professional_project and rng.random() < 0.7:
+            kind = _T.QUALIFYING
+        on = _between(rng, out + timedelta(days=25), out + timedelta(days=min(followed - 5, 150)))
+        mine.append(_outcome(rng, p, on, kind))
+        room = (latest - on).days
+        if kind in (_T.CDD_SHORT, _T.INTERIM_SHORT, _T.CDDI) and room >= 100 and rng.random() < 0.45:
+            later = _between(rng, on + timedelta(days=60), latest - timedelta(days=20))
+            mine.append(_outcome(rng, p, later, _pick(rng, LASTING)))
+    elif p.justice_situation is JusticeSituation.DETENTION and 0 <= followed < 35 and rng.random() < 0.85:
+        on = min(latest, out + timedelta(days=rng.randint(1, 4)))  # prepared before the release
+        mine.append(_outcome(rng, p, on, _pick(rng, AT_RELEASE)))
+    return mine
+
+
 def demo_outcomes(people: list[Participant], today: date, seed: int = 2026) -> DemoOutcomes:
     """Outcomes for the demo's people (saved or not), and their end reason and cadence to match."""
     rng = random.Random(seed + 3)
@@ -128,56 +181,21 @@ def demo_outcomes(people: list[Participant], today: date, seed: int = 2026) -> D
     settled: list[Participant] = []
     outcomes: list[tuple[int, Outcome]] = []
     for index, p in enumerate(people):
-        mine: list[Outcome] = []
         out = _out(p)
         followed = (latest - out).days
-        ended = p.end_date is not None and p.end_date <= today
+        end = p.end_date if p.end_date is not None and p.end_date <= today else None
+        ended = end is not None
         reason = p.end_reason
         cadence = p.cadence
-        if ended and p.notes in NOTES["drop"]:
-            reason = EndReason.DROPOUT
-            drop = DROPOUT_REASONS.get(p.notes, DropoutReason.OTHER)
-            mine.append(replace(_outcome(rng, p, p.end_date, _T.DROPOUT), dropout_reason=drop,
-                                employer="", sector="", working_time=None, comment=""))  # fmt: skip
-        elif ended:
-            kind = EXITS.get(p.notes)
-            reason = EndReason.POSITIVE if kind else EndReason.PERIOD_OVER
-            last = p.end_date - timedelta(days=14)
-            if kind is not None:
-                on = _between(rng, min(last, out + timedelta(days=60)), last)
-                if kind is _T.CDI and rng.random() < 0.6 and (on - out).days > 70:
-                    mine.append(_outcome(rng, p, on - timedelta(days=rng.randint(45, 60)), _T.CDD_SHORT))
-                mine.append(_outcome(rng, p, on, kind))
-            elif rng.random() < 0.7:  # six months over without a lasting job, after a short mission
-                mine.append(_outcome(rng, p, _between(rng, out + timedelta(days=45), last), _T.INTERIM_SHORT))
-        elif p.phase(today) is Phase.INSIDE:
-            pass  # nothing yet: the job or the training comes after the release
-        elif (today - p.entry_date).days >= 365:  # an older file, followed in employment
-            first_kind = _T.CDDI if "CDDI" in p.notes else _pick(rng, {_T.CDD_SHORT: 1, _T.INTERIM_SHORT: 1})
-            first = _between(rng, out + timedelta(days=45), out + timedelta(days=120))
-            mine.append(_outcome(rng, p, first, first_kind))
-            start = max(first + timedelta(days=90), date(today.year, 1, 1))
-            if start <= latest - timedelta(days=14):  # then a lasting job (in a CDDI: a training)
-                second = _T.BUSINESS if "Création" in p.professional_project else _pick(rng, LASTING)
-                second = _T.QUALIFYING if first_kind is _T.CDDI else second
-                mine.append(_outcome(rng, p, _between(rng, start, latest - timedelta(days=14)), second))
-        elif followed >= 35 and rng.random() < 0.95:
-            kind = _T.BUSINESS if "Création" in p.professional_project else _pick(rng, FIRST_JOBS)
-            if "formation" in p.professional_project and rng.random() < 0.7:
-                kind = _T.QUALIFYING
-            on = _between(rng, out + timedelta(days=25), out + timedelta(days=min(followed - 5, 150)))
-            mine.append(_outcome(rng, p, on, kind))
-            room = (latest - on).days
-            if kind in (_T.CDD_SHORT, _T.INTERIM_SHORT, _T.CDDI) and room >= 100 and rng.random() < 0.45:
-                later = _between(rng, on + timedelta(days=60), latest - timedelta(days=20))
-                mine.append(_outcome(rng, p, later, _pick(rng, LASTING)))
-        elif p.justice_situation is JusticeSituation.DETENTION and 0 <= followed < 35 and rng.random() < 0.85:
-            on = min(latest, out + timedelta(days=rng.randint(1, 4)))  # prepared before the release
-            mine.append(_outcome(rng, p, on, _pick(rng, AT_RELEASE)))
+        if end is not None:
+            reason, mine = _ended(rng, p, out, end)
+        else:
+            mine = _ongoing(rng, p, today, latest, out, followed)
         if not ended and mine:
             newest = mine[-1]
             in_job = newest.outcome_type not in TRAININGS and newest.category is not OutcomeCategory.DROPOUT
-            if in_job and (latest - newest.on).days >= 30 and rng.random() < 0.6:
+            started = newest.on or latest  # every demo outcome has its day
+            if in_job and (latest - started).days >= 30 and rng.random() < 0.6:
                 cadence = Cadence.EMPLOYMENT
         settled.append(replace(p, end_reason=reason if ended else None, cadence=cadence))
         outcomes += [(index, o) for o in mine]

@@ -166,6 +166,20 @@ CADENCES = {  # what the caseworker chose after the first month, per kind of pat
 _DET = JusticeSituation.DETENTION
 
 
+def entry_of(p: Participant) -> date:
+    """A demo file's entry date: every demo participant has one."""
+    if p.entry_date is None:
+        raise ValueError("a demo participant without an entry date")
+    return p.entry_date
+
+
+def saved_id(p: Participant) -> int:
+    """A saved demo participant's id (appointments, actions and barriers are made for saved people)."""
+    if p.id is None:
+        raise ValueError("a demo participant not saved yet")
+    return p.id
+
+
 def _pick(rng: random.Random, weights: dict[T, int]) -> T:
     return rng.choices(list(weights), weights=list(weights.values()))[0]
 
@@ -246,6 +260,70 @@ def _cadence(rng: random.Random, kind: str, entry: date, today: date) -> Cadence
     return _pick(rng, CADENCES[kind])
 
 
+def _work_constraints(
+    rng: random.Random, measure: JusticeMeasure, age: int
+) -> tuple[set[WorkConstraint], list[str], bool]:
+    """Work constraints, their notes, and whether an area ban goes into the justice constraints."""
+    constraints: set[WorkConstraint] = set()
+    notes: list[str] = []  # work-constraint notes
+    area_ban = False
+    if rng.random() < 0.18:
+        constraints.add(WorkConstraint.NO_ALCOHOL_ENV)
+        notes.append("Alcoolodépendance (suivi CSAPA) : pas de restauration ni de bar.")
+    if rng.random() < 0.12:
+        constraints |= {WorkConstraint.CALM_ENV, WorkConstraint.NO_PUBLIC_CONTACT}
+        notes.append("Anxiété sociale : poste seul, au calme, dehors, plutôt qu'en entrepôt.")
+    if measure is JusticeMeasure.ELECTRONIC_TAG:
+        constraints.add(WorkConstraint.TAG_HOURS)
+        notes.append("Bracelet électronique : sorties autorisées de 7 h à 19 h en semaine.")
+    if age >= 50 and rng.random() < 0.35:
+        constraints.add(WorkConstraint.NO_HEAVY_LOADS)
+        notes.append("Lombalgie chronique : pas de port de charges.")
+    if measure in (JusticeMeasure.PROBATION, JusticeMeasure.PAROLE) and rng.random() < 0.3:
+        constraints.add(WorkConstraint.AREA_BANS)
+        area_ban = True
+    if rng.random() < 0.25:
+        constraints.add(WorkConstraint.NO_DRIVING)
+    if rng.random() < 0.05:
+        constraints.add(WorkConstraint.PART_TIME)
+        notes.append("Temps partiel souhaité : traitement médical en cours.")
+    return constraints, notes, area_ban
+
+
+def _resources(rng: random.Random, inside: bool, kind: str, note: str) -> set[Resource]:
+    if inside:
+        return {rng.choice((Resource.NONE, Resource.OTHER))}
+    elif kind == "long" or note.startswith("Sortie positive"):
+        return {Resource.SALARY}
+    else:
+        return {_pick(rng, {Resource.RSA: 6, Resource.NONE: 3, Resource.ARE: 1, Resource.AAH: 1})}
+
+
+def _contact(rng: random.Random, i: int, note: str, first: str, last: str, housing: Housing) -> tuple[str, str, str]:
+    """Phone, e-mail and address of someone outside: invented (06 00 …, example.org, rue de l'Exemple)."""
+    email = ""
+    phone = f"06 00 00 {i // 10:02d} {i % 10 + 1:02d}"
+    if note.startswith("Injoignable"):
+        phone = ""
+    if rng.random() < 0.4:
+        email = f"{_slug(first) or 'contact'}.{_slug(last)}@example.org"
+    place = housing if housing is not Housing.DETENTION else rng.choice(list(ADDRESSES))
+    address = ADDRESSES[place].format(n=rng.randint(1, 99), a=rng.choice((10, 11, 12, 13, 18, 19, 20)))
+    return phone, email, address
+
+
+def _cpip(rng: random.Random, measure: JusticeMeasure, inside: bool, cpip_contact: str) -> tuple[str, str]:
+    """The probation officer's name and contact (the facility's SPIP inside), when there is a measure."""
+    cpip_name = ""
+    if measure is not JusticeMeasure.NONE:
+        cpip_name = rng.choice(CPIPS)
+        spip = cpip_contact if inside and cpip_contact else "SPIP de Paris"
+        cpip_contact = f"{spip} — 01 99 00 00 {rng.randint(10, 99)}"
+    else:
+        cpip_contact = ""
+    return cpip_name, cpip_contact
+
+
 def demo_participants(today: date, seed: int = 2026) -> list[Participant]:
     """About fifty fictional participants: a year of Dynamiques Emploi up to ``today``, files unsaved."""
     rng = random.Random(seed)
@@ -278,28 +356,9 @@ def demo_participants(today: date, seed: int = 2026) -> list[Participant]:
             referrer = _pick(rng, REFERRERS[situation])
         measure = JusticeMeasure.DETENTION if inside else _pick(rng, MEASURES[situation])
         justice_constraints = rng.choice(JUSTICE_CONSTRAINTS[measure])
-        constraints: set[WorkConstraint] = set()
-        notes: list[str] = []  # work-constraint notes
-        if rng.random() < 0.18:
-            constraints.add(WorkConstraint.NO_ALCOHOL_ENV)
-            notes.append("Alcoolodépendance (suivi CSAPA) : pas de restauration ni de bar.")
-        if rng.random() < 0.12:
-            constraints |= {WorkConstraint.CALM_ENV, WorkConstraint.NO_PUBLIC_CONTACT}
-            notes.append("Anxiété sociale : poste seul, au calme, dehors, plutôt qu'en entrepôt.")
-        if measure is JusticeMeasure.ELECTRONIC_TAG:
-            constraints.add(WorkConstraint.TAG_HOURS)
-            notes.append("Bracelet électronique : sorties autorisées de 7 h à 19 h en semaine.")
-        if age >= 50 and rng.random() < 0.35:
-            constraints.add(WorkConstraint.NO_HEAVY_LOADS)
-            notes.append("Lombalgie chronique : pas de port de charges.")
-        if measure in (JusticeMeasure.PROBATION, JusticeMeasure.PAROLE) and rng.random() < 0.3:
-            constraints.add(WorkConstraint.AREA_BANS)
+        constraints, notes, area_ban = _work_constraints(rng, measure, age)
+        if area_ban:
             justice_constraints += " Interdiction de paraître dans le 18e arrondissement."
-        if rng.random() < 0.25:
-            constraints.add(WorkConstraint.NO_DRIVING)
-        if rng.random() < 0.05:
-            constraints.add(WorkConstraint.PART_TIME)
-            notes.append("Temps partiel souhaité : traitement médical en cours.")
         projects = [
             label
             for label, tags in PROJECTS
@@ -315,28 +374,11 @@ def demo_participants(today: date, seed: int = 2026) -> list[Participant]:
         if role == "long" and first_long:
             project, first_long = "Cyclo-logistique", False
             note = "Refusait tout travail physique ; après la sortie vélo, en poste en cyclo-logistique."
-        if inside:
-            resources = {rng.choice((Resource.NONE, Resource.OTHER))}
-        elif kind == "long" or note.startswith("Sortie positive"):
-            resources = {Resource.SALARY}
-        else:
-            resources = {_pick(rng, {Resource.RSA: 6, Resource.NONE: 3, Resource.ARE: 1, Resource.AAH: 1})}
+        resources = _resources(rng, inside, kind, note)
         phone = email = address = ""
         if not inside:
-            phone = f"06 00 00 {i // 10:02d} {i % 10 + 1:02d}"
-            if note.startswith("Injoignable"):
-                phone = ""
-            if rng.random() < 0.4:
-                email = f"{_slug(first) or 'contact'}.{_slug(last)}@example.org"
-            place = housing if housing is not Housing.DETENTION else rng.choice(list(ADDRESSES))
-            address = ADDRESSES[place].format(n=rng.randint(1, 99), a=rng.choice((10, 11, 12, 13, 18, 19, 20)))
-        cpip_name = ""
-        if measure is not JusticeMeasure.NONE:
-            cpip_name = rng.choice(CPIPS)
-            spip = cpip_contact if inside and cpip_contact else "SPIP de Paris"
-            cpip_contact = f"{spip} — 01 99 00 00 {rng.randint(10, 99)}"
-        else:
-            cpip_contact = ""
+            phone, email, address = _contact(rng, i, note, first, last, housing)
+        cpip_name, cpip_contact = _cpip(rng, measure, inside, cpip_contact)
         followed = ((end or today) - max(entry, release or entry)).days
         p = Participant(
             last_name=last,

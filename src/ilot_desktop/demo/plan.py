@@ -13,6 +13,7 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 
+from ilot_desktop.demo.people import entry_of, saved_id
 from ilot_desktop.domain.action_plan import SUGGESTIONS_BY_CATEGORY, Task
 from ilot_desktop.domain.barriers import Barrier, HistoryStep
 from ilot_desktop.domain.participant import Participant
@@ -113,10 +114,26 @@ def _add_days(day: date, days: int) -> date:
     return day + timedelta(days=days)
 
 
+def _known(day: date | None) -> date:
+    """A date the demo always sets (a barrier's identification, a lifted barrier's day)."""
+    if day is None:
+        raise ValueError("a demo date left empty")
+    return day
+
+
 def _wishes(p: Participant, today: date, rng: random.Random) -> list[Wish]:
     """The barriers this person's file suggests, most telling first."""
     wishes: list[Wish] = []
     inside = p.phase(today) is Phase.INSIDE
+    for add in (_housing_wishes, _rights_wishes, _money_wishes, _constraint_wishes, _other_wishes):
+        add(p, inside, rng, wishes)
+    unique: dict[tuple[BarrierCategory, str], Wish] = {}
+    for wish in wishes:  # the first of each (category, item) is kept
+        unique.setdefault((wish[0], wish[1]), wish)
+    return list(unique.values())
+
+
+def _housing_wishes(p: Participant, inside: bool, rng: random.Random, wishes: list[Wish]) -> None:
     housing = {
         Housing.HOMELESS: "Sans abri",
         Housing.SQUAT: "Squat",
@@ -130,6 +147,8 @@ def _wishes(p: Participant, today: date, rng: random.Random) -> list[Wish]:
     elif p.housing_at_entry is Housing.OWN and rng.random() < 0.3:
         wishes.append((_C.HOUSING, "Logement à quitter", "any"))
 
+
+def _rights_wishes(p: Participant, inside: bool, rng: random.Random, wishes: list[Wish]) -> None:
     pending = [(r, p.rights.get(r)) for r in Right if p.rights.get(r) is RightStatus.MISSING]
     pending += [(r, p.rights.get(r)) for r in Right if p.rights.get(r) is RightStatus.IN_PROGRESS]
     for right, status in pending[:3]:  # the rights still to open first, then those under way
@@ -138,6 +157,8 @@ def _wishes(p: Participant, today: date, rng: random.Random) -> list[Wish]:
     if settled and not inside and rng.random() < 0.5:
         wishes.append((_C.RIGHTS, rng.choice(settled).label, "lifted"))
 
+
+def _money_wishes(p: Participant, inside: bool, rng: random.Random, wishes: list[Wish]) -> None:
     if Resource.NONE in p.resources:
         wishes.append((_C.DEBTS, "Sans ressources", "open"))
     elif Resource.RSA in p.resources and rng.random() < 0.4:
@@ -147,6 +168,8 @@ def _wishes(p: Participant, today: date, rng: random.Random) -> list[Wish]:
     elif rng.random() < 0.25:
         wishes.append((_C.DEBTS, "Amendes et dettes au Trésor Public", "any"))
 
+
+def _constraint_wishes(p: Participant, inside: bool, rng: random.Random, wishes: list[Wish]) -> None:
     constraints = p.work_constraints
     if WorkConstraint.NO_ALCOHOL_ENV in constraints:
         wishes.append((_C.ADDICTIONS, "Alcool", "care"))
@@ -165,6 +188,8 @@ def _wishes(p: Participant, today: date, rng: random.Random) -> list[Wish]:
     if WorkConstraint.NO_DRIVING in constraints and rng.random() < 0.5:
         wishes.append((_C.MOBILITY, "Permis de conduire", "open"))
 
+
+def _other_wishes(p: Participant, inside: bool, rng: random.Random, wishes: list[Wish]) -> None:
     if not inside:
         if not p.email and rng.random() < 0.35:
             wishes.append((_C.DIGITAL, "Pas d'adresse e-mail", "any"))
@@ -178,8 +203,6 @@ def _wishes(p: Participant, today: date, rng: random.Random) -> list[Wish]:
         wishes.append((_C.ISOLATION, "Manque de confiance", "any"))
     if rng.random() < 0.1:
         wishes.append((_C.FAMILY, "Rupture familiale", "open"))
-    seen: set[tuple[BarrierCategory, str]] = set()
-    return [w for w in wishes if (w[0], w[1]) not in seen and not seen.add((w[0], w[1]))]
 
 
 def _final_status(kind: str, partner: str, days: int, positive_exit: bool, rng: random.Random) -> BarrierStatus:
@@ -227,7 +250,7 @@ def _barriers(p: Participant, today: date, rng: random.Random) -> list[DemoBarri
     positive_exit = p.notes.startswith("Sortie positive")
     made: list[DemoBarrier] = []
     for category, item, kind in _wishes(p, today, rng):
-        identified = min(horizon, _add_days(p.entry_date, rng.choice((0, 0, 0, 7, 14))))
+        identified = min(horizon, _add_days(entry_of(p), rng.choice((0, 0, 0, 7, 14))))
         days = (horizon - identified).days
         partner = PARTNERS.get(category, "")
         if category is _C.RIGHTS:  # mostly done with the caseworker, sometimes with a partner
@@ -253,7 +276,7 @@ def _barriers(p: Participant, today: date, rng: random.Random) -> list[DemoBarri
 def _task_for(barrier: Barrier) -> str | None:
     if barrier.item in ITEM_TASKS:
         return ITEM_TASKS[barrier.item]
-    suggested = SUGGESTIONS_BY_CATEGORY.get(barrier.category, ())
+    suggested = SUGGESTIONS_BY_CATEGORY.get(barrier.category, ()) if barrier.category is not None else ()
     return suggested[0] if suggested else None
 
 
@@ -267,16 +290,17 @@ def _tasks(p: Participant, today: date, barriers: list[tuple[int, Barrier]], rng
     """Three to eight steps for someone still followed; a few closed ones for a closed file."""
     ongoing = p.end_date is None or p.end_date > today
     inside = p.phase(today) is Phase.INSIDE
-    horizon = today if ongoing else p.end_date
-    followed = (horizon - p.entry_date).days
+    entry = entry_of(p)
+    horizon = today if ongoing or p.end_date is None else p.end_date
+    followed = (horizon - entry).days
     wanted = rng.randint(3, 8) if ongoing else rng.randint(1, 3)
     candidates: list[tuple[str, int | None, Barrier | None]] = []
-    for index, barrier in barriers:
-        description = _task_for(barrier)
+    for position, found in barriers:
+        description = _task_for(found)
         if description:
-            candidates.append((description, index, barrier))
+            candidates.append((description, position, found))
     rng.shuffle(candidates)
-    candidates.sort(key=lambda c: c[2].status is _S.LIFTED)  # barriers still there first
+    candidates.sort(key=lambda c: c[2] is not None and c[2].status is _S.LIFTED)  # barriers still there first
     general = list(GENERAL_TASKS[inside])
     rng.shuffle(general)
     candidates += [(description, None, None) for description in general]
@@ -293,26 +317,22 @@ def _tasks(p: Participant, today: date, barriers: list[tuple[int, Barrier]], rng
         lifted = barrier is not None and barrier.status is _S.LIFTED
         if lifted or not ongoing or (followed >= 14 and rng.random() < 0.3):
             # done (or dropped) in the past
-            low = barrier.identified_on if barrier else p.entry_date
-            high = barrier.lifted_on if lifted else _add_days(horizon, -1)
+            low = _known(barrier.identified_on) if barrier else entry
+            high = _known(barrier.lifted_on) if barrier and lifted else _add_days(horizon, -1)
             if high < low:
                 high = low
-            task.created_on = _add_days(low, rng.randint(0, (high - low).days // 2))
-            done = (
-                barrier.lifted_on
-                if lifted
-                else _add_days(task.created_on, rng.randint(0, (high - task.created_on).days))
-            )
-            task.due_date = _add_days(task.created_on, rng.choice((7, 14, 21))) if rng.random() < 0.8 else None
+            created = task.created_on = _add_days(low, rng.randint(0, (high - low).days // 2))
+            done = high if lifted else _add_days(created, rng.randint(0, (high - created).days))
+            task.due_date = _add_days(created, rng.choice((7, 14, 21))) if rng.random() < 0.8 else None
             if not lifted and rng.random() < 0.15:
                 task.status = TaskStatus.DROPPED
             else:
                 task.status, task.done_on = TaskStatus.DONE, min(done, today)
         else:
-            task.created_on = _add_days(horizon, -rng.randint(0, min(followed, 30)))
-            if overdue_left and (horizon - task.created_on).days >= 3:
+            created = task.created_on = _add_days(horizon, -rng.randint(0, min(followed, 30)))
+            if overdue_left and (horizon - created).days >= 3:
                 overdue_left = 0
-                task.due_date = _add_days(horizon, -rng.randint(1, (horizon - task.created_on).days - 1))
+                task.due_date = _add_days(horizon, -rng.randint(1, (horizon - created).days - 1))
             elif rng.random() < 0.8:
                 task.due_date = _add_days(horizon, rng.randint(2, 35))
         made.append((task, index))
@@ -324,7 +344,7 @@ def demo_plan(
 ) -> tuple[list[DemoBarrier], list[DemoTask]]:
     """Barriers with their paths, and tasks (with the index of their barrier), for saved participants."""
     rng = random.Random(seed + 4)
-    people = sorted((p for p in participants if p.id is not None and p.entry_date), key=lambda p: p.id)
+    people = sorted((p for p in participants if p.id is not None and p.entry_date), key=saved_id)
     all_barriers: list[DemoBarrier] = []
     all_tasks: list[DemoTask] = []
     for p in people:

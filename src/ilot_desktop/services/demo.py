@@ -33,8 +33,8 @@ def fill_with_demo_data(session: VaultSession, seed: int = 2026) -> int:
     session.actions.save_many(actions)
     barriers, tasks = demo_plan(people, today, seed=seed)
     saved = session.barriers.save_many(barriers)
-    for task, index in tasks:
-        task.barrier_id = saved[index].id if index is not None else None
+    for task, barrier_index in tasks:
+        task.barrier_id = saved[barrier_index].id if barrier_index is not None else None
     session.plan.save_many([task for task, _index in tasks])
     return len(people)
 
