@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import fields
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 
@@ -176,3 +176,43 @@ def test_contact_validation():
 def test_overdue_task_names_the_person():
     line = OverdueTask(task(), "DE-2026-001", "Benali", "Karim")
     assert line.display_name == "BENALI Karim"
+
+
+def test_overdue_is_a_task_to_do_due_before_today():
+    from ilot_desktop.domain.action_plan import is_overdue
+
+    today = date(2026, 11, 25)
+    assert is_overdue(Task(1, "x", due_date=date(2026, 11, 24)), today)
+    assert not is_overdue(Task(1, "x", due_date=today), today)  # due today: not late yet
+    assert not is_overdue(Task(1, "x"), today)  # no date, never late
+    for status in (TaskStatus.DONE, TaskStatus.DROPPED):
+        assert not is_overdue(Task(1, "x", due_date=date(2026, 1, 1), status=status), today)
+
+
+def test_sensitive_words_of_a_printed_plan_and_the_french_warning():
+    from ilot_desktop.domain.action_plan import (
+        ActionPlanDocument,
+        PlanAppointment,
+        sensitive_warning,
+        sensitive_words,
+    )
+
+    plan = ActionPlanDocument(
+        "L'Îlot",
+        "Dynamiques Emploi",
+        date(2026, 11, 25),
+        "Zéphyrin",
+        "Ariane",
+        "",
+        PlanAppointment(datetime(2026, 12, 1, 10), "Parloir", "Ariane"),
+        person_tasks=[Task(1, "Appeler la psychiatre"), Task(1, "Demander l'extrait de casier")],
+        shared_tasks=[Task(1, "Préparer un CV")],
+    )
+    # accents and case ignored, an apostrophe separates words; only whole words count
+    assert sensitive_words(plan) == ["parloir", "psychiatre", "casier"]
+    clean = ActionPlanDocument("L'Îlot", "DE", date(2026, 11, 25), "Z", "A", "", None, [Task(1, "Préparer un CV")])
+    assert sensitive_words(clean) == [] and sensitive_warning([]) == ""
+    assert sensitive_warning(["CPIP"]) == (
+        "Attention, ce plan mentionne\u00a0: «\u00a0CPIP\u00a0». La personne emporte cette feuille\u00a0: reformulez "
+        "la tâche si elle ne doit pas le lire ou le montrer."
+    )

@@ -281,3 +281,17 @@ def test_cadence_reads_as_a_caseworker_says_it():
     assert cadence_text(Cadence.FORTNIGHTLY) == "tous les 15 jours"  # never "tous les 15 jours, 14 jours"
     assert cadence_text(Cadence.MONTHLY) == "mensuel, un contact tous les 30 jours"
     assert cadence_text(Cadence.EMPLOYMENT) == "suivi dans l'emploi, un contact tous les 60 jours"
+
+
+def test_the_first_month_is_the_first_thirty_days():
+    from ilot_desktop.domain.followup import FIRST_MONTH_DAYS, in_first_month
+
+    entry = date(2026, 11, 1)
+    assert FIRST_MONTH_DAYS == 30
+    assert in_first_month(entry, entry) and in_first_month(entry, entry + timedelta(days=29))
+    assert not in_first_month(entry, entry + timedelta(days=30))
+    assert not in_first_month(None, entry)
+    # the timeline's note and the cadence say the same
+    for day in (entry + timedelta(days=29), entry + timedelta(days=30)):
+        weekly = effective_cadence(Cadence.MONTHLY, entry, day) is Cadence.WEEKLY
+        assert weekly == in_first_month(entry, day)
