@@ -81,8 +81,10 @@ class MainWindow(LockingMixin, WindowActionsMixin, StartFlowMixin):
         for page in (self.welcome, self.create_page, self.code_page, self.unlock_page):
             self.stack.addWidget(page)
         self.setCentralWidget(self.stack)
-        self.demo_banner = self._banner("Démonstration : toutes les personnes affichées sont fictives.", "#fff3cd")
-        self.read_only_banner = self._banner("", "#f8d7da")  # shown by show_read_only (app.py)
+        self.demo_banner = self._banner(
+            "Démonstration : toutes les personnes affichées sont fictives.", "#fff3cd", "#664d03"
+        )
+        self.read_only_banner = self._banner("", "#f8d7da", "#58151c")  # shown by show_read_only (app.py)
         self.read_only_banner.setObjectName("read_only_banner")
         self.read_only_banner.setWordWrap(True)
         self.menus = Menus(self)
@@ -97,8 +99,8 @@ class MainWindow(LockingMixin, WindowActionsMixin, StartFlowMixin):
         self.watcher.lock_key.connect(self.request_lock)
         self.show_start()
 
-    def _banner(self, text: str, background: str) -> QLabel:
-        colour = "#664d03" if background == "#fff3cd" else "#58151c"
+    def _banner(self, text: str, background: str, colour: str) -> QLabel:
+        """A line of the status bar, hidden until needed (the demonstration, a folder that cannot be written)."""
         banner = QLabel(text, self)
         banner.setStyleSheet(f"background: {background}; color: {colour}; padding: 4px 10px;")
         self.statusBar().addPermanentWidget(banner, 1)
