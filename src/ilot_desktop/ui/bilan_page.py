@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -28,26 +30,28 @@ from ilot_desktop.domain.dates import DateError, format_date
 from ilot_desktop.domain.indicators import format_value
 from ilot_desktop.errors import IlotError, ValidationError
 from ilot_desktop.ui.bar_chart import BarChart
-from ilot_desktop.ui.widgets import DateEdit, read_only_item
+from ilot_desktop.ui.widgets import DateEdit, read_only_item, table_item
 
 if TYPE_CHECKING:
+    from ilot_desktop.domain.indicators import YearIndicators
+    from ilot_desktop.ui.session_api import Session
     from ilot_desktop.ui.session_events import SessionEvents
 
 KeyRole = Qt.ItemDataRole.UserRole + 80
 
 
-def _cell(text: str, data=None) -> QTableWidgetItem:
+def _cell(text: str, data: object = None) -> QTableWidgetItem:
     return read_only_item(text, data, KeyRole)
 
 
 class BilanPage(QWidget):
     funder_requested = Signal()
 
-    def __init__(self, today, parent: QWidget | None = None):
+    def __init__(self, today: Callable[[], date], parent: QWidget | None = None):
         super().__init__(parent)
         self._today = today
-        self.session = None
-        self.indicators = None
+        self.session: Session | None = None
+        self.indicators: YearIndicators | None = None
         self._stale = False  # figures asked for while the tab was hidden: computed when it is shown
 
         self.year = QComboBox(self)
@@ -130,7 +134,7 @@ class BilanPage(QWidget):
     def discard_edits(self) -> None:
         """Nothing is typed on the Bilan."""
 
-    def set_session(self, session) -> None:
+    def set_session(self, session: Session | None) -> None:
         self.session = session
         self.indicators = None
         self.table.setRowCount(0)
@@ -151,7 +155,7 @@ class BilanPage(QWidget):
         self.year.blockSignals(False)
         self._year_changed()
 
-    def _year_changed(self, *args) -> None:
+    def _year_changed(self, *args: object) -> None:
         year = self.year.currentData()
         if year is None:
             return
@@ -200,7 +204,7 @@ class BilanPage(QWidget):
         )
         self.barrier_chart.set_rows(concerned[:8])
 
-    def showEvent(self, event) -> None:
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self._stale:
             self.refresh()
@@ -211,7 +215,7 @@ class BilanPage(QWidget):
         if not items or self.indicators is None:
             return
         key = items[0].data(KeyRole)
-        label = self.table.item(items[0].row(), 0).text()
+        label = table_item(self.table, items[0].row(), 0).text()
         if key is None:
             self.explanation_title.setText(f"« {label} » : un paramètre du bilan, pas un décompte de dossiers.")
             return

@@ -2,16 +2,30 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ilot_desktop.errors import IlotError, ValidationError
 from ilot_desktop.ui import dialogs
 from ilot_desktop.ui.locking import DRAFT_NOTE, DRAFT_STYLE
 from ilot_desktop.ui.widgets import ErrorLabel
 
+if TYPE_CHECKING:
+    from ilot_desktop.ui.session_api import Session
+
 
 class ContactDialog(QDialog):
-    def __init__(self, session, parent=None):
+    def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
         self.setWindowTitle("Mes coordonnées")

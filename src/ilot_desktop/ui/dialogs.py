@@ -14,13 +14,16 @@ import logging
 from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QWidget
 
 from ilot_desktop import file_names
 from ilot_desktop.errors import IlotError
+
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -247,7 +250,7 @@ def open_file(path: Path) -> None:
         inform(None, "Document enregistré", f"Le document est enregistré ici :\n{path}")
 
 
-def choose_printer(parent: QWidget | None):
+def choose_printer(parent: QWidget | None) -> QPrinter | None:
     """Qt's print dialog (French through qtbase_fr); the configured printer, or None if cancelled."""
     from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QSize, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QRect, QSize, Qt
 from PySide6.QtGui import QPainter, QPixmap
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
@@ -16,6 +16,8 @@ from ilot_desktop.ui import dialogs
 from ilot_desktop.ui.widgets import fit_to_screen
 
 if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
+
     from ilot_desktop.services.plan import PlanService
 
 log = logging.getLogger(__name__)
@@ -23,7 +25,7 @@ PREVIEW_WIDTH = 620
 PRINT_DPI = 300
 
 
-def load_pdf(data: bytes, parent=None) -> tuple[QPdfDocument, QBuffer]:
+def load_pdf(data: bytes, parent: QObject) -> tuple[QPdfDocument, QBuffer]:
     """A QPdfDocument over bytes in memory (the buffer must live as long as the document)."""
     buffer = QBuffer(parent)
     buffer.setData(QByteArray(data))
@@ -33,7 +35,7 @@ def load_pdf(data: bytes, parent=None) -> tuple[QPdfDocument, QBuffer]:
     return document, buffer
 
 
-def print_document(document: QPdfDocument, printer) -> int:
+def print_document(document: QPdfDocument, printer: QPrinter) -> int:
     """Paint every page at the printer's resolution; returns the number of pages sent."""
     painter = QPainter()
     if not painter.begin(printer):
