@@ -82,7 +82,7 @@ class Probe:
         wrap(storage_vault, "unlock_with_password", "password -> key (KDF, key check)")
         wrap(vault.VaultSession, "_start_audit", "access log (purge, record)")
         window = main_window.MainWindow
-        for name in ("_enter_workspace", "refresh_list", "auto_backup", "restore_draft", "request_participant"):
+        for name in ("_enter_workspace", "refresh_list", "auto_backup", "restore_drafts", "request_participant"):
             wrap(window, name, f"window.{name}")
         for module, cls in (
             (home_page, "HomePage"),
@@ -166,6 +166,7 @@ class Probe:
         self._funder()
         self._action_plan()
         self.results["peak_rss_mb"] = peak_rss_mb()
+        self.results["steps_not_found"] = self.spans.missing
         self.window.form._set_dirty(False)
         self.window.close()
         return self.results, self.captures

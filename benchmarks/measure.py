@@ -89,9 +89,13 @@ class Spans:
 
     def __init__(self):
         self.totals: dict[str, float] = {}
+        self.missing: list[str] = []  # steps the code no longer has (renamed or moved): said, not fatal
 
     def wrap(self, owner, name: str, label: str | None = None) -> None:
-        original = getattr(owner, name)
+        original = getattr(owner, name, None)
+        if original is None:
+            self.missing.append(f"{getattr(owner, '__name__', owner)}.{name}")
+            return
         label = label or name
         totals = self.totals
 

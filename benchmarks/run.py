@@ -52,6 +52,9 @@ def parse_args(argv=None) -> argparse.Namespace:
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help=f"full results (default {DEFAULT_OUT})")
     parser.add_argument("--keep", action="store_true", help="keep the temporary working folder (printed)")
     parser.add_argument("--quick", action="store_true", help="fewer repetitions (a smoke run, not figures)")
+    parser.add_argument(
+        "--scale", type=int, default=1, help="N times the people and records over the same years (default 1)"
+    )
     args = parser.parse_args(argv)
     if args.quick:
         args.repeat, args.starts, args.unlocks, args.reports = 8, 2, 2, 2
@@ -75,7 +78,7 @@ def python(script: str, *args, timeout: float = 900) -> subprocess.CompletedProc
 
 def ensure_vault(args) -> tuple[Path, dict]:
     """The cached vault, built in a child process (its memory is not the run's)."""
-    command = ["--cache-dir", args.cache_dir] + (["--regenerate"] if args.regenerate else [])
+    command = ["--cache-dir", args.cache_dir, "--scale", args.scale] + (["--regenerate"] if args.regenerate else [])
     done = python("synthetic.py", *command, timeout=1800)
     for line in done.stderr.strip().splitlines():
         say(line)

@@ -157,16 +157,17 @@ class Dataset:
 # --- generation -------------------------------------------------------------------------------------------
 
 
-def _people(rng: random.Random) -> list[Person]:
-    """Forty demo cohorts, one quarter apart, the last one built on TODAY."""
+def _people(rng: random.Random, scale: int = 1) -> list[Person]:
+    """Forty demo cohorts, one quarter apart, the last one built on TODAY; ``scale`` cohorts on each of those days."""
     men = [first for _last, first, sex in NAMES if sex is Sex.MALE]
     women = [first for _last, first, sex in NAMES if sex is Sex.FEMALE]
     lasts = [last for last, _first, _sex in NAMES]
     cohorts = PARTICIPANTS // COHORT
     people: list[Person] = []
-    for k in range(cohorts):
+    for k, copy in ((k, copy) for k in range(cohorts) for copy in range(scale)):
         anchor = TODAY - timedelta(days=round((cohorts - 1 - k) * 365.25 / 4))
-        results = demo_outcomes(demo_participants(anchor, seed=SEED + k), anchor, seed=SEED + k)
+        seed = SEED + k + 1000 * copy  # copy 0 is the scale-1 dataset itself
+        results = demo_outcomes(demo_participants(anchor, seed=seed), anchor, seed=seed)
         mine: dict[int, list[Outcome]] = defaultdict(list)
         for index, outcome in results.outcomes:
             mine[index].append(outcome)
@@ -221,7 +222,7 @@ def _close_later(rng: random.Random, person: Person, anchor: date) -> None:
     p.end_date, p.end_reason = end, reason
 
 
-def _appointments(rng: random.Random, people: list[Person]) -> None:
+def _appointments(rng: random.Random, people: list[Person], scale: int = 1) -> None:
     """Meetings from each entry to the end (or three weeks ahead), spaced to reach APPOINTMENTS in all."""
     spans = []
     for person in people:
@@ -229,7 +230,7 @@ def _appointments(rng: random.Random, people: list[Person]) -> None:
         last = p.end_date if p.end_date else TODAY + timedelta(days=21)
         spans.append((p.entry_date, last))
     # 0.96: moving weekend days to the Monday lengthens the gaps a little
-    gap = 0.96 * sum((last - first).days for first, last in spans) / APPOINTMENTS
+    gap = 0.96 * sum((last - first).days for first, last in spans) / (APPOINTMENTS * scale)
     for person, (first, last) in zip(people, spans, strict=True):
         p = person.participant
         day, first_meeting = _weekday(first), True
@@ -379,13 +380,13 @@ def _tasks(rng: random.Random, person: Person) -> None:
         person.tasks.append((task, linked))
 
 
-def _actions(rng: random.Random, people: list[Person]) -> list:
+def _actions(rng: random.Random, people: list[Person], scale: int = 1) -> list:
     """ACTIONS_COUNT collective actions on working days from 2015 to three weeks ahead, 5 to 12 registered."""
     by_type: dict = defaultdict(list)
     for entry in ACTIONS:
         by_type[entry[0]].append(entry)
     first, last = date(2015, 9, 1), TODAY + timedelta(days=21)
-    days = sorted(_weekday(_between(rng, first, last)) for _ in range(ACTIONS_COUNT))
+    days = sorted(_weekday(_between(rng, first, last)) for _ in range(ACTIONS_COUNT * scale))
     entries = [person.participant.entry_date for person in people]  # people are sorted by entry
     actions, numbers = [], Counter()
     for day in days:
@@ -411,7 +412,7 @@ def _actions(rng: random.Random, people: list[Person]) -> list:
     return actions
 
 
-def _audit(rng: random.Random, people: list[Person]) -> list[tuple[datetime, str, int | None]]:
+def _audit(rng: random.Random, people: list[Person], scale: int = 1) -> list[tuple[datetime, str, int | None]]:
     """Twelve months of access log: the day's opening and locking, files viewed, a few changed."""
     events: list[tuple[datetime, str, int | None]] = []
     day = TODAY - timedelta(days=364)
@@ -423,7 +424,7 @@ def _audit(rng: random.Random, people: list[Person]) -> list[tuple[datetime, str
                 if person.participant.entry_date <= day and (person.participant.end_date or date.max) >= day
             ]
             events.append((datetime.combine(day, time(9, 2)), "vault_opened", None))
-            for _ in range(rng.randint(*AUDIT_VIEWS_PER_DAY)):
+            for _ in range(rng.randint(*AUDIT_VIEWS_PER_DAY) * scale):
                 at = datetime.combine(day, time(rng.randint(9, 17), rng.randint(0, 59)))
                 events.append((at, "participant_viewed", rng.choice(followed)))
                 if rng.random() < 0.15:
@@ -433,14 +434,15 @@ def _audit(rng: random.Random, people: list[Person]) -> list[tuple[datetime, str
     return events
 
 
-def generate(seed: int = SEED) -> Dataset:
+def generate(seed: int = SEED, scale: int = 1) -> Dataset:
+    """The dataset; ``scale`` N: N times the people, appointments, actions and log over the same years."""
     rng = random.Random(seed)
-    people = _people(rng)
-    _appointments(rng, people)
+    people = _people(rng, scale)
+    _appointments(rng, people, scale)
     for person in people:
         _barriers(rng, person)
         _tasks(rng, person)
-    return Dataset(people, _actions(rng, people), _audit(rng, people))
+    return Dataset(people, _actions(rng, people, scale), _audit(rng, people, scale))
 
 
 # --- writing ----------------------------------------------------------------------------------------------
@@ -512,18 +514,18 @@ def write(session, dataset: Dataset) -> None:
 MANIFEST = "benchmark-dataset.json"
 
 
-def cache_key() -> str:
+def cache_key(scale: int = 1) -> str:
     from ilot_desktop.storage.migrate import head_revision
 
-    return f"v{DATASET_VERSION}-{head_revision()}"
+    return f"v{DATASET_VERSION}-{head_revision()}" + (f"-x{scale}" if scale != 1 else "")
 
 
-def build(folder: Path) -> dict:
+def build(folder: Path, scale: int = 1) -> dict:
     """Create the vault in ``folder`` (which must not exist) and return its manifest."""
     from ilot_desktop.services import vault
 
     started = clock.perf_counter()
-    dataset = generate()
+    dataset = generate(scale=scale)
     generated = clock.perf_counter()
     session, _code = vault.create(folder, PASSWORD, clock=lambda: TODAY)
     try:
@@ -548,7 +550,8 @@ def build(folder: Path) -> dict:
     )
     manifest = {
         "version": DATASET_VERSION,
-        "cache_key": cache_key(),
+        "cache_key": cache_key(scale),
+        "scale": scale,
         "today": TODAY.isoformat(),
         "counts": counts
         | {
@@ -584,20 +587,20 @@ def _search_words(dataset: Dataset) -> list[str]:
     ]
 
 
-def cached_vault(cache_dir: Path, regenerate: bool = False, say=print) -> tuple[Path, dict]:
+def cached_vault(cache_dir: Path, regenerate: bool = False, say=print, scale: int = 1) -> tuple[Path, dict]:
     """The cached vault's folder and manifest, building it first if missing (or asked to)."""
-    folder = cache_dir / f"dataset-{cache_key()}"
+    folder = cache_dir / f"dataset-{cache_key(scale)}"
     manifest_file = folder / MANIFEST
     if regenerate:
         shutil.rmtree(folder, ignore_errors=True)
     if manifest_file.is_file() and (folder / "ilot.db").is_file() and (folder / "ilot.key").is_file():
         return folder, json.loads(manifest_file.read_text(encoding="utf-8"))
-    say(f"Generating the ten-year vault in {folder} (once per dataset version)…")
+    say(f"Generating the ten-year vault (scale {scale}) in {folder} (once per dataset version)…")
     building = folder.with_name(folder.name + ".construction")
     shutil.rmtree(building, ignore_errors=True)
     shutil.rmtree(folder, ignore_errors=True)
     building.parent.mkdir(parents=True, exist_ok=True)
-    manifest = build(building)
+    manifest = build(building, scale)
     building.rename(folder)
     say(
         f"  generated in {manifest['generation_seconds']} s, written in {manifest['writing_seconds']} s "
@@ -624,11 +627,14 @@ def main() -> None:
     parser.add_argument("--cache-dir", type=Path)
     parser.add_argument("--regenerate", action="store_true")
     parser.add_argument("--build", type=Path)
+    parser.add_argument("--scale", type=int, default=1, help="N times the people and records (default 1)")
     args = parser.parse_args()
     if args.build:
-        print(json.dumps(build(args.build), indent=2, ensure_ascii=False))
+        print(json.dumps(build(args.build, args.scale), indent=2, ensure_ascii=False))
         return
-    folder, manifest = cached_vault(args.cache_dir, args.regenerate, say=lambda m: print(m, file=sys.stderr))
+    folder, manifest = cached_vault(
+        args.cache_dir, args.regenerate, say=lambda m: print(m, file=sys.stderr), scale=args.scale
+    )
     print(json.dumps({"folder": str(folder), "manifest": manifest}, ensure_ascii=False))
 
 
