@@ -30,8 +30,8 @@ from ilot_desktop.domain.access_copy import (
     participant_fields,
 )
 from ilot_desktop.domain.dates import format_long_date
-from ilot_desktop.reports.action_plan import visual_order
 from ilot_desktop.reports.fonts import INK, MUTED, draw_page_footer, register_fonts, render_with_page_count
+from ilot_desktop.reports.right_to_left import visual_order
 
 NBSP = "\u00a0"
 CONFIDENTIAL = "Document confidentiel : il contient des données personnelles et sensibles."
