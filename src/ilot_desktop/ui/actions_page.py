@@ -196,7 +196,7 @@ class ActionsPage(QWidget):
         self._refresh_list(keep)
         self.people_box.fill_people()
         if self._dirty:  # what is being typed stays; only the registrations are redrawn
-            self.people_box.redraw()
+            self.people_box.show_action(self.action)
         elif keep is not None:
             self.open_action(keep)
 
