@@ -273,3 +273,23 @@ def test_a_draft_task_stays_with_its_person_and_nothing_survives_a_lock(window):
     assert plan.description.text() == "" and plan.barrier.count() == 0
     assert plan.completer.model().rowCount() == 0
     assert window.barriers.constraints.text() == ""
+
+
+def test_ctrl_arrows_jump_from_category_to_category(window):
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QKeyEvent
+
+    page = window.barriers
+    categories = list(BarrierCategory)
+    page.table.setFocus()
+    page.table.setCurrentIndex(row_index(page, categories[0], page.model.rows[1].item))
+    control = Qt.KeyboardModifier.ControlModifier
+    page.table.keyPressEvent(QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Down, control))
+    current = page.table.currentIndex()
+    assert page.model.rows[current.row() - 1] == page.model.rows[page.model.row_of(categories[1], None)]
+    assert current.column() == COL_ITEM and page.model.rows[current.row()].category is categories[1]
+    first = current.row()
+    page.table.setCurrentIndex(page.model.index(first + 1, COL_ITEM))
+    page.table.keyPressEvent(QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Up, control))
+    assert page.table.currentIndex().row() == first  # back to the first item under the heading above
+    assert window.session.barriers.for_participant(window.person_id) == []  # moving ticks nothing
