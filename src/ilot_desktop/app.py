@@ -67,6 +67,7 @@ def install_french(app: QApplication) -> list[QTranslator]:
 
 
 def create_application(argv: list[str]) -> QApplication:
+    import ilot_desktop.ui  # noqa: F401  (first: it stops PySide6 from reading every module's source)
     from PySide6.QtWidgets import QApplication
 
     existing = QApplication.instance()
