@@ -69,7 +69,7 @@ def install_french(app: QApplication) -> list[QTranslator]:
 def create_application(argv: list[str]) -> QApplication:
     from PySide6.QtWidgets import QApplication
 
-    import ilot_desktop.ui  # noqa: F401  (first: it stops PySide6 from reading every module's source)
+    import ilot_desktop.ui  # noqa: F401  (before the window: it stops PySide6 reading every module's source)
 
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(argv)
