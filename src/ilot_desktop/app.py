@@ -16,7 +16,7 @@ from ilot_desktop.paths import AppPaths
 from ilot_desktop.settings import LocalSettings
 
 if TYPE_CHECKING:
-    from PySide6.QtCore import QTranslator
+    from PySide6.QtCore import QCoreApplication, QTranslator
     from PySide6.QtWidgets import QApplication
 
     from ilot_desktop.ui.main_window import MainWindow
@@ -35,7 +35,7 @@ MISSING_QT_FRENCH = {
 _KEPT_ALIVE: list[QTranslator] = []
 
 
-def _fallback_translator(app: QApplication) -> QTranslator:
+def _fallback_translator(app: QCoreApplication) -> QTranslator:
     from PySide6.QtCore import QTranslator
 
     class MissingFrench(QTranslator):
@@ -48,7 +48,7 @@ def _fallback_translator(app: QApplication) -> QTranslator:
     return MissingFrench(app)
 
 
-def install_french(app: QApplication) -> list[QTranslator]:
+def install_french(app: QCoreApplication) -> list[QTranslator]:
     """French everywhere, Qt's own buttons included ("Annuler", "Enregistrer")."""
     from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 

@@ -299,6 +299,7 @@ def _french_translation(ctx: Context) -> str:
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     _check(_inside_bundle(folder), "les traductions de Qt ne viennent pas de l'application installée")
     previous_locale = QLocale()
+    assert ctx.app is not None  # set by the step that starts Qt, which runs first
     translators = install_french(ctx.app)
     try:
         loaded = sorted(Path(t.filePath()).name for t in translators)
