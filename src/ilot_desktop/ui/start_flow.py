@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import gc
 import importlib
+import linecache
 import logging
 from collections.abc import Callable
 
@@ -246,6 +247,7 @@ def _preload_storage(freeze: bool = True) -> None:
     the file is opened, is set aside then (``freeze_new_objects``).
     """
     importlib.import_module(STORAGE)  # nothing to do once loaded
+    linecache.clearcache()  # the sources of our modules, which PySide6 read as they were imported (ui/__init__.py)
     if freeze and not gc.get_freeze_count():
         gc.collect()  # garbage of the start is freed first, not frozen with the rest
         gc.freeze()
@@ -254,6 +256,7 @@ def _preload_storage(freeze: bool = True) -> None:
 def freeze_new_objects() -> None:
     """After building the workspace, while no file is open: its widgets join what the collector skips (only
     once the start froze the rest: a start too quick for the preload leaves it to the collector)."""
+    linecache.clearcache()  # the pages' sources, read by PySide6 as they were imported (ui/__init__.py)
     if gc.get_freeze_count():
         gc.collect()
         gc.freeze()
