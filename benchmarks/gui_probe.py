@@ -75,6 +75,7 @@ class Probe:
             participant_form,
             timeline_page,
             week_page,
+            workspace,
         )
 
         wrap = self.spans.wrap
@@ -84,6 +85,7 @@ class Probe:
         window = main_window.MainWindow
         for name in ("_enter_workspace", "refresh_list", "auto_backup", "restore_drafts", "request_participant"):
             wrap(window, name, f"window.{name}")
+        wrap(workspace.Workspace, "request_participant", "workspace.request_participant")
         for module, cls in (
             (home_page, "HomePage"),
             (week_page, "WeekPage"),

@@ -190,40 +190,16 @@ class AppointmentRepository:
         day, tomorrow = _midnight(today), _midnight(today + timedelta(days=1))
         a, p = AppointmentRow, ParticipantRow
         ongoing = or_(p.end_date.is_(None), p.end_date > today)
-        ongoing_ids = select(p.id).where(ongoing)
-        last_done = (
-            select(a.participant_id, func.max(a.start).label("last_done"))
-            .where(a.status == _DONE, a.start < tomorrow, a.participant_id.in_(ongoing_ids))
-            .group_by(a.participant_id)
-            .subquery("last_done")
-        )
-        next_planned = (
-            select(a.participant_id, func.min(a.start).label("next_planned"))
-            .where(a.status == _PLANNED, a.start >= day, a.participant_id.in_(ongoing_ids))
-            .group_by(a.participant_id)
-            .subquery("next_planned")
-        )
-        ranked = (
-            select(
-                a.participant_id,
-                a.status,
-                func.row_number()
-                .over(partition_by=a.participant_id, order_by=(a.start.desc(), a.id.desc()))
-                .label("rank"),
-            )
-            .where(a.status.in_((_DONE, _ABSENT)), a.start < tomorrow, a.participant_id.in_(ongoing_ids))
-            .subquery("ranked")
-        )
-        outcomes = (
-            select(
-                ranked.c.participant_id,
-                func.max(case((ranked.c.rank == 1, ranked.c.status))).label("outcome_1"),
-                func.max(case((ranked.c.rank == 2, ranked.c.status))).label("outcome_2"),
-            )
-            .where(ranked.c.rank <= 2)
-            .group_by(ranked.c.participant_id)
-            .subquery("outcomes")
-        )
+        # One short walk of ix_appointments_participant_start per person and figure, newest or oldest first,
+        # stopping at the first match: the cost follows the people followed, not the years of history each
+        # one has (a GROUP BY over every past appointment read them all, and grew with the file).
+        mine = a.participant_id == p.id
+        recorded = (mine, a.status.in_((_DONE, _ABSENT)), a.start < tomorrow)
+        newest_first = (a.start.desc(), a.id.desc())
+        last_done = select(a.start).where(mine, a.status == _DONE, a.start < tomorrow).order_by(*newest_first).limit(1)
+        next_planned = select(a.start).where(mine, a.status == _PLANNED, a.start >= day).order_by(a.start).limit(1)
+        outcome_1 = select(a.status).where(*recorded).order_by(*newest_first).limit(1)
+        outcome_2 = select(a.status).where(*recorded).order_by(*newest_first).offset(1).limit(1)
         query = (
             select(
                 p.id,
@@ -233,14 +209,11 @@ class AppointmentRepository:
                 p.cadence,
                 p.justice_situation,
                 p.planned_release_date,
-                last_done.c.last_done,
-                next_planned.c.next_planned,
-                outcomes.c.outcome_1,
-                outcomes.c.outcome_2,
+                last_done.scalar_subquery().label("last_done"),
+                next_planned.scalar_subquery().label("next_planned"),
+                outcome_1.scalar_subquery().label("outcome_1"),
+                outcome_2.scalar_subquery().label("outcome_2"),
             )
-            .outerjoin(last_done, last_done.c.participant_id == p.id)
-            .outerjoin(next_planned, next_planned.c.participant_id == p.id)
-            .outerjoin(outcomes, outcomes.c.participant_id == p.id)
             .where(ongoing)
             .order_by(p.last_name, p.first_name, p.id)
         )
