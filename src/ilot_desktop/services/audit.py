@@ -1,8 +1,9 @@
 """The access log (``session.audit``): record who opened and changed which file, read it, purge it.
 
 Services record their own events inside the unit of work that makes the change (``record_in``), so a
-change and its trace are saved together or not at all. The window records what only it knows (a file
-being looked at) through ``AuditService.record``. Details never hold personal data.
+change and its trace are saved together or not at all; what is not a change (a file looked at, a sheet
+written) is recorded by the service that does it (``record_after``). The window never writes the log.
+Details never hold personal data.
 """
 
 from __future__ import annotations

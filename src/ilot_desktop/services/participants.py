@@ -16,7 +16,7 @@ from ilot_desktop.domain.participant import (
 )
 from ilot_desktop.domain.vocabulary import fold
 from ilot_desktop.errors import ConflictError, NotFoundError, ValidationError
-from ilot_desktop.services.audit import record_in
+from ilot_desktop.services.audit import record_after, record_in
 from ilot_desktop.services.clock import Today, as_clock
 from ilot_desktop.storage.database import Database
 
@@ -41,6 +41,15 @@ class ParticipantService:
             participant = uow.participants.get(participant_id)
         if participant is None:
             raise NotFoundError("Ce dossier n'existe plus.")
+        return participant
+
+    def open_for_viewing(self, participant_id: int) -> Participant:
+        """The file, read to be shown: the access log records that it was looked at (« Dossier consulté »).
+
+        Raises NotFoundError when it was deleted meanwhile (nothing is recorded then).
+        """
+        participant = self.get(participant_id)
+        record_after(self._db, self._clock, AuditAction.PARTICIPANT_VIEWED, participant_id)
         return participant
 
     def by_file_number(self, file_number: str) -> Participant | None:

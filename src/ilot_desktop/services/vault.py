@@ -164,7 +164,7 @@ def _open(
 ) -> VaultSession:
     from ilot_desktop.storage.database import Database
 
-    session = VaultSession(Database.open(paths, key), clock)
+    session = VaultSession(Database.open(paths, key, as_clock(clock).now), clock)
     if quick_check:
         problems = session._database.integrity_problems(full=False)
         if problems:
@@ -391,7 +391,7 @@ def _record_closed(paths: VaultPaths, key: bytes, clock: Clock, action: AuditAct
     from ilot_desktop.services.audit import record_after
     from ilot_desktop.storage.database import Database
 
-    database = Database.open(paths, key)
+    database = Database.open(paths, key, as_clock(clock).now)
     try:
         record_after(database, clock, action, detail=detail)
     finally:
@@ -406,6 +406,20 @@ def new_recovery_code(folder: Path, password: str, kdf: keys.KdfParams | None = 
     secret = keys.new_recovery_secret()
     storage_vault.rekey(paths, key, password, keys.recovery_public_key(secret), kdf, new_code=True)
     return keys.encode_recovery_code(secret)
+
+
+def renew_recovery_code(folder: Path, password: str, clock: Clock = date.today) -> tuple[VaultSession, str]:
+    """The window's « Nouveau code de secours »: the closed vault re-keyed (``new_recovery_code``), opened
+    again, and the access log says a new sheet is to be made. Returns the open session and the code to show
+    once."""
+    code = new_recovery_code(folder, password)
+    session = unlock(folder, password, clock)
+    try:
+        session.audit.record(AuditAction.RECOVERY_SHEET, detail="nouveau code de secours")
+    except BaseException:
+        session.close()
+        raise
+    return session, code
 
 
 def confirm_recovery_code(folder: Path) -> None:

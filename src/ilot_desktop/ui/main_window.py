@@ -193,9 +193,10 @@ class MainWindow(LockingMixin, WindowActionsMixin, StartFlowMixin):
         return self.workspace is None or self.workspace.confirm_leave()
 
     def _confirm_lock(self) -> bool:
-        """Before quitting or restoring (not before locking, which keeps drafts): the participant file, an
-        action being edited, an open record dialog (an appointment) with unsaved typing."""
-        if not self._confirm_leave() or not self.ws.actions_page.confirm_leave():
+        """Before quitting or restoring (not before locking, which keeps drafts): the participant file, every
+        page of the workspace (an action being edited...), an open record dialog (an appointment) with unsaved
+        typing."""
+        if self.workspace is not None and not self.workspace.confirm_close():
             return False
         for dialog in self.record_dialogs():
             is_dirty = getattr(dialog, "is_dirty", None)

@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
     from ilot_desktop.services.actions import ActionService
-    from ilot_desktop.services.audit import AuditService
     from ilot_desktop.services.backup import BackupService
     from ilot_desktop.services.barriers import BarrierService
     from ilot_desktop.services.exchange import ExchangeService
@@ -30,6 +29,9 @@ if TYPE_CHECKING:
 
 class Session(Protocol):
     """An unlocked file, as the pages and dialogs use it: one service per subject, drafts, closing.
+
+    No access log here: the services record what they do (a file viewed, a sheet written); the window never
+    writes the log itself (tests/unit/test_ui_rules.py holds it).
 
     Read-only members (properties), so that a session may hold a more precise type (a clock that also gives
     the moment, a subclass of a service)."""
@@ -72,9 +74,6 @@ class Session(Protocol):
 
     @property
     def backups(self) -> BackupService: ...
-
-    @property
-    def audit(self) -> AuditService: ...
 
     @property
     def privacy(self) -> PrivacyService: ...

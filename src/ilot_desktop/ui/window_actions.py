@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 
-from ilot_desktop.domain.audit import AuditAction
 from ilot_desktop.errors import IlotError
 from ilot_desktop.services import vault
 from ilot_desktop.settings import AUTO_LOCK_MINUTES
@@ -244,10 +243,8 @@ class WindowActionsMixin(WindowBase):
             return False
 
         def work() -> None:
-            code = vault.new_recovery_code(self.paths.data_dir, password)
-            session = self.session = vault.unlock(self.paths.data_dir, password, self.today)
+            self.session, code = vault.renew_recovery_code(self.paths.data_dir, password, self.today)
             self.is_demo = False
-            session.audit.record(AuditAction.RECOVERY_SHEET, detail="nouveau code de secours")
             self.code_page.show_code(code)
             self.stack.setCurrentWidget(self.code_page)
 

@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QSplitter, QTabWidget, QWidget
 
-from ilot_desktop.domain.audit import AuditAction
 from ilot_desktop.domain.dates import format_date
 from ilot_desktop.errors import IlotError
 from ilot_desktop.ui import dialogs
@@ -145,6 +144,18 @@ class Workspace(QSplitter):
             return True
         return False
 
+    def confirm_close(self) -> bool:
+        """Before quitting or restoring: the participant file (``confirm_leave``), then every page in turn. A page
+        with typing of its own to settle defines ``confirm_leave() -> bool`` (asks, saves or discards; False
+        keeps the window as it is)."""
+        if not self.confirm_leave():
+            return False
+        for page in self.pages():
+            ask = getattr(page, "confirm_leave", None)
+            if callable(ask) and not ask():
+                return False
+        return True
+
     # --- who is shown -------------------------------------------------------------------------------
 
     def request_participant(self, participant_id: int, tab: QWidget | None = None) -> None:
@@ -160,14 +171,13 @@ class Workspace(QSplitter):
         if self.session is None:
             return
         try:
-            participant = self.session.participants.get(participant_id)
+            participant = self.session.participants.open_for_viewing(participant_id)  # the access log says so
         except IlotError as error:
             dialogs.show_error(self, error)
             self.refresh_list()
             return
         self.form.show_participant(participant)
         self.events.participant_shown.emit(participant)
-        self.session.audit.record(AuditAction.PARTICIPANT_VIEWED, participant_id)
         self.list_panel.select(participant_id, emit=False)
         if tab is None:
             current = self.tabs.currentWidget()
