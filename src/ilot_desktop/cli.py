@@ -37,7 +37,7 @@ from ilot_desktop.errors import (
     os_error_text,
 )
 from ilot_desktop.logs import setup_logging, write_crash_report
-from ilot_desktop.paths import AppPaths, app_paths, data_folder_problem, is_inside
+from ilot_desktop.paths import AppPaths, app_paths, data_folder_problem
 
 ENV_PASSPHRASE = "ILOT_PASSPHRASE"
 ENV_RECOVERY_CODE = "ILOT_RECOVERY_CODE"
@@ -159,14 +159,11 @@ def _create(args: argparse.Namespace, paths: AppPaths, with_demo: bool) -> int:
     sheet = Path(args.recovery_sheet) if args.recovery_sheet else None
     if sheet is not None and not sheet.parent.is_dir():
         raise IlotError(f"Le dossier de la feuille de secours n'existe pas : {sheet.parent}")
-    if sheet is not None and is_inside(sheet, paths.data_dir):
-        raise ValidationError(
-            {
-                "recovery_sheet": "Ne rangez pas la feuille de secours avec le fichier chiffré\u00a0: elle permet "
-                "de l'ouvrir. Choisissez une clé USB ou un autre dossier (hors du dossier des données), puis "
-                "imprimez-la. Rien n'a été créé."
-            }
-        )
+    if sheet is not None:
+        try:
+            vault.require_sheet_outside(sheet, paths.data_dir)  # the window's rule and message
+        except ValidationError as error:
+            raise ValidationError({"recovery_sheet": f"{error} Rien n'a été créé."}) from None
     session, code = vault.create(paths.data_dir, read_password(confirm=True), code_pending=True)
     try:
         # the code on the first line: whatever reads only the beginning (``| head -1``) still shows it
@@ -176,9 +173,10 @@ def _create(args: argparse.Namespace, paths: AppPaths, with_demo: bool) -> int:
         if sheet is not None:
             try:
                 session.write_recovery_sheet(sheet, code)  # and the access log says so
-            except OSError:
+            except IlotError as error:  # the safe writer's French reason (disk full, read-only, folder gone)
                 print(
-                    "Erreur : la feuille de secours n'a pas pu être écrite ; recopiez le code ci-dessus.",
+                    f"Erreur\u00a0: la feuille de secours n'a pas pu être écrite\u00a0; recopiez le code ci-dessus. "
+                    f"{error}",
                     file=sys.stderr,
                 )
                 return EXIT_INVALID

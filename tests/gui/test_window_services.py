@@ -57,3 +57,42 @@ def test_any_page_that_refuses_leaving_keeps_the_window_open(window, monkeypatch
     assert window.session is not None and window.session.is_open
     monkeypatch.setattr(page, "confirm_leave", lambda: True, raising=False)
     assert window.close()
+
+
+def test_the_window_and_the_console_refuse_the_data_folder_with_one_message(
+    make_window, answers, tmp_path, monkeypatch, capsys
+):
+    """One rule (``vault.require_sheet_outside``) and one message for the recovery sheet's place."""
+    from ilot_desktop.cli import main
+
+    window = make_window()
+    window.create_vault(PASSWORD)
+    answers.queue(window.paths.data_dir / "sauvegardes" / ".." / "feuille.pdf")
+    window.save_recovery_sheet()
+    name, (error,) = answers.calls[-1]
+    assert name == "show_error" and str(error) == vault.SHEET_IN_DATA_FOLDER
+    assert not (window.paths.data_dir / "feuille.pdf").exists()
+    assert "Feuille enregistrée" not in window.code_page.saved_label.text()
+
+    monkeypatch.setenv("ILOT_PASSPHRASE", PASSWORD)
+    other = tmp_path / "autres-donnees"
+    other.mkdir()
+    assert main(["--data-dir", str(other), "init", "--recovery-sheet", str(other / "feuille.pdf")]) == 5
+    err = capsys.readouterr().err
+    assert vault.SHEET_IN_DATA_FOLDER in err and "Rien n'a été créé." in err
+    assert not (other / "ilot.db").exists() and not (other / "feuille.pdf").exists()
+
+
+def test_a_disk_error_on_the_sheet_is_told_in_the_safe_writer_words(make_window, answers, tmp_path, monkeypatch):
+    import ilot_desktop.reports.recovery_sheet as sheet_module
+
+    def full(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(sheet_module, "write_recovery_sheet", full)
+    window = make_window()
+    window.create_vault(PASSWORD)
+    answers.queue(tmp_path / "feuille.pdf")
+    window.save_recovery_sheet()
+    name, (error,) = answers.calls[-1]
+    assert name == "show_error" and str(error).startswith("Le disque est plein")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from ilot_desktop.domain.audit import AuditAction
-from ilot_desktop.errors import NotFoundError
+from ilot_desktop.errors import NotFoundError, ValidationError
 from ilot_desktop.services import vault
 from tests.conftest import PASSWORD, TODAY
 from tests.factories import make_participant
@@ -41,3 +41,14 @@ def test_a_renewed_recovery_code_reopens_the_vault_and_logs_the_sheet(vault_dir)
     finally:
         session.close()
     vault.unlock_with_recovery_code(vault_dir, code).close()
+
+
+def test_the_sheet_is_refused_in_the_data_folder_and_nothing_logged(session, vault_dir):
+    before = _actions(session)
+    for out in (vault_dir / "feuille.pdf", vault_dir / "sauvegardes" / "feuille.pdf"):
+        with pytest.raises(ValidationError) as refused:
+            session.write_recovery_sheet(out, "ABCD-" * 13 + "ABCD")
+        assert str(refused.value) == vault.SHEET_IN_DATA_FOLDER
+        assert not out.exists()
+    assert _actions(session) == before
+    vault.require_sheet_outside(vault_dir.parent / "coffre-cle-usb" / "feuille.pdf", vault_dir)  # beside: fine

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from ilot_desktop.domain.audit import AuditAction
 from ilot_desktop.domain.password import check_password
 from ilot_desktop.errors import DamagedVaultError, KeyFileMissingError, StorageEnvironmentError, ValidationError
+from ilot_desktop.paths import is_inside
 from ilot_desktop.services.check_report import CheckReport
 from ilot_desktop.services.clock import as_clock
 from ilot_desktop.storage import keys
@@ -105,11 +106,17 @@ class VaultSession:
 
     def write_recovery_sheet(self, out: Path, code: str) -> None:
         """The recovery sheet of this vault's code written to ``out`` (a USB key, a folder other than the data
-        folder: the caller checks), and the access log says so."""
+        folder: ``require_sheet_outside``), and the access log says so. Every failure is an IlotError in French
+        (the data folder refused, the safe writer's reason: disk full, read-only, folder gone)."""
+        from ilot_desktop import safe_files
         from ilot_desktop.reports.recovery_sheet import write_recovery_sheet
         from ilot_desktop.services.audit import record_after
 
-        write_recovery_sheet(out, code, self.clock(), str(self.folder))
+        require_sheet_outside(out, self.folder)
+        try:
+            write_recovery_sheet(out, code, self.clock(), str(self.folder))
+        except OSError as exc:  # the writer already speaks French; anything else it let through, in its words
+            raise safe_files.environment_error(exc, Path(out).parent) from exc
         record_after(self._database, self.clock, AuditAction.RECOVERY_SHEET_SAVED)
 
     def close(self) -> None:
@@ -139,6 +146,20 @@ class VaultSession:
             log.warning("access log not written at unlock (read-only file?)")
             return
         self._audited = self.audit.record(action, detail=detail)
+
+
+SHEET_IN_DATA_FOLDER = (
+    "Ne rangez pas la feuille de secours avec le fichier chiffré\u00a0: elle permet de l'ouvrir. Choisissez une "
+    "clé USB ou un autre dossier (hors du dossier des données), puis imprimez-la."
+)
+
+
+def require_sheet_outside(out: Path, data_folder: Path) -> None:
+    """The one rule for where a recovery sheet may go (the window and the console): never in the data folder
+    nor under it, since it opens the file (links followed, ``..`` resolved, case ignored where the system
+    ignores it: ``paths.is_inside``). ValidationError (``recovery_sheet``) otherwise."""
+    if is_inside(out, data_folder):
+        raise ValidationError({"recovery_sheet": SHEET_IN_DATA_FOLDER})
 
 
 def library_versions() -> dict[str, str]:
@@ -193,7 +214,7 @@ def create(
 ) -> tuple[VaultSession, str]:
     """A new empty vault; returns the open session and the recovery code to show once. ``code_pending``: the
     key file says the code was not yet seen until ``confirm_recovery_code`` (the window and the console)."""
-    _require_acceptable(password)
+    _require_acceptable(password, clock())
     paths = VaultPaths(folder)
     key, code = storage_vault.create_vault(paths, password, kdf, code_pending)
     return _open(paths, key, clock, quick_check=False, action=AuditAction.VAULT_CREATED), code
@@ -221,7 +242,7 @@ def unlock_with_recovery_code(
     """
     paths = VaultPaths(folder)
     if new_password is not None:
-        _require_acceptable(new_password)
+        _require_acceptable(new_password, clock())
     secret = keys.decode_recovery_code(code)
     key = storage_vault.unlock_with_recovery_code(paths, code)
     issued: str | None = None
@@ -296,8 +317,8 @@ class KeyChange:
         return lines
 
 
-def _require_acceptable(password: str) -> None:
-    verdict = check_password(password)
+def _require_acceptable(password: str, today: date) -> None:
+    verdict = check_password(password, today)
     if not verdict.acceptable:
         raise ValidationError({"password": verdict.summary()})
 
@@ -347,7 +368,7 @@ def change_password(
     Neither the old password nor an old key file (a backup's, a copy on a USB key) opens anything written
     after this. The backups in ``sauvegardes/`` made under the old password are handled per ``old_backups``.
     """
-    _require_acceptable(new)
+    _require_acceptable(new, clock())
     paths = VaultPaths(folder)
     old_key = storage_vault.unlock_with_password(paths, current)
     _open(paths, old_key, clock, quick_check=True, audit=False).close()  # damaged or newer: nothing changes

@@ -91,28 +91,10 @@ class StartFlowMixin(WindowBase):
         )
         if target is None:
             return
-        if target.resolve().is_relative_to(self.paths.data_dir.resolve()):
-            dialogs.show_error(
-                self,
-                IlotError(
-                    "Ne rangez pas la feuille de secours avec le fichier chiffré : elle permet de l'ouvrir. "
-                    "Choisissez une clé USB ou un autre dossier, puis imprimez-la."
-                ),
-            )
-            return
         try:
             session.write_recovery_sheet(target, self.code_page.code)  # and the access log says so
-        except IlotError as error:  # the safe writer's French reason (disk full, read-only, folder gone)
+        except IlotError as error:  # inside the data folder (refused), or the safe writer's reason (disk full...)
             dialogs.show_error(self, error)
-            return
-        except OSError:
-            dialogs.show_error(
-                self,
-                IlotError(
-                    "La feuille de secours n'a pas pu être enregistrée à cet endroit "
-                    "(dossier en lecture seule ou disque plein). Choisissez un autre dossier."
-                ),
-            )
             return
         self.code_page.saved_label.setText(f"✓ Feuille enregistrée : {target}")
 
