@@ -174,9 +174,24 @@ def write_bytes(
 ) -> None:
     """Write ``data`` to ``out`` atomically and durably (see the module's text). ``journal``: the folder of
     records (default: the one configured at start; None: no record)."""
+    folder = Path(out).absolute().parent
+    require_folder(folder)
+    try:
+        replace_bytes(out, data, journal=journal)
+    except OSError as exc:
+        raise environment_error(exc, folder) from None
+
+
+def replace_bytes(
+    out: Path, data: bytes, *, journal: Path | Literal[_Journal.CONFIGURED] | None = _USE_CONFIGURED
+) -> None:
+    """``write_bytes`` raising the ``OSError`` itself (a missing folder: ``FileNotFoundError``), for a caller
+    whose words name its own place: the vault's key files (``storage/keys.py``), whose callers tell the
+    vault's folder from a backup's. Same temporary name, journal, fsyncs and clean-up."""
     out = Path(out).absolute()  # the journal must find the temporary file from any working folder
     folder = out.parent
-    require_folder(folder)
+    if not folder.is_dir():
+        raise FileNotFoundError(errno.ENOENT, "destination folder missing")
     records = _journal_dir if journal is _USE_CONFIGURED else journal
     token = secrets.token_hex(16)
     tmp = folder / f"{TEMP_PREFIX}{token}{TEMP_SUFFIX}"
@@ -197,12 +212,10 @@ def write_bytes(
             os.close(fd)
         file_names.replace(tmp, out)  # Windows: waits while an indexer or antivirus holds ``out``
         _fsync_dir(folder)
-    except BaseException as exc:
+    except BaseException:
         with contextlib.suppress(OSError):
             tmp.unlink()
         _forget(entry)
-        if isinstance(exc, OSError):
-            raise environment_error(exc, folder) from None
         raise
     _forget(entry)
 

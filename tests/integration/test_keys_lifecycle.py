@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import errno
+import json
+import os
 from pathlib import Path
 
 import pytest
 
-from ilot_desktop.errors import ValidationError, WrongPasswordError, WrongRecoveryCodeError
+from ilot_desktop import file_names, safe_files
+from ilot_desktop.errors import StorageEnvironmentError, ValidationError, WrongPasswordError, WrongRecoveryCodeError
 from ilot_desktop.services import vault
 from ilot_desktop.storage import keys
 from ilot_desktop.storage import vault as storage_vault
@@ -94,3 +98,76 @@ def test_a_draft_is_kept_encrypted_and_handed_back_once(folder):
     assert session.take_draft("participant") == '{"notes": "Zorglubinette"}'
     assert session.take_draft("participant") is None
     session.close()
+
+
+# --- the key files go through the one safe writer ----------------------------------------------------------
+
+
+@pytest.fixture
+def journal(tmp_path):
+    data = tmp_path / "donnees"
+    data.mkdir()
+    safe_files.configure(data)
+    yield data / safe_files.JOURNAL_DIR_NAME
+    safe_files.configure(None)
+
+
+def test_a_key_file_write_is_recorded_in_the_journal_under_a_random_name(folder, journal, monkeypatch):
+    seen: dict[str, object] = {}
+    real_replace = file_names.replace
+
+    def replace(tmp, out):
+        seen["temp"] = Path(tmp)
+        seen["records"] = [json.loads(p.read_text(encoding="utf-8")) for p in journal.glob("*.json")]
+        real_replace(tmp, out)
+
+    monkeypatch.setattr(file_names, "replace", replace)
+    content = keys.read_keyfile(folder / "ilot.key")
+    keys.write_keyfile(folder / "ilot.key", content)
+    temp = seen["temp"]
+    assert isinstance(temp, Path) and temp.parent == folder and safe_files.TEMP_NAME.fullmatch(temp.name)
+    assert seen["records"] == [{"temp": str(temp), "pid": os.getpid()}]
+    assert list(journal.iterdir()) == []  # the record went with the rename
+    assert keys.read_keyfile(folder / "ilot.key") == content
+
+
+def _fail_rename(tmp, out):
+    raise PermissionError(errno.EACCES, "held by another program")
+
+
+class _FullDisk:
+    """``os`` as safe_files sees it, on a disk that takes the journal's small record but not the key file."""
+
+    def __getattr__(self, name):
+        return getattr(os, name)
+
+    @staticmethod
+    def write(fd, data):
+        if bytes(data[:8]) == b'{"temp":':
+            return os.write(fd, data)
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+
+@pytest.mark.parametrize("fault", ["rename", "disk-full"])
+def test_a_failed_key_file_write_leaves_the_old_file_and_nothing_readable(folder, journal, monkeypatch, fault):
+    before = {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file()}
+    if fault == "rename":
+        monkeypatch.setattr(file_names, "replace", _fail_rename)
+    else:
+        monkeypatch.setattr(safe_files, "os", _FullDisk())
+    with pytest.raises(OSError) as raised:  # the callers put it in words for their place
+        keys.write_keyfile(folder / "ilot.key", keys.wrap_key(keys.new_data_key(), NEW))
+    assert raised.value.errno == (errno.EACCES if fault == "rename" else errno.ENOSPC)
+    assert {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file()} == before  # no temporary file
+    assert list(journal.iterdir()) == []
+
+
+def test_a_password_change_whose_key_file_cannot_be_written_changes_nothing(folder, journal, monkeypatch):
+    before = {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file()}
+    monkeypatch.setattr(safe_files, "os", _FullDisk())
+    with pytest.raises(StorageEnvironmentError, match="disque est plein"):
+        vault.change_password(folder, PASSWORD, NEW)
+    monkeypatch.undo()
+    assert {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file()} == before
+    assert list(journal.iterdir()) == []
+    vault.unlock(folder, PASSWORD).close()  # the old password still opens the file

@@ -24,7 +24,6 @@ import binascii
 import hashlib
 import hmac
 import json
-import os
 import secrets
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -38,7 +37,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
-from ilot_desktop import file_names
+from ilot_desktop import safe_files
 from ilot_desktop.errors import KeyFileMissingError, WrongPasswordError, WrongRecoveryCodeError
 from ilot_desktop.storage.secret import wipe_immutable
 
@@ -184,29 +183,12 @@ def read_keyfile(path: Path) -> dict:
 
 
 def write_keyfile(path: Path, content: dict) -> None:
-    """Atomic replace: a crash leaves the old key file or the new one, never half of one (``<name>.tmp`` beside
-    it, mode 0600, fsync of file and folder; the Windows retry while the file is held). A key file holds no
-    personal data, so it stays out of the journal of unfinished documents. Raises OSError."""
-    tmp = path.with_name(path.name + ".tmp")
-    data = json.dumps(content, indent=2).encode("utf-8")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0), 0o600)
-    try:
-        os.write(fd, data)
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-    file_names.replace(tmp, path)
-    _fsync_dir(path.parent)
-
-
-def _fsync_dir(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+    """Atomic replace through the one safe writer (``safe_files.replace_bytes``): a crash leaves the old key
+    file or the new one, never half of one. The new content goes to a random ``~ilot-<32 hex>.tmp`` beside
+    ``path`` (mode 0600) recorded in the journal of unfinished writes, fsynced, renamed over ``path`` (the
+    Windows retry while the file is held), then the folder is fsynced; on failure the temporary file is
+    removed. Raises OSError: each caller says it in words for its place (the vault's folder, a backup's)."""
+    safe_files.replace_bytes(path, json.dumps(content, indent=2).encode("utf-8"))
 
 
 # --- recovery code --------------------------------------------------------------------------------
