@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import textwrap
+from datetime import datetime, time
 
 import pytest
 from alembic.autogenerate import compare_metadata
@@ -12,9 +13,11 @@ from sqlalchemy import text
 
 from ilot_desktop.errors import NewerDatabaseError
 from ilot_desktop.services import vault
+from ilot_desktop.services.clock import SessionClock
 from ilot_desktop.storage import migrate
+from ilot_desktop.storage.backup import STAMP
 from ilot_desktop.storage.tables import Base
-from tests.conftest import PASSWORD
+from tests.conftest import PASSWORD, TODAY
 from tests.factories import make_participant
 
 
@@ -63,7 +66,8 @@ def test_upgrade_backs_up_first_and_keeps_rows(vault_dir, session, tmp_path, mon
         encoding="utf-8",
     )
     monkeypatch.setattr(migrate, "MIGRATIONS_DIR", scripts)
-    reopened = vault.unlock(vault_dir, PASSWORD)
+    moment = datetime.combine(TODAY, time(7, 8, 9))  # the backup is dated by the session's clock, not the wall's
+    reopened = vault.unlock(vault_dir, PASSWORD, clock=SessionClock(lambda: TODAY, lambda: moment))
     try:
         assert reopened.migration_backup is not None
         assert reopened.check().schema_version == "9999"
@@ -72,6 +76,7 @@ def test_upgrade_backs_up_first_and_keeps_rows(vault_dir, session, tmp_path, mon
         reopened.close()
     backups = list((vault_dir / "sauvegardes").glob(f"*_avant-migration-{head}-vers-9999/ilot.db"))
     assert len(backups) == 1
+    assert backups[0].parent.name.startswith(moment.strftime(STAMP) + "_")
     assert not backups[0].read_bytes().startswith(b"SQLite format 3")
     # a backup like any other: listed, with its key file, opening with the password at the old version
     from ilot_desktop.services.backup import check_backup, list_backups

@@ -7,6 +7,7 @@ from ilot_desktop.domain.dates import DateError, parse_date
 from ilot_desktop.domain.password import check_password
 from ilot_desktop.errors import WrongRecoveryCodeError
 from ilot_desktop.storage import keys
+from tests.conftest import TODAY
 
 
 @given(st.text(max_size=30))
@@ -32,6 +33,6 @@ def test_any_key_round_trips_through_a_recovery_code(key):
 
 @given(st.text(max_size=60))
 def test_password_check_is_total(text):
-    verdict = check_password(text)
+    verdict = check_password(text, TODAY)
     assert verdict.summary()
     assert verdict.hints()

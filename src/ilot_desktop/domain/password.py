@@ -16,6 +16,7 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass
+from datetime import date
 
 from ilot_desktop.domain.password_strength import estimate
 
@@ -67,7 +68,8 @@ class PasswordCheck:
         )
 
 
-def check_password(password: str) -> PasswordCheck:
+def check_password(password: str, today: date) -> PasswordCheck:
+    """The verdict on ``password``; ``today`` is the caller's day (the years an attacker tries first end there)."""
     has_lower = any(c.islower() for c in password)
     has_upper = any(c.isupper() for c in password)
     has_digit = any(c.isdigit() for c in password)
@@ -86,7 +88,7 @@ def check_password(password: str) -> PasswordCheck:
         or (words >= 7 and len(password) >= 20)
         or bits >= MIN_BITS
     )
-    strength = estimate(password)
+    strength = estimate(password, today)
     weakness = strength.reason
     rare = _rare_words(password) if words >= 2 and " " in password.strip() else MIN_RARE_WORDS
     common_phrase = rare < MIN_RARE_WORDS  # only very common words (articles, numbers), one other at most

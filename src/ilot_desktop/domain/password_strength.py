@@ -56,11 +56,15 @@ class Strength:
         return self.reason is None
 
 
-def estimate(password: str) -> Strength:
-    """The guesses needed, and a French reason when that is below ``MIN_GUESSES_LOG10``."""
+def estimate(password: str, today: date) -> Strength:
+    """The guesses needed, and a French reason when that is below ``MIN_GUESSES_LOG10``. ``today`` (the
+    caller's clock) ends the years an attacker tries first."""
     if not password:
         return Strength(0.0, "Aucun mot de passe saisi.")
     zxcvbn = _estimator()
+    from zxcvbn import scoring  # already imported by _estimator
+
+    scoring.REFERENCE_YEAR = today.year
     text = password[:MAX_ESTIMATED_LENGTH]
     candidates = {text, _without_accents(text)}  # one estimate when there is no accent
     result = min((zxcvbn(text) for text in candidates), key=lambda found: found["guesses"])
@@ -86,7 +90,7 @@ def _without_accents(text: str) -> str:
 @cache
 def _estimator() -> Callable[..., Any]:
     """zxcvbn, imported and taught French once (about 50 ms)."""
-    from zxcvbn import matching, scoring, zxcvbn
+    from zxcvbn import matching, zxcvbn
 
     from ilot_desktop.domain import password_words as words
 
@@ -97,7 +101,6 @@ def _estimator() -> Callable[..., Any]:
     dictionaries["prenoms_fr"] = _unranked(words.FIRST_NAMES)
     dictionaries["lieux_fr"] = _unranked(words.PLACES)
     matching.REGEXEN["recent_year"] = re.compile(r"19\d\d|20\d\d")
-    scoring.REFERENCE_YEAR = date.today().year
     matching.GRAPHS["azerty"] = _adjacency_graph(AZERTY_LAYOUT)
     every_reading = matching.enumerate_l33t_subs
     matching.enumerate_l33t_subs = lambda table: every_reading(table)[:MAX_L33T_READINGS]

@@ -293,7 +293,7 @@ def _record_restore(paths: VaultPaths, key: bytes, clock: Today) -> None:
     from ilot_desktop.services.audit import record_after
 
     try:
-        database = Database.open(paths, key)
+        database = Database.open(paths, key, as_clock(clock).now)
     except IlotError:
         log.warning("access log: restore not recorded")
         return

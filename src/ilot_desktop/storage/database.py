@@ -52,8 +52,11 @@ def forget_freed_memory() -> None:
 class Database:
     """Holds the only engine of an unlocked vault. ``close()`` drops it (locking)."""
 
-    def __init__(self, paths: VaultPaths, engine: Engine, key: DataKey | None = None):
+    def __init__(
+        self, paths: VaultPaths, engine: Engine, key: DataKey | None = None, now: Callable[[], datetime] | None = None
+    ):
         self.paths = paths
+        self._now = now  # the caller's clock (services/clock.py): names the backup before a migration
         self.engine: Engine | None = engine
         self._key = key  # the engine keys new connections from it; wiped at close
         self._sessions = sessionmaker(engine, expire_on_commit=False)
@@ -62,12 +65,13 @@ class Database:
         self._writes_lock = threading.Lock()  # workers commit from other threads
 
     @classmethod
-    def open(cls, paths: VaultPaths, key: bytes | bytearray) -> Database:
+    def open(cls, paths: VaultPaths, key: bytes | bytearray, now: Callable[[], datetime]) -> Database:
         """The vault's database, keyed with a copy of ``key`` that ``close()`` overwrites. The caller's own
-        ``bytes`` stays the caller's: wipe it (``secret.wipe_immutable``) once it is no longer needed."""
+        ``bytes`` stays the caller's: wipe it (``secret.wipe_immutable``) once it is no longer needed. ``now``
+        is the caller's clock (``SessionClock.now``): it dates the backup made before a migration."""
         data_key = DataKey(key)
         engine = make_engine(paths.db, data_key)
-        database = cls(paths, engine, data_key)
+        database = cls(paths, engine, data_key, now)
         try:
             database.migration_backup = migrate.upgrade(engine, database._backup_before_migration)
         except (OperationalError, DatabaseError) as exc:
@@ -120,8 +124,10 @@ class Database:
             self.paths.backups.mkdir(mode=0o700, parents=True, exist_ok=True)
         except OSError as exc:
             raise classify_os_error(exc) from exc
+        if self._now is None:
+            raise RuntimeError("database opened without a clock")
         detail = f"{current}-vers-{head}"
-        return self.write_backup(backup.new_folder(self.paths.backups, datetime.now(), backup.BEFORE_MIGRATION, detail))
+        return self.write_backup(backup.new_folder(self.paths.backups, self._now(), backup.BEFORE_MIGRATION, detail))
 
     # --- checks -----------------------------------------------------------------------------------
 
