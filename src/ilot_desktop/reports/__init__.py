@@ -1,1 +1,2 @@
-"""PDF and workbook reports (reportlab, openpyxl). No Qt."""
+"""PDF and workbook reports: PDFs with reportlab, workbooks written with XlsxWriter (openpyxl only reads one back,
+for inspection: ``workbook.build_workbook``). No Qt."""
