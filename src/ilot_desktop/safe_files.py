@@ -252,7 +252,8 @@ class Cleanup:
             lines.append(
                 f"Une écriture interrompue (arrêt brutal{NBSP}?) avait laissé {count} fichier{plural} "
                 f"inachevé{plural}{NBSP}: supprimé{plural} (dossier{'s' if len(folders) > 1 else ''} {where}). "
-                "Refaites l'export ou l'impression si le fichier attendu manque."
+                "Les fichiers déjà enregistrés n'ont pas été touchés ; refaites l'export, l'impression ou la "
+                "sauvegarde si le fichier attendu manque."
             )
         for folder in sorted({str(p.parent) for p in self.absent}):
             lines.append(
