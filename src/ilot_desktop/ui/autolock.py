@@ -17,18 +17,26 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 
-ACTIVITY = {
-    QEvent.Type.MouseButtonPress,
-    QEvent.Type.MouseMove,
-    QEvent.Type.KeyPress,
-    QEvent.Type.Wheel,
-    QEvent.Type.TouchBegin,
-}
 POLL_MS = 5_000
 
 
+def activity_events() -> frozenset[QEvent.Type]:
+    """The events that count as the person's activity. Built when first needed: the first use of
+    ``QEvent.Type`` makes PySide6 build that Python enum (about 20 ms), which the start page can do without."""
+    return frozenset(
+        {
+            QEvent.Type.MouseButtonPress,
+            QEvent.Type.MouseMove,
+            QEvent.Type.KeyPress,
+            QEvent.Type.Wheel,
+            QEvent.Type.TouchBegin,
+        }
+    )
+
+
 class InactivityWatcher(QObject):
-    """Installed on the QApplication; emits ``idle`` once ``minutes`` have passed without activity."""
+    """Watches the QApplication's events once ``watch()`` is called (a file is open: before that there is
+    nothing to lock); emits ``idle`` once ``minutes`` have passed without activity."""
 
     idle = Signal()
     lock_key = Signal()  # Ctrl+L pressed in a dialog that blocks the window
@@ -46,14 +54,26 @@ class InactivityWatcher(QObject):
         self.timer = QTimer(self)
         self.timer.setInterval(POLL_MS)
         self.timer.timeout.connect(self.check)
+        self._activity: frozenset[QEvent.Type] = frozenset()
+        self.watching = False
         self.set_minutes(minutes)
         self.timer.start()
-        app.installEventFilter(self)
+
+    def watch(self) -> None:
+        """From now on, every event of the application is looked at (the first unlock; kept afterwards)."""
+        if not self.watching:
+            self._activity = activity_events()
+            self._app.installEventFilter(self)
+            self.watching = True
+        self.restart()
 
     @contextmanager
     def paused(self) -> Iterator[None]:
         """Not watching while the window builds its pages: thousands of events (child added, polish…), each one a
         call into Python, that are no activity of the person."""
+        if not self.watching:
+            yield
+            return
         self._app.removeEventFilter(self)
         try:
             yield
@@ -78,7 +98,7 @@ class InactivityWatcher(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()  # once: each call builds a Python enum, for every event of the application
-        if kind in ACTIVITY:
+        if kind in self._activity:
             self.last_activity = self._clock()
             if (
                 kind == QEvent.Type.KeyPress

@@ -158,7 +158,7 @@ class MainWindow(LockingMixin, WindowActionsMixin, StartFlowMixin):
         self.menus.set_file_open(True, self.is_demo)
         self.stack.setCurrentWidget(workspace)
         workspace.list_panel.focus_search()
-        self.watcher.restart()
+        self.watcher.watch()
         log.info("workspace opened%s", " (demo)" if self.is_demo else "")
         self.restore_drafts()
         # the day's backup (about 0.5 s on a ten-year file) once the window is on screen, not before it
