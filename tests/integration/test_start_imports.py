@@ -8,7 +8,7 @@ import sys
 
 
 def test_the_start_pages_load_no_database_or_pdf_library(tmp_path):
-    """Start time: SQLAlchemy, Alembic and reportlab are loaded at unlock or when printing, not to show the
+    """Start time: SQLAlchemy, Alembic, reportlab, cryptography and argon2 are loaded at unlock or when printing, not to show the
     first page (about 0.4 s of a start; docs/performance.md)."""
     probe = (
         "import sys\n"
@@ -22,7 +22,7 @@ def test_the_start_pages_load_no_database_or_pdf_library(tmp_path):
         "window.show()\n"
         "app.processEvents()\n"
         "assert window.stack.currentWidget() is window.welcome\n"
-        "print(sorted(m for m in ('sqlalchemy', 'alembic', 'reportlab') if m in sys.modules))\n"
+        "print(sorted(m for m in ('sqlalchemy', 'alembic', 'reportlab', 'cryptography', 'argon2') if m in sys.modules))\n"
     )
     done = subprocess.run(
         [sys.executable, "-c", probe, str(tmp_path / "donnees")],

@@ -27,19 +27,17 @@ import json
 import secrets
 from dataclasses import asdict, dataclass
 from pathlib import Path
-
-from argon2.exceptions import HashingError
-from argon2.low_level import Type, hash_secret_raw
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from cryptography.hazmat.primitives.kdf.hkdf import HKDF
-from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+from typing import TYPE_CHECKING
 
 from ilot_desktop import safe_files
 from ilot_desktop.errors import KeyFileMissingError, WrongPasswordError, WrongRecoveryCodeError
 from ilot_desktop.storage.secret import wipe_immutable
+
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+
+# argon2 and cryptography are imported by the functions that use them, at the first unlock or creation: the
+# start page does without them (about 20 ms of the start, docs/performance.md).
 
 KEY_BYTES = 32
 KEYFILE_FORMAT = "ilot-desktop-keyfile"
@@ -78,6 +76,8 @@ def key_check(key: bytes | bytearray) -> str:
 
 
 def _derive(password: str, salt: bytes, params: KdfParams) -> bytes:
+    from argon2.low_level import Type, hash_secret_raw
+
     return hash_secret_raw(
         password.encode("utf-8"),
         salt,
@@ -98,6 +98,8 @@ def wrap_key(key: bytes, password: str, params: KdfParams | None = None, recover
 
     Without ``recovery_public`` the file is of format 1 (kept for tests of old files and old backups).
     """
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     params = params or DEFAULT_KDF
     salt = secrets.token_bytes(16)
     nonce = secrets.token_bytes(12)
@@ -132,6 +134,10 @@ def unwrap_key(content: dict, password: str) -> bytes:
     Every field is checked against sane limits first: a tampered key file must read as damaged,
     not crash the application or make Argon2 ask for all the memory in the machine.
     """
+    from argon2.exceptions import HashingError
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     try:
         kdf = content["kdf"]
         params = KdfParams(int(kdf["time_cost"]), int(kdf["memory_cost_kib"]), int(kdf["parallelism"]))
@@ -240,21 +246,34 @@ def new_recovery_secret() -> bytes:
 
 
 def _recovery_private(secret: bytes) -> X25519PrivateKey:
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
     seed = HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=_RECOVERY_KEY_LABEL).derive(secret)
     return X25519PrivateKey.from_private_bytes(seed)
 
 
 def recovery_public_key(secret: bytes) -> bytes:
     """The public half of the recovery code: what the application keeps to seal each new data key."""
+    from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+
     return _recovery_private(secret).public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
 
 
 def _seal_key(shared: bytes, ephemeral: bytes, public: bytes) -> bytes:
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
     return HKDF(algorithm=hashes.SHA256(), length=32, salt=ephemeral + public, info=_SEAL_LABEL).derive(shared)
 
 
 def seal_to_recovery(key: bytes, public: bytes) -> dict:
     """The data key encrypted so that only the recovery code opens it (ECIES over X25519)."""
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+    from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+
     ephemeral = X25519PrivateKey.generate()
     ephemeral_public = ephemeral.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
     shared = ephemeral.exchange(X25519PublicKey.from_public_bytes(public))
@@ -283,6 +302,10 @@ def envelope_public_key(envelope: object) -> bytes | None:
 
 def open_envelope(envelope: object, secret: bytes) -> bytes | None:
     """The data key sealed in ``envelope`` if ``secret`` is the code it was sealed to, else None."""
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     public = envelope_public_key(envelope)
     if public is None or not hmac.compare_digest(public, recovery_public_key(secret)):
         return None
