@@ -8,8 +8,8 @@ import sys
 
 
 def test_the_start_pages_load_no_database_or_pdf_library(tmp_path):
-    """Start time: SQLAlchemy, Alembic, reportlab, cryptography and argon2 are loaded at unlock or when printing, not to show the
-    first page (about 0.4 s of a start; docs/performance.md)."""
+    """Start time: SQLAlchemy, Alembic, reportlab, cryptography and argon2 are loaded at unlock or when
+    printing, not to show the first page (about 0.4 s of a start; docs/performance.md)."""
     probe = (
         "import sys\n"
         "from ilot_desktop.app import create_application\n"
@@ -22,7 +22,8 @@ def test_the_start_pages_load_no_database_or_pdf_library(tmp_path):
         "window.show()\n"
         "app.processEvents()\n"
         "assert window.stack.currentWidget() is window.welcome\n"
-        "print(sorted(m for m in ('sqlalchemy', 'alembic', 'reportlab', 'cryptography', 'argon2') if m in sys.modules))\n"
+        "late = ('sqlalchemy', 'alembic', 'reportlab', 'cryptography', 'argon2')\n"
+        "print(sorted(m for m in late if m in sys.modules))\n"
     )
     done = subprocess.run(
         [sys.executable, "-c", probe, str(tmp_path / "donnees")],
