@@ -22,11 +22,11 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/ilot-desktop $(ARGS)
 
-# The test suite, offscreen, a few minutes on 2 cores; the slow outside-in harnesses (kill -9 during writes,
+# The test suite, offscreen, on every core (about 3 minutes on 2); the slow outside-in harnesses (kill -9 during writes,
 # the whole-machine scan, a real full disk, memory scans) are `make test-slow`, which CI runs too.
 # Then the tools (docs/architecture.md, "Checked by tools"): types, the layer contracts, lint and format.
 test: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -m "not slow"
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -m "not slow" -n auto
 	$(MAKE) --no-print-directory typecheck
 	$(BIN)/lint-imports --no-cache
 	$(BIN)/ruff check src tests installer scripts benchmarks
