@@ -11,7 +11,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 
 from ilot_desktop import APP_NAME, __version__, instance_lock, safe_files
-from ilot_desktop.logs import write_crash_report
+from ilot_desktop.logs import forget_exception, write_crash_report
 from ilot_desktop.paths import AppPaths
 from ilot_desktop.settings import LocalSettings
 
@@ -158,6 +158,7 @@ def run_gui(paths: AppPaths) -> int:
             return
         report = write_crash_report(paths.crash_dir, exc)
         dialogs.show_error(window, exc, report)
+        forget_exception(exc)  # the frames' locals (rows, a file shown) are not kept until the next bug
 
     sys.excepthook = excepthook
     if taken.state is instance_lock.LockState.READ_ONLY:

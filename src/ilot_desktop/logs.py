@@ -85,3 +85,24 @@ def write_crash_report(crash_dir: Path, exc: BaseException) -> Path | None:
         return None
     logging.getLogger(__name__).error("unexpected error, report written to %s", path.name)
     return path
+
+
+def forget_exception(exc: BaseException | None = None) -> None:
+    """Once a bug is reported: let its frames' local variables go. A traceback keeps every frame it went
+    through alive, with their locals (rows of a workbook, a file being shown); Python also keeps the last
+    unhandled exception in ``sys.last_value`` / ``sys.last_traceback`` until the next one, and the lock's
+    memory scrub cannot free what is still referenced. Called by the window's exception hook after the
+    report and at every lock."""
+    seen: set[int] = set()
+    pending = [exc, getattr(sys, "last_value", None)]
+    while pending:
+        current = pending.pop()
+        if current is None or id(current) in seen:
+            continue
+        seen.add(id(current))
+        if current.__traceback__ is not None:
+            traceback.clear_frames(current.__traceback__)
+        pending += [current.__cause__, current.__context__]
+    for name in ("last_type", "last_value", "last_traceback", "last_exc"):
+        if hasattr(sys, name):
+            setattr(sys, name, None)

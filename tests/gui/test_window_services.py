@@ -96,3 +96,28 @@ def test_a_disk_error_on_the_sheet_is_told_in_the_safe_writer_words(make_window,
     window.save_recovery_sheet()
     name, (error,) = answers.calls[-1]
     assert name == "show_error" and str(error).startswith("Le disque est plein")
+
+
+def test_locking_with_the_import_wizard_open_logs_no_view_and_keeps_no_rows(window):
+    """The lock closes the wizard without its "after import" work: no file shown again (and logged « Dossier
+    consulté ») at lock time; a wizard closed without importing keeps nothing it read."""
+    window.open_participant(window.person_id)
+    viewed = len([c for c in _codes(window) if c[0] == "participant_viewed"])
+    window.open_import_wizard()
+    wizard = window.import_wizard
+    wizard.checked = object()  # stands for rows read and checked, not imported
+    wizard.done(0)  # closed by the person, nothing imported
+    assert wizard.checked is None
+    assert len([c for c in _codes(window) if c[0] == "participant_viewed"]) == viewed  # nothing redrawn
+    window.open_import_wizard()
+    session = window.session
+    window.lock()
+    assert window.session is None
+    from ilot_desktop.services import vault as vault_service
+
+    reopened = vault_service.unlock(session._database.paths.folder, PASSWORD, clock=lambda: TODAY, audit=False)
+    try:
+        codes = [e.action for e in reopened.audit.events()]
+    finally:
+        reopened.close()
+    assert codes.count("participant_viewed") == viewed

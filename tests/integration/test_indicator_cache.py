@@ -84,3 +84,20 @@ def test_a_few_years_are_kept_and_forgotten_at_lock(session) -> None:
     assert store._kept
     session.close()
     assert not store._kept
+
+
+def test_viewing_a_file_or_writing_a_document_keeps_the_figures(session) -> None:
+    """Only the access log is written when a file is viewed (each switch) or a document written: the kept year
+    stays, so the Bilan after a few switches computes nothing (it did, each time, when every commit counted)."""
+    from ilot_desktop.domain.audit import AuditAction
+
+    person = session.participants.save(make_participant(file_number="DE-2026-001", entry_date=date(2026, 1, 5)))
+    first = session.indicators.compute(2026, TODAY)
+    writes = session._database.writes
+    session.participants.open_for_viewing(person.id)
+    session.audit.record(AuditAction.EXPORT_FULL, detail="1 dossier")
+    assert session._database.writes == writes
+    with statements(session) as seen:
+        assert session.indicators.compute(2026, TODAY) is first
+    assert seen == []
+    assert [e.action for e in session.audit.events()][:2] == ["export_full", "participant_viewed"]

@@ -46,7 +46,7 @@ def record_after(
     On a read-only copy the trace cannot be written: the work stands, a warning is logged.
     """
     try:
-        with database.unit_of_work() as uow:
+        with database.unit_of_work(log_only=True) as uow:  # the records are untouched: kept figures stay
             record_in(uow, clock, action, participant_id, detail)
             uow.commit()
     except StorageEnvironmentError:

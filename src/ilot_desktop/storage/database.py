@@ -82,10 +82,12 @@ class Database:
             raise
         return database
 
-    def unit_of_work(self) -> UnitOfWork:
+    def unit_of_work(self, log_only: bool = False) -> UnitOfWork:
+        """``log_only``: the unit of work writes the access log and nothing else (a file viewed, a document
+        written), so what was read from the records stays current: ``writes`` does not move."""
         if self.engine is None:
             raise RuntimeError("database is closed")
-        return UnitOfWork(self._sessions, self._committed)
+        return UnitOfWork(self._sessions, None if log_only else self._committed)
 
     @property
     def writes(self) -> int:

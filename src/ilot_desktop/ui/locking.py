@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from ilot_desktop import APP_NAME
 from ilot_desktop.errors import IlotError
+from ilot_desktop.logs import forget_exception
 from ilot_desktop.ui import dialogs
 from ilot_desktop.ui.window_base import WindowBase
 
@@ -75,6 +76,7 @@ class LockingMixin(WindowBase):
         if self.workspace is not None:
             self.workspace.discard_edits()  # kept as drafts above: each page forgets it, however it holds it
             self.workspace.set_session(None)
+        forget_exception()  # a bug reported before the lock keeps no frame (and its locals) alive
         self.session.close()
         self.session = None
         self.is_demo = False
@@ -147,6 +149,7 @@ class LockingMixin(WindowBase):
             discard = getattr(dialog, "discard_edits", None)
             if callable(discard):
                 discard()  # its draft is kept: closing it asks nothing
+            dialog.blockSignals(True)  # no "after closing" work (a refresh, a file shown and logged) at lock
             dialog.done(0)
             dialog.deleteLater()
         for dialog in self.findChildren(QDialog):  # closed ones waiting for their deletion

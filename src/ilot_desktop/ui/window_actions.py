@@ -57,9 +57,16 @@ class WindowActionsMixin(WindowBase):
 
         if self.session is None or not self._confirm_leave():
             return
-        self.import_wizard = ImportWizard(self.session, self)
-        self.import_wizard.finished.connect(self._after_import)
-        self.import_wizard.open()
+        self.import_wizard = wizard = ImportWizard(self.session, self)
+        wizard.finished.connect(lambda *_args: self._import_wizard_closed(wizard))
+        wizard.open()
+
+    def _import_wizard_closed(self, wizard: ImportWizard) -> None:
+        """The rows read (names, birth dates) are not kept once the wizard is closed; the lists redraw only
+        if something was imported."""
+        wizard.checked = None
+        if wizard.imported:
+            self._after_import()
 
     def _after_import(self, *_args: object) -> None:
         """Many files written at once (an import, an anonymisation): every list of people redraws, and the
