@@ -121,15 +121,7 @@ class BilanPage(QWidget):
 
     def bind_events(self, events: SessionEvents) -> None:
         """The year's figures count every record: redrawn after any write."""
-        events.on_followup(self._written)
-        events.participants_changed.connect(self._written)
-        events.participant_saved.connect(self._participant_saved)
-
-    def _written(self, _source: object) -> None:
-        self.refresh()
-
-    def _participant_saved(self, _participant: object, _source: object) -> None:
-        self.refresh()
+        events.on_any_write(lambda: self.refresh())  # looked up at each write (tests replace it)
 
     def discard_edits(self) -> None:
         """Nothing is typed on the Bilan."""

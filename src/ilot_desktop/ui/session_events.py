@@ -62,6 +62,13 @@ class SessionEvents(QObject):
             if barriers or signal is not self.barriers_changed:
                 signal.connect(slot)
 
+    def on_any_write(self, redraw: Callable[[], None]) -> None:
+        """``redraw()`` after any write at all, whoever made it (the views that count every record: Ma semaine,
+        the Bilan)."""
+        self.on_followup(lambda _source: redraw())
+        self.participants_changed.connect(lambda _source: redraw())
+        self.participant_saved.connect(lambda _participant, _source: redraw())
+
 
 class EventPage(Protocol):
     """What the workspace asks of each page: subscribe itself to the hub, and forget what is being typed."""
