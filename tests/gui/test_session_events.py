@@ -4,9 +4,6 @@ at the first unlock, not behind the start page."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from datetime import date
 
 import pytest
@@ -16,6 +13,7 @@ from ilot_desktop.domain.vocabulary import EndReason
 from ilot_desktop.services import vault
 from tests.conftest import PASSWORD, TODAY
 from tests.factories import make_participant
+from tests.start_probe import loaded_at_start
 
 
 @pytest.fixture
@@ -117,27 +115,5 @@ def test_the_start_page_loads_no_page_of_the_workspace(tmp_path):
     folder = tmp_path / "donnees"
     session, _code = vault.create(folder, PASSWORD, clock=lambda: TODAY)
     session.close()
-    probe = (
-        "import sys\n"
-        "from ilot_desktop.app import create_application\n"
-        "from ilot_desktop.paths import app_paths\n"
-        "from ilot_desktop.settings import LocalSettings\n"
-        "from ilot_desktop.ui.main_window import MainWindow\n"
-        "app = create_application(['ilot-desktop'])\n"
-        "paths = app_paths(sys.argv[1])\n"
-        "window = MainWindow(paths, LocalSettings(paths.settings_file))\n"
-        "window.show()\n"
-        "app.processEvents()\n"
-        "assert window.stack.currentWidget() is window.unlock_page\n"
-        "pages = ('participant_form', 'week_page', 'actions_page', 'barriers_page', 'bilan_page', 'workspace')\n"
-        "print(sorted(p for p in pages if 'ilot_desktop.ui.' + p in sys.modules))\n"
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", probe, str(folder)],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-    )
-    assert done.returncode == 0, done.stderr[-1000:]
-    assert done.stdout.strip() == "[]"
+    pages = ("participant_form", "week_page", "actions_page", "barriers_page", "bilan_page", "workspace")
+    assert loaded_at_start(folder, "unlock_page", tuple(f"ilot_desktop.ui.{p}" for p in pages)) == []
