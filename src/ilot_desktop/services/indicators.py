@@ -3,9 +3,9 @@
 A year's facts (the rows its figures are computed from: most of a year's cost on a ten-year file) and the
 figures computed from them are kept until the next write: choosing a year again in the Bilan or explaining
 a figure reads and computes nothing, writing the funder file after looking at the Bilan reads nothing. Any
-unit of work that commits (``Database.writes`` moves) makes every kept year stale, so a figure is never computed from
-rows older than the last save. At most ``KEPT_YEARS`` years are kept, shared by every service of the same
-open vault, and forgotten at lock.
+unit of work that commits records (``Database.writes`` moves; access-log lines alone do not) makes every kept year
+stale, so a figure is never computed from rows older than the last save. At most ``KEPT_YEARS`` years are
+kept, shared by every service of the same open vault, and forgotten at lock.
 """
 
 from __future__ import annotations
