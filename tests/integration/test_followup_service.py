@@ -306,7 +306,7 @@ def test_contact_states_sum_up_each_ongoing_person(session):
     book(session, p, ago(8), ABSENT)
     book(session, p, ago(5), CANCELLED)
     book(session, p, ago(2), PLANNED)  # never marked: neither done nor planned ahead
-    book(session, p, at(TODAY, 18), ABSENT)  # later today still counts as the latest outcome
+    book(session, p, at(TODAY, 0), ABSENT)  # today (already begun: recorded) counts as the latest outcome
     book(session, p, at(TODAY + timedelta(days=9)), CANCELLED)
     book(session, p, at(TODAY + timedelta(days=4), 15))
     book(session, p, at(TODAY + timedelta(days=11)))

@@ -10,8 +10,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
 from ilot_desktop.domain.action_plan import OverdueTask
-from ilot_desktop.domain.dates import format_date
-from ilot_desktop.domain.vocabulary import AppointmentKind, AppointmentStatus, Cadence, JusticeSituation
+from ilot_desktop.domain.dates import WEEKDAYS, format_date, format_time
+from ilot_desktop.domain.participant import phase_of
+from ilot_desktop.domain.vocabulary import AppointmentKind, AppointmentStatus, Cadence, JusticeSituation, Phase
 
 FIRST_MONTH_DAYS = 30
 INTERVAL_DAYS = {Cadence.WEEKLY: 7, Cadence.FORTNIGHTLY: 14, Cadence.MONTHLY: 30, Cadence.EMPLOYMENT: 60}
@@ -22,8 +23,9 @@ MIN_DURATION, MAX_DURATION = 5, 600
 MAX_PLACE = 200
 OFFICE_START, OFFICE_END = time(8, 0), time(19, 0)
 OFFICE = "Locaux de L'Îlot"
+PHONE = "Par téléphone"
 # Places offered while typing; only these (and prisons, for meetings in detention) go on the printed week.
-COMMON_PLACES = (OFFICE, "Par téléphone", "SPIP de Paris", "France Travail", "CAF", "Mairie")
+COMMON_PLACES = (OFFICE, PHONE, "SPIP de Paris", "France Travail", "CAF", "Mairie")
 
 
 @dataclass
@@ -37,6 +39,7 @@ class Appointment:
     report: str = ""
     next_steps: str = ""
     id: int | None = None
+    series_id: str | None = None  # the appointments created together by « Répéter » share it
 
     @property
     def end(self) -> datetime | None:
@@ -113,6 +116,52 @@ def validate_appointment(appointment: Appointment, entry: date | None, end: date
     ) and appointment.start > datetime.combine(today, time(23, 59)):
         errors["status"] = f"Un rendez-vous à venir ne peut pas être noté « {appointment.status.label} »."
     return errors
+
+
+def format_moment(moment: datetime) -> str:
+    """``mardi 09/12/2026 à 10:00``: an appointment's day and hour as a caseworker reads them."""
+    return f"{WEEKDAYS[moment.weekday()]} {format_date(moment.date())} à {format_time(moment)}"
+
+
+RECORDED = (AppointmentStatus.DONE, AppointmentStatus.ABSENT)
+
+
+def record_refusal(appointment: Appointment, now: datetime) -> str | None:
+    """Why « Réalisé » / « Absent » cannot be noted yet (the appointment's time has not come), or None."""
+    if appointment.start is None:
+        return "Ce rendez-vous n'a pas de date : il ne peut pas être noté « Réalisé » ou « Absent »."
+    if appointment.start > now:
+        return (
+            "Ce rendez-vous n'a pas encore eu lieu : « Réalisé » ou « Absent » pourra être noté "
+            f"à partir du {format_moment(appointment.start)}."
+        )
+    return None
+
+
+def can_record(appointment: Appointment, now: datetime) -> bool:
+    """« Réalisé » / « Absent » only once the appointment's time has come (its start)."""
+    return record_refusal(appointment, now) is None
+
+
+def place_for_kind(kind: AppointmentKind, facility: str) -> str:
+    """The place a type of meeting proposes: the prison in detention, the office, the phone; none to accompany."""
+    if kind is AppointmentKind.IN_DETENTION:
+        return facility
+    if kind is AppointmentKind.PHONE:
+        return PHONE
+    if kind is AppointmentKind.INDIVIDUAL:
+        return OFFICE
+    return ""
+
+
+def proposed_setting(
+    situation: JusticeSituation | None, release: date | None, facility: str, day: date
+) -> tuple[AppointmentKind, str]:
+    """In detention on that day: « Entretien en détention » at the prison; after the planned release (or
+    outside): an interview at L'Îlot's office."""
+    if phase_of(situation, release, day) is Phase.INSIDE:
+        return AppointmentKind.IN_DETENTION, facility
+    return AppointmentKind.INDIVIDUAL, OFFICE
 
 
 # --- Ma semaine --------------------------------------------------------------------------------------

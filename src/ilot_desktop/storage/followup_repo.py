@@ -52,6 +52,7 @@ _APPOINTMENT_COLUMNS = (
     AppointmentRow.status,
     AppointmentRow.report,
     AppointmentRow.next_steps,
+    AppointmentRow.series_id,
 )
 
 
@@ -67,6 +68,7 @@ def _appointment(row: Any) -> Appointment:
         status=AppointmentStatus(row.status),
         report=row.report,
         next_steps=row.next_steps,
+        series_id=row.series_id,
     )
 
 
@@ -80,6 +82,7 @@ def _appointment_values(a: Appointment) -> dict[str, object]:
         "status": a.status.value,
         "report": a.report,
         "next_steps": a.next_steps,
+        "series_id": a.series_id,
     }
 
 
@@ -119,6 +122,18 @@ class AppointmentRepository:
     def of_participant(self, participant_id: int) -> list[AppointmentView]:
         """All of one participant's appointments, most recent first."""
         return self._views(AppointmentRow.participant_id == participant_id, newest_first=True)
+
+    def of_series(self, series_id: str) -> list[Appointment]:
+        """Every occurrence of a series, by start."""
+        query = select(*_APPOINTMENT_COLUMNS).where(AppointmentRow.series_id == series_id)
+        return [_appointment(row) for row in self.session.execute(query.order_by(AppointmentRow.start))]
+
+    def of_participant_between(self, participant_id: int, start: datetime, end: datetime) -> list[Appointment]:
+        """One person's appointments starting in ``[start, end)`` (clashes), by start."""
+        query = select(*_APPOINTMENT_COLUMNS).where(
+            AppointmentRow.participant_id == participant_id, AppointmentRow.start >= start, AppointmentRow.start < end
+        )
+        return [_appointment(row) for row in self.session.execute(query.order_by(AppointmentRow.start))]
 
     def next_planned(self, participant_id: int, after: datetime) -> Appointment | None:
         """The participant's earliest planned appointment starting at ``after`` or later."""

@@ -90,6 +90,8 @@ class AppointmentRow(Base):
     next_steps: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(DateTime)
     updated_at: Mapped[datetime] = mapped_column(DateTime)
+    # the appointments created together by « Répéter » share it (0006); none for a single appointment
+    series_id: Mapped[str | None] = mapped_column(String(32), nullable=True, index=True)
 
 
 class CollectiveActionRow(Base):
