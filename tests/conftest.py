@@ -9,7 +9,9 @@ from pathlib import Path
 import pytest
 
 # Offscreen windows live on a caseworker's laptop screen (1366 × 768): a window or dialog must fit it.
-_SCREEN = Path(__file__).with_name("offscreen-screen.json")
+# Qt splits the platform's arguments at every « : »: on Windows the path goes without its drive letter (a path
+# from the current drive's root; with « Z: » in it Qt reads no file and the process aborts).
+_SCREEN = os.path.splitdrive(Path(__file__).with_name("offscreen-screen.json"))[1].replace("\\", "/")
 if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
     os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_SCREEN}"
 
