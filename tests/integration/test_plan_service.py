@@ -303,12 +303,13 @@ def test_next_appointment_is_the_earliest_planned_from_now(session):
 
 
 def test_caseworker_contact_is_kept_in_the_vault_and_printed(session):
-    assert session.plan.caseworker_contact() == {"name": "", "phone": "", "email": ""}
+    assert session.plan.caseworker_contact() == {"name": "", "phone": "", "email": "", "address": ""}
     session.plan.set_caseworker_contact(" Camille Vasseur ", " 01 99 00 00 10 ", " camille@example.org ")
     assert session.plan.caseworker_contact() == {
         "name": "Camille Vasseur",
         "phone": "01 99 00 00 10",
         "email": "camille@example.org",
+        "address": "",
     }
     assert session.participants.new_draft().caseworker == "Camille Vasseur"  # the usual caseworker too
     without = outside(session, caseworker="")
@@ -407,3 +408,39 @@ def test_the_overdue_query_and_the_domain_rule_agree(session):
         expected = {t.id for t in tasks if is_overdue(t, today)}
         assert {line.task.id for line in session.plan.overdue(today)} == expected
     assert len([t for t in tasks if is_overdue(t, TODAY)]) == 2  # to do, due 30 days and 1 day ago
+
+
+# --- a way to reach the caseworker; no past date on the sheet ----------------------------------------------------
+
+
+def test_the_office_address_is_kept_asked_for_and_printed(session):
+    assert session.plan.contact_missing()
+    with pytest.raises(ValidationError) as error:
+        session.plan.set_caseworker_contact("Camille Vasseur", "", "", "", required=True)
+    assert set(error.value.errors) == {"phone", "address"}
+    session.plan.set_caseworker_contact(
+        "Camille Vasseur", "01 99 00 00 10", "", " 24 rue  Gaston Tessier, 75019 Paris "
+    )
+    assert not session.plan.contact_missing()
+    assert session.plan.caseworker_contact()["address"] == "24 rue Gaston Tessier, 75019 Paris"
+    session.plan.set_caseworker_contact("Camille Vasseur", "01 99 00 00 11", "")  # no address given: kept
+    assert session.plan.caseworker_contact()["address"] == "24 rue Gaston Tessier, 75019 Paris"
+    followed = outside(session, caseworker="Autre Collègue")
+    # the office is where the person finds whoever follows her: printed even beside a colleague's name
+    assert session.plan.document(followed.id).office_address == "24 rue Gaston Tessier, 75019 Paris"
+
+
+def test_late_tasks_get_new_dates_all_or_none(session):
+    followed = outside(session)
+    late = add(session, followed, "Demander la carte Vitale", due_date=days(-7))
+    later = add(session, followed, "Ouvrir un compte bancaire", due_date=days(-1))
+    with pytest.raises(ValidationError) as error:
+        session.plan.reschedule({late.id: days(7), later.id: days(-2)})
+    assert set(error.value.errors) == {str(later.id)}
+    assert session.plan.get(late.id).due_date == days(-7)  # none saved
+    saved = session.plan.reschedule({late.id: days(7), later.id: TODAY})
+    assert [t.due_date for t in saved] == [days(7), TODAY]
+    assert session.plan.get(late.id).due_date == days(7) and session.plan.get(later.id).due_date == TODAY
+    assert session.plan.overdue() == []
+    with pytest.raises(NotFoundError):
+        session.plan.reschedule({987654: days(3)})

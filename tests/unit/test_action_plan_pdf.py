@@ -13,7 +13,7 @@ import pypdf
 import pytest
 from reportlab.lib.pagesizes import A4
 
-from ilot_desktop.domain.action_plan import ActionPlanDocument, PlanAppointment, Task
+from ilot_desktop.domain.action_plan import ActionPlanDocument, PlanAppointment, Task, day_with_name
 from ilot_desktop.domain.vocabulary import TaskOwner, TaskStatus
 from ilot_desktop.errors import StorageEnvironmentError
 from ilot_desktop.reports.action_plan import (
@@ -125,7 +125,7 @@ def test_first_name_only_no_last_name(normal) -> None:
 def test_next_appointment(normal) -> None:
     _reader, text = normal
     assert "Mon prochain rendez-vous" in text
-    assert "Lundi 30 novembre 2026 à 10 h 00" in text
+    assert "Lundi 30 novembre à 10 h 00" in text  # the day named as the tasks' are; the year is this one
     assert "L'Îlot, 24 rue Gaston Tessier, Paris 19e" in text
     assert "avec Ariane" in text
     assert NO_APPOINTMENT not in text
@@ -143,10 +143,10 @@ def test_three_sections_with_tasks_and_due_dates(normal) -> None:
     assert "Cochez la case quand c'est fait." in text
     for heading in ("Ce que je fais", "Ce que fait Ariane, ma conseillère", "Ce que nous faisons ensemble"):
         assert heading in text
-    assert "Refaire la carte d'identité pour le 04/12/2026" in text
-    assert "Venir au prochain atelier TRE pour le 02/12/2026" in text
-    assert "Demander le bordereau des dettes au Trésor Public pour le 11/12/2026" in text
-    assert "S'inscrire à France Travail pour le 30/11/2026" in text
+    assert "Refaire la carte d'identité pour le vendredi 4 décembre" in text
+    assert "Venir au prochain atelier TRE pour le mercredi 2 décembre" in text
+    assert "Demander le bordereau des dettes au Trésor Public pour le vendredi 11 décembre" in text
+    assert "S'inscrire à France Travail pour le lundi 30 novembre" in text
     # No due date: the task alone, and no empty « pour le ».
     assert "Préparer un CV" in text
     assert "Ouvrir les droits RSA" in text
@@ -180,7 +180,7 @@ def test_no_task_at_all() -> None:
     assert NO_TASK in text
     assert "Ce que je fais" not in text
     assert "Cochez la case" not in text
-    assert "Lundi 30 novembre 2026 à 10 h 00" in text
+    assert "Lundi 30 novembre à 10 h 00" in text
 
 
 def test_done_and_dropped_tasks_are_not_printed() -> None:
@@ -197,6 +197,54 @@ def test_done_and_dropped_tasks_are_not_printed() -> None:
     assert "Tâche terminée" not in text
     assert "Tâche abandonnée" not in text
     assert NO_TASK in text
+
+
+def test_deadlines_name_the_day_and_the_year_only_when_it_is_not_this_one() -> None:
+    """« pour le mardi 1er décembre », « pour le mardi 5 janvier 2027 »: a day's name is what a person keeps in
+    mind (« mardi »), a number alone is easy to misread; no date in JJ/MM/AAAA on the sheet."""
+    text = _text(
+        _plan(
+            person_tasks=[
+                Task(description="Aller à la CAF", due_date=datetime.date(2026, 12, 1)),
+                Task(description="Rappeler l'employeur", due_date=datetime.date(2027, 1, 5)),
+            ],
+            next_appointment=dataclasses.replace(NEXT, start=datetime.datetime(2027, 1, 4, 14, 30)),
+        )
+    )
+    assert "Aller à la CAF pour le mardi 1er décembre" in text
+    assert "Rappeler l'employeur pour le mardi 5 janvier 2027" in text
+    assert "Lundi 4 janvier 2027 à 14 h 30" in text
+    assert not re.search(r"\d\d/\d\d/\d{4}", text)
+
+
+def test_a_past_date_is_never_printed_the_task_says_to_set_it_again_together() -> None:
+    late = Task(description="Demander la carte Vitale", due_date=datetime.date(2026, 11, 20))
+    text = _text(_plan(person_tasks=[late]))
+    assert "Demander la carte Vitale Date à refixer ensemble" in text
+    assert "20 novembre" not in text and "20/11" not in text
+    due_today = _text(_plan(person_tasks=[dataclasses.replace(late, due_date=PRINTED_ON)]))
+    assert "Demander la carte Vitale pour le vendredi 27 novembre" in due_today  # today is not late
+
+
+def test_the_office_address_is_printed_on_every_page(tmp_path: Path) -> None:
+    """A way to reach the caseworker on every page: her phone, then where the office is."""
+    tasks = [Task(description=f"Tâche numéro {n} " + "assez longue " * 8) for n in range(30)]
+    plan = _plan(person_tasks=tasks, office_address="24 rue Gaston Tessier, 75019 Paris")
+    reader = _reader(plan)
+    assert len(reader.pages) > 1
+    for page in reader.pages:
+        text = _flat(page.extract_text())
+        assert "Ma conseillère : Ariane · 01 00 00 00 00" in text
+        assert "L'Îlot, 24 rue Gaston Tessier, 75019 Paris" in text
+    # an address that already names the association does not repeat it
+    again = _text(_plan(office_address="L'Îlot, 24 rue Gaston Tessier, 75019 Paris"))
+    assert "L'Îlot, L'Îlot" not in again and "L'Îlot, 24 rue Gaston Tessier, 75019 Paris" in again
+
+
+def test_the_title_elides_before_a_vowel_or_a_mute_h() -> None:
+    assert "Plan d'action d'Éric" in _text(_plan(person_first_name="Éric"))
+    assert "Plan d'action d'Hélène" in _text(_plan(person_first_name="Hélène"))
+    assert "Plan d'action de Yasmine" in _text(_plan(person_first_name="Yasmine"))
 
 
 def test_caseworker_heading_without_a_first_name() -> None:
@@ -332,7 +380,8 @@ def test_many_long_tasks_flow_onto_more_pages(tmp_path: Path) -> None:
     texts = [_flat(page.extract_text()) for page in reader.pages]
     text = " ".join(texts)
     for i in range(1, 26):
-        assert f"Tâche {i:02d}. {long} pour le {datetime.date(2026, 12, i % 28 + 1):%d/%m/%Y}" in text
+        due = datetime.date(2026, 12, i % 28 + 1)
+        assert f"Tâche {i:02d}. {long} pour le {day_with_name(due, PRINTED_ON)}" in text
     # Later pages say whose plan it is and which section goes on; every page has the contact.
     assert "Plan d'action de Karim (suite)" in texts[1]
     assert "Ce que je fais (suite)" in texts[1]

@@ -14,10 +14,14 @@ from ilot_desktop.domain.action_plan import (
     OverdueTask,
     Task,
     contact_line,
+    day_with_name,
     first_name_of,
+    of_name,
     plan_suggestions,
+    plan_title,
     split_by_owner,
     validate_contact,
+    validate_new_due,
     validate_task,
     with_status,
 )
@@ -216,3 +220,77 @@ def test_sensitive_words_of_a_printed_plan_and_the_french_warning():
         "Attention, ce plan mentionne\u00a0: «\u00a0CPIP\u00a0». La personne emporte cette feuille\u00a0: reformulez "
         "la tâche si elle ne doit pas le lire ou le montrer."
     )
+
+
+# --- the printed plan's words: the title, the dates -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("first_name", "title"),
+    [
+        ("Karim", "Plan d'action de Karim"),
+        ("Éric", "Plan d'action d'Éric"),
+        ("éric", "Plan d'action d'éric"),
+        ("Ahmed", "Plan d'action d'Ahmed"),
+        ("Œdipe", "Plan d'action d'Œdipe"),
+        ("Yves", "Plan d'action d'Yves"),  # y before a consonant: a vowel
+        ("Yasmine", "Plan d'action de Yasmine"),  # y before a vowel: a consonant
+        ("Hélène", "Plan d'action d'Hélène"),  # mute h
+        ("Henri-Paul", "Plan d'action d'Henri-Paul"),
+        ("Hassan", "Plan d'action de Hassan"),  # an h not known to be mute is a consonant
+        ("  Éric  ", "Plan d'action d'Éric"),
+        ("", "Mon plan d'action"),
+        ("   ", "Mon plan d'action"),
+    ],
+)
+def test_plan_title_elides_before_a_vowel_or_a_mute_h(first_name, title):
+    assert plan_title(first_name) == title
+
+
+def test_of_name():
+    assert of_name("Ulysse") == "d'Ulysse" and of_name("Zoé") == "de Zoé" and of_name("Ibrahim") == "d'Ibrahim"
+
+
+@pytest.mark.parametrize(
+    ("day", "words"),
+    [
+        (date(2026, 12, 8), "mardi 8 décembre"),
+        (date(2026, 12, 1), "mardi 1er décembre"),
+        (date(2026, 11, 29), "dimanche 29 novembre"),
+        (date(2027, 1, 5), "mardi 5 janvier 2027"),  # another year: said
+        (date(2025, 12, 31), "mercredi 31 décembre 2025"),
+        (date(2026, 8, 3), "lundi 3 août"),
+    ],
+)
+def test_day_with_name_is_french_and_names_the_year_only_when_it_changes(day, words):
+    assert day_with_name(day, TODAY) == words
+
+
+def test_day_with_name_does_not_follow_the_computers_language():
+    """An English Windows (strftime's « Thursday ») still prints « jeudi »."""
+    import locale
+
+    before = locale.setlocale(locale.LC_TIME)
+    locale.setlocale(locale.LC_TIME, "C")
+    try:
+        assert date(2026, 12, 10).strftime("%A") == "Thursday"
+        assert day_with_name(date(2026, 12, 10), TODAY) == "jeudi 10 décembre"
+    finally:
+        locale.setlocale(locale.LC_TIME, before)
+
+
+def test_a_late_tasks_new_date_is_today_or_later_and_within_two_years():
+    assert validate_new_due(None, TODAY) == ""
+    assert validate_new_due(TODAY, TODAY) == ""
+    assert validate_new_due(date(2026, 12, 8), TODAY) == ""
+    assert "déjà passée" in validate_new_due(date(2026, 11, 26), TODAY)
+    assert "deux ans" in validate_new_due(date(2029, 1, 1), TODAY)
+
+
+def test_contact_asked_before_a_plan_needs_the_phone_and_the_office_address():
+    assert validate_contact("Ariane Morel", "", "", "") == {}  # from the menu, nothing is required
+    errors = validate_contact("Ariane Morel", "", "ariane@example.org", "", required=True)
+    assert set(errors) == {"phone", "address"}
+    assert "joindre" in errors["phone"] and "adresse du bureau" in errors["address"]
+    assert validate_contact("Ariane", "01 00 00 00 00", "", "24 rue Gaston Tessier, 75019 Paris", required=True) == {}
+    assert set(validate_contact("Ariane", "01 00 00 00 00", "", "x" * 201)) == {"address"}

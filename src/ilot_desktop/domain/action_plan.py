@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
-from ilot_desktop.domain.dates import format_date
+from ilot_desktop.domain.dates import MONTHS, WEEKDAYS, format_date
 from ilot_desktop.domain.participant import EMAIL_PATTERN, PHONE_PATTERN
 from ilot_desktop.domain.vocabulary import BarrierCategory, TaskOwner, TaskStatus, fold
 
@@ -98,6 +98,7 @@ class ActionPlanDocument:
     person_tasks: list[Task] = field(default_factory=list)
     caseworker_tasks: list[Task] = field(default_factory=list)
     shared_tasks: list[Task] = field(default_factory=list)
+    office_address: str = ""  # where the person finds the caseworker (« Mes coordonnées »), printed on every page
 
 
 @dataclass(frozen=True)
@@ -259,15 +260,76 @@ PRINTABLE_PLACES = ("Locaux de L'Îlot", "Par téléphone", "France Travail", "C
 PLACE_NOT_PRINTED = "Lieu précisé par ma conseillère"
 
 
+# A task whose date has passed is not printed with that date: a new one is set with the person, or the sheet says so.
+RESCHEDULE_TOGETHER = "Date à refixer ensemble"
+
+# First names whose h is mute in French (« d'Hélène »). Any other h is read as a consonant (« de Hassan »,
+# « de Hugo » would be wrong, so Hugo is here): a name missing from the list gets « de », never a wrong elision.
+_MUTE_H_NAMES = (
+    "hadrien", "hector", "helene", "heloise", "henri", "henriette", "herve", "hermine", "hilaire", "hippolyte",
+    "honore", "honorine", "hortense", "hubert", "hugo", "hugues", "hyacinthe",
+)  # fmt: skip
+
+
+def of_name(name: str) -> str:
+    """« de Karim », « d'Éric », « d'Yves », « d'Hélène »; « de Yasmine », « de Hassan ».
+
+    Elided before a vowel, before a y followed by a consonant (Yves, Yvonne) and before a first name whose h is
+    mute; a y before a vowel (Yasmine, Youssef) and any other h are read as consonants."""
+    name = " ".join(name.split())
+    letters = fold(name)
+    first, second = letters[:1], letters[1:2]
+    vowels = "aeiouœæ"
+    elided = (
+        (first in vowels and first != "")
+        or (first == "y" and second != "" and second not in vowels)
+        or (first == "h" and letters.split(" ")[0].split("-")[0] in _MUTE_H_NAMES)
+    )
+    return f"d'{name}" if elided else f"de {name}"
+
+
+def plan_title(first_name: str) -> str:
+    """« Plan d'action de Karim », « Plan d'action d'Éric »; « Mon plan d'action » without a first name. The printed
+    plan's title and the preview window's title."""
+    first = " ".join(first_name.split())
+    return f"Plan d'action {of_name(first)}" if first else "Mon plan d'action"
+
+
+def day_with_name(day: date, reference: date) -> str:
+    """« mardi 9 décembre », « mardi 1er décembre »; the year only when it is not ``reference``'s (« mardi 5 janvier
+    2027 » printed in December). French day and month names, whatever the computer's language."""
+    number = "1er" if day.day == 1 else str(day.day)
+    text = f"{WEEKDAYS[day.weekday()]} {number} {MONTHS[day.month - 1]}"
+    return text if day.year == reference.year else f"{text} {day.year}"
+
+
+def validate_new_due(due: date | None, today: date) -> str:
+    """The new date of a late task: "" when it can be saved, else a French message."""
+    if due is None:
+        return ""
+    if due < today:
+        return f"La nouvelle date est déjà passée : choisissez le {format_date(today)} ou après."
+    if due > _years_later(today, MAX_YEARS_AHEAD):
+        return "L'échéance est à plus de deux ans : vérifiez l'année."
+    return ""
+
+
 def contact_line(phone: str, email: str) -> str:
     return " · ".join(part.strip() for part in (phone, email) if part.strip())
 
 
-def validate_contact(name: str, phone: str, email: str) -> dict[str, str]:
-    """The caseworker's professional details printed on the plan."""
+def validate_contact(name: str, phone: str, email: str, address: str = "", required: bool = False) -> dict[str, str]:
+    """The caseworker's professional details printed on the plan. ``required``: asked before a plan is printed,
+    the phone and the office's address must be there (the person must be able to reach her)."""
     errors: dict[str, str] = {}
     if len(name.strip()) > 200:
         errors["name"] = "Le nom ne doit pas dépasser 200 caractères."
+    if len(address.strip()) > 200:
+        errors["address"] = "L'adresse ne doit pas dépasser 200 caractères."
+    if required and not phone.strip():
+        errors["phone"] = "Indiquez votre téléphone : la personne doit pouvoir vous joindre."
+    if required and not address.strip():
+        errors["address"] = "Indiquez l'adresse du bureau : la personne doit savoir où vous trouver."
     if phone.strip() and not PHONE_PATTERN.match(phone.strip()):
         errors["phone"] = "Numéro de téléphone non reconnu : chiffres, espaces et « + » seulement."
     if email.strip() and (len(email.strip()) > 200 or not EMAIL_PATTERN.match(email.strip())):

@@ -40,6 +40,7 @@ from ilot_desktop.reports.action_plan_words import (
     clean,
     contact_line,
     long_date,
+    office_line,
     open_tasks,
     organisation,
     title,
@@ -55,6 +56,7 @@ _MARGIN_X = 18 * mm
 _MARGIN_TOP = 14 * mm
 _FRAME_PAD = 6  # a Frame's default padding on each side
 _LATER_PAGE_HEADER = 12 * mm  # room for « Plan d'action de … (suite) » on pages 2 and after
+_PAGE_NUMBER_ROOM = 30 * mm  # « Page 2 sur 3 », at the right of the footer's last line
 
 
 def _story(doc: ActionPlanDocument, width: float) -> list[Flowable]:
@@ -102,18 +104,19 @@ def _story(doc: ActionPlanDocument, width: float) -> list[Flowable]:
     for index, (heading, tasks) in enumerate(sections):
         if index:
             story.append(Spacer(1, 14))
-        story.append(section(heading, tasks, st, width))
+        story.append(section(heading, tasks, st, width, doc.printed_on))
     return story
 
 
 def _footer(doc: ActionPlanDocument, st: dict[str, ParagraphStyle]) -> list[Paragraph]:
+    """How to reach the caseworker, on every page: her name and phone, then the office's address."""
     lines: list[Paragraph] = []
     contact = user_text(contact_line(doc))
     if contact:
         lines.append(Paragraph(f"<b>Ma conseillère{NBSP}:</b> {contact}", st["contact"]))
-    association = user_text(organisation(doc))
-    if association:
-        lines.append(Paragraph(association, st["footer"]))
+    office = user_text(office_line(doc))
+    if office:
+        lines.append(Paragraph(office, st["contact" if clean(doc.office_address) else "footer"]))
     return lines
 
 
@@ -124,7 +127,9 @@ def _build(target: Any, doc: ActionPlanDocument, total_pages: int | None) -> int
     left = _MARGIN_X + _FRAME_PAD
     width = page_w - 2 * left
     footer = _footer(doc, st)
-    heights = [p.wrap(width, page_h)[1] for p in footer]
+    # the last line leaves room at the right for « Page 1 sur 2 »
+    widths = [width if i < len(footer) - 1 else width - _PAGE_NUMBER_ROOM for i in range(len(footer))]
+    heights = [p.wrap(w, page_h)[1] for p, w in zip(footer, widths, strict=True)]
     footer_bottom = 10 * mm  # above the printer's dead zone
     footer_top = footer_bottom + sum(heights)
     bottom_margin = footer_top + 10 * mm - _FRAME_PAD
@@ -138,8 +143,8 @@ def _build(target: Any, doc: ActionPlanDocument, total_pages: int | None) -> int
         canvas.setLineWidth(0.8)
         canvas.line(left, footer_top + 10, page_w - left, footer_top + 10)
         y = footer_top
-        for paragraph, h in zip(footer, heights, strict=True):
-            paragraph.wrap(width, page_h)
+        for paragraph, w, h in zip(footer, widths, heights, strict=True):
+            paragraph.wrap(w, page_h)
             paragraph.drawOn(canvas, left, y - h)
             y -= h
         if total_pages and total_pages > 1:

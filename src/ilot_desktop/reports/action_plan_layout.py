@@ -5,6 +5,7 @@ Large type for people who may read little: body 15 pt, headings 20 pt, nothing u
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -14,8 +15,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table, TableStyle
 
 from ilot_desktop.domain.action_plan import ActionPlanDocument, Task
-from ilot_desktop.domain.dates import format_date
-from ilot_desktop.reports.action_plan_words import NO_APPOINTMENT, appointment_when, user_text
+from ilot_desktop.reports.action_plan_words import NO_APPOINTMENT, appointment_when, due_words, user_text
 from ilot_desktop.reports.fonts import INK, register_fonts
 
 ACCENT = colors.HexColor("#1D4E89")  # dark blue: 8.6:1 on white
@@ -121,7 +121,7 @@ def appointment_box(doc: ActionPlanDocument, st: dict[str, ParagraphStyle], widt
     if appointment is None:
         rows.append([Paragraph(NO_APPOINTMENT, st["box_line"])])
     else:
-        rows.append([Paragraph(escape(appointment_when(appointment)), st["when"])])
+        rows.append([Paragraph(escape(appointment_when(appointment, doc.printed_on)), st["when"])])
         place = user_text(appointment.place)
         if place:
             rows.append([Paragraph(place, st["box_line"])])
@@ -149,15 +149,17 @@ def appointment_box(doc: ActionPlanDocument, st: dict[str, ParagraphStyle], widt
     return KeepTogether([box])
 
 
-def section(heading: str, tasks: list[Task], st: dict[str, ParagraphStyle], width: float) -> Flowable:
-    """A heading and its tasks, each beside a square to tick, its date under it."""
+def section(heading: str, tasks: list[Task], st: dict[str, ParagraphStyle], width: float, printed_on: date) -> Flowable:
+    """A heading and its tasks, each beside a square to tick, its date under it (``due_words``: a past date is not
+    printed)."""
     regular, _bold = register_fonts()
     heading_text = user_text(heading)
     rows: list[list[object]] = [[_Heading(heading_text, st["heading"]), ""]]
     for task in tasks:
         cell: list[Flowable] = [Paragraph(user_text(task.description), st["task"])]
-        if task.due_date is not None:
-            cell.append(Paragraph(f"pour le {format_date(task.due_date)}", st["due"]))
+        due = due_words(task, printed_on)
+        if due:
+            cell.append(Paragraph(escape(due), st["due"]))
         rows.append([_TickBox(), cell])
     table = _Section(rows, colWidths=[_TICK_COLUMN, width - _TICK_COLUMN], repeatRows=1)
     table.continued = _Heading(f"{heading_text} (suite)", st["heading"])

@@ -10,8 +10,16 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from xml.sax.saxutils import escape
 
-from ilot_desktop.domain.action_plan import ActionPlanDocument, PlanAppointment, Task
-from ilot_desktop.domain.dates import MONTHS, WEEKDAYS
+from ilot_desktop.domain.action_plan import (
+    RESCHEDULE_TOGETHER,
+    ActionPlanDocument,
+    PlanAppointment,
+    Task,
+    day_with_name,
+    is_overdue,
+    plan_title,
+)
+from ilot_desktop.domain.dates import MONTHS
 from ilot_desktop.domain.vocabulary import TaskStatus
 from ilot_desktop.reports.right_to_left import visual_order
 
@@ -20,8 +28,6 @@ NBSP = "\u00a0"
 NO_APPOINTMENT = "Ma conseillère m'appellera pour fixer le prochain rendez-vous."
 NO_TASK = "Pas de tâche en cours."
 TICK_HINT = "Cochez la case quand c'est fait."
-
-_VOWELS = set("AEIOUÀÂÄÉÈÊËÎÏÔÖÙÛÜŒÆ")
 
 
 def clean(text: str) -> str:
@@ -51,27 +57,30 @@ def _clock(moment: datetime) -> str:
     return f"{moment.hour}{NBSP}h{NBSP}{moment.minute:02d}"
 
 
-def appointment_when(appointment: PlanAppointment) -> str:
-    """« Lundi 30 novembre 2026 à 10 h 00 »."""
+def appointment_when(appointment: PlanAppointment, printed_on: date) -> str:
+    """« Lundi 30 novembre à 10 h 00 »: the day named as the tasks' dates are (``day_with_name``)."""
     start = appointment.start
-    weekday = WEEKDAYS[start.weekday()].capitalize()
-    return f"{weekday} {long_date(start.date())} à {_clock(start)}"
+    return f"{day_with_name(start.date(), printed_on).capitalize()} à {_clock(start)}"
 
 
-def _of(name: str) -> str:
-    """« de Karim », « d'Ahmed »."""
-    return f"d'{name}" if name[:1].upper() in _VOWELS else f"de {name}"
+def due_words(task: Task, printed_on: date) -> str:
+    """Under a task: « pour le mardi 9 décembre »; a date already passed is not printed (« Date à refixer
+    ensemble »: the preview offered to set a new one); "" without a date."""
+    if task.due_date is None:
+        return ""
+    if is_overdue(task, printed_on):
+        return RESCHEDULE_TOGETHER
+    return f"pour le {day_with_name(task.due_date, printed_on)}"
 
 
 def title(doc: ActionPlanDocument) -> str:
-    """« Plan d'action de Karim »: the first name only.
+    """« Plan d'action de Karim », « Plan d'action d'Éric » (``plan_title``): the first name only.
 
     The last name is left out on purpose. The person knows whose sheet it is; the caseworker prints it
     during the meeting and hands it over. A lost sheet that carries a full name next to the name of an
     association for people leaving prison tells a stranger more than the person chose to share.
     """
-    first = clean(doc.person_first_name)
-    return f"Plan d'action {_of(first)}" if first else "Mon plan d'action"
+    return plan_title(clean(doc.person_first_name))
 
 
 def caseworker_heading(first_name: str) -> str:
@@ -90,6 +99,18 @@ def contact_line(doc: ActionPlanDocument) -> str:
 
 def organisation(doc: ActionPlanDocument) -> str:
     return " · ".join(p for p in (clean(doc.association), clean(doc.programme)) if p)
+
+
+def office_line(doc: ActionPlanDocument) -> str:
+    """The footer's last line: « L'Îlot, 24 rue Gaston Tessier, 75019 Paris » (where to find the caseworker), or
+    « L'Îlot · Dynamiques Emploi » when no address is known."""
+    address = clean(doc.office_address)
+    if not address:
+        return organisation(doc)
+    association = clean(doc.association)
+    if not association or address.casefold().startswith(association.casefold()):
+        return address
+    return f"{association}, {address}"
 
 
 def open_tasks(tasks: Sequence[Task]) -> list[Task]:

@@ -20,6 +20,7 @@ from ilot_desktop.domain.action_plan import (
     same_person,
     split_by_owner,
     validate_contact,
+    validate_new_due,
     validate_task,
     with_status,
 )
@@ -42,6 +43,7 @@ CASEWORKER_KEY = DEFAULT_CASEWORKER_KEY
 
 PHONE_KEY = "caseworker_phone"
 EMAIL_KEY = "caseworker_email"
+ADDRESS_KEY = "office_address"  # the office where the person finds the caseworker (printed on every plan)
 ASSOCIATION, PROGRAMME = "L'Îlot", "Dynamiques Emploi"
 
 
@@ -176,6 +178,7 @@ class PlanService:
             appointment = uow.appointments.next_planned(participant_id, self._clock.now())
             usual = uow.settings.get(CONTACT_NAME_KEY) or uow.settings.get(CASEWORKER_KEY) or ""
             phone, email = uow.settings.get(PHONE_KEY) or "", uow.settings.get(EMAIL_KEY) or ""
+            address = uow.settings.get(ADDRESS_KEY) or ""
         # The contact details are "Mes coordonnées": printed only beside the name they belong to.
         in_charge = participant.caseworker or usual
         caseworker = first_name_of(in_charge)
@@ -198,6 +201,7 @@ class PlanService:
             person_tasks=person,
             caseworker_tasks=own,
             shared_tasks=shared,
+            office_address=address,
         )
 
     def render_document(self, document: ActionPlanDocument) -> bytes:
@@ -224,25 +228,64 @@ class PlanService:
         record_after(self._db, self._clock, AuditAction.ACTION_PLAN_PRINTED, participant_id, detail)
 
     def caseworker_contact(self) -> dict[str, str]:
-        """The caseworker's own details printed on the plan: ``name``, ``phone``, ``email``."""
+        """The caseworker's own details printed on the plan: ``name``, ``phone``, ``email``, ``address`` (the
+        office's)."""
         with self._db.unit_of_work() as uow:
             return {
                 "name": uow.settings.get(CONTACT_NAME_KEY) or uow.settings.get(CASEWORKER_KEY) or "",
                 "phone": uow.settings.get(PHONE_KEY) or "",
                 "email": uow.settings.get(EMAIL_KEY) or "",
+                "address": uow.settings.get(ADDRESS_KEY) or "",
             }
 
-    def set_caseworker_contact(self, name: str, phone: str, email: str) -> None:
+    def contact_missing(self) -> bool:
+        """True while « Mes coordonnées » lack the phone or the office's address: asked before a plan is shown."""
+        contact = self.caseworker_contact()
+        return not contact["phone"].strip() or not contact["address"].strip()
+
+    def set_caseworker_contact(
+        self, name: str, phone: str, email: str, address: str | None = None, required: bool = False
+    ) -> None:
+        """Store « Mes coordonnées » (``address`` None: the office's address is kept). ``required``: the phone and
+        the address must be given (asked before a plan is printed). Raises ValidationError."""
         name, phone, email = name.strip(), phone.strip(), email.strip()
-        errors = validate_contact(name, phone, email)
+        office = " ".join(address.split()) if address is not None else self.caseworker_contact()["address"]
+        errors = validate_contact(name, phone, email, office, required=required)
         if errors:
             raise ValidationError(errors)
         with self._db.unit_of_work() as uow:
             uow.settings.set(CONTACT_NAME_KEY, name)
             uow.settings.set(PHONE_KEY, phone)
             uow.settings.set(EMAIL_KEY, email)
+            uow.settings.set(ADDRESS_KEY, office)
             uow.commit()
         log.info("caseworker contact updated")
+
+    def reschedule(self, new_dates: dict[int, date]) -> list[Task]:
+        """New dates for late tasks, set with the person before the plan is printed: all saved, or none
+        (ValidationError, keyed by task id). Returns the tasks as saved."""
+        today = self._clock()
+        now = self._clock.now()
+        saved: list[Task] = []
+        with self._db.unit_of_work() as uow:
+            errors: dict[str, str] = {}
+            for task_id, due in new_dates.items():
+                current = uow.tasks.get(task_id)
+                if current is None:
+                    raise NotFoundError(GONE)
+                problem = validate_new_due(due, today)
+                if problem:
+                    errors[str(task_id)] = problem
+                saved.append(replace(current, due_date=due))
+            if errors:
+                raise ValidationError(errors)
+            for task in saved:
+                uow.tasks.update(task, now)
+            for participant_id in {t.participant_id for t in saved}:
+                record_change(uow, self._clock, participant_id, "plan d'action")
+            uow.commit()
+        log.info("%d late tasks given a new date", len(saved))
+        return saved
 
     # --- helpers ----------------------------------------------------------------------------------
 
