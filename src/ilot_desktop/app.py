@@ -82,8 +82,17 @@ def create_application(argv: list[str]) -> QApplication:
     from ilot_desktop.paths import resource_path
 
     app.setWindowIcon(QIcon(str(resource_path("icons", "ilot-desktop.svg"))))
-    install_french(app)
+    install_application_wide(app)
     return app
+
+
+def install_application_wide(app: QApplication) -> None:
+    """What every window and dialog shares, installed once on the application (the GUI tests call this too):
+    French everywhere, and a mouse wheel that changes no answer (``ui/wheel_guard.py``)."""
+    from ilot_desktop.ui.wheel_guard import install_wheel_guard
+
+    install_french(app)
+    install_wheel_guard(app)
 
 
 def acquire_instance_lock(paths: AppPaths) -> instance_lock.LockResult:

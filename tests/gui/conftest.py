@@ -41,9 +41,10 @@ def _no_automatic_backups(request, monkeypatch):
 
 @pytest.fixture(scope="session", autouse=True)
 def _french_application(qapp):
-    from ilot_desktop.app import install_french
+    """The application as ``app.create_application`` prepares it: French, the wheel guard."""
+    from ilot_desktop.app import install_application_wide
 
-    install_french(qapp)
+    install_application_wide(qapp)
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from datetime import date, datetime
 from typing import Generic, TypeVar
 
 from PySide6.QtCore import QDate, QLocale, Qt, Signal
-from PySide6.QtGui import QGuiApplication, QIcon, QKeyEvent, QWheelEvent
+from PySide6.QtGui import QGuiApplication, QIcon, QKeyEvent
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QCheckBox,
@@ -142,7 +142,7 @@ class ChoiceCombo(QComboBox, Generic[E]):
 
 
 class CellChoiceCombo(ChoiceCombo[E]):
-    """A choice inside a table row: scrolling the table over it never changes it.
+    """A choice inside a table row: scrolling the table over it never changes it (``ui/wheel_guard.py``).
 
     Connect to ``activated`` (a person's choice), not ``currentIndexChanged``.
     """
@@ -157,12 +157,6 @@ class CellChoiceCombo(ChoiceCombo[E]):
     ):
         super().__init__(enum, accessible_name, placeholder, exclude, parent)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-
-    def wheelEvent(self, event: QWheelEvent) -> None:
-        if self.hasFocus():
-            super().wheelEvent(event)
-        else:
-            event.ignore()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Arrows move through the table, they do not step through the choices (each step would be saved):
