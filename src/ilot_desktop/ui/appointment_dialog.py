@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTime, Signal
@@ -23,11 +23,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ilot_desktop.domain.appointment_series import Scope, touches_series
 from ilot_desktop.domain.dates import DateError, format_date, format_long_date
 from ilot_desktop.domain.followup import COMMON_PLACES, MAX_DURATION, MIN_DURATION, Appointment
 from ilot_desktop.domain.vocabulary import AppointmentKind, AppointmentStatus, CaseStatus
 from ilot_desktop.errors import IlotError, ValidationError
 from ilot_desktop.ui import dialogs
+from ilot_desktop.ui.appointment_repeat import RepeatPanel, ask_scope
 from ilot_desktop.ui.locking import DRAFT_NOTE, DRAFT_STYLE
 from ilot_desktop.ui.widgets import ChoiceCombo, DateEdit, ErrorLabel, add_form_row, moment_of
 
@@ -46,6 +48,8 @@ class AppointmentDialog(QDialog):
         self.session = session
         self.appointment = appointment
         self._dirty = False
+        self._proposing = False  # the dialog itself is setting the proposed type and place
+        self._kind_by_hand = False
         creating = appointment.id is None
         self.setWindowTitle("Nouveau rendez-vous" if creating else "Rendez-vous")
         self.setModal(True)
@@ -101,7 +105,7 @@ class AppointmentDialog(QDialog):
         self.draft_note.setStyleSheet(DRAFT_STYLE)
         self.draft_note.hide()
 
-        form = QFormLayout()
+        form = self._form = QFormLayout()
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         self._row(form, "Personne *", self.person, "participant")
         when = QHBoxLayout()
@@ -135,6 +139,20 @@ class AppointmentDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.draft_note)
         layout.addLayout(form)
+        self.repeat = RepeatPanel(session, self._typed_model, self)
+        self.repeat.setVisible(creating)  # « Répéter » creates a series; an occurrence is edited on its own
+        self.repeat.toggled.connect(self._repeat_toggled)
+        layout.addWidget(self.repeat)
+        self.series_note = QLabel(self)
+        self.series_note.setWordWrap(True)
+        self.series_note.setStyleSheet("color: #555;")
+        self.series_note.setVisible(appointment.series_id is not None)
+        if appointment.series_id is not None:
+            self.series_note.setText(
+                "Ce rendez-vous fait partie d'une série\u00a0: en l'enregistrant, vous choisirez de modifier "
+                "cette occurrence seulement ou toute la série (à venir)."
+            )
+        layout.addWidget(self.series_note)
         layout.addWidget(self.summary)
         layout.addLayout(buttons)
 
@@ -151,6 +169,14 @@ class AppointmentDialog(QDialog):
             self.next_steps.textChanged,
         ):
             signal.connect(self._mark_dirty)
+        for signal in (
+            self.date.changed,
+            self.time.timeChanged,
+            self.duration.valueChanged,
+            self.place.textEdited,
+        ):
+            signal.connect(self._typed_changed)
+        self.kind.currentIndexChanged.connect(self._kind_changed)
         self.person.currentIndexChanged.connect(self._person_changed)
         (self.person if creating and appointment.participant_id is None else self.report).setFocus()
 
@@ -188,17 +214,72 @@ class AppointmentDialog(QDialog):
     def _person_changed(self, index: int) -> None:
         """A new appointment follows the person (in detention: at the facility) unless the place was typed."""
         self._mark_dirty()
-        if self.appointment.id is not None or not 0 <= index < len(self._people):
+        if self.appointment.id is None and 0 <= index < len(self._people):
+            self._propose_setting()
+            self.repeat.propose()
+        self.repeat.refresh()
+
+    def _place_typed(self) -> bool:
+        return bool(self.place.text().strip()) and self.place.text() != self._proposed_place
+
+    def _propose_setting(self) -> None:
+        """The type and place the person and the day propose (the prison while in detention, L'Îlot's office
+        after the planned release), unless the caseworker chose the type or typed the place herself."""
+        person = self.participant_id()
+        if person is None or self._kind_by_hand or self._place_typed():
             return
-        if self.place.text().strip() and self.place.text() != self._proposed_place:
-            return
+        start = self._typed_start() or self.appointment.start
         try:
-            draft = self.session.followup.new_draft(self._people[index], self.appointment.start)
+            draft = self.session.followup.new_draft(person, start)
         except IlotError:
             return
-        self.kind.set_value(draft.kind)
-        self.place.setText(draft.place)
+        self._proposing = True
+        try:
+            self.kind.set_value(draft.kind)
+            self.place.setText(draft.place)
+        finally:
+            self._proposing = False
         self._proposed_place = draft.place
+
+    def _kind_changed(self, _index: int) -> None:
+        """A type chosen by hand proposes its place (the prison, the office, the phone) unless one was typed."""
+        if self._proposing:
+            return
+        self._kind_by_hand = True
+        kind = self.kind.value()
+        if kind is not None and not self._place_typed():
+            try:
+                place = self.session.followup.place_for(self.participant_id(), kind)
+            except IlotError:
+                return
+            self.place.setText(place)
+            self._proposed_place = place
+        self.repeat.refresh()
+
+    def _typed_changed(self, *args: object) -> None:
+        """A new appointment's day decides its setting (before or after the release); the series follows."""
+        if self.appointment.id is None and self.sender() in (self.date, self.time):
+            self._propose_setting()
+            self.repeat.propose()
+        self.repeat.refresh()
+
+    def _typed_start(self) -> datetime | None:
+        try:
+            return moment_of(self.date, self.time)
+        except DateError:
+            return None
+
+    def _typed_model(self) -> Appointment | None:
+        """The appointment as typed now, for the series' dates (None while it has no person or date)."""
+        appointment, problems = self.read()
+        return None if problems else appointment
+
+    def _repeat_toggled(self, on: bool) -> None:
+        """A series is planned: no status, report or next steps to type for dates still to come."""
+        for widget in (self.status, self.report, self.next_steps):
+            self._form.setRowVisible(widget, not on)
+        self.errors["status"].show_message(None)
+        self._mark_dirty()
 
     def participant_id(self) -> int | None:
         index = self.person.currentIndex()
@@ -232,9 +313,18 @@ class AppointmentDialog(QDialog):
 
     def save(self) -> bool:
         appointment, problems = self.read()
+        if self.repeat.is_on():
+            return self._save_series(appointment, problems)
+        scope = Scope.ONE
+        if not problems and self._shared_with_series(appointment):
+            action = "annuler" if appointment.status is not self.appointment.status else "modifier"
+            chosen = ask_scope(self, action, self.session.followup.upcoming_in_series(appointment))
+            if chosen is None:
+                return False
+            scope = chosen
         if not problems:
             try:
-                saved = self.session.followup.save(appointment)
+                saved = self.session.followup.save(appointment, scope)
             except ValidationError as error:
                 problems = error.errors
             except IlotError as error:
@@ -245,6 +335,36 @@ class AppointmentDialog(QDialog):
             return False
         self._dirty = False
         self.saved.emit(saved)
+        self.accept()
+        return True
+
+    def _shared_with_series(self, appointment: Appointment) -> bool:
+        """An occurrence of a series changed in a way the rest of the series could share, with some to come."""
+        return (
+            appointment.id is not None
+            and appointment.series_id is not None
+            and touches_series(self.appointment, appointment)
+            and self.session.followup.upcoming_in_series(appointment) > 0
+        )
+
+    def _save_series(self, appointment: Appointment, problems: dict[str, str]) -> bool:
+        """« Répéter »: the ticked dates created together, in one go."""
+        problems.pop("status", None)
+        starts = self.repeat.chosen_starts()
+        if not problems:
+            try:
+                saved = self.session.followup.save_series(appointment, starts)
+            except ValidationError as error:
+                problems = error.errors
+            except IlotError as error:
+                dialogs.show_error(self, error)
+                return False
+        if problems:
+            self.repeat.show_problem(problems.pop("repeat", None))
+            self._show(problems or {"repeat": ""})
+            return False
+        self._dirty = False
+        self.saved.emit(saved[0])
         self.accept()
         return True
 
@@ -262,16 +382,25 @@ class AppointmentDialog(QDialog):
         if appointment_id is None:  # a new appointment has nothing stored (its Supprimer is hidden)
             return
         when = format_long_date(self.appointment.start.date()) if self.appointment.start else ""
+        scope, others = Scope.ONE, self.session.followup.upcoming_in_series(self.appointment)
+        if others:
+            chosen = ask_scope(self, "supprimer", others)
+            if chosen is None:
+                return
+            scope = chosen
+        text = f"Supprimer le rendez-vous du {when} ?"
+        if scope is Scope.UPCOMING:
+            text = f"Supprimer le rendez-vous du {when} et les {others} suivants de la série ?"
         if not dialogs.confirm(
             self,
             "Supprimer le rendez-vous",
-            f"Supprimer le rendez-vous du {when} ?",
+            text,
             "Le compte rendu éventuel sera supprimé aussi.",
             "Supprimer",
         ):
             return
         try:
-            self.session.followup.delete(appointment_id)
+            self.session.followup.delete(appointment_id, scope)
         except IlotError as error:
             dialogs.show_error(self, error)
             return

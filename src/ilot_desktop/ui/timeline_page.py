@@ -211,6 +211,11 @@ class TimelinePage(QWidget):
         selected = self.current_id() is not None
         for button in (self.open_button, self.done_button, self.absent_button):
             button.setEnabled(has_participant and selected)
+        view = self._current_view()  # « Réalisé » / « Absent » once its time has come (domain rule, via service)
+        refusal = self.session.followup.record_refusal(view.appointment) if self.session and view else None
+        for button in (self.done_button, self.absent_button):
+            button.setEnabled(button.isEnabled() and refusal is None)
+            button.setToolTip(refusal or "")
 
     def _current_view(self) -> AppointmentView | None:
         appointment_id = self.current_id()

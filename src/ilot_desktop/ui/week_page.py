@@ -28,6 +28,7 @@ from ilot_desktop.domain.vocabulary import AppointmentStatus
 from ilot_desktop.errors import IlotError
 from ilot_desktop.ui import dialogs
 from ilot_desktop.ui.appointment_dialog import AppointmentDialog
+from ilot_desktop.ui.appointment_repeat import ask_scope
 from ilot_desktop.ui.week_model import ACTION_COLOUR, KIND_COLOURS, Entry, WeekModel
 from ilot_desktop.ui.widgets import DateEdit
 
@@ -36,6 +37,8 @@ if TYPE_CHECKING:
     from ilot_desktop.ui.session_events import SessionEvents
 
 log = logging.getLogger(__name__)
+DONE_TIP = "Noter le rendez-vous choisi comme réalisé (Ctrl+Maj+R)"
+ABSENT_TIP = "Noter la personne absente au rendez-vous choisi (Ctrl+Maj+A)"
 
 
 class WeekPage(QWidget):
@@ -74,10 +77,10 @@ class WeekPage(QWidget):
         self.new_button.setToolTip("Nouveau rendez-vous au créneau choisi (Entrée sur un créneau libre)")
         self.new_button.clicked.connect(self.create_at_current)
         self.done_button = QPushButton("✓ Réalisé", self)
-        self.done_button.setToolTip("Noter le rendez-vous choisi comme réalisé (Ctrl+Maj+R)")
+        self.done_button.setToolTip(DONE_TIP)
         self.done_button.clicked.connect(lambda: self.mark_current(AppointmentStatus.DONE))
         self.absent_button = QPushButton("✗ Absent", self)
-        self.absent_button.setToolTip("Noter la personne absente au rendez-vous choisi (Ctrl+Maj+A)")
+        self.absent_button.setToolTip(ABSENT_TIP)
         self.absent_button.clicked.connect(lambda: self.mark_current(AppointmentStatus.ABSENT))
         self.print_button = QPushButton("Imprimer…", self)
         self.print_button.setToolTip("PDF A4 de la semaine, avec initiales et n° de dossier seulement (Ctrl+P)")
@@ -210,10 +213,19 @@ class WeekPage(QWidget):
         return self.model.entries_at(self.table.currentIndex())
 
     def _update_buttons(self) -> None:
-        has_appointment = any(e.appointment for e in self.current_entries())
-        self.done_button.setEnabled(has_appointment)
-        self.absent_button.setEnabled(has_appointment)
+        """« Réalisé » / « Absent » only for an appointment whose time has come; the tooltip says why not."""
+        appointments = [e.appointment.appointment for e in self.current_entries() if e.appointment]
+        refusals = [self._refusal(a) for a in appointments]
+        recordable = any(r is None for r in refusals)
+        why = next((r for r in refusals if r is not None), None) if appointments and not recordable else None
+        for button, tip in ((self.done_button, DONE_TIP), (self.absent_button, ABSENT_TIP)):
+            button.setEnabled(recordable)
+            button.setToolTip(why or tip)
         self.new_button.setEnabled(self.session is not None)
+
+    def _refusal(self, appointment: Appointment) -> str | None:
+        """Why it cannot be noted « Réalisé » / « Absent » yet (the domain's rule, through the service)."""
+        return self.session.followup.record_refusal(appointment) if self.session is not None else ""
 
     def open_index(self, index: QModelIndex) -> None:
         entries = self.model.entries_at(index)
@@ -293,6 +305,12 @@ class WeekPage(QWidget):
         appointments = [e for e in self.current_entries() if e.appointment]
         if not appointments:
             return
+        if status in (AppointmentStatus.DONE, AppointmentStatus.ABSENT):
+            appointments = [
+                e for e in appointments if e.appointment and self._refusal(e.appointment.appointment) is None
+            ]
+            if not appointments:
+                return
         if len(appointments) > 1:
             menu = self._menu()
             for entry in appointments:
@@ -304,8 +322,17 @@ class WeekPage(QWidget):
     def _mark(self, entry: Entry, status: AppointmentStatus) -> None:
         if self.session is None or entry.appointment is None or entry.appointment.appointment.id is None:
             return
+        appointment = entry.appointment.appointment
+        assert appointment.id is not None  # read from the file
         try:
-            self.session.followup.set_status(entry.appointment.appointment.id, status)
+            others = self.session.followup.upcoming_in_series(appointment)
+            if status is AppointmentStatus.CANCELLED and others:
+                scope = ask_scope(self, "annuler", others)
+                if scope is None:
+                    return
+                self.session.followup.cancel(appointment.id, scope)
+            else:
+                self.session.followup.set_status(appointment.id, status)
         except IlotError as error:
             dialogs.show_error(self, error)
             return
@@ -334,8 +361,12 @@ class WeekPage(QWidget):
         if entry.appointment:
             name = entry.appointment.display_name
             menu.addAction(f"Ouvrir : {name}", partial(self.open_entry, entry))
-            menu.addAction(f"Réalisé : {name}", partial(self._mark, entry, AppointmentStatus.DONE))
-            menu.addAction(f"Absent : {name}", partial(self._mark, entry, AppointmentStatus.ABSENT))
+            refusal = self._refusal(entry.appointment.appointment)
+            for status in (AppointmentStatus.DONE, AppointmentStatus.ABSENT):
+                command = menu.addAction(f"{status.label} : {name}", partial(self._mark, entry, status))
+                command.setEnabled(refusal is None)
+                command.setToolTip(refusal or "")
+            menu.setToolTipsVisible(True)
             menu.addAction(f"Annulé : {name}", partial(self._mark, entry, AppointmentStatus.CANCELLED))
             menu.addSeparator()
         elif entry.action is not None:
