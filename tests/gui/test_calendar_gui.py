@@ -193,7 +193,7 @@ def test_collective_action_attendance(window, qtbot):
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
     assert page.state.text().startswith("✓ Enregistrée")
     assert page.list.rowCount() == 1
-    page.people_box.person.setCurrentIndex(page.people_box.people.index(window.ids["outside"]))
+    page.people_box.search.setText("DE-2026-002")  # NDIAYE Awa, found by her file number
     qtbot.mouseClick(page.people_box.register_button, Qt.MouseButton.LeftButton)
     assert page.people_box.registrations.rowCount() == 1
     combo = page.people_box.registrations.cellWidget(0, 2)
@@ -256,7 +256,7 @@ def test_editing_an_action_survives_registering_someone(window):
     assert page.save()
     page.title.setText("Atelier CV et lettre de motivation")
     page.title.textEdited.emit(page.title.text())
-    page.people_box.person.setCurrentIndex(page.people_box.people.index(window.ids["outside"]))
+    page.people_box.search.setText("DE-2026-002")  # NDIAYE Awa, found by her file number
     page.people_box.register_button.click()
     assert page.people_box.registrations.rowCount() == 1
     assert page.title.text() == "Atelier CV et lettre de motivation"  # nothing typed is lost
@@ -292,7 +292,7 @@ def test_the_mouse_wheel_never_records_attendance(window):
     page.action_type.set_value(ActionType.TRE_WORKSHOP)
     page.date.set_value(date(2026, 11, 26))
     page.save()
-    page.people_box.person.setCurrentIndex(page.people_box.people.index(window.ids["outside"]))
+    page.people_box.search.setText("DE-2026-002")  # NDIAYE Awa, found by her file number
     page.people_box.register_button.click()
     combo = page.people_box.registrations.cellWidget(0, 2)
     event = QWheelEvent(

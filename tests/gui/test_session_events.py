@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from PySide6.QtWidgets import QComboBox, QDialog, QLabel, QVBoxLayout
+from PySide6.QtWidgets import QDialog, QLabel, QListWidget, QVBoxLayout
 
 from ilot_desktop.domain.vocabulary import EndReason
 from ilot_desktop.services import vault
@@ -32,8 +32,8 @@ def window(make_window, tmp_path):
 
 
 def _people_offered_for_actions(window) -> list[str]:
-    combo = next(c for c in window.actions_page.findChildren(QComboBox) if c.accessibleName() == "Personne à inscrire")
-    return [combo.itemText(i) for i in range(combo.count())]
+    found = next(w for w in window.actions_page.findChildren(QListWidget) if w.accessibleName() == "Personnes trouvées")
+    return [found.item(i).text() for i in range(found.count())]
 
 
 def test_a_file_closed_on_the_results_tab_leaves_the_collective_actions_choices(window, answers):

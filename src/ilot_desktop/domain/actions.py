@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from ilot_desktop.domain.vocabulary import ActionType, Attendance
+from ilot_desktop.domain.vocabulary import ActionType, Attendance, fold
 
 _REFERENCE = re.compile(r"^AC-(\d{4})-(\d{3,})$")
 
@@ -90,3 +90,28 @@ def validate_action(action: CollectiveAction, today: date) -> dict[str, str]:
 def attendance_allowed(action: CollectiveAction, today: date) -> bool:
     """Presence is recorded once the action has started (not for a future action)."""
     return action.start is not None and action.start.date() <= today
+
+
+def _compact(text: str) -> str:
+    """Letters and digits only: « DE-2026-006 », « de 2026 006 » and « DE2026006 » read alike."""
+    return "".join(c for c in fold(text) if c.isalnum())
+
+
+def person_matches(query: str, last_name: str, first_name: str, file_number: str) -> bool:
+    """Whether a person answers what was typed to register them: every word is a part of the last name, the first
+    name or the file number (« 006 », « 2026-006 », « DE-2026-006 »), accents, case, spaces and dashes ignored."""
+    haystack = fold(f"{last_name} {first_name} {file_number}")
+    compact = _compact(f"{last_name}{first_name}") + " " + _compact(file_number)
+    for word in fold(query).split():
+        if word in haystack:
+            continue
+        squeezed = _compact(word)
+        if not squeezed or squeezed not in compact:
+            return False
+    return True
+
+
+def still_to_note(registrations: list[Registration]) -> list[int]:
+    """The people whose attendance is not recorded yet: what « Tous présents » marks present (an absence already
+    recorded stays)."""
+    return [r.participant_id for r in registrations if r.attendance is None]

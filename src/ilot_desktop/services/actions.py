@@ -13,6 +13,7 @@ from ilot_desktop.domain.actions import (
     Registration,
     attendance_allowed,
     next_action_reference,
+    still_to_note,
     validate_action,
 )
 from ilot_desktop.domain.vocabulary import Attendance
@@ -161,6 +162,23 @@ class ActionService:
             record_change(uow, self._clock, participant_id, "action collective")
             uow.commit()
         log.info("attendance recorded for participant %s at action %s", participant_id, action_id)
+
+    def mark_all_present(self, action_id: int) -> int:
+        """« Tous présents »: everyone whose attendance is not recorded yet is marked Présent, in one transaction
+        (an absence already recorded stays). Returns how many were marked."""
+        with self._db.unit_of_work() as uow:
+            action = uow.actions.get(action_id)
+            if action is None:
+                raise NotFoundError(GONE)
+            if not attendance_allowed(action, self._clock()):
+                raise ValidationError({"attendance": _TOO_EARLY})
+            marked = still_to_note(uow.actions.registrations(action_id))
+            for participant_id in marked:
+                uow.actions.set_attendance(action_id, participant_id, Attendance.PRESENT)
+                record_change(uow, self._clock, participant_id, "action collective")
+            uow.commit()
+        log.info("%d marked present at action %s", len(marked), action_id)
+        return len(marked)
 
     def for_participant(self, participant_id: int) -> list[ParticipantAction]:
         """The actions someone was registered to, most recent first."""

@@ -102,6 +102,7 @@ class ActionsPage(QWidget):
             signal.connect(self._mark_dirty)
         self.errors = {name: ErrorLabel(self) for name in _FIELDS}
         self.save_button = QPushButton("Enregistrer l'action", self)
+        self.save_button.setToolTip("Enregistrer l'action (Ctrl+S)")
         self.save_button.clicked.connect(self.save)
         self.delete_button = QPushButton("Supprimer", self)
         self.delete_button.clicked.connect(self.delete)
@@ -153,7 +154,7 @@ class ActionsPage(QWidget):
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(left)
         splitter.addWidget(right)
-        splitter.setSizes([620, 420])
+        splitter.setSizes([580, 460])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
         self._show_action(None)

@@ -67,8 +67,14 @@ class Menus:
         return action
 
     def _save(self) -> None:
-        if self.window.workspace is not None:
-            self.window.workspace.form.save()
+        """Ctrl+S saves what is shown: the collective action on its tab, the participant file everywhere else."""
+        workspace = self.window.workspace
+        if workspace is None:
+            return
+        if workspace.actions_page.isVisible() and workspace.actions_page.action is not None:
+            workspace.actions_page.save()
+        else:
+            workspace.form.save()
 
     def set_file_open(self, enabled: bool, is_demo: bool) -> None:
         """The commands on the records while a file is open; restore and the password rules around the demo."""
