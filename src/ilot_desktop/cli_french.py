@@ -30,7 +30,12 @@ FRENCH = {
     ),
     "can't open '%(filename)s': %(error)s": "impossible d'ouvrir « %(filename)s » : %(error)s",
     "subcommands": "commandes",
-    # wordings of newer Pythons (3.12 and later)
+    # wordings of newer Pythons (3.11.9 and later: the Windows build's CPython)
+    "show program's version number and exit": "affiche la version du programme et quitte",
+    " (default: %(default)s)": " (par défaut\u00a0: %(default)s)",
+    # the titles above end with their no-break space already: "options\u00a0" + ":"
+    "%(heading)s:": "%(heading)s:",
+    'argument "-" with mode %r': "argument « - » avec le mode %r",
     "argument '-' with mode %r": "argument « - » avec le mode %r",
     "option '%(option)s' is deprecated": "l'option « %(option)s » est dépréciée",
     "command '%(parser_name)s' is deprecated": "la commande « %(parser_name)s » est dépréciée",
