@@ -29,7 +29,8 @@ def test_funder_report_writes_the_workbook_and_the_pdf(data, tmp_path, monkeypat
     assert f"Date d'arrêté : {today:%d/%m/%Y}" in printed
     assert "Taux d'accès à l'emploi ou à la formation : " in printed
     book = openpyxl.load_workbook(out)
-    assert book.sheetnames == ["Synthèse", "Résultats", "Freins", "Profil", "Actions collectives"]
+    # `demo` fills the folder's vault with the demonstration: its file says so first
+    assert book.sheetnames == ["Démonstration", "Synthèse", "Résultats", "Freins", "Profil", "Actions collectives"]
     assert pdf.read_bytes().startswith(b"%PDF")
     values = {row[0].value: row[1].value for row in book["Synthèse"].iter_rows(min_row=2)}
     assert values["Année"] == today.year and values["File active"] >= 40

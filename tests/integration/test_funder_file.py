@@ -80,7 +80,7 @@ def test_summary_sheet_labels_values_and_formats(demo, tmp_path) -> None:
     figures = demo.funder.write(2026, TODAY, out)
     assert figures == demo.indicators.compute(2026, TODAY)
     book = openpyxl.load_workbook(out)
-    assert book.sheetnames == SHEETS
+    assert book.sheetnames == ["Démonstration", *SHEETS]  # the demonstration's file says so first
     sheet = book["Synthèse"]
     assert (sheet["A1"].value, sheet["B1"].value) == ("Indicateur", "Valeur")
     assert sheet["A1"].font.bold and sheet.freeze_panes == "A2"
@@ -191,7 +191,7 @@ def test_pseudonymised_rows_only_on_request_and_without_identifiers(demo, tmp_pa
     out = tmp_path / "bilan.xlsx"
     figures = demo.funder.write(2026, TODAY, out, pseudonymised=True)
     book = openpyxl.load_workbook(out)
-    assert book.sheetnames == [*SHEETS, "Lignes pseudonymisées"]
+    assert book.sheetnames == ["Démonstration", *SHEETS, "Lignes pseudonymisées"]
     sheet = book["Lignes pseudonymisées"]
     rows = [[c.value for c in row] for row in sheet.iter_rows()]
     assert rows[0] == [

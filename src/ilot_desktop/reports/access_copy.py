@@ -30,6 +30,7 @@ from ilot_desktop.domain.access_copy import (
     participant_fields,
 )
 from ilot_desktop.domain.dates import format_long_date
+from ilot_desktop.reports.demo_mark import DEMO_MARK, draw_pdf_mark
 from ilot_desktop.reports.fonts import INK, MUTED, draw_page_footer, register_fonts, render_with_page_count
 from ilot_desktop.reports.right_to_left import visual_order
 
@@ -231,11 +232,13 @@ def _story(copy: AccessCopy, width: float) -> list:
     return story
 
 
-def _build(target: IO[bytes], copy: AccessCopy, total_pages: int | None) -> int:
+def _build(target: IO[bytes], copy: AccessCopy, total_pages: int | None, demonstration: bool = False) -> int:
     regular, _bold = register_fonts()
     footer = visual_order(copy.title)
 
     def on_page(canvas: Canvas, doc: BaseDocTemplate) -> None:
+        if demonstration:
+            draw_pdf_mark(canvas, A4)
         left, right = _MARGIN_X + _FRAME_PAD, A4[0] - _MARGIN_X - _FRAME_PAD
         draw_page_footer(canvas, doc, left, right, footer, CONFIDENTIAL, total_pages, _RULE)
 
@@ -246,7 +249,7 @@ def _build(target: IO[bytes], copy: AccessCopy, total_pages: int | None) -> int:
         rightMargin=_MARGIN_X,
         topMargin=_MARGIN_TOP,
         bottomMargin=_MARGIN_BOTTOM,
-        title=copy.title,
+        title=f"{DEMO_MARK} — {copy.title}" if demonstration else copy.title,
         author=ORGANISATION,
         subject="Copie des données personnelles (droit d'accès)",
         creator="Îlot desktop",
@@ -258,6 +261,6 @@ def _build(target: IO[bytes], copy: AccessCopy, total_pages: int | None) -> int:
     return doc.page
 
 
-def render_access_copy(copy: AccessCopy) -> bytes:
-    """The copy as PDF bytes (A4, French)."""
-    return render_with_page_count(lambda target, pages: _build(target, copy, pages))
+def render_access_copy(copy: AccessCopy, demonstration: bool = False) -> bytes:
+    """The copy as PDF bytes (A4, French); from the demonstration, every page marked (``demo_mark``)."""
+    return render_with_page_count(lambda target, pages: _build(target, copy, pages, demonstration))

@@ -24,6 +24,7 @@ from ilot_desktop.domain.access_copy import (
     participant_fields,
 )
 from ilot_desktop.domain.dates import format_long_date
+from ilot_desktop.reports.demo_mark import finish_workbook_mark, mark_workbook
 from ilot_desktop.reports.xlsx import MAX_CELL_TEXT, clean_text, continued, new_workbook, split_text
 
 __all__ = ["FILE_HEADERS", "FILE_SHEET", "MAX_CELL_TEXT", "PRESENTATION_SHEET", "render_access_copy_workbook"]
@@ -69,10 +70,12 @@ def _sheet(
     ws.freeze_panes(1, 0)
 
 
-def render_access_copy_workbook(copy: AccessCopy) -> bytes:
-    """The copy as the bytes of an ``.xlsx``."""
+def render_access_copy_workbook(copy: AccessCopy, demonstration: bool = False) -> bytes:
+    """The copy as the bytes of an ``.xlsx``; from the demonstration, marked as fictional (``demo_mark``)."""
     buffer = io.BytesIO()
     book = new_workbook(buffer)
+    if demonstration:
+        mark_workbook(book)
     formats = _formats(book)
     intro = book.add_worksheet(PRESENTATION_SHEET)
     intro.set_column(0, 0, 110)
@@ -99,5 +102,7 @@ def render_access_copy_workbook(copy: AccessCopy) -> bytes:
     for table in tables:
         _sheet(book, formats, table.title, table.headers, table.rows, set(table.long))
     book.set_properties({"author": "Îlot desktop", "title": copy.title})
+    if demonstration:
+        finish_workbook_mark(book, copy.title)
     book.close()
     return buffer.getvalue()

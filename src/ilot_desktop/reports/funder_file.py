@@ -26,6 +26,7 @@ from xlsxwriter.worksheet import Worksheet
 from ilot_desktop import safe_files
 from ilot_desktop.domain.indicators import Count, PseudonymousRow, YearIndicators
 from ilot_desktop.domain.vocabulary import OutcomeType
+from ilot_desktop.reports.demo_mark import finish_workbook_mark, mark_workbook
 from ilot_desktop.reports.xlsx import new_workbook
 
 NBSP = "\u00a0"
@@ -208,10 +209,14 @@ def _pseudonymised(book: Workbook, formats: dict, rows: list[PseudonymousRow]) -
 
 
 def render_funder_workbook(
-    indicators: YearIndicators, pseudonymised_rows: list[PseudonymousRow] | None = None
+    indicators: YearIndicators, pseudonymised_rows: list[PseudonymousRow] | None = None, demonstration: bool = False
 ) -> bytes:
+    """The funder ``.xlsx``; from the demonstration, marked as fictional (``demo_mark``)."""
     buffer = io.BytesIO()
     book = new_workbook(buffer)
+    title = f"Bilan Dynamiques Emploi {indicators.year} — L'Îlot"
+    if demonstration:
+        mark_workbook(book)
     formats = _formats(book)
     _summary(book, formats, indicators)
     _outcomes(book, formats, indicators)
@@ -220,7 +225,9 @@ def render_funder_workbook(
     _actions(book, formats, indicators)
     if pseudonymised_rows is not None:
         _pseudonymised(book, formats, pseudonymised_rows)
-    book.set_properties({"author": "Îlot desktop", "title": f"Bilan Dynamiques Emploi {indicators.year} — L'Îlot"})
+    book.set_properties({"author": "Îlot desktop", "title": title})
+    if demonstration:
+        finish_workbook_mark(book, title)
     book.close()
     return buffer.getvalue()
 

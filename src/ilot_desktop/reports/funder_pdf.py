@@ -37,6 +37,7 @@ from reportlab.platypus import (
 from ilot_desktop import safe_files
 from ilot_desktop.domain.dates import format_date
 from ilot_desktop.domain.indicators import YearIndicators, format_value, percent
+from ilot_desktop.reports.demo_mark import DEMO_MARK, draw_pdf_mark
 from ilot_desktop.reports.fonts import INK, MUTED, draw_page_footer, register_fonts, render_with_page_count
 
 NBSP = "\u00a0"
@@ -339,12 +340,14 @@ def _story(figures: YearIndicators, width: float) -> list:
     return story
 
 
-def _build(target: BinaryIO, figures: YearIndicators, total_pages: int | None) -> int:
+def _build(target: BinaryIO, figures: YearIndicators, total_pages: int | None, demonstration: bool = False) -> int:
     regular, _bold = register_fonts()
     title = _title(figures)
     footer = f"{title}, arrêté au {format_date(figures.as_of)}"
 
     def on_page(canvas: Canvas, doc: BaseDocTemplate) -> None:
+        if demonstration:
+            draw_pdf_mark(canvas, A4)
         left, right = _MARGIN_X + _FRAME_PAD, A4[0] - _MARGIN_X - _FRAME_PAD
         draw_page_footer(canvas, doc, left, right, footer, FOOTER, total_pages, _RULE)
 
@@ -355,7 +358,7 @@ def _build(target: BinaryIO, figures: YearIndicators, total_pages: int | None) -
         rightMargin=_MARGIN_X,
         topMargin=_MARGIN_TOP,
         bottomMargin=_MARGIN_BOTTOM,
-        title=title,
+        title=f"{DEMO_MARK} — {title}" if demonstration else title,
         author="Îlot desktop",
         subject=f"Indicateurs du dispositif Dynamiques Emploi, arrêtés au {format_date(figures.as_of)}",
         creator="Îlot desktop",
@@ -367,11 +370,11 @@ def _build(target: BinaryIO, figures: YearIndicators, total_pages: int | None) -
     return doc.page
 
 
-def render_funder_summary(figures: YearIndicators) -> bytes:
-    """The summary as PDF bytes (A4, French)."""
-    return render_with_page_count(lambda target, pages: _build(target, figures, pages))
+def render_funder_summary(figures: YearIndicators, demonstration: bool = False) -> bytes:
+    """The summary as PDF bytes (A4, French); from the demonstration, every page marked (``demo_mark``)."""
+    return render_with_page_count(lambda target, pages: _build(target, figures, pages, demonstration))
 
 
-def write_funder_summary(out: pathlib.Path, indicators: YearIndicators) -> None:
+def write_funder_summary(out: pathlib.Path, indicators: YearIndicators, demonstration: bool = False) -> None:
     """Write the PDF summary to ``out``, in a folder that must exist (``safe_files``)."""
-    safe_files.write_bytes(pathlib.Path(out), render_funder_summary(indicators))
+    safe_files.write_bytes(pathlib.Path(out), render_funder_summary(indicators, demonstration))

@@ -34,6 +34,7 @@ from ilot_desktop.domain.actions import CollectiveAction
 from ilot_desktop.domain.dates import MONTHS, WEEKDAYS, format_date, format_week
 from ilot_desktop.domain.followup import AppointmentView
 from ilot_desktop.domain.vocabulary import AppointmentKind, AppointmentStatus
+from ilot_desktop.reports.demo_mark import DEMO_MARK, draw_pdf_mark
 from ilot_desktop.reports.fonts import INK, MUTED, register_fonts
 from ilot_desktop.reports.week_entries import NBSP, Entry, EntryBox, collect, darker
 from ilot_desktop.reports.week_palette import ACTION_COLOUR, ACTION_MARK, CANCELLED_COLOUR, KIND_COLOURS, STATUS_MARKS
@@ -338,13 +339,17 @@ def _draw_legend(canvas: Canvas, regular: str, bold: str, left: float, baseline:
         baseline -= 12
 
 
-def _build(target: BinaryIO, story: list[Flowable], monday: datetime.date, total_pages: int | None) -> int:
+def _build(
+    target: BinaryIO, story: list[Flowable], monday: datetime.date, total_pages: int | None, demonstration: bool
+) -> int:
     regular, bold = register_fonts()
     page_w, page_h = _PAGE
     left, right = _MARGIN_X + _FRAME_PAD, page_w - _MARGIN_X - _FRAME_PAD
     week = format_week(monday)
 
     def on_page(canvas: Canvas, doc: BaseDocTemplate) -> None:
+        if demonstration:
+            draw_pdf_mark(canvas, _PAGE)
         canvas.saveState()
         _draw_legend(canvas, regular, bold, left, 16 * mm)
         canvas.setStrokeColor(_RULE)
@@ -366,7 +371,7 @@ def _build(target: BinaryIO, story: list[Flowable], monday: datetime.date, total
         rightMargin=_MARGIN_X,
         topMargin=_MARGIN_TOP,
         bottomMargin=_MARGIN_BOTTOM,
-        title=f"Planning — {week}",
+        title=f"{DEMO_MARK} — Planning — {week}" if demonstration else f"Planning — {week}",
         author="Îlot desktop",
         subject="Planning de la semaine (initiales et n° de dossier uniquement)",
         creator="Îlot desktop",
@@ -384,9 +389,10 @@ def write_week_sheet(
     appointments: list[AppointmentView],
     actions: list[CollectiveAction],
     printed_on: datetime.date,
+    demonstration: bool = False,
 ) -> None:
     """Write the week's planning (A4 landscape, French, no names) to ``out``, in a folder that must exist
-    (built in memory, then ``safe_files``)."""
+    (built in memory, then ``safe_files``); from the demonstration, every page marked (``demo_mark``)."""
     out = pathlib.Path(out)
     safe_files.require_folder(out.parent)
     width = _PAGE[0] - 2 * _MARGIN_X - 2 * _FRAME_PAD
@@ -405,8 +411,8 @@ def write_week_sheet(
         return _story(monday, appointments, actions, printed_on, width, height, layout)[0]
 
     # A first pass counts the pages, so a busy week can say « Page 1/2 ».
-    pages = _build(io.BytesIO(), story(), monday, None)
+    pages = _build(io.BytesIO(), story(), monday, None, demonstration)
 
     buffer = io.BytesIO()
-    _build(buffer, story(), monday, pages)
+    _build(buffer, story(), monday, pages, demonstration)
     safe_files.write_bytes(out, buffer.getvalue())

@@ -24,6 +24,7 @@ from xlsxwriter.worksheet import Worksheet
 
 from ilot_desktop import safe_files
 from ilot_desktop.domain.exchange import LISTS_SHEET, SHEETS, Column, Kind, SheetLayout
+from ilot_desktop.reports.demo_mark import finish_workbook_mark, mark_workbook
 from ilot_desktop.reports.xlsx import MAX_CELL_TEXT, continued, new_workbook
 
 __all__ = ["MAX_CELL_TEXT", "build_workbook", "render_exchange_workbook", "write_exchange_workbook", "write_template"]
@@ -72,13 +73,16 @@ def _header(sheet: Worksheet, headers: Sequence[str], widths: Sequence[int], sty
     sheet.freeze_panes(1, 0)
 
 
-def render_exchange_workbook(rows: Rows | None = None) -> bytes:
+def render_exchange_workbook(rows: Rows | None = None, demonstration: bool = False) -> bytes:
     """The exchange workbook holding ``rows`` (sheet name -> rows in the layout's column order), as the
-    bytes of an ``.xlsx``; without rows, the blank template."""
+    bytes of an ``.xlsx``; without rows, the blank template. From the demonstration, a first sheet
+    « Démonstration » says the people are fictional (``demo_mark``; the import names it in a warning)."""
     rows = rows or {}
     buffer = io.BytesIO()
     book = new_workbook(buffer)
     book.set_properties({"author": "Îlot desktop"})
+    if demonstration:
+        mark_workbook(book)
     formats = {
         "header": book.add_format(_HEADER_STYLE),
         "date": book.add_format({"num_format": DATE_FORMAT}),
@@ -130,6 +134,8 @@ def render_exchange_workbook(rows: Rows | None = None) -> bytes:
     for c, (_layout, column) in enumerate(choice_columns):
         for r, label in enumerate(_labels(column), start=1):
             lists.write_string(r, c, label)
+    if demonstration:
+        finish_workbook_mark(book, "Export complet des dossiers")
     book.close()
     return buffer.getvalue()
 
@@ -142,11 +148,11 @@ def build_workbook(rows: Rows | None = None) -> openpyxl.Workbook:
     return load_workbook(io.BytesIO(render_exchange_workbook(rows)))
 
 
-def write_exchange_workbook(out: Path, rows: Rows | None = None) -> None:
+def write_exchange_workbook(out: Path, rows: Rows | None = None, demonstration: bool = False) -> None:
     """Write the workbook to ``out`` (built in memory, then ``safe_files``) in a folder that must exist."""
     out = Path(out)
     safe_files.require_folder(out.parent)
-    safe_files.write_bytes(out, render_exchange_workbook(rows))
+    safe_files.write_bytes(out, render_exchange_workbook(rows, demonstration))
 
 
 def write_template(out: Path) -> None:

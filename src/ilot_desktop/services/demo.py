@@ -12,6 +12,7 @@ from ilot_desktop.demo.outcomes import demo_outcomes
 from ilot_desktop.demo.people import demo_participants
 from ilot_desktop.demo.plan import demo_plan
 from ilot_desktop.services import vault
+from ilot_desktop.services.demo_marker import is_demonstration, mark_as_demonstration
 from ilot_desktop.services.vault import Clock, VaultSession
 
 # The demonstration holds only invented people: its password is public and never asked for.
@@ -21,8 +22,10 @@ DEMO_PASSWORD = "Démonstration-Îlot-2026"
 def fill_with_demo_data(session: VaultSession, seed: int = 2026) -> int:
     """Save the demo participants, their outcomes, appointments, collective actions, barriers and plans.
 
-    Returns how many participants were created.
+    The vault is marked as the demonstration first (``demo_marker``): every document made from it then
+    says « DONNÉES FICTIVES — DÉMONSTRATION ». Returns how many participants were created.
     """
+    mark_as_demonstration(session._database)
     today = session.clock()
     results = demo_outcomes(demo_participants(today, seed=seed), today, seed=seed)
     people = [session.participants.save(person) for person in results.people]
@@ -51,7 +54,10 @@ def open_or_create_demo(folder: Path, clock: Clock = date.today) -> VaultSession
     marker = folder / BUILT_ON
     built_on = marker.read_text(encoding="utf-8").strip() if marker.is_file() else ""
     if vault.status(folder).exists and built_on == clock().isoformat():
-        return vault.unlock(folder, DEMO_PASSWORD, clock)
+        session = vault.unlock(folder, DEMO_PASSWORD, clock)
+        if not is_demonstration(session._database):  # built today by a version that did not mark it
+            mark_as_demonstration(session._database)
+        return session
     # Built aside, then moved into place: an interrupted fill never leaves a half demo behind.
     building = folder.with_name(folder.name + ".construction")
     shutil.rmtree(building, ignore_errors=True)

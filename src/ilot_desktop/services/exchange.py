@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ilot_desktop.domain.audit import AuditAction as actions
+from ilot_desktop.domain.demonstration import DEMO_IMPORT_WARNING, DEMO_SHEET
 from ilot_desktop.domain.exchange import (
     BARRIERS,
     SHEET_NAMES,
@@ -45,6 +46,7 @@ from ilot_desktop.domain.exchange_plan import BARRIER_COLUMNS, ImportPlan, plan_
 from ilot_desktop.errors import ImportRejected, ValidationError, os_error_text
 from ilot_desktop.services.audit import record_after, record_in
 from ilot_desktop.services.clock import SessionClock, Today, as_clock
+from ilot_desktop.services.demo_marker import marked
 from ilot_desktop.storage.database import Database, UnitOfWork
 
 if TYPE_CHECKING:
@@ -232,11 +234,16 @@ def _opened(path: Path, progress: Progress = _no_progress) -> Iterator[tuple[lis
 def parse_file(path: Path, progress: Progress = _no_progress) -> ParsedWorkbook:
     """The workbook's known sheets read into values, streaming its rows; whatever the file holds, the
     answer is French problems, never an exception (except what ``progress`` raises to stop the reading).
-    A file or sheet that cannot be read is the only answer."""
+    A file or sheet that cannot be read is the only answer. The « Démonstration » sheet of a demonstration's
+    export is not read: it gives the warning that the people are fictional (dropped in a demonstration vault).
+    """
     with _opened(path, progress) as (sheets, failures):
         if failures:
             return ParsedWorkbook(problems=ProblemList(failures))
-        parsed = parse_workbook(sheets)
+        known = [sheet for sheet in sheets if sheet[0] != DEMO_SHEET]
+        parsed = parse_workbook(known)
+        if len(known) < len(sheets):
+            parsed.warnings.insert(0, DEMO_IMPORT_WARNING)
     if failures:
         return ParsedWorkbook(problems=ProblemList(failures))
     return parsed
@@ -305,18 +312,23 @@ class ExchangeService:
 
     def _plan(self, parsed: ParsedWorkbook, uow: UnitOfWork) -> ImportPlan:
         snapshot = uow.exchange.snapshot()
-        return plan_import(parsed, snapshot, self._clock())
+        plan = plan_import(parsed, snapshot, self._clock())
+        if marked(uow) and DEMO_IMPORT_WARNING in plan.preview.warnings:  # fictional people into the demonstration
+            plan.preview.warnings.remove(DEMO_IMPORT_WARNING)
+        return plan
 
     # --- export -----------------------------------------------------------------------------------
 
     def export_all(self, out: Path) -> dict[str, int]:
-        """Everything, names included, in the exchange workbook; rows written per sheet."""
+        """Everything, names included, in the exchange workbook; rows written per sheet. From the
+        demonstration, a first sheet « Démonstration » says the people are fictional."""
         from ilot_desktop.reports.workbook import write_exchange_workbook
 
         with self._db.unit_of_work() as uow:
             snapshot = uow.exchange.snapshot()
+            demonstration = marked(uow)
         rows = export_rows(snapshot)
-        write_exchange_workbook(Path(out), rows)
+        write_exchange_workbook(Path(out), rows, demonstration)
         detail = f"{len(snapshot.participants)} dossiers, {sum(len(r) for r in rows.values())} lignes"
         record_after(self._db, self._clock, actions.EXPORT_FULL, None, detail)
         log.info("full export written (%d rows)", sum(len(r) for r in rows.values()))

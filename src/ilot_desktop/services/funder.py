@@ -11,6 +11,7 @@ from ilot_desktop.domain.audit import AuditAction
 from ilot_desktop.domain.indicators import YearIndicators, compute_indicators, pseudonymised_rows
 from ilot_desktop.services.audit import record_after
 from ilot_desktop.services.clock import Today, as_clock
+from ilot_desktop.services.demo_marker import is_demonstration
 from ilot_desktop.services.indicators import IndicatorService
 from ilot_desktop.storage.database import Database
 
@@ -34,7 +35,8 @@ class FunderService:
         """Write the funder workbook (and the PDF summary when ``pdf`` is given).
 
         Pseudonymised rows (random code, age bracket, months) only when ``pseudonymised`` is asked for.
-        Both files are rendered before either is written, each atomically; folders must exist.
+        Both files are rendered before either is written, each atomically; folders must exist. From the
+        demonstration, both say « DONNÉES FICTIVES — DÉMONSTRATION » (``reports/demo_mark.py``).
         Returns the figures written.
         """
         from ilot_desktop.reports.funder_file import render_funder_workbook
@@ -46,8 +48,9 @@ class FunderService:
         day, facts = self._indicators.facts(year, as_of)
         figures = compute_indicators(year, day, facts)
         rows = pseudonymised_rows(year, day, facts) if pseudonymised else None
-        workbook = render_funder_workbook(figures, rows)
-        summary = render_funder_summary(figures) if pdf is not None else None
+        demonstration = is_demonstration(self._db)
+        workbook = render_funder_workbook(figures, rows, demonstration)
+        summary = render_funder_summary(figures, demonstration) if pdf is not None else None
         safe_files.write_bytes(Path(xlsx), workbook)
         if pdf is not None and summary is not None:
             safe_files.write_bytes(Path(pdf), summary)

@@ -28,6 +28,7 @@ from ilot_desktop.domain.privacy import (
 from ilot_desktop.errors import NotFoundError, StorageEnvironmentError, ValidationError
 from ilot_desktop.services.audit import record_after, record_in
 from ilot_desktop.services.clock import Today, as_clock
+from ilot_desktop.services.demo_marker import is_demonstration
 from ilot_desktop.storage.database import Database
 
 log = logging.getLogger(__name__)
@@ -84,7 +85,8 @@ class PrivacyService:
         out = Path(out)
         safe_files.require_folder(out.parent)
         copy = self.access_data(participant_id)
-        data = render_access_copy(copy) if kind == "pdf" else render_access_copy_workbook(copy)
+        demo = is_demonstration(self._db)  # the demonstration's copy says so on every page
+        data = render_access_copy(copy, demo) if kind == "pdf" else render_access_copy_workbook(copy, demo)
         safe_files.write_bytes(out, data)
         record_after(self._db, self._clock, AuditAction.ACCESS_COPY, participant_id, KINDS[kind])
         log.info("access copy written for participant %s (%s)", participant_id, kind)
