@@ -44,6 +44,7 @@ class AuditAction(LabelledEnum):
     PASSWORD_CHANGED = ("password_changed", "Mot de passe changé")
     RECOVERY_SHEET = ("recovery_sheet", "Feuille de secours refaite")  # a new recovery code
     RECOVERY_SHEET_SAVED = ("recovery_sheet_saved", "Feuille de secours enregistrée (PDF)")
+    RECOVERY_SHEET_PRINTED = ("recovery_sheet_printed", "Feuille de secours imprimée")
     WEEK_PRINTED = ("week_printed", "Semaine imprimée ou enregistrée (initiales et n° de dossier)")
 
 

@@ -344,6 +344,13 @@ def write_recovery_sheet(out: pathlib.Path, recovery_code: str, created_on: date
     """
     out = pathlib.Path(out)
     safe_files.require_folder(out.parent)
+    safe_files.write_bytes(out, recovery_sheet_pdf(recovery_code, created_on, folder_hint))
+
+
+def recovery_sheet_pdf(recovery_code: str, created_on: datetime.date, folder_hint: str) -> bytes:
+    """The one-page A4 recovery sheet as PDF bytes, built in memory only: what is saved (``write_recovery_sheet``)
+    and what is printed (the window paints these pages on the printer) are the same sheet, and printing leaves no
+    file holding the code anywhere."""
     regular, _bold = register_fonts()
     footer = (
         f"Feuille générée par Îlot desktop le {_fr_date(created_on)}. "
@@ -381,4 +388,4 @@ def write_recovery_sheet(out: pathlib.Path, recovery_code: str, created_on: date
     story = _story(recovery_code, created_on, folder_hint, width)
     # Always one page: if a very long folder hint ever overflows, shrink rather than spill over.
     doc.build([KeepInFrame(width, height, story, mode="shrink")], onFirstPage=on_page)
-    safe_files.write_bytes(out, buffer.getvalue())
+    return buffer.getvalue()

@@ -12,7 +12,13 @@ from typing import TYPE_CHECKING
 
 from ilot_desktop.domain.audit import AuditAction
 from ilot_desktop.domain.password import check_password
-from ilot_desktop.errors import DamagedVaultError, KeyFileMissingError, StorageEnvironmentError, ValidationError
+from ilot_desktop.errors import (
+    DamagedVaultError,
+    KeyFileMissingError,
+    StorageEnvironmentError,
+    ValidationError,
+    WrongRecoveryCodeError,
+)
 from ilot_desktop.paths import is_inside
 from ilot_desktop.services.check_report import CheckReport
 from ilot_desktop.services.clock import as_clock
@@ -119,6 +125,18 @@ class VaultSession:
             raise safe_files.environment_error(exc, Path(out).parent) from exc
         record_after(self._database, self.clock, AuditAction.RECOVERY_SHEET_SAVED)
 
+    def recovery_sheet_pdf(self, code: str) -> bytes:
+        """The same recovery sheet as PDF bytes in memory, for printing: never written to any file (the code opens
+        every record). The access log says a sheet was printed once the printer has it (``recovery_sheet_printed``)."""
+        from ilot_desktop.reports.recovery_sheet import recovery_sheet_pdf
+
+        return recovery_sheet_pdf(code, self.clock(), str(self.folder))
+
+    def recovery_sheet_printed(self) -> None:
+        from ilot_desktop.services.audit import record_after
+
+        record_after(self._database, self.clock, AuditAction.RECOVERY_SHEET_PRINTED)
+
     def close(self) -> None:
         if self._audited and self.is_open:
             self._audited = False
@@ -160,6 +178,20 @@ def require_sheet_outside(out: Path, data_folder: Path) -> None:
     ignores it: ``paths.is_inside``). ValidationError (``recovery_sheet``) otherwise."""
     if is_inside(out, data_folder):
         raise ValidationError({"recovery_sheet": SHEET_IN_DATA_FOLDER})
+
+
+RECOVERY_CODE_CHARS = keys.CODE_GROUPS * 4  # without the dashes
+
+
+def recovery_code_problem(code: str) -> str | None:
+    """What is wrong with the form of a typed recovery code (its length, a character, a typo found by its
+    checksum), in French; None once it is complete and well formed. Whether it opens this file is known only by
+    trying it (``unlock_with_recovery_code``)."""
+    try:
+        keys.decode_recovery_code(code)
+    except WrongRecoveryCodeError as error:
+        return str(error)
+    return None
 
 
 def library_versions() -> dict[str, str]:

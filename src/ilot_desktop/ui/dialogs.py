@@ -107,7 +107,7 @@ def _box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str, 
 
 def inform(parent: QWidget | None, title: str, text: str, detail: str = "") -> None:
     box = _box(parent, QMessageBox.Icon.Information, title, text, detail)
-    box.addButton("OK", QMessageBox.ButtonRole.AcceptRole)
+    box.setDefaultButton(box.addButton("OK", QMessageBox.ButtonRole.AcceptRole))
     _run(box.exec, None, box)
 
 
@@ -124,7 +124,7 @@ def show_error(parent: QWidget | None, error: BaseException, crash_report: Path 
             "Une erreur inattendue s'est produite. Ce qui était déjà enregistré n'est pas touché.",
             "Vous pouvez transmettre le rapport à l'équipe qui maintient l'application." + where,
         )
-    box.addButton("OK", QMessageBox.ButtonRole.AcceptRole)
+    box.setDefaultButton(box.addButton("OK", QMessageBox.ButtonRole.AcceptRole))
     _run(box.exec, None, box)
 
 
@@ -250,12 +250,13 @@ def open_file(path: Path) -> None:
         inform(None, "Document enregistré", f"Le document est enregistré ici :\n{path}")
 
 
-def choose_printer(parent: QWidget | None) -> QPrinter | None:
-    """Qt's print dialog (French through qtbase_fr); the configured printer, or None if cancelled."""
+def choose_printer(parent: QWidget | None, document: str = "Plan d'action") -> QPrinter | None:
+    """Qt's print dialog (French through qtbase_fr); the configured printer, or None if cancelled. ``document``
+    names the job in the printer's queue."""
     from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setDocName("Plan d'action")
+    printer.setDocName(document)
     dialog = QPrintDialog(printer, parent)
     dialog.setWindowTitle("Imprimer")
     accepted = _run(dialog.exec, None, dialog) == QPrintDialog.DialogCode.Accepted

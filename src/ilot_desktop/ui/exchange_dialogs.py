@@ -212,6 +212,14 @@ class ImportWizard(QDialog):
         self.import_button.setVisible(step == 1)
         self.import_button.setEnabled(step == 1 and self.preview is not None and self.preview.ok)
         self.close_button.setText("Terminer" if step == 2 else "Fermer")
+        # Return: choose the workbook, then import it (or choose another when it cannot be), then close
+        if step == 0:
+            default = self.choose_button
+        elif step == 1:
+            default = self.import_button if self.import_button.isEnabled() else self.back_button
+        else:
+            default = self.close_button
+        default.setDefault(True)
 
     def choose_file(self) -> None:
         path = dialogs.choose_open_path(self, "Choisir le classeur à importer", "Classeur Excel (*.xlsx)")

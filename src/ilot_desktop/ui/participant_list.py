@@ -7,14 +7,16 @@ from datetime import date
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QEvent,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QSize,
     QSortFilterProxyModel,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -154,6 +156,7 @@ class ParticipantListPanel(QWidget):
         self.search.setAccessibleName("Rechercher un participant")
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._on_search)
+        self.search.installEventFilter(self)  # Down: into the results
         self.filter = QComboBox(self)
         self.filter.setAccessibleName("Filtrer les dossiers par statut")
         for code, label in FILTERS:
@@ -184,6 +187,7 @@ class ParticipantListPanel(QWidget):
         header.setHighlightSections(False)
         self.table.setColumnHidden(COL_STATUS, True)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
+        self.table.installEventFilter(self)  # Enter: opens the selected row
         self.count_label = QLabel(self)
         self.count_label.setAccessibleName("Nombre de dossiers affichés")
         self.proxy.rowsInserted.connect(self._update_count)
@@ -219,6 +223,30 @@ class ParticipantListPanel(QWidget):
         self._current_id = None
         self.search.clear()
         self.model.set_rows([])
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            if watched is self.search and event.key() == Qt.Key.Key_Down:
+                return self.focus_results()
+            if watched is self.table and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self._open_current()
+                return True
+        return super().eventFilter(watched, event)
+
+    def focus_results(self) -> bool:
+        """From the search field (Down): the list takes the focus with its first row selected, not yet opened
+        (Enter opens it; moving on in the list opens each row as before). False when nothing is found."""
+        if not self.proxy.rowCount():
+            return False
+        first = self.proxy.index(0, COL_NAME)
+        self._reverting = True  # selected only: another file may be open with unsaved typing
+        try:
+            self.table.setCurrentIndex(first)
+        finally:
+            self._reverting = False
+        self.table.scrollTo(first)
+        self.table.setFocus(Qt.FocusReason.TabFocusReason)
+        return True
 
     def focus_search(self) -> None:
         self.search.setFocus()
@@ -295,6 +323,15 @@ class ParticipantListPanel(QWidget):
         if self._reverting or not current.isValid():
             return
         summary: ParticipantSummary = current.data(SummaryRole)
+        if summary.id != self._current_id:
+            self.participant_requested.emit(summary.id)
+
+    def _open_current(self) -> None:
+        """Enter in the list: the selected row opens (the one Down chose from the search field)."""
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return
+        summary: ParticipantSummary = index.data(SummaryRole)
         if summary.id != self._current_id:
             self.participant_requested.emit(summary.id)
 

@@ -136,8 +136,9 @@ class RetentionDialog(QDialog):
         self.go = QPushButton("Anonymiser les dossiers cochés", self)
         self.go.setEnabled(self.table.rowCount() > 0)
         self.go.clicked.connect(self.anonymise)
-        close = QPushButton("Fermer", self)
+        self.close_button = close = QPushButton("Fermer", self)
         close.clicked.connect(self.reject)
+        (self.go if self.go.isEnabled() else close).setDefault(True)  # anonymising is confirmed first
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(close)

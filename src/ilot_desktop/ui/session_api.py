@@ -93,6 +93,14 @@ class Session(Protocol):
         """The recovery sheet (PDF) written to ``out``, and the access log says so."""
         ...
 
+    def recovery_sheet_pdf(self, code: str) -> bytes:
+        """The same sheet as PDF bytes in memory, to print (never written to a file)."""
+        ...
+
+    def recovery_sheet_printed(self) -> None:
+        """The access log says the recovery sheet was printed."""
+        ...
+
     def close(self) -> None:
         """Drop every decrypted handle (locking)."""
         ...

@@ -10,6 +10,7 @@ import importlib
 import linecache
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication
@@ -19,6 +20,9 @@ from ilot_desktop.logs import write_crash_report
 from ilot_desktop.services import vault
 from ilot_desktop.ui import dialogs
 from ilot_desktop.ui.window_base import WindowBase
+
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +39,7 @@ class StartFlowMixin(WindowBase):
         self.create_page.back_requested.connect(self.show_start)
         self.create_page.create_requested.connect(self.create_vault)
         self.code_page.save_sheet_requested.connect(self.save_recovery_sheet)
+        self.code_page.print_sheet_requested.connect(self.print_recovery_sheet)
         self.code_page.done.connect(self._code_seen)
         self.unlock_page.unlock_requested.connect(self.unlock)
         self.unlock_page.recover_requested.connect(self.recover)
@@ -97,6 +102,27 @@ class StartFlowMixin(WindowBase):
             dialogs.show_error(self, error)
             return
         self.code_page.saved_label.setText(f"✓ Feuille enregistrée : {target}")
+
+    def print_recovery_sheet(self) -> None:
+        """The same sheet as the PDF, painted on the printer chosen in Qt's print dialog. Built in memory and
+        handed to the printer: no file holding the code is written anywhere (a temporary one included)."""
+        session = self.session
+        if session is None:
+            return
+        printer = dialogs.choose_printer(self, "Feuille de secours")
+        if printer is None:
+            return
+        try:
+            print_pdf_bytes(session.recovery_sheet_pdf(self.code_page.code), printer)
+        except IlotError as error:
+            dialogs.show_error(self, error)
+            return
+        session.recovery_sheet_printed()
+        if printer.outputFileName():  # « Imprimer dans un fichier » chosen in the dialog
+            said = f"✓ Feuille imprimée dans le fichier {printer.outputFileName()}"
+        else:
+            said = f"✓ Feuille envoyée à l'imprimante «\u00a0{printer.printerName()}\u00a0»"
+        self.code_page.saved_label.setText(f"{said}. Vérifiez qu'elle est bien sortie et lisible.")
 
     def _demo_allowed(self) -> bool:
         """The demo from the start pages only (a file of one's own may exist already): never over an open
@@ -187,7 +213,7 @@ class StartFlowMixin(WindowBase):
                 else "Le code de secours reste valable\u00a0: gardez la feuille au coffre.",
             )
 
-        self._busy(work, self.unlock_page.error.show_message)
+        self._busy(work, self.unlock_page.show_recovery_error)
 
     def _busy(self, work: Callable[[], None], show_message: Callable[[str], None]) -> bool:
         """Run a step with a wait cursor; known problems go to ``show_message``, bugs to a report.
@@ -213,6 +239,21 @@ class StartFlowMixin(WindowBase):
             return False
         QGuiApplication.restoreOverrideCursor()
         return True
+
+
+def print_pdf_bytes(data: bytes, printer: QPrinter) -> int:
+    """Every page of a PDF held in memory painted on ``printer``; the number of pages sent. The bytes go from a
+    buffer to the printer: nothing is written on disk."""
+    from PySide6.QtCore import QObject
+
+    from ilot_desktop.ui.plan_preview import load_pdf, print_document
+
+    owner = QObject()  # the document and its buffer go with it, as soon as the pages are sent
+    try:
+        document, _buffer = load_pdf(data, owner)
+        return print_document(document, printer)
+    finally:
+        owner.deleteLater()
 
 
 def _preload_storage(freeze: bool = True) -> None:

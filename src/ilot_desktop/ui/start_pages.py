@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QFrame,
     QHBoxLayout,
@@ -17,10 +18,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ilot_desktop.ui.password_fields import PasswordPair, masked_with_toggle
+from ilot_desktop.services import vault
+from ilot_desktop.ui.password_fields import OK_STYLE, TODO_STYLE, PasswordPair, masked_with_toggle
 from ilot_desktop.ui.widgets import ErrorLabel
 
 CARD_STYLE = "QFrame#card { background: white; border: 1px solid #d0d7de; border-radius: 10px; }"
+RETURN_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
 class _CardPage(QWidget):
@@ -50,6 +53,34 @@ class _CardPage(QWidget):
         row.addStretch(1)
         outer.addLayout(row)
         outer.addStretch(1)
+
+    def main_button(self) -> QPushButton | None:
+        """The page's main action: what Return does outside a text field (each page names its own)."""
+        return None
+
+    def return_refused(self) -> None:
+        """Return while the main action is not yet possible (the page may show what is missing)."""
+
+    def set_buttons(self) -> None:
+        """A focused button answers Return (as in a dialog); the main one is drawn as the default."""
+        for button in self.card.findChildren(QPushButton):
+            button.setAutoDefault(True)
+        main = self.main_button()
+        if main is not None:
+            main.setDefault(True)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Return or Enter anywhere on the page (a box being ticked, nothing focused) presses its main button. A
+        text field has its own next step (``returnPressed``) and a focused button presses itself."""
+        if event.key() in RETURN_KEYS and not isinstance(QApplication.focusWidget(), QLineEdit):
+            main = self.main_button()
+            if main is not None and main.isEnabled() and main.isVisible():
+                main.click()
+            else:
+                self.return_refused()
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def paragraph(self, text: str, muted: bool = False) -> QLabel:
         label = QLabel(text, self.card)
@@ -98,7 +129,11 @@ class WelcomePage(_CardPage):
         )
         self.orphan.setStyleSheet("color: #b00020;")
         self.orphan.hide()
-        self.paragraph(f"Dossier des données : {folder}", muted=True)
+        self.paragraph(f"Dossier des données\u00a0: {folder}", muted=True)
+        self.set_buttons()
+
+    def main_button(self) -> QPushButton:
+        return self.create_button
 
     def set_orphan_key(self, orphan: bool) -> None:
         """A key file without its database: say so, and do not offer to create over it."""
@@ -134,6 +169,10 @@ class CreatePage(_CardPage):
         buttons.addStretch(1)
         buttons.addWidget(self.create_button)
         self.body.addLayout(buttons)
+        self.set_buttons()
+
+    def main_button(self) -> QPushButton:
+        return self.create_button
 
     def _submit(self) -> None:
         if self.passwords.is_valid():
@@ -146,6 +185,7 @@ class CreatePage(_CardPage):
 
 class RecoveryCodePage(_CardPage):
     save_sheet_requested = Signal()
+    print_sheet_requested = Signal()
     done = Signal()
 
     def __init__(self, parent: QWidget | None = None):
@@ -164,28 +204,53 @@ class RecoveryCodePage(_CardPage):
         )
         self.body.addWidget(self.code_label)
         self.paragraph(
-            "Enregistrez la feuille de secours (PDF) de préférence sur une clé USB, imprimez-la, puis "
-            "supprimez le fichier. Rangez la feuille dans le coffre du bureau, jamais avec l'ordinateur. "
+            "Imprimez la feuille de secours, ou enregistrez-la (PDF) sur une clé USB pour l'imprimer ailleurs, "
+            "puis supprimez le fichier. Rangez la feuille dans le coffre du bureau, jamais avec l'ordinateur. "
             "Ne la photographiez pas et ne l'envoyez pas par e-mail.",
         )
+        self.print_button = QPushButton("Imprimer la feuille de secours…", self.card)
+        self.print_button.setAccessibleName("Imprimer la feuille de secours")
+        self.print_button.clicked.connect(self.print_sheet_requested)
         self.save_button = QPushButton("Enregistrer la feuille de secours (PDF)…", self.card)
+        self.save_button.setAccessibleName("Enregistrer la feuille de secours en PDF")
         self.save_button.clicked.connect(self.save_sheet_requested)
-        self.body.addWidget(self.save_button)
+        sheet_row = QHBoxLayout()
+        sheet_row.addWidget(self.print_button)
+        sheet_row.addWidget(self.save_button)
+        sheet_row.addStretch(1)
+        self.body.addLayout(sheet_row)
         self.saved_label = QLabel(self.card)
         self.saved_label.setStyleSheet("color: #1b6e20;")
         self.saved_label.setWordWrap(True)
         self.body.addWidget(self.saved_label)
-        self.confirm = QCheckBox("J'ai enregistré ou recopié ce code et je le rangerai en lieu sûr.", self.card)
+        self.confirm = QCheckBox(
+            "J'ai imprimé, enregistré ou recopié ce code et je le rangerai en lieu sûr.", self.card
+        )
         self.body.addWidget(self.confirm)
         self.continue_button = QPushButton("Continuer", self.card)
         self.continue_button.setEnabled(False)
         self.confirm.toggled.connect(self.continue_button.setEnabled)
         self.continue_button.clicked.connect(self.done)
+        self.hint = QLabel("Cochez d'abord la case ci-dessus (barre d'espace), puis Entrée.", self.card)
+        self.hint.setStyleSheet(TODO_STYLE)
+        self.hint.setWordWrap(True)
+        self.hint.hide()
+        self.confirm.toggled.connect(lambda _on: self.hint.hide())
         row = QHBoxLayout()
-        row.addStretch(1)
+        row.addWidget(self.hint, 1)
         row.addWidget(self.continue_button)
         self.body.addLayout(row)
         self.code = ""
+        self.set_buttons()
+
+    def main_button(self) -> QPushButton:
+        return self.continue_button
+
+    def return_refused(self) -> None:
+        """Return before the box is ticked: the box takes the focus and the page says what is missing (Return
+        never ticks it: noting the code is the caseworker's own statement)."""
+        self.confirm.setFocus()
+        self.hint.show()
 
     def show_code(self, code: str) -> None:
         self.code = code
@@ -194,6 +259,7 @@ class RecoveryCodePage(_CardPage):
         self.code_label.setText("\n".join(lines))
         self.confirm.setChecked(False)
         self.saved_label.clear()
+        self.hint.hide()
 
     def forget(self) -> None:
         self.code = ""
@@ -206,7 +272,7 @@ class UnlockPage(_CardPage):
 
     def __init__(self, folder: Path, parent: QWidget | None = None):
         super().__init__("Déverrouiller les dossiers", parent)
-        self.folder_label = self.paragraph(f"Fichier : {folder}", muted=True)
+        self.folder_label = self.paragraph(self.folder_text(folder), muted=True)
         # password mode
         self.password_box = QWidget(self.card)
         self.password = QLineEdit(self.password_box)
@@ -240,6 +306,12 @@ class UnlockPage(_CardPage):
         code_row, self.show_code = masked_with_toggle(self.code, "le code de secours")
         code_caption = QLabel("Code de secours (sur la feuille rangée au coffre)\u00a0:", self.recovery_box)
         code_caption.setBuddy(self.code)
+        # the code's form checked as it is typed: how much is typed, a typo, or « ✓ » once it is well formed
+        self.code_status = QLabel(self.recovery_box)
+        self.code_status.setAccessibleName("Vérification du code de secours")
+        self.code_status.setWordWrap(True)
+        self.code.textChanged.connect(self._code_edited)
+        self._code_error = False  # the message shown is the answer to the code tried: it goes once it changes
         self.new_passwords = PasswordPair("Nouveau mot de passe", self.recovery_box)
         self.recover_button = QPushButton("Ouvrir avec le code de secours", self.recovery_box)
         self.recover_button.setEnabled(False)
@@ -254,6 +326,7 @@ class UnlockPage(_CardPage):
         rec.setContentsMargins(0, 0, 0, 0)
         rec.addWidget(code_caption)
         rec.addLayout(code_row)
+        rec.addWidget(self.code_status)
         rec.addWidget(self.new_passwords)
         buttons = QHBoxLayout()
         buttons.addWidget(self.back_button)
@@ -265,14 +338,48 @@ class UnlockPage(_CardPage):
         self.error = ErrorLabel(self.card)
         self.error.setAccessibleName("Message d'erreur")
         self.body.addWidget(self.error)
+        self.set_buttons()
+        self.recover_button.setDefault(True)  # the main button of the other mode
+
+    @staticmethod
+    def folder_text(folder: Path) -> str:
+        return f"Dossier des données\u00a0: {folder}"
 
     def set_folder(self, folder: Path) -> None:
-        self.folder_label.setText(f"Fichier : {folder}")
+        self.folder_label.setText(self.folder_text(folder))
+
+    def main_button(self) -> QPushButton:
+        return self.recover_button if self.recovery_box.isVisibleTo(self) else self.unlock_button
+
+    def show_recovery_error(self, message: str) -> None:
+        """The answer to a recovery tried (a typo in the code, a code that does not open this file…): it stays
+        only until the code is changed, where the live check below the field takes over."""
+        self.error.show_message(message)
+        self._code_error = True
+
+    def _code_edited(self, text: str) -> None:
+        if self._code_error:
+            self._code_error = False
+            self.error.show_message(None)
+        typed = len("".join(c for c in text if not c.isspace() and c != "-"))
+        problem = vault.recovery_code_problem(text)
+        if not typed:
+            self.code_status.clear()
+        elif problem is None:
+            self.code_status.setText("✓ Code complet, sans faute de frappe.")
+            self.code_status.setStyleSheet(OK_STYLE)
+        elif typed < vault.RECOVERY_CODE_CHARS:
+            self.code_status.setText(f"{typed} caractère{'s' if typed > 1 else ''} sur {vault.RECOVERY_CODE_CHARS}.")
+            self.code_status.setStyleSheet("color: #555;")
+        else:
+            self.code_status.setText(problem)
+            self.code_status.setStyleSheet(TODO_STYLE)
 
     def show_recovery(self, on: bool) -> None:
         self.password_box.setVisible(not on)
         self.recovery_box.setVisible(on)
         self.error.show_message(None)
+        self._code_error = False
         (self.code if on else self.password).setFocus()
 
     def show_error(self, message: str) -> None:
