@@ -10,10 +10,12 @@ Documents of a real file carry none of it.
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from ilot_desktop.domain.demonstration import DEMO_EXPLANATION, DEMO_MARK, DEMO_SHEET
 from ilot_desktop.reports.fonts import register_fonts
@@ -37,10 +39,11 @@ def draw_pdf_mark(canvas: Canvas, page_size: tuple[float, float]) -> None:
     canvas.setFont(bold, 9)
     canvas.drawCentredString(width / 2, height - 6.5 * mm, DEMO_MARK)
     canvas.setFillAlpha(_WATERMARK_ALPHA)
-    size = min(width, height) / 12
+    # along the page's diagonal, over three quarters of it: whole on the page, whatever its size
+    size = min(60.0, 0.75 * math.hypot(width, height) / stringWidth(DEMO_MARK, bold, 1))
     canvas.setFont(bold, size)
     canvas.translate(width / 2, height / 2)
-    canvas.rotate(35 if height > width else 22)
+    canvas.rotate(math.degrees(math.atan2(height, width)))
     canvas.drawCentredString(0, -size / 3, DEMO_MARK)
     canvas.restoreState()
 
