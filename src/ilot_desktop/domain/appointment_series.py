@@ -99,7 +99,7 @@ def validate_repeat(first: date | None, repeat: Repeat) -> dict[str, str]:
     if repeat.until <= first:
         return {"repeat": f"La date de fin doit suivre le premier rendez-vous ({format_date(first)})."}
     if (repeat.until - first).days > MAX_SPAN_DAYS:
-        return {"repeat": "Une série ne peut pas dépasser un an : choisissez une date de fin plus proche."}
+        return {"repeat": "Une série ne peut pas dépasser un an\u00a0: choisissez une date de fin plus proche."}
     return {}
 
 

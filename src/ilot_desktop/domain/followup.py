@@ -129,10 +129,10 @@ RECORDED = (AppointmentStatus.DONE, AppointmentStatus.ABSENT)
 def record_refusal(appointment: Appointment, now: datetime) -> str | None:
     """Why « Réalisé » / « Absent » cannot be noted yet (the appointment's time has not come), or None."""
     if appointment.start is None:
-        return "Ce rendez-vous n'a pas de date : il ne peut pas être noté « Réalisé » ou « Absent »."
+        return "Ce rendez-vous n'a pas de date\u00a0: il ne peut pas être noté « Réalisé » ou « Absent »."
     if appointment.start > now:
         return (
-            "Ce rendez-vous n'a pas encore eu lieu : « Réalisé » ou « Absent » pourra être noté "
+            "Ce rendez-vous n'a pas encore eu lieu\u00a0: « Réalisé » ou « Absent » pourra être noté "
             f"à partir du {format_moment(appointment.start)}."
         )
     return None

@@ -210,7 +210,9 @@ class FollowUpService:
                 self._check(uow, other)
             except ValidationError as error:
                 assert other.start is not None  # read from the file
-                raise ValidationError({"start": f"Le rendez-vous du {format_moment(other.start)} : {error}"}) from None
+                raise ValidationError(
+                    {"start": f"Le rendez-vous du {format_moment(other.start)}\u00a0: {error}"}
+                ) from None
             uow.appointments.update(other, now)
         log.info("appointment series changed: %d other occurrences", len(others))
 
@@ -253,7 +255,7 @@ class FollowUpService:
         if model.participant_id is None:
             raise ValidationError({"participant": "Choisissez la personne concernée."})
         if not starts:
-            raise ValidationError({"repeat": "Aucune date n'est cochée : rien à créer."})
+            raise ValidationError({"repeat": "Aucune date n'est cochée\u00a0: rien à créer."})
         person = self._participant(model.participant_id)
         series_id = uuid.uuid4().hex if len(starts) > 1 else None
         cleaned = replace(_cleaned(model), series_id=series_id)
@@ -269,7 +271,7 @@ class FollowUpService:
                     self._check(uow, occurrence)
                 except ValidationError as error:
                     moment = format_moment(_start_of(occurrence))
-                    raise ValidationError({"repeat": f"Le rendez-vous du {moment} : {error}"}) from None
+                    raise ValidationError({"repeat": f"Le rendez-vous du {moment}\u00a0: {error}"}) from None
                 saved.append(replace(occurrence, id=uow.appointments.add(occurrence, now)))
             record_change(uow, self._clock, model.participant_id, f"rendez-vous ({len(saved)})")
             uow.commit()
