@@ -73,7 +73,6 @@ def test_a_corrected_recovery_code_loses_its_typo_message(make_window, qtbot, tm
     page.show_recovery(True)
     typo = ("1" if code[0] != "1" else "2") + code[1:]
     page.code.setText(typo)
-    assert "faute de frappe" in page.code_status.text()  # said as soon as the code is complete
     page.new_passwords.first.setText("Nouveau-Secret-2027!")
     page.new_passwords.second.setText("Nouveau-Secret-2027!")
     qtbot.mouseClick(page.recover_button, Qt.MouseButton.LeftButton)
@@ -81,6 +80,8 @@ def test_a_corrected_recovery_code_loses_its_typo_message(make_window, qtbot, tm
     page.code.setText(code)  # corrected
     assert "faute de frappe" not in page.error.text() and not page.error.isVisibleTo(window)
     assert page.code_status.text() == "✓ Code complet, sans faute de frappe."
+    page.code.setText(typo)
+    assert "faute de frappe" in page.code_status.text()  # said below the field as soon as the code is complete
     page.code.setText(code[:9])
     assert page.code_status.text() == "8 caractères sur 56."
 
