@@ -198,6 +198,14 @@ class Driver:
         window.open_participant(pid, window.barriers)
         window.tabs.setCurrentWidget(window.barriers)
         window.barriers.plan.open_preview()
+        contact = window.barriers.plan.contact_dialog  # « Mes coordonnées » asked before the first plan
+        if contact is not None:
+            contact.phone.setText("01 00 00 00 00")
+            contact.address.setText("24 rue Gaston Tessier, 75019 Paris")
+            contact.save_button.click()
+        late = window.barriers.plan.late_dialog  # late tasks: printed « Date à refixer ensemble »
+        if late is not None:
+            late.show_button.click()
         self.wait_for(lambda: window.barriers.plan.preview is not None, "the plan preview")
         preview = window.barriers.plan.preview
         self.choose("gui-plan.pdf")

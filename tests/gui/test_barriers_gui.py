@@ -28,7 +28,9 @@ def window(make_window, tmp_path):
     person = session.participants.save(
         make_participant(work_constraints={WorkConstraint.NO_ALCOHOL_ENV}, work_constraints_notes="Pas de bar")
     )
-    session.plan.set_caseworker_contact("Ariane Morel", "01 00 00 00 00", "ariane@example.org")
+    session.plan.set_caseworker_contact(
+        "Ariane Morel", "01 00 00 00 00", "ariane@example.org", "24 rue Gaston Tessier, 75019 Paris"
+    )
     session.close()
     w = make_window(folder)
     w.unlock(PASSWORD)

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QFont
 
 from ilot_desktop.domain.barriers import Barrier
-from ilot_desktop.domain.dates import format_date
+from ilot_desktop.domain.dates import DateError, format_date, parse_date
 from ilot_desktop.domain.vocabulary import BarrierCategory, BarrierStatus
+from ilot_desktop.errors import ValidationError
 
 COL_TICK, COL_ITEM, COL_STATUS, COL_IDENTIFIED, COL_LIFTED, COL_PARTNER, COL_COMMENT = range(7)
 _HEADERS = ("", "Frein", "Statut", "Identifié le", "Levé le", "Partenaire", "Commentaire")
@@ -181,3 +182,26 @@ class BarrierChecklistModel(QAbstractTableModel):
             self.edit_requested.emit(row, index.column(), value)
             return True
         return False
+
+
+_FIELD_OF_COLUMN = {
+    COL_IDENTIFIED: "identified_on",
+    COL_LIFTED: "lifted_on",
+    COL_PARTNER: "partner",
+    COL_COMMENT: "comment",
+    COL_STATUS: "status",
+}
+
+
+def with_cell(barrier: Barrier, column: int, text: str) -> Barrier:
+    """The barrier with a date, partner or comment cell as typed; a date that cannot be read is refused."""
+    if column == COL_PARTNER:
+        return replace(barrier, partner=text)
+    if column == COL_COMMENT:
+        return replace(barrier, comment=text)
+    name = _FIELD_OF_COLUMN[column]
+    try:
+        day = parse_date(text)
+    except DateError as error:
+        raise ValidationError({name: f"« {text} » : {error}"}) from None
+    return replace(barrier, identified_on=day) if column == COL_IDENTIFIED else replace(barrier, lifted_on=day)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -19,12 +18,13 @@ from PySide6.QtWidgets import (
     QListWidget,
     QPushButton,
     QSplitter,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from ilot_desktop.domain.barriers import CATALOGUE, Barrier, BarrierEvent
-from ilot_desktop.domain.dates import DateError, format_date, parse_date
+from ilot_desktop.domain.dates import format_date
 from ilot_desktop.domain.vocabulary import BarrierCategory, BarrierStatus
 from ilot_desktop.errors import IlotError, ValidationError
 from ilot_desktop.ui import dialogs
@@ -39,10 +39,12 @@ from ilot_desktop.ui.barriers_model import (
     BarrierChecklistModel,
     Row,
     RowRole,
+    with_cell,
 )
 from ilot_desktop.ui.barriers_view import ChecklistView, StatusDelegate, TextDelegate
+from ilot_desktop.ui.nobody_chosen import NobodyChosen
 from ilot_desktop.ui.plan_panel import PlanPanel
-from ilot_desktop.ui.widgets import ChoiceCombo
+from ilot_desktop.ui.widgets import ChoiceCombo, wrapping_label
 
 if TYPE_CHECKING:
     from ilot_desktop.domain.participant import Participant
@@ -58,17 +60,17 @@ _COLUMN_NAMES = {
     COL_PARTNER: "Partenaire",
     COL_COMMENT: "Commentaire",
 }
-_FIELD_OF_COLUMN = {
-    COL_IDENTIFIED: "identified_on",
-    COL_LIFTED: "lifted_on",
-    COL_PARTNER: "partner",
-    COL_COMMENT: "comment",
-    COL_STATUS: "status",
-}
+
+
+NOBODY = (
+    "Choisissez une personne dans la liste, à gauche, pour noter ses freins et partager son plan d'action. "
+    "Pour une nouvelle personne, enregistrez d'abord sa fiche."
+)
 
 
 class BarriersPage(QWidget):
     changed = Signal()
+    list_requested = Signal()  # « Aller à la liste des personnes », while nobody is chosen
 
     def __init__(self, today: Callable[[], date], parent: QWidget | None = None):
         super().__init__(parent)
@@ -80,7 +82,7 @@ class BarriersPage(QWidget):
         self._pending_orientation: _Key | None = None
         self._cell_draft: _CellText | None = None  # typed before a lock
 
-        self.heading = QLabel(self)
+        self.heading = wrapping_label(QLabel(self))  # a long name wraps: it never widens the window
         self.heading.setStyleSheet("font-size: 16px; font-weight: 600;")
         self.constraints = QLabel(self)
         self.constraints.setWordWrap(True)
@@ -173,11 +175,20 @@ class BarriersPage(QWidget):
         vertical.addWidget(self.plan)
         vertical.setStretchFactor(0, 3)
         vertical.setStretchFactor(1, 2)
-        layout = QVBoxLayout(self)
+        self.content = QWidget(self)
+        layout = QVBoxLayout(self.content)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.heading)
         layout.addWidget(self.constraints)
         layout.addWidget(self.message)
         layout.addWidget(vertical, 1)
+        self.nobody = NobodyChosen(NOBODY, self)  # in place of an empty checklist
+        self.nobody_text, self.to_list_button = self.nobody.text, self.nobody.button
+        self.nobody.list_requested.connect(self.list_requested)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.nobody)
+        self.stack.addWidget(self.content)
+        QVBoxLayout(self).addWidget(self.stack)
         self._set_enabled(False)
 
     # --- session and participant -------------------------------------------------------------------
@@ -294,11 +305,13 @@ class BarriersPage(QWidget):
         if self.session is None or self.participant is None:
             self.model.clear()
             self._barriers, self._histories = [], {}
-            self.heading.setText("Choisissez un dossier enregistré pour noter ses freins et son plan d'action.")
+            self.heading.clear()
             self.constraints.clear()
             self.constraints.hide()
             self._set_enabled(False)
+            self.stack.setCurrentWidget(self.nobody)
             return
+        self.stack.setCurrentWidget(self.content)
         p = self.participant
         self.heading.setText(f"Freins et plan d'action de {p.display_name}")
         constraints = [c.label for c in sorted(p.work_constraints, key=lambda c: c.label)]
@@ -393,7 +406,7 @@ class BarriersPage(QWidget):
                 session.barriers.set_status(barrier.id, BarrierStatus.ORIENTED, partner)
                 return
 
-        session.barriers.save(_with_cell(barrier, column, str(value or "").strip()))
+        session.barriers.save(with_cell(barrier, column, str(value or "").strip()))
 
     def _set_status(self, row: Row, status: BarrierStatus) -> None:
         """1–4: the status; an unticked barrier is ticked first."""
@@ -467,17 +480,3 @@ class BarriersPage(QWidget):
 
     def barrier_choices(self) -> list[Barrier]:
         return list(self._barriers)
-
-
-def _with_cell(barrier: Barrier, column: int, text: str) -> Barrier:
-    """The barrier with a date, partner or comment cell as typed; a date that cannot be read is refused."""
-    if column == COL_PARTNER:
-        return replace(barrier, partner=text)
-    if column == COL_COMMENT:
-        return replace(barrier, comment=text)
-    name = _FIELD_OF_COLUMN[column]
-    try:
-        day = parse_date(text)
-    except DateError as error:
-        raise ValidationError({name: f"« {text} » : {error}"}) from None
-    return replace(barrier, identified_on=day) if column == COL_IDENTIFIED else replace(barrier, lifted_on=day)

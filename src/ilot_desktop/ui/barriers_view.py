@@ -7,6 +7,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
     QAbstractItemView,
     QLineEdit,
     QStyledItemDelegate,
@@ -65,7 +66,8 @@ class TextDelegate(QStyledItemDelegate):
 
 class ChecklistView(QTableView):
     """Space ticks, 1–4 set the status (and tick), Ctrl+↑/↓ jump between categories; in the text and date
-    columns every key is typed. Tab leaves the table: the arrows move inside it."""
+    columns every key is typed. Tab leaves the table: the arrows move inside it. Entrée in a date, partner or
+    comment cell saves it and goes back to the barrier's name, where Space and 1–4 work again."""
 
     status_key = Signal(object, object)  # row, status
 
@@ -87,6 +89,14 @@ class ChecklistView(QTableView):
         if not editing and self._command_key(index, event):
             return
         super().keyPressEvent(event)
+
+    def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
+        index = self.currentIndex()
+        super().closeEditor(editor, hint)
+        if hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache and index.column() not in COMMAND_COLUMNS:
+            # typed and Entrée: back on the row's name (the page saves after this, and keeps this column)
+            self.setCurrentIndex(index.siblingAtColumn(COL_ITEM))
+            self.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _command_key(self, index: QModelIndex, event: QKeyEvent) -> bool:
         """Space or 1–4 on a barrier's tick, name or status: done here, True. Anything else: False."""

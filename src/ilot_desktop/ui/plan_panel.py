@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QCompleter,
+    QDialog,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -35,6 +36,8 @@ from ilot_desktop.ui.widgets import CellChoiceCombo, ChoiceCombo, DateEdit, Erro
 
 if TYPE_CHECKING:
     from ilot_desktop.domain.participant import Participant
+    from ilot_desktop.ui.contact_dialog import ContactDialog
+    from ilot_desktop.ui.plan_late_tasks import LateTasksDialog
     from ilot_desktop.ui.plan_preview import PlanPreviewDialog
     from ilot_desktop.ui.session_api import Session
     from ilot_desktop.ui.session_events import SessionEvents
@@ -56,6 +59,9 @@ class PlanPanel(QGroupBox):
         self.session: Session | None = None
         self.participant: Participant | None = None
         self.preview: PlanPreviewDialog | None = None
+        # asked before the preview: « Mes coordonnées » while the phone or address is missing, then the late tasks
+        self.contact_dialog: ContactDialog | None = None
+        self.late_dialog: LateTasksDialog | None = None
 
         self.description = QLineEdit(self)
         self.description.setPlaceholderText("Nouvelle tâche : tapez ou choisissez une suggestion, puis Entrée")
@@ -137,6 +143,20 @@ class PlanPanel(QGroupBox):
         action, a result: a task may be late now), not after the barriers above it."""
         self.changed.connect(lambda: events.plan_changed.emit(self))
         events.on_followup(self._written_elsewhere, barriers=False)
+        events.barriers_changed.connect(self._barriers_written)
+
+    def _barriers_written(self, _source: object) -> None:
+        """A barrier ticked, lifted or removed above: the « Frein lié » choices and the suggestions follow at once
+        (the tasks and what is being typed stay as they are)."""
+        session, participant = self.session, self.participant
+        if session is None or participant is None or participant.id is None:
+            return
+        index = self.barrier.currentIndex()
+        chosen = self._barrier_ids[index] if 0 <= index < len(self._barrier_ids) else None
+        self._fill_barrier_choices(session.barriers.for_participant(participant.id))
+        if chosen in self._barrier_ids:
+            self.barrier.setCurrentIndex(self._barrier_ids.index(chosen))
+        self._suggestions.setStringList(session.plan.suggestions(participant.id))
 
     def _written_elsewhere(self, source: object) -> None:
         if source is not self:
@@ -150,9 +170,12 @@ class PlanPanel(QGroupBox):
         self.session = session
         if session is None:
             self._clear_draft()
-            if self.preview is not None:
-                self.preview.done(0)
-                self.preview = None
+            for name in ("preview", "contact_dialog", "late_dialog"):
+                dialog = getattr(self, name)
+                if dialog is not None:
+                    dialog.blockSignals(True)  # nothing opens after it at lock
+                    dialog.done(0)
+                    setattr(self, name, None)
             self.show_participant(None)
 
     def show_participant(self, participant: Participant | None) -> None:
@@ -354,6 +377,53 @@ class PlanPanel(QGroupBox):
         self.changed.emit()
 
     def open_preview(self) -> None:
+        """The printed plan, after what it needs: « Mes coordonnées » (asked once, while the phone or the office's
+        address is missing) and a new date for each late task (or « Date à refixer ensemble »)."""
+        from ilot_desktop.ui.contact_dialog import ContactDialog
+        from ilot_desktop.ui.plan_late_tasks import LateTasksDialog
+
+        session, participant = self.session, self.participant
+        if session is None or participant is None or participant.id is None:
+            return
+        self.error.show_message(None)
+        try:
+            missing = session.plan.contact_missing()
+            tasks = [] if missing else session.plan.tasks(participant.id, include_closed=False)
+            late = [t for t in tasks if is_overdue(t, self._today())]
+        except IlotError as error:
+            dialogs.show_error(self, error)
+            return
+        if missing:
+            self.contact_dialog = ContactDialog(session, self, asking=True)
+            self.contact_dialog.finished.connect(self._contact_answered)
+            self.contact_dialog.open()
+        elif late:
+            self.late_dialog = LateTasksDialog(late, session.plan, self._today, self)
+            self.late_dialog.finished.connect(self._late_answered)
+            self.late_dialog.open()
+        else:
+            self._show_preview()
+
+    def _contact_answered(self, result: int) -> None:
+        self.contact_dialog = None
+        if result == QDialog.DialogCode.Accepted:
+            self.open_preview()
+        else:
+            self.error.show_message(
+                "Le plan n'est pas ouvert\u00a0: il doit dire à la personne comment vous joindre (votre téléphone "
+                "et l'adresse du bureau)."
+            )
+
+    def _late_answered(self, result: int) -> None:
+        dialog, self.late_dialog = self.late_dialog, None
+        if result != QDialog.DialogCode.Accepted:
+            return
+        if dialog is not None and dialog.rescheduled:
+            self.refresh()
+            self.changed.emit()
+        self._show_preview()
+
+    def _show_preview(self) -> None:
         from ilot_desktop.ui.plan_preview import PlanPreviewDialog
 
         if self.session is None or self.participant is None or self.participant.id is None:

@@ -10,7 +10,7 @@ from PySide6.QtGui import QPainter, QPixmap
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
-from ilot_desktop.domain.action_plan import ActionPlanDocument, sensitive_warning, sensitive_words
+from ilot_desktop.domain.action_plan import ActionPlanDocument, plan_title, sensitive_warning, sensitive_words
 from ilot_desktop.errors import IlotError, StorageEnvironmentError
 from ilot_desktop.ui import dialogs
 from ilot_desktop.ui.widgets import fit_to_screen
@@ -67,7 +67,7 @@ class PlanPreviewDialog(QDialog):
         self.plan = plan
         self._plans = plans
         self._participant_id = participant_id
-        self.setWindowTitle(f"Plan d'action de {plan.person_first_name}")
+        self.setWindowTitle(plan_title(plan.person_first_name))
         self.setModal(True)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # the plan and its pictures go with it
         fit_to_screen(self, PREVIEW_WIDTH + 80, 820)

@@ -78,6 +78,7 @@ class Workspace(QSplitter):
         self.list_panel.participant_requested.connect(self.request_participant, Qt.ConnectionType.QueuedConnection)
         self.list_panel.new_requested.connect(self.new_participant)
         self.home.participant_requested.connect(self._open_from_home)
+        self.barriers.list_requested.connect(self.list_panel.focus_search)  # the Freins tab with nobody chosen
         self.form.saved.connect(self._form_saved)
         self.form.open_existing_requested.connect(self.open_participant)
         self.form.dirty_changed.connect(self._dirty_changed)
