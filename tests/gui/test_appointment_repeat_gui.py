@@ -72,7 +72,7 @@ def test_the_first_month_in_one_dialog(window, qtbot):
     texts = [panel.dates.item(i).text() for i in range(panel.dates.count())]
     assert texts[0] == "mardi 01/12/2026 à 10:00"
     assert texts[1].startswith("mardi 08/12/2026 à 10:00 — déjà un rendez-vous ce jour-là à 14:00")
-    assert texts[2].startswith("mardi 15/12/2026 à 10:00 · Entretien individuel, Locaux de L'Îlot")  # released
+    assert texts[2] == "mardi 15/12/2026 à 10:00 · après la libération\u00a0: entretien individuel, Locaux de L'Îlot"
     checked = [panel.dates.item(i).checkState() is Qt.CheckState.Checked for i in range(4)]
     assert checked == [True, False, True, True]  # the clash is shown and skipped unless ticked again
     assert panel.summary.text().startswith("3 rendez-vous seront créés. 1 date tombe le même jour")

@@ -31,7 +31,7 @@ from ilot_desktop.errors import IlotError, ValidationError
 from ilot_desktop.ui import dialogs
 from ilot_desktop.ui.appointment_repeat import RepeatPanel, ask_scope
 from ilot_desktop.ui.locking import DRAFT_NOTE, DRAFT_STYLE
-from ilot_desktop.ui.widgets import ChoiceCombo, DateEdit, ErrorLabel, add_form_row, moment_of
+from ilot_desktop.ui.widgets import ChoiceCombo, DateEdit, ErrorLabel, add_form_row, fit_to_screen, moment_of
 
 if TYPE_CHECKING:
     from ilot_desktop.ui.session_api import Session
@@ -276,9 +276,13 @@ class AppointmentDialog(QDialog):
 
     def _repeat_toggled(self, on: bool) -> None:
         """A series is planned: no status, report or next steps to type for dates still to come."""
-        for widget in (self.status, self.report, self.next_steps):
-            self._form.setRowVisible(widget, not on)
+        status_row = self.status.parentWidget()  # the status and its error message (add_form_row)
+        for widget in (status_row, self.report, self.next_steps):
+            if widget is not None:
+                self._form.setRowVisible(widget, not on)
         self.errors["status"].show_message(None)
+        hint = self.sizeHint()
+        fit_to_screen(self, max(self.width(), hint.width()), max(self.height(), hint.height()))
         self._mark_dirty()
 
     def participant_id(self) -> int | None:

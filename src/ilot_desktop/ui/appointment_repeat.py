@@ -93,6 +93,8 @@ class RepeatPanel(QWidget):
         self.dates = QListWidget(self.body)
         self.dates.setAccessibleName("Dates qui seront créées (décochez celles à ne pas créer)")
         self.dates.setMinimumHeight(self.dates.fontMetrics().height() * PREVIEW_ROWS + 12)
+        self.dates.setWordWrap(True)  # a long line (a clash, the office after the release) wraps, never hides
+        self.dates.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.summary = QLabel(self.body)
         self.summary.setWordWrap(True)
         self.summary.setAccessibleName("Résumé de la série")
@@ -111,10 +113,10 @@ class RepeatPanel(QWidget):
         form = QFormLayout(self.body)
         form.setContentsMargins(24, 0, 0, 0)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-        form.addRow(_buddy("&Fréquence", self.frequency, self.body), self.frequency)
-        form.addRow("Fin", ends_holder)
+        form.addRow(_buddy("&Fréquence\u00a0:", self.frequency, self.body), self.frequency)
+        form.addRow("Fin\u00a0:", ends_holder)
         form.addRow("", self.proposal)
-        form.addRow(_buddy("&Dates", self.dates, self.body), self.dates)
+        form.addRow(_buddy("&Dates\u00a0:", self.dates, self.body), self.dates)
         form.addRow("", self.summary)
         form.addRow("", self.error)
         layout = QVBoxLayout(self)
@@ -220,7 +222,7 @@ class RepeatPanel(QWidget):
                 model.place.strip(),
             ):
                 place = f", {occurrence.appointment.place}" if occurrence.appointment.place else ""
-                text += f" · {occurrence.appointment.kind.label}{place} (après la libération)"
+                text += f" · après la libération\u00a0: {occurrence.appointment.kind.label.lower()}{place}"
             why = occurrence.problem or (occurrence.clash.text() if occurrence.clash else "")
             if why:
                 text += f" — {why}"
