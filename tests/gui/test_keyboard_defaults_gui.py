@@ -88,8 +88,10 @@ def test_a_corrected_recovery_code_loses_its_typo_message(make_window, qtbot, tm
 
 # --- every dialog --------------------------------------------------------------------------------------------
 
-# No main action: the progress of a long task offers only « Annuler » (Escape), never pressed by Return.
-WITHOUT_MAIN_ACTION = {"ProgressDialog"}
+# No main action: the progress of a long task offers only « Annuler » (Escape), never pressed by Return; the guide is
+# a reading window where Return belongs to its search field and its contents list (a default « Fermer » would close
+# it when a heading is chosen with Return).
+WITHOUT_MAIN_ACTION = {"ProgressDialog", "HelpWindow"}
 
 
 @pytest.fixture

@@ -154,6 +154,7 @@ class ParticipantListPanel(QWidget):
         self.search = QLineEdit(self)
         self.search.setPlaceholderText("Rechercher : nom, prénom ou n° de dossier")
         self.search.setAccessibleName("Rechercher un participant")
+        self.search.setToolTip("Flèche bas\u00a0: aller aux résultats, puis Entrée pour ouvrir le dossier choisi")
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._on_search)
         self.search.installEventFilter(self)  # Down: into the results

@@ -238,7 +238,7 @@ class RecoveryCodePage(_CardPage):
         self.confirm.toggled.connect(lambda _on: self.hint.hide())
         row = QHBoxLayout()
         row.addWidget(self.hint, 1)
-        row.addWidget(self.continue_button)
+        row.addWidget(self.continue_button, 0, Qt.AlignmentFlag.AlignRight)  # its own width, hint shown or not
         self.body.addLayout(row)
         self.code = ""
         self.set_buttons()
