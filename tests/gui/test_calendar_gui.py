@@ -74,8 +74,9 @@ def cell(week, day: date, hour: int, minute: int = 0):
 
 def test_ma_semaine_is_first_and_lists_this_week(window):
     assert window.tabs.currentWidget() is window.home
-    texts = [window.home.lists["week"].item(i).text() for i in range(window.home.lists["week"].count())]
-    assert len(texts) == 2 and all("10:00" in t for t in texts)
+    to_record = window.home.lists["to_record"]  # Tuesday's two, still « prévu » on Friday: to note, at the top
+    texts = [to_record.item(i).text() for i in range(to_record.count())]
+    assert len(texts) == 2 and all("10:00" in t and t.startswith("⚠ À noter") for t in texts)
     releases = window.home.lists["releases"]
     assert releases.count() == 1 and "15/12/2026" in releases.item(0).text()
     # a line opens the right participant
@@ -173,7 +174,7 @@ def test_timeline_from_the_participant_file(window, qtbot):
     window.dossier_tabs.setCurrentWidget(window.timeline)
     timeline = window.timeline
     assert timeline.table.rowCount() == 1
-    assert timeline.cadence_label.text() == "· rythme\u00a0: hebdomadaire, un contact tous les 7 jours"
+    assert timeline.cadence_label.text() == "Rythme\u00a0: hebdomadaire, un contact tous les 7 jours"
     assert "Choisissez un rendez-vous" in timeline.details.placeholderText()
     timeline.table.selectRow(0)
     assert "Pas de compte rendu" in timeline.details.toPlainText()
