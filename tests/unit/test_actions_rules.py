@@ -11,9 +11,11 @@ from ilot_desktop.domain.actions import (
     Registration,
     attendance_allowed,
     next_action_reference,
+    person_matches,
+    still_to_note,
     validate_action,
 )
-from ilot_desktop.domain.vocabulary import ActionType
+from ilot_desktop.domain.vocabulary import ActionType, Attendance
 from tests.conftest import TODAY
 
 
@@ -87,3 +89,34 @@ def test_attendance_from_the_day_of_the_action():
 def test_end_and_display_name():
     assert action(duration_min=150).end == datetime(2026, 12, 3, 16, 30)
     assert Registration(1, "DE-2026-001", "da Costa", "Maria").display_name == "DA COSTA Maria"
+
+
+@pytest.mark.parametrize(
+    ("typed", "found"),
+    [
+        ("006", True),
+        ("DE-2026-006", True),
+        ("de 2026 006", True),
+        ("DE2026006", True),
+        ("2026-006", True),
+        ("007", False),
+        ("ELOISE", True),  # accents and case ignored
+        ("d'alm", True),
+        ("dalmeida", True),  # the apostrophe need not be typed
+        ("almeida élo", True),  # every word somewhere
+        ("almeida marc", False),
+        ("", True),
+    ],
+)
+def test_a_person_to_register_is_found_by_any_part_of_the_name_or_file_number(typed, found):
+    assert person_matches(typed, "D'Almeida", "Éloïse", "DE-2026-006") is found
+
+
+def test_all_present_marks_only_those_not_noted_yet():
+    people = [
+        Registration(1, "DE-2026-001", "A", "a"),
+        Registration(2, "DE-2026-002", "B", "b", Attendance.ABSENT),
+        Registration(3, "DE-2026-003", "C", "c", Attendance.PRESENT),
+        Registration(4, "DE-2026-004", "D", "d"),
+    ]
+    assert still_to_note(people) == [1, 4]

@@ -72,7 +72,7 @@ class RegistrationsBox(QGroupBox):
         self._registered: set[int] = set()
         self.search = PersonSearch(self)
         self.search.setAccessibleName("Personne à inscrire")
-        self.search.setPlaceholderText("Nom, prénom ou n° de dossier (ex. : 006), puis Entrée")
+        self.search.setPlaceholderText("Nom, prénom ou n° de dossier (ex.\u00a0: 006)")
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._filter)
         self.search.returnPressed.connect(self.register_current)
