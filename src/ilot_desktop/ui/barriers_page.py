@@ -63,7 +63,7 @@ _COLUMN_NAMES = {
 
 
 NOBODY = (
-    "Choisissez une personne dans la liste, à gauche, pour noter ses freins et partager son plan d'action. "
+    "Choisissez une personne dans la liste, à gauche, pour noter ses freins et partager son plan d'action.\n"
     "Pour une nouvelle personne, enregistrez d'abord sa fiche."
 )
 
@@ -122,7 +122,8 @@ class BarriersPage(QWidget):
         hint = QLabel(
             "Clavier\u00a0: flèches pour se déplacer, Ctrl+↑/↓ d'une catégorie à l'autre · Espace coche ou décoche · "
             "1 Identifié · 2 En cours · 3 Orienté vers un partenaire · 4 Levé (cochent aussi le frein) · dans les "
-            "colonnes de dates, de partenaire et de commentaire, tapez directement · Tab pour passer au plan",
+            "colonnes de dates, de partenaire et de commentaire, tapez directement (Entrée enregistre et revient au "
+            "frein) · Tab pour passer au plan",
             self,
         )
         hint.setWordWrap(True)

@@ -91,7 +91,7 @@ class ContactDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addLayout(buttons)
-        self.resize(520, 260)
+        self.resize(600, 260)
         (self.phone if asking and not self.phone.text().strip() else self.name).setFocus()
 
     def _fields(self) -> tuple[QLineEdit, ...]:

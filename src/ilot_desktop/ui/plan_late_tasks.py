@@ -70,6 +70,7 @@ class LateTasksDialog(QDialog):
             grid.addWidget(label, line, 2)
             grid.addWidget(field, line, 3)
             self.dates.append(field)
+        grid.setRowStretch(len(tasks), 1)  # the lines together at the top, not spread over the height
         scroll = QScrollArea(self)
         scroll.setWidget(rows)
         scroll.setWidgetResizable(True)
@@ -90,7 +91,7 @@ class LateTasksDialog(QDialog):
         layout.addWidget(scroll, 1)
         layout.addWidget(self.error)
         layout.addLayout(buttons)
-        fit_to_screen(self, 760, 200 + 44 * len(tasks))
+        fit_to_screen(self, 780, 170 + 48 * len(tasks))
         if self.dates:
             self.dates[0].setFocus()
 
