@@ -238,3 +238,28 @@ def test_recovery_into_a_damaged_file_leaves_the_password_unchanged(created):
     with pytest.raises(DamagedVaultError):
         vault.unlock_with_recovery_code(folder, code, new_password="Nouveau-Mot-2027!")
     assert (folder / "ilot.key").read_bytes() == before
+
+
+def test_the_form_of_a_typed_recovery_code_is_checked_without_the_file(created):
+    _folder, code = created
+    assert vault.recovery_code_problem(code) is None
+    assert vault.recovery_code_problem(code.lower().replace("-", " ")) is None  # as the decoder accepts it
+    typo = ("1" if code[0] != "1" else "2") + code[1:]
+    assert "faute de frappe" in (vault.recovery_code_problem(typo) or "")
+    short = vault.recovery_code_problem(code[:9]) or ""
+    assert f"compte {vault.RECOVERY_CODE_CHARS} caractères" in short and "vous en avez saisi 8." in short
+
+
+def test_the_recovery_sheet_to_print_is_built_in_memory(created, tmp_path):
+    folder, code = created
+    before = sorted(p.name for p in folder.iterdir())
+    session = vault.unlock(folder, PASSWORD, clock=lambda: TODAY)
+    try:
+        data = session.recovery_sheet_pdf(code)
+        session.recovery_sheet_printed()
+        actions = [e.action for e in session.audit.events()]
+    finally:
+        session.close()
+    assert data.startswith(b"%PDF")
+    assert sorted(p.name for p in folder.iterdir()) == before
+    assert "recovery_sheet_printed" in actions
