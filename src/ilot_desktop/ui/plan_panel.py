@@ -140,7 +140,8 @@ class PlanPanel(QGroupBox):
 
     def bind_events(self, events: SessionEvents) -> None:
         """Says its task writes on the hub; redraws after a follow-up write elsewhere (an appointment, an
-        action, a result: a task may be late now), not after the barriers above it."""
+        action, a result: a task may be late now); after a barrier write, only the « Frein lié » choices and the
+        suggestions (the tasks and what is being typed stay)."""
         self.changed.connect(lambda: events.plan_changed.emit(self))
         events.on_followup(self._written_elsewhere, barriers=False)
         events.barriers_changed.connect(self._barriers_written)
