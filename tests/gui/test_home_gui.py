@@ -168,3 +168,19 @@ def test_a_double_click_opens_the_appointment_itself(window, qtbot):
     QApplication.processEvents()
     assert window.tabs.currentWidget() is window.dossier_tabs
     assert window.form.current.id == window.people["inside"]
+
+
+def test_the_lock_closes_the_appointment_opened_from_ma_semaine(window, qtbot):
+    from ilot_desktop.ui.appointment_dialog import AppointmentDialog
+
+    home = window.home
+    click_line(qtbot, home.lists["to_record"], 0)
+    qtbot.mouseClick(home.done_button, Qt.MouseButton.LeftButton)  # the note names nobody
+    home.open_current()
+    assert isinstance(home.dialog, AppointmentDialog) and home.dialog.isVisible()
+    assert window.lock()
+    QApplication.processEvents()
+    visible = [w for w in QApplication.topLevelWidgets() if isinstance(w, AppointmentDialog) and w.isVisible()]
+    assert visible == [] and home.dialog is None
+    assert all(w.count() == 0 for w in home.lists.values()) and "NDIAYE" not in home.note.text()
+    assert not home.done_button.isEnabled()
