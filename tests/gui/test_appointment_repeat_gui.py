@@ -191,3 +191,42 @@ def test_done_and_absent_wait_for_the_appointment_time(window, qtbot):
     assert timeline.done_button.isEnabled()
     qtbot.mouseClick(timeline.done_button, Qt.MouseButton.LeftButton)
     assert window.session.followup.get(window.ids["past"]).appointment.status is AppointmentStatus.DONE
+
+
+def test_cancelling_or_deleting_from_one_occurrence_reaches_the_series_to_come(window, monkeypatch, answers):
+    from ilot_desktop.domain.appointment_series import Scope
+
+    session = window.session
+    first = session.followup.new_draft(window.ids["person"], datetime(2026, 12, 2, 9, 0))
+    saved = session.followup.save_series(first, [datetime(2026, 12, d, 9, 0) for d in (2, 9, 16, 23)])
+    monkeypatch.setattr("ilot_desktop.ui.week_page.ask_scope", lambda *_args: Scope.UPCOMING)
+    week = window.week
+    week.go_to(date(2026, 12, 16))
+    week.table.setCurrentIndex(cell(week, date(2026, 12, 16), 9))
+    [entry] = [e for e in week.current_entries() if e.appointment]
+    week._mark(entry, AppointmentStatus.CANCELLED)  # the right-click « Annulé », for the whole series to come
+    assert [session.followup.get(a.id).appointment.status for a in saved] == [AppointmentStatus.CANCELLED] * 4
+
+    again = session.followup.save_series(first, [datetime(2026, 12, d, 11, 0) for d in (2, 9, 16)])
+    session.followup.set_status(again[2].id, AppointmentStatus.CANCELLED)  # cancelled alone before
+    monkeypatch.setattr("ilot_desktop.ui.appointment_dialog.ask_scope", lambda *_args: Scope.UPCOMING)
+    answers.queue(True)  # « Supprimer » confirmed
+    dialog = week.open_appointment(session.followup.get(again[1].id).appointment)
+    dialog.delete_button.click()
+    assert "et l'autre rendez-vous à venir de la série" in answers.calls[-1][1][1]
+    left = [v.appointment for v in session.followup.timeline(window.ids["person"]) if v.appointment.start.hour == 11]
+    assert [a.id for a in left] == [again[2].id]  # a cancelled occurrence is not « à venir »: it stays
+
+
+def test_ticking_repeat_before_choosing_the_person_says_what_to_do(window):
+    week = window.week
+    week.go_to(date(2026, 12, 1))
+    week.open_index(cell(week, date(2026, 12, 1), 10))
+    dialog = week.dialog
+    dialog.repeat.enabled.setChecked(True)
+    assert dialog.repeat.dates.count() == 0
+    assert dialog.repeat.summary.text().startswith("Choisissez la personne")
+    dialog.person.setCurrentIndex(dialog._people.index(window.ids["person"]))
+    assert dialog.repeat.dates.count() == 4 and dialog.repeat.count.value() == 4
+    dialog._dirty = False
+    dialog.reject()

@@ -394,7 +394,8 @@ class AppointmentDialog(QDialog):
             scope = chosen
         text = f"Supprimer le rendez-vous du {when} ?"
         if scope is Scope.UPCOMING:
-            text = f"Supprimer le rendez-vous du {when} et les {others} suivants de la série ?"
+            rest = "l'autre rendez-vous" if others == 1 else f"les {others} autres rendez-vous"
+            text = f"Supprimer le rendez-vous du {when} et {rest} à venir de la série\u00a0?"
         if not dialogs.confirm(
             self,
             "Supprimer le rendez-vous",

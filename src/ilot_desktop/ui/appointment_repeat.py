@@ -255,6 +255,11 @@ class RepeatPanel(QWidget):
         ]
 
     def _summarise(self) -> None:
+        if self._model() is None:
+            self.summary.setText(
+                "Choisissez la personne, la date et l'heure\u00a0: les dates de la série s'afficheront ici."
+            )
+            return
         chosen = len(self.chosen_starts())
         clashes = sum(1 for o in self._occurrences if o.clash is not None)
         impossible = sum(1 for o in self._occurrences if o.problem is not None)
