@@ -286,6 +286,10 @@ def test_down_from_the_search_field_goes_into_the_results_and_enter_opens(open_w
     assert panel.table.selectionModel().isRowSelected(0)
     current = window.form.current
     assert current is None or current.id != other.id  # selected, not yet opened
+    qtbot.keyClick(panel.table, Qt.Key.Key_Up)  # back to the search field, and down again
+    assert window.focusWidget() is panel.search and panel.search.text() == "zebul"
+    qtbot.keyClick(panel.search, Qt.Key.Key_Down)
+    assert window.focusWidget() is panel.table
     qtbot.keyClick(panel.table, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.form.current is not None and window.form.current.id == other.id)
 

@@ -232,6 +232,9 @@ class ParticipantListPanel(QWidget):
             if watched is self.table and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 self._open_current()
                 return True
+            if watched is self.table and event.key() == Qt.Key.Key_Up and self.table.currentIndex().row() <= 0:
+                self.search.setFocus(Qt.FocusReason.BacktabFocusReason)  # Up from the first row: back to the search
+                return True
         return super().eventFilter(watched, event)
 
     def focus_results(self) -> bool:
