@@ -143,6 +143,13 @@ class AppointmentDialog(QDialog):
         self.repeat.setVisible(creating)  # « Répéter » creates a series; an occurrence is edited on its own
         self.repeat.toggled.connect(self._repeat_toggled)
         layout.addWidget(self.repeat)
+        for before, after in (
+            (self.next_steps, self.repeat.enabled),  # « Répéter » after the form, before the buttons
+            (self.repeat.dates, self.delete_button),
+            (self.delete_button, self.cancel_button),
+            (self.cancel_button, self.save_button),
+        ):
+            QWidget.setTabOrder(before, after)
         self.series_note = QLabel(self)
         self.series_note.setWordWrap(True)
         self.series_note.setStyleSheet("color: #555;")
