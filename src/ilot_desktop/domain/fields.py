@@ -59,9 +59,10 @@ class Field:
     the exchange import refuses the cell itself). ``in_form``: shown on the Fiche (``end_reason`` is set
     on the Résultats tab, ``anonymised_on`` by the retention rule). ``tall``: a long text given more room.
     ``placeholder``: what a choice list shows when nothing is chosen (for statuses, the member so named is
-    that "not said" and is not offered). ``check_columns``: columns of a check list. ``exchange``: None when
-    the workbook has no such column. ``in_copy``: shown in the right-of-access copy (every field is, unless
-    said otherwise).
+    that "not said" and is not offered); ``default_choice``, the member an empty choice stands for (the rhythm:
+    weekly), listed once, as the placeholder, and stored as it was. ``check_columns``: columns of a check list.
+    ``exchange``: None when the workbook has no such column. ``in_copy``: shown in the right-of-access copy
+    (every field is, unless said otherwise).
     """
 
     name: str
@@ -75,6 +76,7 @@ class Field:
     too_long: str = ""
     in_form: bool = True
     placeholder: str = ""
+    default_choice: LabelledEnum | None = None
     tall: bool = False
     check_columns: int = 2
     exchange: ExchangeColumn | None = None
@@ -160,7 +162,15 @@ FIELDS: tuple[Field, ...] = (
         exchange=_X("Orienteur", 7, 26),
     ),
     Field("caseworker", "Chargée de mission", _T, FOLLOW_UP, max_length=200),
-    Field("cadence", "Rythme de suivi", _C, FOLLOW_UP, Cadence, placeholder="Hebdomadaire (par défaut)"),
+    Field(
+        "cadence",
+        "Rythme de suivi",
+        _C,
+        FOLLOW_UP,
+        Cadence,
+        placeholder=f"{Cadence.WEEKLY.label} (par défaut)",
+        default_choice=Cadence.WEEKLY,
+    ),
     Field("consent_date", "Consentement (date)", _D, FOLLOW_UP),
     Field("anonymised_on", "Anonymisé le", _D, FOLLOW_UP, in_form=False),
     Field(

@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 BACKUP_AFTER_MS = 150  # after the workspace is painted
+MIN_WIDTH, MIN_HEIGHT = 760, 520  # the smallest the window can be made
 __all__ = ["BACKUP_AFTER_MS", "PRELOAD_AFTER_MS", "STORAGE", "MainWindow", "_preload_storage"]
 
 # The workspace's parts and the menu actions, by the names scripts and tests have always used on the window.
@@ -72,6 +73,9 @@ class MainWindow(LockingMixin, WindowActionsMixin, StartFlowMixin):
         self.events = SessionEvents(self)
         self.setWindowTitle(APP_NAME)
         fit_to_screen(self, 1280, 820)
+        # Set, not computed: no page's layout can widen the window past the screen (the pages wrap and scroll
+        # within it; tests/gui/test_window_fits_gui.py holds their own minimum under 1280 × 700).
+        self.setMinimumSize(MIN_WIDTH, MIN_HEIGHT)
 
         self.stack = QStackedWidget(self)
         self.welcome = WelcomePage(paths.data_dir, self)

@@ -30,7 +30,7 @@ from ilot_desktop.domain.vocabulary import Cadence, DropoutReason, LabelledEnum,
 from ilot_desktop.errors import IlotError, ValidationError
 from ilot_desktop.ui import dialogs
 from ilot_desktop.ui.accompaniment_end import AccompanimentEndBox
-from ilot_desktop.ui.widgets import ChoiceCombo, DateEdit, ErrorLabel, add_form_row, read_only_item
+from ilot_desktop.ui.widgets import ChoiceCombo, DateEdit, ErrorLabel, add_form_row, read_only_item, wrapping_label
 
 if TYPE_CHECKING:
     from ilot_desktop.domain.participant import Participant
@@ -58,7 +58,7 @@ class OutcomesPage(QWidget):
         self._dirty = False
         self._loading = False
 
-        self.heading = QLabel(self)
+        self.heading = wrapping_label(QLabel(self))  # a long name wraps: it never widens the window
         self.heading.setStyleSheet("font-size: 16px; font-weight: 600;")
         self.milestones = QLabel(self)
         self.milestones.setWordWrap(True)

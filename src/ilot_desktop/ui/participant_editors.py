@@ -34,7 +34,8 @@ def make_editor(f: Field, parent: QWidget) -> QWidget:
         return DateEdit(f.label, parent)
     elif f.kind is FieldKind.CHOICE:
         assert f.choices is not None
-        return ChoiceCombo(f.choices, f.label, placeholder=f.placeholder or NOT_CHOSEN, parent=parent)
+        placeholder = f.placeholder or NOT_CHOSEN
+        return ChoiceCombo(f.choices, f.label, placeholder=placeholder, parent=parent, default=f.default_choice)
     elif f.kind is FieldKind.CHOICES:
         assert f.choices is not None
         return CheckList(list(f.choices), f.label, columns=f.check_columns, parent=parent)

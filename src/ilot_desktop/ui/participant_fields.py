@@ -21,7 +21,7 @@ from ilot_desktop.ui import participant_editors as editors_of
 from ilot_desktop.ui.widgets import CheckList, ChoiceCombo, DateEdit, ErrorLabel
 
 LEFT_SECTIONS = 3  # sections in the left column when there are two
-TWO_COLUMNS_MIN_WIDTH = 950
+TWO_COLUMNS_MIN_WIDTH = 950  # pixels: below this, one column even if two would just fit
 AGE_FIELD = "birth_date"  # the age shows under it
 
 
@@ -64,8 +64,20 @@ class FicheFields(QWidget):
 
     # --- building ---------------------------------------------------------------------------------
 
+    def two_columns_width(self) -> int:
+        """The width two columns of sections need: the widest section of each column side by side."""
+        left = max(box.minimumSizeHint().width() for box in self.sections[:LEFT_SECTIONS])
+        right = max((box.minimumSizeHint().width() for box in self.sections[LEFT_SECTIONS:]), default=0)
+        margins = self.grid.contentsMargins()
+        return max(TWO_COLUMNS_MIN_WIDTH, left + right + 14 + margins.left() + margins.right())
+
+    def fit_to(self, width: int) -> None:
+        """Two columns when ``width`` (the page's, in pixels) holds them, one otherwise; and back again when the
+        window is made wider or narrower. The choice follows the width given, never the other way round."""
+        self.arrange(two_columns=width >= self.two_columns_width())
+
     def arrange(self, two_columns: bool) -> None:
-        """Two columns of sections when there is room, one below ~950 px (a small laptop)."""
+        """Two columns of sections when there is room (``fit_to``), one below (a small laptop)."""
         if two_columns == self._two_columns:
             return
         self._two_columns = two_columns

@@ -29,8 +29,8 @@ from ilot_desktop.errors import IlotError, ValidationError
 from ilot_desktop.services.participants import ParticipantService
 from ilot_desktop.ui import dialogs
 from ilot_desktop.ui.participant_editors import read_value
-from ilot_desktop.ui.participant_fields import TWO_COLUMNS_MIN_WIDTH, FicheFields
-from ilot_desktop.ui.widgets import ErrorLabel
+from ilot_desktop.ui.participant_fields import FicheFields
+from ilot_desktop.ui.widgets import ErrorLabel, wrapping_label
 
 log = logging.getLogger(__name__)
 
@@ -64,12 +64,13 @@ class ParticipantForm(QWidget):
 
     def _build_form(self) -> QWidget:
         page = QWidget(self)
-        self.title = QLabel(page)
+        self.title = wrapping_label(QLabel(page))  # a long name wraps: it never widens the window
         self.title.setStyleSheet("font-size: 18px; font-weight: 600;")
         self.title.setAccessibleName("Participant affiché")
         self.phase_label = QLabel(page)
         self.phase_label.setAccessibleName("Phase Dedans ou Dehors")
-        self.state_label = QLabel(page)
+        self.state_label = wrapping_label(QLabel(page))
+        self.state_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.state_label.setAccessibleName("État de l'enregistrement")
         self.save_button = QPushButton("Enregistrer", page)
         self.save_button.setToolTip("Enregistrer le dossier (Ctrl+S)")
@@ -87,7 +88,7 @@ class ParticipantForm(QWidget):
         phase_row.addWidget(self.phase_label)
         phase_row.addStretch(1)
         header.addLayout(phase_row, 1, 0)
-        header.addWidget(self.state_label, 0, 1, Qt.AlignmentFlag.AlignRight)
+        header.addWidget(self.state_label, 0, 1)
         buttons = QHBoxLayout()
         buttons.addWidget(self.revert_button)
         buttons.addWidget(self.save_button)
@@ -110,7 +111,7 @@ class ParticipantForm(QWidget):
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.viewport().installEventFilter(self)
+        scroll.installEventFilter(self)  # its width decides one or two columns
         self.scroll_area = scroll
 
         layout = QVBoxLayout(page)
@@ -120,12 +121,9 @@ class ParticipantForm(QWidget):
         return page
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            watched is self.scroll_area.viewport()
-            and event.type() == QEvent.Type.Resize
-            and isinstance(event, QResizeEvent)
-        ):
-            self.fields.arrange(two_columns=event.size().width() >= TWO_COLUMNS_MIN_WIDTH)
+        if watched is self.scroll_area and event.type() == QEvent.Type.Resize and isinstance(event, QResizeEvent):
+            # The width the page has, whether or not its scroll bar shows now: the choice does not flip with it.
+            self.fields.fit_to(event.size().width() - self.scroll_area.verticalScrollBar().sizeHint().width())
         return super().eventFilter(watched, event)
 
     # --- state ------------------------------------------------------------------------------------

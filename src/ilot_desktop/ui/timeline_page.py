@@ -28,7 +28,7 @@ from ilot_desktop.errors import IlotError
 from ilot_desktop.ui import dialogs
 from ilot_desktop.ui.appointment_dialog import AppointmentDialog
 from ilot_desktop.ui.week_model import STATUS_MARKS
-from ilot_desktop.ui.widgets import read_only_item, table_item
+from ilot_desktop.ui.widgets import read_only_item, table_item, wrapping_label
 
 if TYPE_CHECKING:
     from ilot_desktop.domain.participant import Participant
@@ -56,9 +56,9 @@ class TimelinePage(QWidget):
         self.dialog: AppointmentDialog | None = None
         self._views: dict[int, AppointmentView] = {}
 
-        self.heading = QLabel(self)
+        self.heading = wrapping_label(QLabel(self))  # a long name wraps: it never widens the window
         self.heading.setStyleSheet("font-weight: 600;")
-        self.cadence_label = QLabel(self)
+        self.cadence_label = wrapping_label(QLabel(self))
         self.cadence_label.setAccessibleName("Rythme de suivi")
         self.new_button = QPushButton("Nouveau rendez-vous", self)
         self.new_button.clicked.connect(self.new_appointment)
@@ -93,12 +93,15 @@ class TimelinePage(QWidget):
             lambda item: self.action_requested.emit(table_item(self.actions_table, item.row(), 0).data(IdRole))
         )
 
-        top = QHBoxLayout()
-        top.addWidget(self.heading)
-        top.addWidget(self.cadence_label)
-        top.addStretch(1)
+        # The name on its own line, the rhythm beside the buttons: each wraps rather than push the window wider.
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.cadence_label, 1)
         for button in (self.new_button, self.open_button, self.done_button, self.absent_button):
-            top.addWidget(button)
+            buttons.addWidget(button, 0, Qt.AlignmentFlag.AlignBottom)
+        top = QVBoxLayout()
+        top.setSpacing(2)
+        top.addWidget(self.heading)
+        top.addLayout(buttons)
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -166,7 +169,7 @@ class TimelinePage(QWidget):
         cadence = effective_cadence(p.cadence, p.entry_date, today)
         first_month = in_first_month(p.entry_date, today)
         note = " (premier mois : chaque semaine)" if first_month else ""
-        self.cadence_label.setText(f"· rythme : {cadence_text(cadence)}{note}")
+        self.cadence_label.setText(f"Rythme : {cadence_text(cadence)}{note}")
         for view in session.followup.timeline(p.id):
             a = view.appointment
             if a.id is None or a.start is None:  # stored appointments have both

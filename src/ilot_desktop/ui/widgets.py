@@ -115,11 +115,16 @@ class ChoiceCombo(QComboBox, Generic[E]):
         placeholder: str | None = "— Choisir —",
         exclude: Iterable[E] = (),
         parent: QWidget | None = None,
+        default: E | None = None,
     ):
-        """``placeholder=None``: no "not chosen" entry, a value is always selected."""
+        """``placeholder=None``: no "not chosen" entry, a value is always selected. ``default``: the member
+        "not chosen" stands for (« Hebdomadaire (par défaut) »): listed once, as the placeholder; a file that
+        stores it shows it there and reads it back unchanged."""
         super().__init__(parent)
         self.enum = enum
-        excluded = set(exclude)
+        self._default = default if placeholder is not None else None
+        self._kept: E | None = None  # the default as a file stored it (None: nothing stored)
+        excluded = {*exclude, *([self._default] if self._default is not None else [])}
         members: list[E | None] = [m for m in enum if m not in excluded]
         self._members = members if placeholder is None else [None, *members]
         for member in self._members:
@@ -130,9 +135,11 @@ class ChoiceCombo(QComboBox, Generic[E]):
 
     def value(self) -> E | None:
         index = self.currentIndex()
-        return self._members[index] if 0 <= index < len(self._members) else None
+        member = self._members[index] if 0 <= index < len(self._members) else None
+        return self._kept if member is None else member
 
     def set_value(self, value: E | None) -> None:
+        self._kept = value if value is not None and value is self._default else None
         self.setCurrentIndex(self._members.index(value) if value in self._members else 0)
 
     def code(self) -> str | None:
@@ -222,6 +229,17 @@ class ErrorLabel(QLabel):
     def show_message(self, message: str | None) -> None:
         self.setText(message or "")
         self.setVisible(bool(message))
+
+
+HEADING_MIN_WIDTH = 220  # pixels: a heading or a line of text wraps down to this, never widening its window
+
+
+def wrapping_label(label: QLabel, min_width: int = HEADING_MIN_WIDTH) -> QLabel:
+    """``label`` wraps its words and asks for no more than ``min_width`` pixels: a long name or sentence makes it
+    taller, never its window wider than the screen (a 1366 × 768 laptop; 1280 × 720 at 150 %)."""
+    label.setWordWrap(True)
+    label.setMinimumWidth(min_width)  # an explicit minimum: even one very long word cannot push the window
+    return label
 
 
 def read_only_item(text: str, data: object = None, role: int = Qt.ItemDataRole.UserRole) -> QTableWidgetItem:
