@@ -156,8 +156,9 @@ class AppointmentDialog(QDialog):
         self.series_note.setVisible(appointment.series_id is not None)
         if appointment.series_id is not None:
             self.series_note.setText(
-                "Ce rendez-vous fait partie d'une série\u00a0: en l'enregistrant, vous choisirez de modifier "
-                "cette occurrence seulement ou toute la série (à venir)."
+                "Ce rendez-vous fait partie d'une série\u00a0: si vous changez son jour, son heure, sa durée, son "
+                "type ou son lieu, ou l'annulez, vous choisirez entre cette occurrence seulement et toute la série "
+                "(à venir)."
             )
         layout.addWidget(self.series_note)
         layout.addWidget(self.summary)
