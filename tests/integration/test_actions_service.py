@@ -258,3 +258,22 @@ def test_deleting_an_action_removes_its_registrations(session, past):
     session.actions.delete(past.id)
     assert session.actions.for_participant(p.id) == []
     assert session.check().ok
+
+
+def test_all_present_in_one_transaction_keeps_absences_and_logs_each_person(session, past, future):
+    from ilot_desktop.domain.audit import AuditAction
+
+    people = [person(session, n, name) for n, name in ((11, "Abel"), (12, "Bâ"), (13, "Cohen"))]
+    for p in people:
+        session.actions.register(past.id, p.id)
+    session.actions.set_attendance(past.id, people[1].id, ABSENT)
+    assert session.actions.mark_all_present(past.id) == 2
+    assert [r.attendance for r in session.actions.registrations(past.id)] == [PRESENT, ABSENT, PRESENT]
+    assert session.actions.mark_all_present(past.id) == 0  # nothing left to note
+    logged = session.audit.events(participant_id=people[0].id)
+    assert [e.detail for e in logged if e.action == AuditAction.PARTICIPANT_UPDATED].count("action collective") == 2
+    session.actions.register(future.id, people[0].id)
+    with pytest.raises(ValidationError):
+        session.actions.mark_all_present(future.id)  # not before the day of the action
+    with pytest.raises(NotFoundError):
+        session.actions.mark_all_present(9999)
