@@ -29,7 +29,7 @@ from ilot_desktop.domain.followup import COMMON_PLACES, MAX_DURATION, MIN_DURATI
 from ilot_desktop.domain.vocabulary import AppointmentKind, AppointmentStatus, CaseStatus
 from ilot_desktop.errors import IlotError, ValidationError
 from ilot_desktop.ui import dialogs
-from ilot_desktop.ui.appointment_repeat import RepeatPanel, ask_scope
+from ilot_desktop.ui.appointment_repeat import RepeatPanel, ask_scope, series_note
 from ilot_desktop.ui.locking import DRAFT_NOTE, DRAFT_STYLE
 from ilot_desktop.ui.widgets import ChoiceCombo, DateEdit, ErrorLabel, add_form_row, fit_to_screen, moment_of
 
@@ -150,16 +150,7 @@ class AppointmentDialog(QDialog):
             (self.cancel_button, self.save_button),
         ):
             QWidget.setTabOrder(before, after)
-        self.series_note = QLabel(self)
-        self.series_note.setWordWrap(True)
-        self.series_note.setStyleSheet("color: #555;")
-        self.series_note.setVisible(appointment.series_id is not None)
-        if appointment.series_id is not None:
-            self.series_note.setText(
-                "Ce rendez-vous fait partie d'une série\u00a0: si vous changez son jour, son heure, sa durée, son "
-                "type ou son lieu, ou l'annulez, vous choisirez entre cette occurrence seulement et toute la série "
-                "(à venir)."
-            )
+        self.series_note = series_note(self, appointment)
         layout.addWidget(self.series_note)
         layout.addWidget(self.summary)
         layout.addLayout(buttons)

@@ -7,7 +7,7 @@ Also the question a change to an occurrence of a series asks: this one only, or 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
@@ -315,5 +315,16 @@ def ask_scope(parent: QWidget | None, action: str, others: int) -> Scope | None:
     return Scope.ONE if clicked is one else Scope.UPCOMING if clicked is series else None
 
 
-def first_day(model: Appointment | None) -> date | None:
-    return model.start.date() if model is not None and model.start is not None else None
+def series_note(parent: QWidget, appointment: Appointment) -> QLabel:
+    """Under an occurrence of a series: which changes will ask about the rest of the series (hidden otherwise)."""
+    note = QLabel(parent)
+    note.setWordWrap(True)
+    note.setStyleSheet("color: #555;")
+    note.setVisible(appointment.series_id is not None)
+    if appointment.series_id is not None:
+        note.setText(
+            "Ce rendez-vous fait partie d'une série\u00a0: si vous changez son jour, son heure, sa durée, son "
+            "type ou son lieu, ou l'annulez, vous choisirez entre cette occurrence seulement et toute la série "
+            "(à venir)."
+        )
+    return note
