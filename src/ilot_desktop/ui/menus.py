@@ -51,6 +51,11 @@ class Menus:
         )
         self.erase_action = action(person_menu, "&Effacer le dossier…", None, window.erase_participant)
         help_menu = bar.addMenu("&Aide")
+        self.guide_action = action(help_menu, "&Guide d'utilisation", None, window.open_guide)
+        self.tab_help_action = action(
+            help_menu, "Aide sur l'écran &affiché", QKeySequence.StandardKey.HelpContents, window.open_guide_here
+        )
+        help_menu.addSeparator()
         self.demo_action = action(help_menu, "Essayer avec des données &fictives", None, window._open_demo_from_menu)
         help_menu.addSeparator()
         action(help_menu, "Signaler un &problème…", None, window._show_bug_report_help)

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QTabWidget
 
 from ilot_desktop.errors import IlotError
 from ilot_desktop.services import vault
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
     from ilot_desktop.ui.contact_dialog import ContactDialog
     from ilot_desktop.ui.exchange_dialogs import ImportWizard
     from ilot_desktop.ui.funder_dialog import FunderDialog
+    from ilot_desktop.ui.help_viewer import HelpWindow
     from ilot_desktop.ui.privacy_dialogs import RetentionDialog
     from ilot_desktop.ui.security_dialogs import ChangePasswordDialog, NewCodeDialog, PreferencesDialog
 
@@ -35,6 +37,7 @@ class WindowActionsMixin(WindowBase):
     import_wizard: ImportWizard | None = None
     contact_dialog: ContactDialog | None = None
     about_dialog: AboutDialog | None = None
+    help_window: HelpWindow | None = None
     restore_dialog: RestoreDialog | None = None
     retention_dialog: RetentionDialog | None = None
     password_dialog: ChangePasswordDialog | None = None
@@ -102,6 +105,54 @@ class WindowActionsMixin(WindowBase):
         dialog = self.about_dialog = AboutDialog(self.paths, vault.library_versions(), self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
+
+    def open_guide(self) -> HelpWindow | None:
+        """Aide → Guide d'utilisation: the guide from its beginning."""
+        return self._show_guide(None)
+
+    def open_guide_here(self) -> HelpWindow | None:
+        """F1: the guide at the section about what the window shows (the tab, or the start page)."""
+        from ilot_desktop.ui.help_guide import START_SECTIONS, TAB_SECTIONS
+
+        shown = self.stack.currentWidget()
+        workspace = self.workspace
+        if workspace is not None and shown is workspace:
+            page = workspace.tabs.currentWidget()
+            if isinstance(page, QTabWidget) and page.currentWidget() is not None:
+                page = page.currentWidget()  # Dossier, Calendrier, Résultats: the sub-tab shown
+            name = next((n for n in TAB_SECTIONS if getattr(workspace, n, None) is page), "")
+            return self._show_guide(TAB_SECTIONS.get(name))
+        name = next((n for n in START_SECTIONS if getattr(self, n, None) is shown), "")
+        return self._show_guide(START_SECTIONS.get(name))
+
+    def _show_guide(self, section: str | None) -> HelpWindow | None:
+        from ilot_desktop.ui.help_guide import GuideMissingError, guide_file
+        from ilot_desktop.ui.help_viewer import HelpWindow
+
+        window = self.help_window
+        if window is None:
+            try:
+                window = HelpWindow(guide_file(), self)
+            except (GuideMissingError, OSError):
+                log.warning("user guide not found")
+                dialogs.inform(
+                    self,
+                    "Guide d'utilisation",
+                    "Le guide d'utilisation est introuvable\u00a0: l'installation est incomplète.",
+                    "Réinstallez l'application, ou demandez le guide à l'équipe qui la maintient.",
+                )
+                return None
+            window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            window.destroyed.connect(self._guide_closed)
+            self.help_window = window
+        window.show_section(section)
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        return window
+
+    def _guide_closed(self, *_args: object) -> None:
+        self.help_window = None
 
     def _show_bug_report_help(self) -> None:
         dialogs.inform(
