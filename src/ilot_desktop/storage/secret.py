@@ -26,9 +26,11 @@ from contextlib import contextmanager
 
 _HEX = b"0123456789abcdef"
 # Where CPython stores the characters of a bytes object and of a compact ASCII str: after the header, whose
-# size is what an empty one occupies minus its terminating NUL.
-_BYTES_DATA = sys.getsizeof(b"") - 1
-_ASCII_DATA = sys.getsizeof("") - 1
+# size is what a fresh two-character one occupies minus its characters and terminating NUL. Never measured on
+# the shared empty string: on Windows, CPython 3.11 caches a wide-character copy on it once some call has
+# needed one (a path, a library's import), and sys.getsizeof("") counts that copy too.
+_BYTES_DATA = sys.getsizeof(bytes(2)) - 3
+_ASCII_DATA = sys.getsizeof("".join(["a", "b"])) - 3
 
 
 def wipe(buffer: bytearray | memoryview) -> None:
