@@ -99,6 +99,7 @@ class ActionPlanDocument:
     caseworker_tasks: list[Task] = field(default_factory=list)
     shared_tasks: list[Task] = field(default_factory=list)
     office_address: str = ""  # where the person finds the caseworker (« Mes coordonnées »), printed on every page
+    demonstration: bool = False  # from the demonstration's fictional people: every page says so (reports/demo_mark)
 
 
 @dataclass(frozen=True)

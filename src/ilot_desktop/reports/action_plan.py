@@ -46,6 +46,7 @@ from ilot_desktop.reports.action_plan_words import (
     title,
     user_text,
 )
+from ilot_desktop.reports.demo_mark import draw_pdf_mark
 from ilot_desktop.reports.fonts import register_fonts, render_with_page_count
 from ilot_desktop.reports.right_to_left import visual_order
 
@@ -138,6 +139,8 @@ def _build(target: Any, doc: ActionPlanDocument, total_pages: int | None) -> int
     later_date = Paragraph(f"Le {long_date(doc.printed_on)}", st["page"])
 
     def on_page(canvas: Any, pdf: Any) -> None:
+        if doc.demonstration:  # the demonstration's fictional people: every page says so, under the content
+            draw_pdf_mark(canvas, _PAGE)
         canvas.saveState()
         canvas.setStrokeColor(RULE)
         canvas.setLineWidth(0.8)

@@ -30,6 +30,7 @@ from ilot_desktop.domain.vocabulary import AppointmentKind, TaskStatus, fold
 from ilot_desktop.errors import NotFoundError, ValidationError
 from ilot_desktop.services.audit import record_after, record_change
 from ilot_desktop.services.clock import Now, Today, as_clock
+from ilot_desktop.services.demo_marker import marked
 from ilot_desktop.services.participants import CONTACT_NAME_KEY, DEFAULT_CASEWORKER_KEY
 from ilot_desktop.storage.database import Database, UnitOfWork
 
@@ -179,6 +180,7 @@ class PlanService:
             usual = uow.settings.get(CONTACT_NAME_KEY) or uow.settings.get(CASEWORKER_KEY) or ""
             phone, email = uow.settings.get(PHONE_KEY) or "", uow.settings.get(EMAIL_KEY) or ""
             address = uow.settings.get(ADDRESS_KEY) or ""
+            demonstration = marked(uow)  # the demonstration's plan says so on every page
         # The contact details are "Mes coordonnées": printed only beside the name they belong to.
         in_charge = participant.caseworker or usual
         caseworker = first_name_of(in_charge)
@@ -202,6 +204,7 @@ class PlanService:
             caseworker_tasks=own,
             shared_tasks=shared,
             office_address=address,
+            demonstration=demonstration,
         )
 
     def render_document(self, document: ActionPlanDocument) -> bytes:
