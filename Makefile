@@ -8,7 +8,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DIST_STAMP := $(VENV)/.installed-dist
 
-.PHONY: run test test-fast test-slow test-all test-scan lint typecheck format clean setup dist dist-check bench screenshots \
+.PHONY: run test test-fast test-slow test-all test-scan test-x11 lint typecheck format clean setup dist dist-check bench screenshots \
 	windows windows-check windows-test
 
 setup: $(STAMP)
@@ -43,6 +43,12 @@ test-all: test test-slow
 # The whole-machine scan alone (needs strace): a complete session, every file written anywhere (docs/privacy.md).
 test-scan: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -rs tests/faults/test_machine_scan.py
+
+# The working week in a real X11 window (Xvfb + openbox), at 1366 × 768 then 1920 × 1080 at 150 %: the window
+# within the screen, every button whole, no English, a screenshot per step in build/screens/ (docs/real-window.md).
+# Installs Xvfb, openbox, xdotool and Qt's xcb libraries if missing. GUIDE=1 also remakes docs/images/.
+test-x11: $(STAMP)
+	GUIDE=$(GUIDE) bash tests/x11/run.sh
 
 # mypy over src/ with the settings of pyproject.toml ([tool.mypy]).
 typecheck: $(STAMP)

@@ -97,12 +97,15 @@ def pdf_first_page(pdf: bytes, width: int = 900) -> QImage:
     framed = QImage(page.width() + 2, page.height() + 2, QImage.Format.Format_RGB32)
     framed.fill(Qt.GlobalColor.gray)
     painter = QPainter(framed)
+    painter.fillRect(1, 1, page.width(), page.height(), Qt.GlobalColor.white)  # the rendered page is transparent
     painter.drawImage(1, 1, page)
     painter.end()
     return framed
 
 
-def take_all(out: Path) -> list[str]:
+def take_all(out: Path, real_window: bool = False) -> list[str]:
+    """``real_window``: on a real screen (make test-x11 GUIDE=1, 1366 × 768), the window maximised as a caseworker
+    has it, rather than 1280 × 800 offscreen."""
     from ilot_desktop.app import create_application
     from ilot_desktop.paths import app_paths
     from ilot_desktop.settings import LocalSettings
@@ -119,8 +122,12 @@ def take_all(out: Path) -> list[str]:
     with tempfile.TemporaryDirectory(prefix="ilot-captures-") as scratch:
         paths = app_paths(Path(scratch) / "IlotDesktop")
         window = MainWindow(paths, LocalSettings(paths.settings_file))
-        window.resize(1280, 800)
-        window.show()
+        if real_window:
+            window.showMaximized()
+            shooter.wait_for(window.isMaximized, "la fenêtre agrandie")
+        else:
+            window.resize(1280, 800)
+            window.show()
         shooter.shoot("01-accueil", window)
 
         window.welcome.create_button.click()
@@ -239,10 +246,13 @@ def _past_action(session) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Captures d'écran du guide, à partir des données fictives.")
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "images", help="dossier des images")
+    parser.add_argument(
+        "--fenetre-reelle", action="store_true", help="fenêtre agrandie sur l'écran réel (make test-x11 GUIDE=1)"
+    )
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     print(f"Captures dans {args.out} :")
-    written = take_all(args.out)
+    written = take_all(args.out, real_window=args.fenetre_reelle)
     missing = sorted(set(SHOTS) - set(written))
     if missing:
         print("Manquantes : " + ", ".join(missing), file=sys.stderr)

@@ -63,7 +63,7 @@ for size in $SIZES; do
         $PY -m pytest -q -p no:xdist -p no:cacheprovider -rxXs tests/x11/week_x11.py || status=1
     if [ "${GUIDE:-0}" = 1 ] && [ "$geometry" = 1366x768 ]; then
         echo "== Captures du guide (docs/images/) à 1366 × 768"
-        QT_SCALE_FACTOR=1 QT_QPA_PLATFORM=xcb ILOT_X11_SIZE="$geometry" $PY tests/x11/guide_x11.py || status=1
+        QT_SCALE_FACTOR=1 QT_QPA_PLATFORM=xcb $PY scripts/guide_screenshots.py --fenetre-reelle || status=1
     fi
     stop_display
 done

@@ -365,7 +365,7 @@ class Week:
                 rect = today.visualItemRect(today.item(row))
                 if hasattr(home, "done_button"):  # recorded right there, in Ma semaine
                     d.click(today.viewport(), rect.center())
-                    d.step(f"lundi-{who.lower()}")
+                    d.step("lundi-realise" if status is AppointmentStatus.DONE else "lundi-absent")
                     d.click(home.done_button if status is AppointmentStatus.DONE else home.absent_button)
                 else:  # the person's file, Suivi et rendez-vous, the appointment, then the button
                     d.click(today.viewport(), rect.center(), double=True)
@@ -378,7 +378,7 @@ class Week:
                         if table.item(r, 0) and MONDAY.strftime("%d/%m/%Y") in table.item(r, 0).text()
                     )
                     d.click(table.viewport(), table.visualItemRect(table.item(target, 0)).center())
-                    d.step(f"lundi-{who.lower()}")
+                    d.step("lundi-realise" if status is AppointmentStatus.DONE else "lundi-absent")
                     d.click(w.timeline.done_button if status is AppointmentStatus.DONE else w.timeline.absent_button)
                 d.wait(
                     lambda s=status, who=who: any(
@@ -407,11 +407,19 @@ class Week:
             d.wait(lambda: page.state.text().startswith("✓"), lambda: f"l'action enregistrée ({page.state.text()})")
             box = page.people_box
             for name in ("Lefèvre", "Ndiaye", "Moreau", "Petit", "Garcia"):
-                d.type(box.search, name)
-                d.key(box.search, Qt.Key.Key_Return)
+                if hasattr(box, "search"):  # any part of the name, then Entrée
+                    d.type(box.search, name)
+                    d.key(box.search, Qt.Key.Key_Return)
+                else:  # older code: the drop-down of every person, then « Inscrire »
+                    d.choose(box.person, name.upper())
+                    d.click(box.register_button)
             d.wait(lambda: box.registrations.rowCount() == 5, "cinq inscrits")
             d.step("atelier-inscrits")
-            d.click(box.all_present_button)
+            if hasattr(box, "all_present_button"):
+                d.click(box.all_present_button)
+            else:  # older code: each person's presence in their row
+                for row in range(5):
+                    d.choose(box.registrations.cellWidget(row, 2), "Présent")
         d.wait(lambda: page.list.item(0, 5) is not None and page.list.item(0, 5).text() == "5", "cinq présents")
         d.step("atelier-presences")
 
