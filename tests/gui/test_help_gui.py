@@ -111,7 +111,7 @@ def test_every_tab_has_its_section_in_the_guide(window, qtbot):
     for name, anchor in START_SECTIONS.items():
         assert getattr(window, name) is not None and anchor in anchors, name
     # and F1 reaches each of them in the window
-    for top, sub, page in pages:
+    for _top, _sub, page in pages:
         parent = page.parentWidget().parentWidget()
         if isinstance(parent, QTabWidget) and parent is not workspace.tabs:
             workspace.tabs.setCurrentWidget(parent)
@@ -170,3 +170,21 @@ def test_anchors_ignore_numbers_accents_and_apostrophes():
     assert anchor_of("7. Le calendrier et les rendez-vous") == "le-calendrier-et-les-rendez-vous"
     assert anchor_of("10. Résultats et bilan") == "resultats-et-bilan"
     assert anchor_of("Bilan de l'année") == "bilan-de-l-annee"
+
+
+def test_the_guide_closes_at_lock_and_opens_again_after(window, qtbot):
+    """Locking closes every window of the application, the guide's too (it holds nothing personal); F1 after
+    unlocking opens a new one."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    viewer = window.open_guide()
+    assert viewer.isVisible()
+    assert window.lock()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    qtbot.waitUntil(lambda: window.help_window is None)
+    window.unlock_page.password.setText(PASSWORD)
+    window.unlock_page.unlock_button.click()
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.workspace)
+    again = window.open_guide_here()
+    assert again is not None and again.isVisible()
+    qtbot.waitUntil(lambda: again.current_section() == "ma-semaine")

@@ -280,7 +280,7 @@ class HelpWindow(QDialog):
         super().showEvent(event)
         if not self._refit_queued:
             self._refit_queued = True
-            QTimer.singleShot(0, self._refit)
+            QTimer.singleShot(0, self, self._refit)  # cancelled if the window is deleted first
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """The text's width changes (the window resized, the splitter moved, the first showing): the section at
@@ -290,7 +290,7 @@ class HelpWindow(QDialog):
                 self._pending = self.current_section()
             if not self._refit_queued:
                 self._refit_queued = True
-                QTimer.singleShot(0, self._refit)
+                QTimer.singleShot(0, self, self._refit)  # cancelled if the window is deleted first
         return super().eventFilter(watched, event)
 
     def _refit(self) -> None:
