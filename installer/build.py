@@ -61,6 +61,7 @@ DEB_DESCRIPTION = """\
 DEB_REQUIRED = (
     f".{INSTALL_DIR}/ilot-desktop",
     f".{INSTALL_DIR}/_internal/resources/fonts/DejaVuSans.ttf",
+    f".{INSTALL_DIR}/_internal/resources/guide/guide-utilisateur.md",  # Aide → Guide d'utilisation, F1
     f".{INSTALL_DIR}/_internal/ilot_desktop/storage/migrations/versions/0001_initial.py",
     f".{INSTALL_DIR}/_internal/PySide6/Qt/translations/qtbase_fr.qm",
     "./usr/bin/ilot-desktop",

@@ -335,6 +335,25 @@ def _svg_icon(ctx: Context) -> str:
     return ""
 
 
+def _user_guide(ctx: Context) -> str:
+    """Aide → Guide d'utilisation and F1: the guide and every picture it shows are in the bundle and readable."""
+    from PySide6.QtGui import QImageReader
+
+    from ilot_desktop.ui.help_guide import GuideMissingError, guide_file, image_names
+
+    try:
+        guide = guide_file()
+    except GuideMissingError:
+        raise SelfTestError("le guide d'utilisation est introuvable") from None
+    names = image_names(guide.read_text(encoding="utf-8"))
+    for name in names:
+        path = guide.parent / name
+        _check(path.is_file(), f"une image du guide manque ({name})")
+        reader = QImageReader(str(path), path.suffix.lstrip(".").lower().encode("ascii"))
+        _check(not reader.read().isNull(), f"une image du guide ne se lit pas ({name})")
+    return f"{len(names)} images"
+
+
 def _pdf_preview(ctx: Context) -> str:
     from PySide6.QtCore import QSize
     from PySide6.QtPdf import QPdfDocument
@@ -380,6 +399,7 @@ def steps() -> list[tuple[str, Step]]:
             ("Qt ne perd pas de références", "_no_reference_lost"),
             ("Traduction française de Qt", "_french_translation"),
             ("Icône de l'application (SVG)", "_svg_icon"),
+            ("Guide d'utilisation et ses images", "_user_guide"),
             ("Aperçu d'un PDF (QtPdf)", "_pdf_preview"),
             ("Suppression du dossier temporaire", "_remove_folder"),
         )

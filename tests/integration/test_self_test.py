@@ -37,7 +37,7 @@ def test_every_step_passes_and_leaves_nothing(scratch):
         assert f"✓ {label}" in out
     assert "plateforme offscreen" in out
     assert "qtbase_fr.qm" in out
-    assert "Autotest réussi\u00a0: 14 étapes en" in out
+    assert "Autotest réussi\u00a0: 15 étapes en" in out
     assert "✓ Qt ne perd pas de références — 2000 appels" in out
     assert err == ""
     assert list(scratch.iterdir()) == []  # the temporary folder is gone
