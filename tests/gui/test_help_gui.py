@@ -91,6 +91,7 @@ def test_f1_on_the_calendar_shows_the_calendar_section(window, qtbot):
     bar = viewer.browser.verticalScrollBar()
     assert abs(bar.value() - top) <= 2 or bar.value() == bar.maximum()
     assert viewer.browser.textCursor().block().text() == "7. Le calendrier et les rendez-vous"
+    assert viewer.top_text() == "7. Le calendrier et les rendez-vous"  # the heading is what the text shows first
     assert viewer.contents.currentItem().text() == "7. Le calendrier et les rendez-vous"
     # the collective actions' sub-tab opens its own section, in the same window
     workspace.calendar_tabs.setCurrentWidget(workspace.actions_page)
@@ -188,3 +189,13 @@ def test_the_guide_closes_at_lock_and_opens_again_after(window, qtbot):
     again = window.open_guide_here()
     assert again is not None and again.isVisible()
     qtbot.waitUntil(lambda: again.current_section() == "ma-semaine")
+
+
+def test_f1_before_any_file_is_open_shows_the_first_start(make_window, qtbot):
+    window = make_window()
+    assert window.stack.currentWidget() is window.welcome
+    window.menus.tab_help_action.trigger()
+    viewer = window.help_window
+    assert viewer is not None
+    qtbot.waitUntil(lambda: viewer.current_section() == "premier-lancement")
+    assert viewer.top_text() == "1. Premier lancement"
