@@ -24,7 +24,7 @@ from tests.x11 import checks
 @dataclass(frozen=True)
 class Finding:
     step: str
-    kind: str  # "fit", "buttons", "english", "scenario"
+    kind: str  # "fit", "buttons", "english", "wheel", "scenario"
     text: str
 
     def __str__(self) -> str:

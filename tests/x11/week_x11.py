@@ -13,6 +13,7 @@ of one kind, so that one kind can be marked ``xfail`` while another helper's fix
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Callable, Iterator
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -258,6 +259,39 @@ class Week:
         self.tab(w.dossier_tabs, w.form)
         d.step("fiche-apres-suivi")
 
+    def wheel(self) -> None:
+        """The Fiche scrolled with the mouse wheel (xdotool, through the X server) while the pointer passes over
+        « Sécurité sociale / Carte Vitale »: the page scrolls, the answer stays (nothing marked modified)."""
+        from ilot_desktop.domain.vocabulary import Right
+
+        w, d = self.window, self.d
+        self.tab(w.tabs, w.dossier_tabs)
+        self.tab(w.dossier_tabs, w.form)
+        form = w.form
+        combo = form.right_combos[Right.SOCIAL_SECURITY]
+        bar = form.scroll_area.verticalScrollBar()
+        bar.setValue(0)
+        form.scroll_area.ensureWidgetVisible(combo, 50, 50)
+        d.settle()
+        before, position = combo.currentText(), bar.value()
+        centre = combo.mapToGlobal(combo.rect().center())
+        ratio = w.screen().devicePixelRatio()
+        d.xdotool("mousemove", str(round(centre.x() * ratio)), str(round(centre.y() * ratio)), count=0)
+        d.xdotool("click", "--repeat", "3", "--delay", "40", "5", count=0)  # the wheel, three notches down
+        d.wait(lambda: bar.value() != position or combo.currentText() != before, "la molette reçue")
+        d.step("molette-sur-la-fiche")
+        if combo.currentText() != before or form.is_dirty():
+            d.findings.append(
+                Finding(
+                    d.current,
+                    "wheel",
+                    f"la molette a changé « {Right.SOCIAL_SECURITY.label} » de « {before} » à "
+                    f"« {combo.currentText()} » (fiche modifiée : {form.is_dirty()})",
+                )
+            )
+            form.discard_edits() if hasattr(form, "discard_edits") else None
+        d.xdotool("mousemove", "5", "5", count=0)
+
     def barriers(self) -> None:
         """The checklist by keyboard: arrows to the line, Espace ticks, 2 sets « En cours »."""
         from ilot_desktop.domain.vocabulary import BarrierCategory
@@ -502,7 +536,7 @@ class Week:
 
 @pytest.fixture(scope="module")
 def week(qapp, tmp_path_factory) -> Iterator[Driver]:
-    from ilot_desktop.app import install_french
+    from ilot_desktop.app import create_application
     from ilot_desktop.storage import database, keys
     from ilot_desktop.ui.window_actions import WindowActionsMixin
 
@@ -518,7 +552,7 @@ def week(qapp, tmp_path_factory) -> Iterator[Driver]:
         from ilot_desktop.ui import dialogs
 
         patch.setattr(dialogs, "open_file", lambda path: None)  # no PDF viewer started
-        install_french(qapp)
+        create_application([sys.argv[0]])  # what ilot-desktop does: names, icon, French, what every window shares
         files = tmp_path_factory.mktemp("documents")
         driver = Driver(qapp, ROOT / "build" / "screens" / (SIZE or "x11"))
         scenario = Week(driver, tmp_path_factory.mktemp("donnees") / "IlotDesktop", files)
@@ -526,6 +560,7 @@ def week(qapp, tmp_path_factory) -> Iterator[Driver]:
         scenario.run("dossiers suivis", scenario.caseload)
         scenario.run("fenêtre agrandie", scenario.maximise)
         scenario.run("nouvelle personne", scenario.new_person)
+        scenario.run("molette", scenario.wheel)
         scenario.run("freins", scenario.barriers)
         scenario.run("tâches", scenario.tasks)
         scenario.run("plan imprimé", scenario.plan_print)
@@ -560,6 +595,11 @@ def test_the_window_fits_the_screen_at_every_step(week):
 
 def test_every_button_shown_is_whole(week):
     problems = _of(week, "buttons")
+    assert not problems, "\n".join(problems)
+
+
+def test_the_wheel_changes_no_answer(week):
+    problems = _of(week, "wheel")
     assert not problems, "\n".join(problems)
 
 
