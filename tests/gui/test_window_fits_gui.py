@@ -163,3 +163,19 @@ def test_the_fiche_goes_to_two_columns_when_wide_and_comes_back(window):
     assert not form.fields._two_columns  # back to one column: nothing cut, Enregistrer on screen
     assert form.fields.minimumSizeHint().width() <= form.scroll_area.viewport().width()
     assert inside_window(window, form.save_button)
+
+
+def test_a_page_that_asks_too_much_cannot_push_the_window_off_the_screen(window, qtbot):
+    """The safety net under the pages: whatever one asks for, the window stays within the screen."""
+    window.open_participant(window.ids["person"])
+    window.dossier_tabs.setCurrentWidget(window.form)
+    window.form.title.setMinimumWidth(3000)  # a page gone wrong
+    screen = window.screen().availableGeometry()
+    qtbot.waitUntil(lambda: window.layout().totalMinimumSize().width() > 3000, timeout=2000)
+    for _ in range(3):
+        QApplication.processEvents()
+        assert window.width() <= screen.width()
+        assert window.minimumWidth() <= screen.width()
+    window.form.title.setMinimumWidth(220)
+    qtbot.waitUntil(lambda: window.minimumWidth() <= MOST[0], timeout=2000)  # back once the page asks less
+    assert window.width() <= screen.width()

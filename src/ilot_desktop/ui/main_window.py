@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any, Protocol, cast
 
-from PySide6.QtCore import QByteArray, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QLabel, QStackedWidget, QWidget
 
@@ -35,7 +35,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 BACKUP_AFTER_MS = 150  # after the workspace is painted
-MIN_WIDTH, MIN_HEIGHT = 760, 520  # the smallest the window can be made
 __all__ = ["BACKUP_AFTER_MS", "PRELOAD_AFTER_MS", "STORAGE", "MainWindow", "_preload_storage"]
 
 # The workspace's parts and the menu actions, by the names scripts and tests have always used on the window.
@@ -73,9 +72,7 @@ class MainWindow(LockingMixin, WindowActionsMixin, StartFlowMixin):
         self.events = SessionEvents(self)
         self.setWindowTitle(APP_NAME)
         fit_to_screen(self, 1280, 820)
-        # Set, not computed: no page's layout can widen the window past the screen (the pages wrap and scroll
-        # within it; tests/gui/test_window_fits_gui.py holds their own minimum under 1280 × 700).
-        self.setMinimumSize(MIN_WIDTH, MIN_HEIGHT)
+        self.setMinimumSize(320, 240)  # set by the window, never by its layout: see _bound_minimum_size
 
         self.stack = QStackedWidget(self)
         self.welcome = WelcomePage(paths.data_dir, self)
@@ -102,6 +99,22 @@ class MainWindow(LockingMixin, WindowActionsMixin, StartFlowMixin):
         self.watcher.idle.connect(self.auto_lock)
         self.watcher.lock_key.connect(self.request_lock)
         self.show_start()
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest:
+            self._bound_minimum_size()
+        return super().event(event)
+
+    def _bound_minimum_size(self) -> None:
+        """The smallest the window can be made: what its pages need (they wrap and scroll to stay within 1280 ×
+        700, tests/gui/test_window_fits_gui.py), but never more than the screen, so that no page can push the
+        window off it (a 1366 × 768 laptop) and maximising always brings it back."""
+        layout, screen = self.layout(), self.screen()
+        if layout is None or screen is None:
+            return
+        bounded = layout.totalMinimumSize().boundedTo(screen.availableGeometry().size())
+        if bounded != self.minimumSize():
+            self.setMinimumSize(bounded)
 
     def _banner(self, text: str, background: str, colour: str) -> QLabel:
         """A line of the status bar, hidden until needed (the demonstration, a folder that cannot be written)."""
