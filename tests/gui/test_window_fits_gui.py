@@ -61,7 +61,7 @@ def window(make_window, tmp_path):
     w = make_window(folder)
     w.resize(*LAPTOP)
     w.unlock(PASSWORD)
-    w.ids = {"person": person.id}
+    w.ids = {"person": person.id, "action": action.id}
     return w
 
 
@@ -98,6 +98,7 @@ def inside_window(window, widget: QWidget) -> bool:
 @pytest.mark.parametrize("size", [LAPTOP, SCALED], ids=["1366x740", "1280x690"])
 def test_no_page_asks_for_more_than_the_screen(window, size):
     window.resize(*size)
+    window.workspace.show_action(window.ids["action"])  # its long title, place and partner shown in the form
     window.open_participant(window.ids["person"])
     show_suivi(window)
     for name in every_page(window):
