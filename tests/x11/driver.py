@@ -42,7 +42,6 @@ class Driver:
         self._counting: str | None = None
         self._number = 0
         self._expected: list[tuple[str, Callable[[QWidget], None]]] = []
-        self._handled: set[int] = set()
         self._poll = QTimer()
         self._poll.setInterval(20)
         self._poll.timeout.connect(self._answer_dialog)
@@ -162,12 +161,12 @@ class Driver:
 
     def _answer_dialog(self) -> None:
         dialog = QApplication.activeModalWidget()
-        if dialog is None or id(dialog) in self._handled or not dialog.isVisible():
+        if dialog is None or dialog.property("x11_answered") or not dialog.isVisible():
             return
         # Only the boxes that run their own loop (``exec``): the record dialogs (``open``) are driven in order.
         if not (isinstance(dialog, (QMessageBox, QFileDialog)) or dialog.inherits("QPrintDialog")):
             return
-        self._handled.add(id(dialog))
+        dialog.setProperty("x11_answered", True)  # (not its id(): a later box may be given the same one)
         self._poll.stop()  # the handler may open another box: answered by this same timer, restarted below
         try:
             if not self._expected:

@@ -59,8 +59,10 @@ for size in $SIZES; do
     start_display "$geometry"
     rm -rf "build/screens/$geometry"
     echo "== Fenêtre réelle $geometry, QT_SCALE_FACTOR=$scale (DISPLAY=$DISPLAY)"
+    # A box nobody answers cannot hang CI: the run is stopped after 150 s (it takes about 20).
     ILOT_X11_SIZE="$geometry" QT_SCALE_FACTOR="$scale" QT_QPA_PLATFORM=xcb \
-        $PY -m pytest -q -p no:xdist -p no:cacheprovider -rxXs tests/x11/week_x11.py || status=1
+        timeout -k 10 150 $PY -m pytest -q -p no:xdist -p no:cacheprovider -rxXs tests/x11/week_x11.py || status=1
+    [ -f "build/screens/$geometry.txt" ] && sed 's/^/    /' "build/screens/$geometry.txt"
     if [ "${GUIDE:-0}" = 1 ] && [ "$geometry" = 1366x768 ]; then
         echo "== Captures du guide (docs/images/) à 1366 × 768"
         QT_SCALE_FACTOR=1 QT_QPA_PLATFORM=xcb $PY scripts/guide_screenshots.py --fenetre-reelle || status=1
