@@ -610,3 +610,42 @@ def test_no_english_on_screen(week):
 
 def test_a_screenshot_per_step(week):
     assert len(week.shots) >= 25 and all(p.stat().st_size > 1000 for p in week.shots)
+
+
+def test_the_checks_see_a_window_past_the_screen_a_cut_button_and_english(qapp):
+    """The checks themselves, on a real screen: a window wider than the screen, a button off it, a button cut by
+    a scroll area without a scroll bar, Qt's English « Cancel » (so that a silent check cannot pass the week)."""
+    from PySide6.QtWidgets import QHBoxLayout, QPushButton, QScrollArea
+
+    from tests.x11 import checks
+
+    available = qapp.primaryScreen().availableGeometry()
+    window = QWidget()
+    window.setWindowTitle("Essai")
+    row = QHBoxLayout(window)
+    row.addWidget(QPushButton("Cancel", window))
+    area = QScrollArea(window)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    inner = QWidget()
+    inner.setMinimumSize(900, 40)
+    QPushButton("Coupé", inner).move(800, 5)
+    area.setWidget(inner)
+    area.setFixedWidth(300)
+    row.addWidget(area)
+    row.addStretch(1)
+    row.addWidget(QPushButton("Hors de l'écran", window))
+    window.setMinimumWidth(available.width() + 200)
+    window.show()
+    driver = Driver(qapp, ROOT / "build" / "screens" / "checks")
+    driver.window = window
+    driver.wait(lambda: window.frameGeometry().width() > available.width(), "la fenêtre plus large que l'écran")
+    driver.settle()
+    try:
+        assert checks.window_fits(window), "the window past the screen is not seen"
+        cut = "\n".join(checks.cut_buttons(window))
+        assert "« Coupé »" in cut and "sans barre horizontale" in cut, cut
+        assert "« Hors de l'écran »" in cut and "hors de l'écran" in cut, cut
+        assert any("Cancel" in text for text in checks.english_texts(window))
+    finally:
+        driver.stop()
+        window.close()
