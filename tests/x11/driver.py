@@ -39,7 +39,7 @@ class Driver:
         self.findings: list[Finding] = []
         self.shots: list[Path] = []
         self.actions: Counter[str] = Counter()
-        self._counting: str | None = None
+        self._counting: list[str] = []
         self._number = 0
         self._expected: list[tuple[str, Callable[[QWidget], None]]] = []
         self._poll = QTimer()
@@ -81,16 +81,17 @@ class Driver:
 
     @contextmanager
     def counting(self, scenario: str) -> Iterator[None]:
-        """Key presses and clicks from here are counted for ``scenario`` (the closing note's figures)."""
-        before, self._counting = self._counting, scenario
+        """Key presses and clicks from here are counted for ``scenario`` (the closing note's figures), and for
+        the scenarios around it."""
+        self._counting.append(scenario)
         try:
             yield
         finally:
-            self._counting = before
+            self._counting.pop()
 
     def _count(self, n: int = 1) -> None:
-        if self._counting:
-            self.actions[self._counting] += n
+        for scenario in self._counting:
+            self.actions[scenario] += n
 
     def click(self, widget: QWidget, pos: QPoint | None = None, double: bool = False) -> None:
         self.wait(lambda: widget.isVisible() and widget.isEnabled(), f"{checks._name(widget)} cliquable")

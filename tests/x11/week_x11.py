@@ -205,8 +205,7 @@ class Week:
 
     def new_person(self) -> None:
         """Thursday: a new person referred by the SPIP, in detention, and the first month of weekly
-        appointments (the existing path: one appointment dialog per meeting)."""
-        from ilot_desktop.domain.vocabulary import AppointmentKind
+        appointments from Dossier → Suivi et rendez-vous."""
 
         w, d = self.window, self.d
         with d.counting("nouvelle personne + premier mois"):
@@ -230,34 +229,42 @@ class Week:
             d.step("fiche-enregistree")
             self.tab(w.dossier_tabs, w.timeline)
             d.step("suivi-premier-mois")
-            for week in range(4):
-                d.click(w.timeline.new_button)
-                d.wait(lambda: w.timeline.dialog is not None and w.timeline.dialog.isVisible(), "le rendez-vous")
-                dialog = w.timeline.dialog
-                self.date_field(dialog.date, MONDAY + timedelta(days=7 * week))  # the hour proposed is kept
-                if dialog.kind.value() is not AppointmentKind.IN_DETENTION:
-                    d.choose(dialog.kind, AppointmentKind.IN_DETENTION.label)
-                repeat = getattr(dialog, "repeat", None)
-                if repeat is not None and repeat.isVisible():  # « Répéter »: the month in one dialog
-                    box = repeat.enabled
-                    d.click(box, QPoint(8, box.height() // 2))
-                    d.wait(lambda: repeat.body.isVisible(), "les dates de la série")  # noqa: B023
-                    d.step("rendez-vous-repetes", dialog)
-                    d.click(dialog.save_button)
-                    d.wait(lambda: w.timeline.dialog is None, "la série enregistrée")
-                    break
-                if week == 0:
-                    d.step("rendez-vous", dialog)
-                d.click(dialog.save_button)
-                d.wait(
-                    lambda: w.timeline.dialog is None,
-                    lambda: f"le rendez-vous enregistré ({w.timeline.dialog and w.timeline.dialog.summary.text()})",
-                )
+            with d.counting("premier mois seul (rendez-vous)"):
+                self.first_month()
         appointments = w.session.followup.timeline(self.person_id)
         assert len(appointments) == 4, f"{len(appointments)} rendez-vous au lieu de 4"
         d.step("suivi-quatre-rendez-vous")
         self.tab(w.dossier_tabs, w.form)
         d.step("fiche-apres-suivi")
+
+    def first_month(self) -> None:
+        """Four weekly appointments from Monday, in prison (« Répéter » when the dialog has it)."""
+        from ilot_desktop.domain.vocabulary import AppointmentKind
+
+        w, d = self.window, self.d
+        for week in range(4):
+            d.click(w.timeline.new_button)
+            d.wait(lambda: w.timeline.dialog is not None and w.timeline.dialog.isVisible(), "le rendez-vous")
+            dialog = w.timeline.dialog
+            self.date_field(dialog.date, MONDAY + timedelta(days=7 * week))  # the hour proposed is kept
+            if dialog.kind.value() is not AppointmentKind.IN_DETENTION:
+                d.choose(dialog.kind, AppointmentKind.IN_DETENTION.label)
+            repeat = getattr(dialog, "repeat", None)
+            if repeat is not None and repeat.isVisible():  # « Répéter »: the month in one dialog
+                box = repeat.enabled
+                d.click(box, QPoint(8, box.height() // 2))
+                d.wait(lambda: repeat.body.isVisible(), "les dates de la série")  # noqa: B023
+                d.step("rendez-vous-repetes", dialog)
+                d.click(dialog.save_button)
+                d.wait(lambda: w.timeline.dialog is None, "la série enregistrée")
+                break
+            if week == 0:
+                d.step("rendez-vous", dialog)
+            d.click(dialog.save_button)
+            d.wait(
+                lambda: w.timeline.dialog is None,
+                lambda: f"le rendez-vous enregistré ({w.timeline.dialog and w.timeline.dialog.summary.text()})",
+            )
 
     def wheel(self) -> None:
         """The Fiche scrolled with the mouse wheel (xdotool, through the X server) while the pointer passes over
