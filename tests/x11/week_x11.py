@@ -358,7 +358,8 @@ class Week:
         contact = getattr(plan, "contact_dialog", None)
         if contact is not None:  # « Mes coordonnées » asked at the first print
             d.wait(contact.isVisible, "mes coordonnées")
-            d.type(contact.name, "Ariane Morel")
+            if not contact.name.text():  # (proposed from the files' « Chargée de mission » when there is one)
+                d.type(contact.name, "Ariane Morel")
             d.type(contact.phone, "01 44 00 00 00")
             d.type(contact.address, "L'Îlot, 12 rue de l'Exemple, 75011 Paris")
             d.step("mes-coordonnees", contact)
