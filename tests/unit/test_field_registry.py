@@ -80,7 +80,7 @@ def test_a_field_lives_in_three_places(name):
     generator and the migrations aside)."""
     word = re.compile(rf"\b{name}\b")
     places = sorted(
-        str(path.relative_to(SRC))
+        path.relative_to(SRC).as_posix()
         for path in SRC.rglob("*.py")
         if "migrations" not in path.parts and "demo" not in path.parts and word.search(path.read_text("utf-8"))
     )
