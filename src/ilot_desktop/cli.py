@@ -15,7 +15,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TypedDict
+from typing import TYPE_CHECKING, TypedDict
 
 from ilot_desktop import cli_documents, safe_files
 from ilot_desktop.cli_console import (
@@ -38,6 +38,9 @@ from ilot_desktop.errors import (
 )
 from ilot_desktop.logs import setup_logging, write_crash_report
 from ilot_desktop.paths import AppPaths, app_paths, data_folder_problem
+
+if TYPE_CHECKING:
+    from ilot_desktop.services.vault import VaultSession
 
 ENV_PASSPHRASE = "ILOT_PASSPHRASE"
 ENV_RECOVERY_CODE = "ILOT_RECOVERY_CODE"
@@ -152,10 +155,11 @@ def read_password(confirm: bool) -> str:
     return line.rstrip("\r\n")
 
 
-def _create(args: argparse.Namespace, paths: AppPaths, with_demo: bool) -> int:
+def _create(args: argparse.Namespace, paths: AppPaths, with_demo: bool, laptop_code: str = "") -> int:
     """Create the vault, then show the recovery code at once: whatever fails later, it is not lost."""
     from ilot_desktop.services import vault
 
+    laptop_code = _checked_laptop_code(laptop_code)  # before anything is created
     sheet = Path(args.recovery_sheet) if args.recovery_sheet else None
     if sheet is not None and not sheet.parent.is_dir():
         raise IlotError(f"Le dossier de la feuille de secours n'existe pas : {sheet.parent}")
@@ -170,6 +174,8 @@ def _create(args: argparse.Namespace, paths: AppPaths, with_demo: bool) -> int:
         print(f"Code de secours (à garder au coffre du bureau, il ne sera plus affiché)\u00a0: {code}", flush=True)
         print(f"Fichier chiffré créé dans {paths.data_dir}")
         confirm_code_if_shown(vault, paths.data_dir)
+        if not with_demo:
+            _say_laptop_code(session, laptop_code)
         if sheet is not None:
             try:
                 session.write_recovery_sheet(sheet, code)  # and the access log says so
@@ -191,8 +197,34 @@ def _create(args: argparse.Namespace, paths: AppPaths, with_demo: bool) -> int:
     return EXIT_OK
 
 
+def _say_laptop_code(session: VaultSession, code: str) -> None:
+    """Store the code chosen with ``--laptop-code`` and show the first number it gives; without one, say how
+    new files are numbered and where to choose a code."""
+    if code:
+        session.participants.set_laptop_code(code)
+    first = session.participants.new_draft().file_number
+    if code:
+        print(f"Code de cet ordinateur\u00a0: {code} (premier numéro de dossier\u00a0: {first})")
+    else:
+        print(
+            f"Sans code d'ordinateur, les nouveaux dossiers sont numérotés sans initiales ({first})\u00a0: en équipe, "
+            "choisissez-en un dans la fenêtre (Fichier → Préférences…)."
+        )
+
+
+def _checked_laptop_code(text: str) -> str:
+    """``--laptop-code`` cleaned (« ab » is ``AB``), or ValidationError in French: nothing is created then."""
+    from ilot_desktop.domain.participant import clean_laptop_code, laptop_code_problem
+
+    code = clean_laptop_code(text)
+    problem = laptop_code_problem(code)
+    if problem is not None:
+        raise ValidationError({"laptop_code": f"{problem} Rien n'a été créé."})
+    return code
+
+
 def cmd_init(args: argparse.Namespace, paths: AppPaths) -> int:
-    return _create(args, paths, with_demo=False)
+    return _create(args, paths, with_demo=False, laptop_code=args.laptop_code)
 
 
 def cmd_demo(args: argparse.Namespace, paths: AppPaths) -> int:

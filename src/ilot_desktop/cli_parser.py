@@ -44,6 +44,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     init = commands.add_parser("init", help="créer le fichier chiffré (mot de passe : $ILOT_PASSPHRASE ou entrée)")
     init.add_argument("--recovery-sheet", metavar="FICHIER.pdf", help="écrire aussi la feuille de secours en PDF")
+    init.add_argument(
+        "--laptop-code",
+        metavar="CODE",
+        default="",
+        help="code de cet ordinateur dans les nouveaux numéros de dossier (DE-2026-AB-001) : 2 à 4 lettres "
+        "majuscules, par exemple vos initiales, différent pour chaque collègue de l'équipe",
+    )
 
     check = commands.add_parser("check", help="vérifier tout le fichier chiffré et afficher ce qu'il contient")
     check.add_argument("--backup", metavar="DOSSIER", help="vérifier cette sauvegarde (lue sans être modifiée)")
@@ -85,7 +92,9 @@ def build_parser() -> argparse.ArgumentParser:
     plan = commands.add_parser(
         "action-plan", help="écrire en PDF le plan d'action d'une personne (mot de passe comme pour check)"
     )
-    plan.add_argument("file_number", metavar="N°_DOSSIER", help="numéro du dossier, par exemple DE-2026-001")
+    plan.add_argument(
+        "file_number", metavar="N°_DOSSIER", help="numéro du dossier, par exemple DE-2026-001 ou DE-2026-AB-001"
+    )
     plan.add_argument("--out", metavar="FICHIER.pdf", required=True, help="fichier PDF à écrire")
 
     funder = commands.add_parser(

@@ -28,7 +28,10 @@ from ilot_desktop.domain.vocabulary import (
 )
 
 FILE_NUMBER_PREFIX = "DE"
-_FILE_NUMBER = re.compile(r"^DE-(\d{4})-(\d{3,})$")
+# ``DE-2026-001`` (a file without a laptop code, as numbered before) or ``DE-2026-AB-001`` (laptop code ``AB``)
+_FILE_NUMBER = re.compile(r"^DE-(\d{4})-(?:([A-Z]{2,4})-)?(\d{3,})$")
+_LAPTOP_CODE = re.compile(r"^[A-Z]{2,4}$")
+LAPTOP_CODE_RULE = "2 à 4 lettres majuscules, sans accent, par exemple vos initiales"
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _PHONE = re.compile(r"^\+?[\d\s.\-()]{6,20}$")
 EMAIL_PATTERN, PHONE_PATTERN = _EMAIL, _PHONE  # also used for the caseworker's own details
@@ -136,14 +139,38 @@ def phase_text(situation: JusticeSituation | None, release: date | None, today: 
     return "Dehors"
 
 
-def next_file_number(existing: list[str], year: int) -> str:
-    """``DE-2026-001`` style: one more than the highest number used this year."""
+def parse_file_number(number: str) -> tuple[int, str, int] | None:
+    """``DE-2026-AB-007`` → ``(2026, "AB", 7)``, ``DE-2026-007`` → ``(2026, "", 7)``; None for any other text (a
+    number typed freely or imported stays valid: only the proposal of the next one reads this)."""
+    match = _FILE_NUMBER.match(number.strip().upper())
+    if match is None:
+        return None
+    return int(match.group(1)), match.group(2) or "", int(match.group(3))
+
+
+def next_file_number(existing: list[str], year: int, laptop_code: str = "") -> str:
+    """One more than the highest number of this year and this laptop code: ``DE-2026-AB-008`` after
+    ``DE-2026-AB-007`` whatever the other laptops' (``DE-2026-CD-…``) or the old ``DE-2026-012``. Without a code,
+    the old style ``DE-2026-013``."""
     highest = 0
     for number in existing:
-        match = _FILE_NUMBER.match(number.strip())
-        if match and int(match.group(1)) == year:
-            highest = max(highest, int(match.group(2)))
-    return f"{FILE_NUMBER_PREFIX}-{year}-{highest + 1:03d}"
+        parsed = parse_file_number(number)
+        if parsed is not None and parsed[0] == year and parsed[1] == laptop_code:
+            highest = max(highest, parsed[2])
+    code = f"{laptop_code}-" if laptop_code else ""
+    return f"{FILE_NUMBER_PREFIX}-{year}-{code}{highest + 1:03d}"
+
+
+def clean_laptop_code(text: str) -> str:
+    """The code as typed, spaces trimmed, in capitals (« ab » is ``AB``)."""
+    return text.strip().upper()
+
+
+def laptop_code_problem(code: str) -> str | None:
+    """What is wrong with a laptop code (already cleaned), in French; None when it is right or empty (no code)."""
+    if not code or _LAPTOP_CODE.match(code):
+        return None
+    return f"Code de cet ordinateur\u00a0: {LAPTOP_CODE_RULE}."
 
 
 # --- validation -----------------------------------------------------------------------------------

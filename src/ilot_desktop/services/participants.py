@@ -11,6 +11,8 @@ from ilot_desktop.domain.audit import AuditAction
 from ilot_desktop.domain.participant import (
     Participant,
     ParticipantSummary,
+    clean_laptop_code,
+    laptop_code_problem,
     next_file_number,
     validate,
 )
@@ -24,6 +26,7 @@ log = logging.getLogger(__name__)
 
 DEFAULT_CASEWORKER_KEY = "default_caseworker"
 CONTACT_NAME_KEY = "caseworker_name"
+LAPTOP_CODE_KEY = "laptop_code"  # this laptop's code in new file numbers (DE-2026-AB-001), in the encrypted file
 ANONYMISED = "Ce dossier a été anonymisé (durée de conservation atteinte) : il ne peut plus être modifié."
 
 
@@ -61,10 +64,32 @@ class ParticipantService:
         """A blank file with a proposed file number, today's entry date and the usual caseworker."""
         today = self._clock()
         with self._db.unit_of_work() as uow:
-            number = next_file_number(uow.participants.file_numbers(), today.year)
+            code = uow.settings.get(LAPTOP_CODE_KEY) or ""
+            number = next_file_number(uow.participants.file_numbers(), today.year, code)
             # the caseworker of "Mes coordonnées", else the one of the last file saved
             caseworker = uow.settings.get(CONTACT_NAME_KEY) or uow.settings.get(DEFAULT_CASEWORKER_KEY) or ""
         return Participant(file_number=number, entry_date=today, caseworker=caseworker)
+
+    def laptop_code(self) -> str:
+        """This laptop's code in new file numbers (``AB``), or "" when none was chosen (``DE-2026-001`` then)."""
+        with self._db.unit_of_work() as uow:
+            return uow.settings.get(LAPTOP_CODE_KEY) or ""
+
+    def set_laptop_code(self, text: str) -> str:
+        """Choose, change or remove ("") the laptop code; returns it as stored. Raises ValidationError
+        (``laptop_code``). The numbers already given do not change: only the next new files carry the new code."""
+        code = clean_laptop_code(text)
+        problem = laptop_code_problem(code)
+        if problem is not None:
+            raise ValidationError({"laptop_code": problem})
+        with self._db.unit_of_work() as uow:
+            if code:
+                uow.settings.set(LAPTOP_CODE_KEY, code)
+            else:
+                uow.settings.delete(LAPTOP_CODE_KEY)
+            uow.commit()
+        log.info("laptop code %s", "set" if code else "removed")
+        return code
 
     def same_person(self, participant: Participant) -> list[int]:
         """Ids of other files with the same name, first name and birth date."""
