@@ -156,6 +156,7 @@ def test_the_migration_adds_series_to_a_vault_with_appointments(vault_dir, noon)
     kept = noon.followup.save(model(person.id, datetime(2026, 11, 20, 10, 0)))
     config = migrate.alembic_config()
     with noon._database.engine.connect() as connection:  # the file as the previous version left it
+        connection.connection.driver_connection.execute("PRAGMA foreign_keys = OFF")  # a rebuild would cascade
         config.attributes["connection"] = connection
         command.downgrade(config, "0005")
         connection.commit()
@@ -163,7 +164,7 @@ def test_the_migration_adds_series_to_a_vault_with_appointments(vault_dir, noon)
     reopened = vault.unlock(vault_dir, PASSWORD, clock=SessionClock(lambda: TODAY, lambda: NOW))
     try:
         assert reopened.migration_backup is not None
-        assert reopened.check().schema_version == migrate.head_revision() == "0006"
+        assert reopened.check().schema_version == migrate.head_revision()
         [again] = mine(reopened, person.id)
         assert (again.id, again.start, again.series_id) == (kept.id, kept.start, None)
         first = datetime(2026, 12, 1, 10, 0)
@@ -171,7 +172,7 @@ def test_the_migration_adds_series_to_a_vault_with_appointments(vault_dir, noon)
         assert len({a.series_id for a in mine(reopened, person.id)}) == 2
     finally:
         reopened.close()
-    assert list((vault_dir / "sauvegardes").glob("*_avant-migration-0005-vers-0006/ilot.db"))
+    assert list((vault_dir / "sauvegardes").glob("*_avant-migration-0005-vers-*/ilot.db"))
 
 
 def test_a_closed_file_refuses_the_whole_series(noon):

@@ -22,7 +22,7 @@ SRC = Path(__file__).resolve().parents[2] / "src" / "ilot_desktop"
 def test_the_registry_names_every_attribute_of_the_file_and_every_column_of_the_table():
     names = [f.name for f in FIELDS]
     assert len(names) == len(set(names))
-    assert set(names) == {f.name for f in dataclass_fields(Participant)} - {"id"}
+    assert set(names) == {f.name for f in dataclass_fields(Participant)} - {"id", "uid"}
     assert set(names) == {c.name for c in ParticipantRow.__table__.columns} - {"id", "created_at", "updated_at"}
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
 from ilot_desktop.domain.dates import MONTHS, WEEKDAYS, format_date
+from ilot_desktop.domain.identity import new_uid
 from ilot_desktop.domain.participant import EMAIL_PATTERN, PHONE_PATTERN
 from ilot_desktop.domain.vocabulary import BarrierCategory, TaskOwner, TaskStatus, fold
 
@@ -73,6 +74,7 @@ class Task:
     created_on: date | None = None
     done_on: date | None = None
     id: int | None = None
+    uid: str = field(default_factory=new_uid)  # permanent identity (team.md rule 1): never changes
 
 
 @dataclass(frozen=True)

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
+from ilot_desktop.domain.identity import new_uid
 from ilot_desktop.domain.vocabulary import ActionType, Attendance, fold
 
 _REFERENCE = re.compile(r"^AC-(\d{4})-(\d{3,})$")
@@ -21,6 +22,7 @@ class CollectiveAction:
     place: str = ""
     partner: str = ""
     id: int | None = None
+    uid: str = field(default_factory=new_uid)  # permanent identity (team.md rule 1): never changes
 
     @property
     def end(self) -> datetime | None:
@@ -36,6 +38,7 @@ class Registration:
     last_name: str
     first_name: str
     attendance: Attendance | None = None
+    uid: str = ""  # the registration's permanent identifier, given when it is saved
 
     @property
     def display_name(self) -> str:

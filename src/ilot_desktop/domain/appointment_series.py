@@ -18,6 +18,7 @@ from ilot_desktop.domain.followup import (
     in_first_month,
     proposed_setting,
 )
+from ilot_desktop.domain.identity import new_uid
 from ilot_desktop.domain.vocabulary import AppointmentKind, AppointmentStatus, Cadence, JusticeSituation
 
 MIN_OCCURRENCES, MAX_OCCURRENCES = 2, 52
@@ -184,7 +185,9 @@ def occurrence_of(
 ) -> Appointment:
     """The model moved to ``start``; a meeting in detention at the prison becomes one at the office once the
     planned release has passed (the person is out: there is nobody left to see at the prison)."""
-    occurrence = replace(model, start=start, id=None, report="", next_steps="", status=AppointmentStatus.PLANNED)
+    occurrence = replace(
+        model, start=start, id=None, uid=new_uid(), report="", next_steps="", status=AppointmentStatus.PLANNED
+    )
     in_prison = model.kind is AppointmentKind.IN_DETENTION and model.place.strip() == facility.strip()
     if in_prison:
         kind, place = proposed_setting(situation, release, facility, start.date())

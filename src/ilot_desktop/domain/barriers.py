@@ -7,10 +7,11 @@ change is kept as a ``BarrierEvent`` with its date, so the file shows how the pa
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from ilot_desktop.domain.dates import format_date
+from ilot_desktop.domain.identity import new_uid
 from ilot_desktop.domain.vocabulary import BarrierCategory, BarrierStatus
 
 MAX_ITEM = 120
@@ -66,6 +67,7 @@ class Barrier:
     partner: str = ""
     comment: str = ""
     id: int | None = None
+    uid: str = field(default_factory=new_uid)  # permanent identity (team.md rule 1): never changes
 
 
 @dataclass(frozen=True)
@@ -76,6 +78,7 @@ class BarrierEvent:
     on: date
     status: BarrierStatus
     partner: str = ""
+    uid: str = field(default_factory=new_uid)  # permanent identity (team.md rule 1): never changes
 
 
 # A step of a barrier's path before it is saved (demo data, imports): (day, status reached, partner).

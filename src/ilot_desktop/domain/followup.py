@@ -11,6 +11,7 @@ from datetime import date, datetime, time, timedelta
 
 from ilot_desktop.domain.action_plan import OverdueTask
 from ilot_desktop.domain.dates import WEEKDAYS, format_date, format_time
+from ilot_desktop.domain.identity import new_uid
 from ilot_desktop.domain.participant import phase_of
 from ilot_desktop.domain.vocabulary import AppointmentKind, AppointmentStatus, Cadence, JusticeSituation, Phase
 
@@ -40,6 +41,7 @@ class Appointment:
     next_steps: str = ""
     id: int | None = None
     series_id: str | None = None  # the appointments created together by « Répéter » share it
+    uid: str = field(default_factory=new_uid)  # permanent identity (team.md rule 1): never changes
 
     @property
     def end(self) -> datetime | None:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from ilot_desktop.domain.dates import format_date
+from ilot_desktop.domain.identity import new_uid
 from ilot_desktop.domain.vocabulary import DropoutReason, OutcomeCategory, OutcomeType, WorkingTime
 
 ACCOMPANIMENT_MONTHS = 6
@@ -23,6 +24,7 @@ class Outcome:
     working_time: WorkingTime | None = None
     comment: str = ""
     id: int | None = None
+    uid: str = field(default_factory=new_uid)  # permanent identity (team.md rule 1): never changes
 
     @property
     def category(self) -> OutcomeCategory | None:

@@ -9,6 +9,7 @@ from datetime import date
 
 from ilot_desktop.domain.dates import age_on, format_date
 from ilot_desktop.domain.fields import FIELDS, REQUIRED_FIELDS
+from ilot_desktop.domain.identity import new_uid
 from ilot_desktop.domain.vocabulary import (
     Cadence,
     CaseStatus,
@@ -41,8 +42,8 @@ EMAIL_PATTERN, PHONE_PATTERN = _EMAIL, _PHONE  # also used for the caseworker's 
 class Participant:
     """Everything the participant file holds. ``id`` is None until first saved.
 
-    Each attribute but ``id`` is a field of ``domain/fields.py`` (its label, kind, section, limits, exchange
-    column): a test checks that both list the same names.
+    Each attribute but ``id`` and ``uid`` (its permanent identifier) is a field of ``domain/fields.py`` (its
+    label, kind, section, limits, exchange column): a test checks that both list the same names.
     """
 
     file_number: str = ""
@@ -78,6 +79,7 @@ class Participant:
     notes: str = ""
     anonymised_on: date | None = None  # set by the retention rule: the file is statistics from then on
     id: int | None = None
+    uid: str = field(default_factory=new_uid)  # permanent identity (team.md rule 1): never changes
 
     @property
     def display_name(self) -> str:

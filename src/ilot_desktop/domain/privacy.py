@@ -95,6 +95,7 @@ def anonymised_participant(p: Participant, number: str, today: date) -> Particip
     """The file as statistics: what the indicators read, nothing else (birth date: 1 July of the year)."""
     return Participant(
         id=p.id,
+        uid=p.uid,
         file_number=number,
         last_name=ANONYMOUS_NAME,
         first_name=ANONYMOUS_NAME,

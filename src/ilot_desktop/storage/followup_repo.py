@@ -53,6 +53,7 @@ _APPOINTMENT_COLUMNS = (
     AppointmentRow.report,
     AppointmentRow.next_steps,
     AppointmentRow.series_id,
+    AppointmentRow.uid,
 )
 
 
@@ -69,6 +70,7 @@ def _appointment(row: Any) -> Appointment:
         report=row.report,
         next_steps=row.next_steps,
         series_id=row.series_id,
+        uid=row.uid,
     )
 
 
@@ -170,7 +172,7 @@ class AppointmentRepository:
         ]
 
     def add(self, appointment: Appointment, now: datetime) -> int:
-        row = AppointmentRow(created_at=now, updated_at=now)
+        row = AppointmentRow(uid=appointment.uid, created_at=now, updated_at=now)
         _fill_appointment(row, appointment)
         self.session.add(row)
         self.session.flush()
@@ -179,7 +181,9 @@ class AppointmentRepository:
     def add_many(self, appointments: list[Appointment], now: datetime) -> int:
         """Insert in one statement (demo data, imports); ids are not returned."""
         if appointments:
-            rows = [{**_appointment_values(a), "created_at": now, "updated_at": now} for a in appointments]
+            rows = [
+                {**_appointment_values(a), "uid": a.uid, "created_at": now, "updated_at": now} for a in appointments
+            ]
             self.session.execute(table_of(AppointmentRow).insert(), rows)
         return len(appointments)
 
@@ -266,6 +270,7 @@ def _action(row: CollectiveActionRow) -> CollectiveAction:
         duration_min=row.duration_min,
         place=row.place,
         partner=row.partner,
+        uid=row.uid,
     )
 
 
@@ -329,7 +334,7 @@ class ActionRepository:
         return [(_action(row), n, present, absent) for row, n, present, absent in self.session.execute(query)]
 
     def add(self, action: CollectiveAction, now: datetime) -> int:
-        row = CollectiveActionRow(created_at=now, updated_at=now)
+        row = CollectiveActionRow(uid=action.uid, created_at=now, updated_at=now)
         _fill_action(row, action)
         self.session.add(row)
         self.session.flush()
@@ -352,14 +357,14 @@ class ActionRepository:
 
     def registrations(self, action_id: int) -> list[Registration]:
         query = (
-            select(RegistrationRow.participant_id, *_PEOPLE, RegistrationRow.attendance)
+            select(RegistrationRow.participant_id, *_PEOPLE, RegistrationRow.attendance, RegistrationRow.uid)
             .join(ParticipantRow, ParticipantRow.id == RegistrationRow.participant_id)
             .where(RegistrationRow.action_id == action_id)
             .order_by(ParticipantRow.last_name, ParticipantRow.first_name, ParticipantRow.id)
         )
         return [
-            Registration(pid, file_number, last, first, Attendance(att) if att else None)
-            for pid, file_number, last, first, att in self.session.execute(query)
+            Registration(pid, file_number, last, first, Attendance(att) if att else None, uid)
+            for pid, file_number, last, first, att, uid in self.session.execute(query)
         ]
 
     def register(self, action_id: int, participant_id: int, attendance: Attendance | None = None) -> bool:

@@ -23,6 +23,7 @@ def _outcome(row: OutcomeRow) -> Outcome:
         sector=row.sector,
         working_time=WorkingTime(row.working_time) if row.working_time else None,
         comment=row.comment,
+        uid=row.uid,
     )
 
 
@@ -60,7 +61,7 @@ class OutcomeRepository:
         return [_outcome(row) for row in rows]
 
     def add(self, outcome: Outcome, now: datetime) -> int:
-        row = OutcomeRow(created_at=now, updated_at=now)
+        row = OutcomeRow(uid=outcome.uid, created_at=now, updated_at=now)
         _fill(row, outcome)
         self.session.add(row)
         self.session.flush()

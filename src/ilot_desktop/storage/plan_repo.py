@@ -34,6 +34,7 @@ def _barrier(row: BarrierRow) -> Barrier:
         lifted_on=row.lifted_on,
         partner=row.partner,
         comment=row.comment,
+        uid=row.uid,
     )
 
 
@@ -51,7 +52,9 @@ def _barrier_values(b: Barrier) -> dict[str, object]:
 
 
 def _event(row: BarrierEventRow) -> BarrierEvent:
-    return BarrierEvent(barrier_id=row.barrier_id, on=row.on, status=BarrierStatus(row.status), partner=row.partner)
+    return BarrierEvent(
+        barrier_id=row.barrier_id, on=row.on, status=BarrierStatus(row.status), partner=row.partner, uid=row.uid
+    )
 
 
 class BarrierRepository:
@@ -82,14 +85,14 @@ class BarrierRepository:
         return [(i, pid, BarrierCategory(c), item) for i, pid, c, item in self.session.execute(query)]
 
     def add(self, barrier: Barrier, now: datetime) -> int:
-        row = BarrierRow(**_barrier_values(barrier), created_at=now, updated_at=now)
+        row = BarrierRow(**_barrier_values(barrier), uid=barrier.uid, created_at=now, updated_at=now)
         self.session.add(row)
         self.session.flush()
         return row.id
 
     def add_many(self, barriers: list[Barrier], now: datetime) -> list[int]:
         """Insert several (demo data, imports); their ids, in the same order."""
-        rows = [BarrierRow(**_barrier_values(b), created_at=now, updated_at=now) for b in barriers]
+        rows = [BarrierRow(**_barrier_values(b), uid=b.uid, created_at=now, updated_at=now) for b in barriers]
         self.session.add_all(rows)
         self.session.flush()
         return [row.id for row in rows]
@@ -119,7 +122,13 @@ class BarrierRepository:
             self.session.execute(
                 table_of(BarrierEventRow).insert(),
                 [
-                    {"barrier_id": e.barrier_id, "on": e.on, "status": e.status.value, "partner": e.partner}
+                    {
+                        "barrier_id": e.barrier_id,
+                        "on": e.on,
+                        "status": e.status.value,
+                        "partner": e.partner,
+                        "uid": e.uid,
+                    }
                     for e in events
                 ],
             )
@@ -189,6 +198,7 @@ _TASK_COLUMNS = (
     TaskRow.barrier_id,
     TaskRow.created_on,
     TaskRow.done_on,
+    TaskRow.uid,
 )
 
 
@@ -204,6 +214,7 @@ def _task(row: Any) -> Task:
         barrier_id=row.barrier_id,
         created_on=row.created_on,
         done_on=row.done_on,
+        uid=row.uid,
     )
 
 
@@ -271,7 +282,7 @@ class TaskRepository:
         ]
 
     def add(self, task: Task, now: datetime) -> int:
-        row = TaskRow(**_task_values(task), created_at=now, updated_at=now)
+        row = TaskRow(**_task_values(task), uid=task.uid, created_at=now, updated_at=now)
         self.session.add(row)
         self.session.flush()
         return row.id
@@ -279,7 +290,7 @@ class TaskRepository:
     def add_many(self, tasks: list[Task], now: datetime) -> int:
         """Insert in one statement (demo data, imports); ids are not returned."""
         if tasks:
-            rows = [{**_task_values(t), "created_at": now, "updated_at": now} for t in tasks]
+            rows = [{**_task_values(t), "uid": t.uid, "created_at": now, "updated_at": now} for t in tasks]
             self.session.execute(table_of(TaskRow).insert(), rows)
         return len(tasks)
 

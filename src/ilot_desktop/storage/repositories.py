@@ -16,7 +16,7 @@ from ilot_desktop.storage.tables import ParticipantRow, SettingRow
 def _to_domain(row: ParticipantRow) -> Participant:
     """Codes become choices as ``domain/fields.py`` says, field by field."""
     values = {f.name: domain_value(f, getattr(row, f.name)) for f in FIELDS}
-    return Participant(id=row.id, **values)  # type: ignore[arg-type]
+    return Participant(id=row.id, uid=row.uid, **values)  # type: ignore[arg-type]
 
 
 def _fill_row(row: ParticipantRow, participant: Participant) -> None:
@@ -30,6 +30,10 @@ class ParticipantRepository:
 
     def get(self, participant_id: int) -> Participant | None:
         row = self.session.get(ParticipantRow, participant_id)
+        return _to_domain(row) if row else None
+
+    def by_uid(self, uid: str) -> Participant | None:
+        row = self.session.scalar(select(ParticipantRow).where(ParticipantRow.uid == uid))
         return _to_domain(row) if row else None
 
     def by_file_number(self, file_number: str) -> Participant | None:
@@ -83,7 +87,7 @@ class ParticipantRepository:
         ]
 
     def add(self, participant: Participant, now: datetime) -> int:
-        row = ParticipantRow(created_at=now, updated_at=now)
+        row = ParticipantRow(uid=participant.uid, created_at=now, updated_at=now)  # the uid never changes after
         _fill_row(row, participant)
         self.session.add(row)
         self.session.flush()

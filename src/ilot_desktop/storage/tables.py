@@ -18,6 +18,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from ilot_desktop.domain.identity import UID_LENGTH, new_uid
+
 NAMING = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_name)s",
@@ -31,12 +33,18 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
 
 
+def _uid_column() -> Mapped[str]:
+    """The record's permanent identifier (0007): given at birth by every insert path, never changed."""
+    return mapped_column(String(UID_LENGTH), unique=True, default=new_uid)
+
+
 class ParticipantRow(Base):
     __tablename__ = "participants"
     # AUTOINCREMENT: an erased participant's id is never given to someone else (the access log keeps it).
     __table_args__ = ({"sqlite_autoincrement": True},)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uid: Mapped[str] = _uid_column()
     file_number: Mapped[str] = mapped_column(String(30), unique=True)
     last_name: Mapped[str] = mapped_column(String(100))
     first_name: Mapped[str] = mapped_column(String(100))
@@ -80,6 +88,7 @@ class AppointmentRow(Base):
     __table_args__ = (Index("ix_appointments_participant_start", "participant_id", "start"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uid: Mapped[str] = _uid_column()
     participant_id: Mapped[int] = mapped_column(ForeignKey("participants.id", ondelete="CASCADE"))
     start: Mapped[datetime] = mapped_column(DateTime, index=True)
     duration_min: Mapped[int] = mapped_column(Integer)
@@ -98,6 +107,7 @@ class CollectiveActionRow(Base):
     __tablename__ = "collective_actions"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uid: Mapped[str] = _uid_column()
     reference: Mapped[str] = mapped_column(String(30), unique=True)
     action_type: Mapped[str] = mapped_column(String(40))
     title: Mapped[str] = mapped_column(String(200))
@@ -119,6 +129,7 @@ class RegistrationRow(Base):
         ForeignKey("participants.id", ondelete="CASCADE"), primary_key=True, index=True
     )
     attendance: Mapped[str | None] = mapped_column(String(40))
+    uid: Mapped[str] = _uid_column()
 
 
 class BarrierRow(Base):
@@ -130,6 +141,7 @@ class BarrierRow(Base):
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uid: Mapped[str] = _uid_column()
     participant_id: Mapped[int] = mapped_column(ForeignKey("participants.id", ondelete="CASCADE"), index=True)
     category: Mapped[str] = mapped_column(String(40))
     item: Mapped[str] = mapped_column(String(120))
@@ -148,6 +160,7 @@ class BarrierEventRow(Base):
     __tablename__ = "barrier_events"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uid: Mapped[str] = _uid_column()
     barrier_id: Mapped[int] = mapped_column(ForeignKey("barriers.id", ondelete="CASCADE"), index=True)
     on: Mapped[date] = mapped_column(Date)
     status: Mapped[str] = mapped_column(String(40))
@@ -161,6 +174,7 @@ class TaskRow(Base):
     __table_args__ = (Index("ix_tasks_status_due_date", "status", "due_date"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uid: Mapped[str] = _uid_column()
     participant_id: Mapped[int] = mapped_column(ForeignKey("participants.id", ondelete="CASCADE"), index=True)
     description: Mapped[str] = mapped_column(String(300))
     owner: Mapped[str] = mapped_column(String(40))
@@ -180,6 +194,7 @@ class OutcomeRow(Base):
     __table_args__ = (Index("ix_outcomes_on", "on"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uid: Mapped[str] = _uid_column()
     participant_id: Mapped[int] = mapped_column(ForeignKey("participants.id", ondelete="CASCADE"), index=True)
     on: Mapped[date] = mapped_column(Date)
     outcome_type: Mapped[str] = mapped_column(String(40))
