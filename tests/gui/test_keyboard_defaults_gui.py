@@ -167,7 +167,7 @@ def _factories(window) -> dict[str, Callable[[], QDialog]]:
         return NewCodeDialog(window)
 
     def preferences():
-        from ilot_desktop.ui.security_dialogs import PreferencesDialog
+        from ilot_desktop.ui.preferences_dialog import PreferencesDialog
 
         return PreferencesDialog(5, window)
 

@@ -63,12 +63,18 @@ class ParticipantService:
     def new_draft(self) -> Participant:
         """A blank file with a proposed file number, today's entry date and the usual caseworker."""
         today = self._clock()
+        number = self.proposed_number()
         with self._db.unit_of_work() as uow:
-            code = uow.settings.get(LAPTOP_CODE_KEY) or ""
-            number = next_file_number(uow.participants.file_numbers(), today.year, code)
             # the caseworker of "Mes coordonnées", else the one of the last file saved
             caseworker = uow.settings.get(CONTACT_NAME_KEY) or uow.settings.get(DEFAULT_CASEWORKER_KEY) or ""
         return Participant(file_number=number, entry_date=today, caseworker=caseworker)
+
+    def proposed_number(self, laptop_code: str | None = None) -> str:
+        """The number the next new file would get: with the stored laptop code, or with ``laptop_code`` ("" for
+        none; Préférences show it as a code is typed)."""
+        with self._db.unit_of_work() as uow:
+            code = (uow.settings.get(LAPTOP_CODE_KEY) or "") if laptop_code is None else laptop_code
+            return next_file_number(uow.participants.file_numbers(), self._clock().year, code)
 
     def laptop_code(self) -> str:
         """This laptop's code in new file numbers (``AB``), or "" when none was chosen (``DE-2026-001`` then)."""

@@ -1,4 +1,4 @@
-"""Change the password, get a new recovery code, set the auto-lock delay."""
+"""Change the password, get a new recovery code (Préférences are in ``preferences_dialog.py``)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QRadioButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -185,32 +184,3 @@ class NewCodeDialog(QDialog):
         self.password.clear()
         self.accept()
         self.chosen.emit(password)
-
-
-class PreferencesDialog(QDialog):
-    def __init__(self, minutes: int, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setWindowTitle("Préférences")
-        self.setModal(True)
-        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.minutes = QSpinBox(self)
-        self.minutes.setRange(1, 60)
-        self.minutes.setSuffix(" min")
-        self.minutes.setValue(minutes)
-        self.minutes.setAccessibleName("Verrouillage automatique après")
-        form = QFormLayout()
-        label = QLabel("Verrouiller après\u00a0:", self)
-        label.setBuddy(self.minutes)
-        form.addRow(label, self.minutes)
-        note = QLabel(
-            "Sans activité (souris, clavier) pendant ce temps, les dossiers sont verrouillés. Ce qui était "
-            "en cours de saisie (fiche, rendez-vous, action, résultat, tâche…) est gardé, chiffré, et rendu au "
-            "déverrouillage, sans être enregistré à votre place.",
-            self,
-        )
-        note.setWordWrap(True)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(note)
-        layout.addLayout(_buttons(self, "Enregistrer", self.accept))
-        self.resize(460, 180)

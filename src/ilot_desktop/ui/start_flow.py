@@ -46,6 +46,7 @@ class StartFlowMixin(WindowBase):
         self.stack.currentChanged.connect(self._update_demo_action)
 
     def show_start(self) -> None:
+        self.statusBar().clearMessage()  # what was said over the open file (``invite_laptop_code``)
         QTimer.singleShot(PRELOAD_AFTER_MS, self._while_the_password_is_typed)
         status = vault.status(self.paths.data_dir)
         if status.exists:
@@ -70,14 +71,19 @@ class StartFlowMixin(WindowBase):
 
     def _show_create(self) -> None:
         self.create_page.reset()
+        self.create_page.set_year(self.today().year)
         self.stack.setCurrentWidget(self.create_page)
         self.create_page.passwords.first.setFocus()
 
     def create_vault(self, password: str) -> None:
+        laptop_code = self.create_page.laptop_code.code()  # checked by the page before it asked
+
         def work() -> None:
             self._prepare_workspace()
             session, code = vault.create(self.paths.data_dir, password, self.today, code_pending=True)
             self.session, self.is_demo = session, False
+            if laptop_code:
+                session.participants.set_laptop_code(laptop_code)
             self.code_page.show_code(code)
             self.stack.setCurrentWidget(self.code_page)
 
@@ -174,6 +180,7 @@ class StartFlowMixin(WindowBase):
                 raise
             self.is_demo = False
             self._enter_workspace()
+            self.invite_laptop_code()
             if vault.recovery_code_pending(self.paths.data_dir):
                 dialogs.inform(
                     self,
@@ -189,6 +196,18 @@ class StartFlowMixin(WindowBase):
                 self.offer_latest_backup(password)
 
         self._busy(work, refused)
+
+    def invite_laptop_code(self) -> None:
+        """A file without a laptop code (created before codes existed, or left empty): the status bar says how
+        new files are numbered and where to choose one, until the file is locked or a code chosen."""
+        session = self.session
+        if session is None or self.is_demo or session.participants.laptop_code():
+            self.statusBar().clearMessage()
+            return
+        self.statusBar().showMessage(
+            f"Nouveaux dossiers numérotés sans code d'ordinateur ({session.participants.new_draft().file_number})"
+            " : en équipe, choisissez le code de cet ordinateur dans Fichier → Préférences…"
+        )
 
     def recover(self, code: str, new_password: str) -> None:
         def work() -> None:

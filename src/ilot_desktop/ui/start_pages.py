@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -18,7 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ilot_desktop.domain.participant import next_file_number
 from ilot_desktop.services import vault
+from ilot_desktop.ui.laptop_code_field import EXPLANATION, LaptopCodeField
 from ilot_desktop.ui.password_fields import OK_STYLE, TODO_STYLE, PasswordPair, masked_with_toggle
 from ilot_desktop.ui.widgets import ErrorLabel
 
@@ -153,6 +156,15 @@ class CreatePage(_CardPage):
         )
         self.passwords = PasswordPair("Mot de passe", self.card)
         self.body.addWidget(self.passwords)
+        self.year = date.today().year  # the window's own day: ``set_year``
+        self.laptop_code = LaptopCodeField(lambda code: next_file_number([], self.year, code), self.card)
+        self.body.addWidget(self.laptop_code)
+        self.paragraph(
+            f"{EXPLANATION} Recommandé, même seul pour commencer. Laissé vide, les numéros restent sans initiales "
+            "(DE-2026-001) ; le code peut être choisi plus tard dans Fichier → Préférences…",
+            muted=True,
+        )
+        self.laptop_code.edit.returnPressed.connect(self._submit)
         self.error = ErrorLabel(self.card)
         self.body.addWidget(self.error)
         self.back_button = QPushButton("Retour", self.card)
@@ -174,12 +186,22 @@ class CreatePage(_CardPage):
     def main_button(self) -> QPushButton:
         return self.create_button
 
+    def set_year(self, year: int) -> None:
+        self.year = year
+        self.laptop_code.refresh()
+
     def _submit(self) -> None:
+        problem = self.laptop_code.problem()
+        if problem is not None:  # the code is read by the window once the file is created (``create_vault``)
+            self.error.show_message(problem)
+            self.laptop_code.edit.setFocus()
+            return
         if self.passwords.is_valid():
             self.create_requested.emit(self.passwords.password())
 
     def reset(self) -> None:
         self.passwords.clear()
+        self.laptop_code.set_code("")
         self.error.show_message(None)
 
 

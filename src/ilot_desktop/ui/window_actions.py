@@ -22,8 +22,9 @@ if TYPE_CHECKING:
     from ilot_desktop.ui.exchange_dialogs import ImportWizard
     from ilot_desktop.ui.funder_dialog import FunderDialog
     from ilot_desktop.ui.help_viewer import HelpWindow
+    from ilot_desktop.ui.preferences_dialog import PreferencesDialog
     from ilot_desktop.ui.privacy_dialogs import RetentionDialog
-    from ilot_desktop.ui.security_dialogs import ChangePasswordDialog, NewCodeDialog, PreferencesDialog
+    from ilot_desktop.ui.security_dialogs import ChangePasswordDialog, NewCodeDialog
 
 log = logging.getLogger(__name__)
 
@@ -309,11 +310,28 @@ class WindowActionsMixin(WindowBase):
         return self._busy(work, self.unlock_page.show_error)
 
     def edit_preferences(self) -> None:
-        from ilot_desktop.ui.security_dialogs import PreferencesDialog
+        from ilot_desktop.ui.preferences_dialog import PreferencesDialog
 
-        dialog = self.preferences_dialog = PreferencesDialog(self.settings.get(AUTO_LOCK_MINUTES), self)
-        dialog.accepted.connect(lambda: self.set_auto_lock_minutes(dialog.minutes.value()))
+        people = self.session.participants if self.session is not None else None  # the laptop code: a file open
+        dialog = self.preferences_dialog = PreferencesDialog(
+            self.settings.get(AUTO_LOCK_MINUTES),
+            self,
+            laptop_code=people.laptop_code() if people is not None else None,
+            next_number=people.proposed_number if people is not None else None,
+        )
+        dialog.accepted.connect(lambda: self.save_preferences(dialog))
         dialog.open()
+
+    def save_preferences(self, dialog: PreferencesDialog) -> None:
+        self.set_auto_lock_minutes(dialog.minutes.value())
+        code = dialog.chosen_code()
+        if code is None or self.session is None:
+            return
+        try:
+            self.session.participants.set_laptop_code(code)  # the numbers already given stay as they are
+        except IlotError as error:
+            dialogs.show_error(self, error)
+        self.invite_laptop_code()
 
     def set_auto_lock_minutes(self, minutes: int) -> None:
         self.settings.set(AUTO_LOCK_MINUTES, minutes)
