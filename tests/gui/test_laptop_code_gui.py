@@ -39,6 +39,7 @@ def test_the_creation_page_sets_the_laptop_code(make_window, qtbot):
     window.code_page.confirm.setChecked(True)
     window.code_page.continue_button.click()
     assert window.session.participants.laptop_code() == "AB"
+    assert window.statusBar().currentMessage() == ""  # nothing to invite
     assert _new_number(window) == "DE-2026-AB-001"
 
 
@@ -49,6 +50,7 @@ def test_left_empty_at_creation_the_old_numbers_go_on(make_window, qtbot):
     window.code_page.confirm.setChecked(True)
     window.code_page.continue_button.click()
     assert window.session.participants.laptop_code() == ""
+    assert "Fichier → Préférences" in window.statusBar().currentMessage()  # invited to choose one
     assert _new_number(window) == "DE-2026-001"
 
 

@@ -13,8 +13,8 @@ from ilot_desktop.ui.password_fields import OK_STYLE, TODO_STYLE
 CAPTION = "Code de cet ordinateur"
 EXPLANATION = (
     "Vos initiales par exemple (2 à 4 lettres majuscules, sans accent), différentes pour chaque collègue de "
-    "l'équipe\u00a0: les nouveaux dossiers porteront ce code (DE-2026-AB-001), ainsi deux ordinateurs ne donnent "
-    "jamais le même numéro à deux personnes."
+    "l'équipe\u00a0: les nouveaux dossiers porteront ce code (DE\u20112026\u2011AB\u2011001), ainsi deux "
+    "ordinateurs ne donnent jamais le même numéro à deux personnes."
 )
 
 

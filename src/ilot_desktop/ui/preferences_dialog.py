@@ -68,12 +68,13 @@ class PreferencesDialog(QDialog):
         save.clicked.connect(self._save)
         cancel = QPushButton("Annuler", self)
         cancel.clicked.connect(self.reject)
+        layout.addStretch(1)
         row = QHBoxLayout()
         row.addStretch(1)
         row.addWidget(cancel)
         row.addWidget(save)
         layout.addLayout(row)
-        self.resize(520, 180 if self.laptop_code is None else 320)
+        self.resize(540, self.sizeHint().height())
 
     def chosen_code(self) -> str | None:
         """The laptop code to store ("" to remove it), or None when it did not change (or no file is open)."""

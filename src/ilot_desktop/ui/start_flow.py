@@ -167,6 +167,7 @@ class StartFlowMixin(WindowBase):
         if self.session is not None and not self.is_demo:
             vault.confirm_recovery_code(self.session.folder)
         self._enter_workspace()
+        self.invite_laptop_code()
 
     def unlock(self, password: str) -> None:
         damaged = []
@@ -206,7 +207,7 @@ class StartFlowMixin(WindowBase):
             return
         self.statusBar().showMessage(
             f"Nouveaux dossiers numérotés sans code d'ordinateur ({session.participants.new_draft().file_number})"
-            " : en équipe, choisissez le code de cet ordinateur dans Fichier → Préférences…"
+            "\u00a0: en équipe, choisissez le code de cet ordinateur dans Fichier → Préférences…"
         )
 
     def recover(self, code: str, new_password: str) -> None:
@@ -221,6 +222,7 @@ class StartFlowMixin(WindowBase):
                 self.stack.setCurrentWidget(self.code_page)
             else:
                 self._enter_workspace()
+                self.invite_laptop_code()
             dialogs.inform(
                 self,
                 "Nouveau mot de passe enregistré",

@@ -161,7 +161,7 @@ class CreatePage(_CardPage):
         self.body.addWidget(self.laptop_code)
         self.paragraph(
             f"{EXPLANATION} Recommandé, même seul pour commencer. Laissé vide, les numéros restent sans initiales "
-            "(DE-2026-001) ; le code peut être choisi plus tard dans Fichier → Préférences…",
+            "(DE\u20112026\u2011001)\u00a0; le code peut être choisi plus tard dans Fichier → Préférences…",
             muted=True,
         )
         self.laptop_code.edit.returnPressed.connect(self._submit)
