@@ -16,24 +16,25 @@ from ilot_desktop.reports.workbook import write_exchange_workbook, write_templat
 from ilot_desktop.services.exchange import read_workbook
 from tests.exchange_workbooks import full_book, sheet_rows, write_book, write_xlsx
 
+UID = "0f8fad5b-d9cb-469f-a165-70867728950e"
 EXPECTED_HEADERS = {
     "Participants": [
         "N° dossier", "Nom", "Prénom", "Sexe", "Date de naissance", "Téléphone", "Orienteur",
         "Situation judiciaire à l'entrée", "Établissement", "Date de libération prévue",
         "Hébergement à l'entrée",
-        "Date d'entrée", "Date de fin d'accompagnement",
+        "Date d'entrée", "Date de fin d'accompagnement", "Identifiant",
     ],
-    "Entretiens": ["N° dossier", "Date", "Heure", "Durée (min)", "Type", "Statut", "Compte rendu"],
+    "Entretiens": ["N° dossier", "Date", "Heure", "Durée (min)", "Type", "Statut", "Compte rendu", "Identifiant"],
     "Freins": [
         "N° dossier", "Catégorie", "Statut", "Date d'identification", "Date de levée", "Partenaire",
-        "Commentaire",
+        "Commentaire", "Identifiant",
     ],
-    "Actions collectives": ["Réf. action", "Date", "Type", "Intitulé", "Partenaire"],
-    "Participations": ["Réf. action", "N° dossier", "Présence"],
+    "Actions collectives": ["Réf. action", "Date", "Type", "Intitulé", "Partenaire", "Identifiant"],
+    "Participations": ["Réf. action", "N° dossier", "Présence", "Identifiant"],
     "Résultats": [
-        "N° dossier", "Date", "Type", "Motif d'abandon", "Employeur ou organisme", "Commentaire",
+        "N° dossier", "Date", "Type", "Motif d'abandon", "Employeur ou organisme", "Commentaire", "Identifiant",
     ],
-    "Historique des freins": ["N° dossier", "Catégorie", "Frein", "Date", "Statut", "Partenaire"],
+    "Historique des freins": ["N° dossier", "Catégorie", "Frein", "Date", "Statut", "Partenaire", "Identifiant"],
 }  # fmt: skip
 
 
@@ -90,10 +91,10 @@ def test_written_values_dates_times_and_texts(tmp_path):
     rows = {
         "Participants": [
             ("DE-2026-001", "=Dupont", "+33 ", "Homme", date(1985, 4, 12), None, "SPIP de Paris", "Détention",
-             "Prison\x0bde la Santé", None, "Détention", date(2026, 10, 1), None),
+             "Prison\x0bde la Santé", None, "Détention", date(2026, 10, 1), None, UID),
         ],
         "Entretiens": [
-            ("DE-2026-001", date(2026, 11, 3), "09:05", 45, "Entretien individuel", "Réalisé", None),
+            ("DE-2026-001", date(2026, 11, 3), "09:05", 45, "Entretien individuel", "Réalisé", None, UID),
         ],
     }  # fmt: skip
     write_exchange_workbook(out, rows)
@@ -105,6 +106,7 @@ def test_written_values_dates_times_and_texts(tmp_path):
     assert row[8].value == "Prisonde la Santé"  # a control character XML cannot carry is dropped
     meeting = [c.value for c in book["Entretiens"][2]]
     assert meeting[2] == "09:05" and meeting[3] == 45
+    assert row[-1].value == meeting[-1] == UID  # the permanent identifier, last, as text
     assert [tmp for tmp in tmp_path.iterdir() if tmp.name.startswith(".classeur-")] == []
 
 

@@ -154,9 +154,18 @@ def test_export_writes_each_barriers_steps_in_order_with_its_item():
         (date(2026, 10, 9), ORIENTED, "SIAO 75"),
         (date(2026, 11, 20), LIFTED, ""),
     ]
-    rows = export_rows(VaultSnapshot(participants=[person], barriers=[lifted], histories={3: steps}))
+    uids = {3: ["uid-1", "uid-2", "uid-3"]}
+    rows = export_rows(VaultSnapshot(participants=[person], barriers=[lifted], histories={3: steps}, history_uids=uids))
     assert rows[HISTORY.name] == [
-        ("DE-2026-001", "Hébergement", "Sans abri", date(2026, 10, 1), "Identifié", None),
-        ("DE-2026-001", "Hébergement", "Sans abri", date(2026, 10, 9), "Orienté vers un partenaire", "SIAO 75"),
-        ("DE-2026-001", "Hébergement", "Sans abri", date(2026, 11, 20), "Levé", None),
+        ("DE-2026-001", "Hébergement", "Sans abri", date(2026, 10, 1), "Identifié", None, "uid-1"),
+        (
+            "DE-2026-001",
+            "Hébergement",
+            "Sans abri",
+            date(2026, 10, 9),
+            "Orienté vers un partenaire",
+            "SIAO 75",
+            "uid-2",
+        ),
+        ("DE-2026-001", "Hébergement", "Sans abri", date(2026, 11, 20), "Levé", None, "uid-3"),
     ]

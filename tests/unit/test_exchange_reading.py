@@ -141,7 +141,7 @@ def test_a_hundred_thousand_empty_rows_are_skipped_cheaply(tmp_path):
 
 def test_columns_past_the_last_known_header_are_never_read():
     header = [*HEADERS["Participants"], None, "Autre chose", *([None] * 100), "XFD"]
-    assert useful_width("Participants", header) == 13
+    assert useful_width("Participants", header) == 14  # the 13 columns of the layout and « Identifiant »
     assert useful_width("participants ", ["Compte rendu", "N° dossier"]) == 2
     assert useful_width("Feuille inconnue", header) == 0
     assert useful_width("Entretiens", ["N° dossier", "x", "Compte rendu (suite 1)", "Compte rendu"]) == 4

@@ -185,7 +185,7 @@ def test_only_participants_is_required_and_optional_cells_may_be_empty():
 
 def test_columns_in_any_order_headers_folded_unknown_columns_and_sheets_warned():
     headers = list(reversed(HEADERS["Participants"]))
-    headers[0] = "date de fin d'ACCOMPAGNEMENT"
+    headers[headers.index("Date de fin d'accompagnement")] = "date de fin d'ACCOMPAGNEMENT"
     rows = [[*headers, "Remarque"], [participant().get(h, None) for h in reversed(HEADERS["Participants"])]]
     rows[1].append("à voir")
     raw = [("participants", rows), ("Feuil1", [["x"], [1]]), ("Listes", [["Participants – Sexe"], ["Femme"]])]
@@ -360,7 +360,7 @@ def test_presence_of_a_future_action_is_refused_but_may_be_left_empty():
     book["Participations"] = [participation(**{"Présence": None})]
     result = plan(book)
     assert result.problems == []
-    assert result.new_registrations == [("AC-2026-001", "DE-2026-001", None)]
+    assert result.new_registrations == [("AC-2026-001", "DE-2026-001", None, None)]  # no Identifiant: a new one
 
 
 def test_appointment_rules():

@@ -107,7 +107,11 @@ def participant_column(f: Field) -> Column:
     )
 
 
-PARTICIPANTS = SheetLayout("Participants", tuple(participant_column(f) for f in exchange_fields()), required=True)
+# The last column of every sheet: the record's permanent identifier (data-exchange.md « Identity »). The export
+# always writes it; the import recognises a record by it whatever its number became; a row without it is matched
+# by its key as before.
+UID = Column("Identifiant", "uid", _T, width=38)
+PARTICIPANTS = SheetLayout("Participants", (*(participant_column(f) for f in exchange_fields()), UID), required=True)
 APPOINTMENTS = SheetLayout(
     "Entretiens",
     (
@@ -118,6 +122,7 @@ APPOINTMENTS = SheetLayout(
         Column("Type", "kind", _C, True, AppointmentKind, width=24),
         Column("Statut", "status", _C, True, AppointmentStatus, width=10),
         Column("Compte rendu", "report", _T, width=60),
+        UID,
     ),
 )
 BARRIERS = SheetLayout(
@@ -130,6 +135,7 @@ BARRIERS = SheetLayout(
         Column("Date de levée", "lifted_on", _D, width=13),
         Column("Partenaire", "partner", _T, width=26),
         Column("Commentaire", "comment", _T, width=50),
+        UID,
     ),
 )
 ACTIONS = SheetLayout(
@@ -140,6 +146,7 @@ ACTIONS = SheetLayout(
         Column("Type", "action_type", _C, True, ActionType, width=20),
         Column("Intitulé", "title", _T, True, width=40),
         Column("Partenaire", "partner", _T, width=26),
+        UID,
     ),
 )
 # ``Présence`` may be left empty: registered, attendance not recorded yet (an action still to come).
@@ -149,6 +156,7 @@ PARTICIPATIONS = SheetLayout(
         Column("Réf. action", "reference", _T, True, width=14),
         Column("N° dossier", "file_number", _T, True, width=14),
         Column("Présence", "attendance", _C, False, Attendance, width=10, header_required=True),
+        UID,
     ),
 )
 OUTCOMES = SheetLayout(
@@ -160,6 +168,7 @@ OUTCOMES = SheetLayout(
         Column("Motif d'abandon", "dropout_reason", _C, choices=DropoutReason, width=30),
         Column("Employeur ou organisme", "employer", _T, width=30),
         Column("Commentaire", "comment", _T, width=50),
+        UID,
     ),
 )
 # Optional: each barrier's path, written by the full export so that the round trip is exact. A barrier of
@@ -173,6 +182,7 @@ HISTORY = SheetLayout(
         Column("Date", "on", _D, True, width=12),
         Column("Statut", "status", _C, True, BarrierStatus, width=26),
         Column("Partenaire", "partner", _T, width=26),
+        UID,
     ),
 )
 SHEETS: tuple[SheetLayout, ...] = (

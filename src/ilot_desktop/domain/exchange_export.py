@@ -38,6 +38,8 @@ class VaultSnapshot:
     registrations: list[tuple[int, int, Attendance | None]] = field(default_factory=list)  # action, person
     outcomes: list[Outcome] = field(default_factory=list)
     histories: dict[int, list[HistoryStep]] = field(default_factory=dict)  # barrier id -> its steps, in order
+    registration_uids: dict[tuple[int, int], str] = field(default_factory=dict)  # (action, person) -> uid
+    history_uids: dict[int, list[str]] = field(default_factory=dict)  # barrier id -> its steps' uids, in order
 
 
 def _start(value: datetime | None) -> datetime:
@@ -73,7 +75,7 @@ def _cell(f: Field, value: object) -> object:
 
 def participant_row(p: Participant) -> tuple[object, ...]:
     """A participant's row of ``Participants``, in the layout's column order (``domain/fields.py``)."""
-    return tuple(_cell(f, getattr(p, f.name)) for f in _PARTICIPANT_FIELDS)
+    return (*(_cell(f, getattr(p, f.name)) for f in _PARTICIPANT_FIELDS), p.uid)
 
 
 def export_rows(snapshot: VaultSnapshot) -> dict[str, list[tuple[object, ...]]]:
@@ -113,6 +115,7 @@ def export_rows(snapshot: VaultSnapshot) -> dict[str, list[tuple[object, ...]]]:
                 _label(a.kind),
                 _label(a.status),
                 _blank(a.report),
+                a.uid,
             )
             for a in appointments
         ],
@@ -125,20 +128,22 @@ def export_rows(snapshot: VaultSnapshot) -> dict[str, list[tuple[object, ...]]]:
                 b.lifted_on,
                 _blank(b.partner),
                 _blank(b.comment),
+                b.uid,
             )
             for b in barriers
         ],
         ACTIONS.name: [
-            (a.reference, _start(a.start).date(), _label(a.action_type), a.title, _blank(a.partner))
+            (a.reference, _start(a.start).date(), _label(a.action_type), a.title, _blank(a.partner), a.uid)
             for a in ordered_actions
         ],
         PARTICIPATIONS.name: [
-            (actions[a].reference, numbers[p], _label(attendance)) for a, p, attendance in registrations
+            (actions[a].reference, numbers[p], _label(attendance), snapshot.registration_uids.get((a, p)))
+            for a, p, attendance in registrations
         ],
         HISTORY.name: [
-            (numbers[b.participant_id], _label(b.category), _blank(b.item), day, _label(status), _blank(partner))
+            (numbers[b.participant_id], _label(b.category), _blank(b.item), day, _label(status), _blank(partner), uid)
             for b in barriers
-            for day, status, partner in exported_history(b, snapshot.histories.get(b.id, []) if b.id else [])
+            for (day, status, partner), uid in _history_with_uids(b, snapshot)
         ],
         OUTCOMES.name: [
             (
@@ -148,10 +153,19 @@ def export_rows(snapshot: VaultSnapshot) -> dict[str, list[tuple[object, ...]]]:
                 _label(o.dropout_reason),
                 _blank(o.employer),
                 _blank(o.comment),
+                o.uid,
             )
             for o in outcomes
         ],
     }
+
+
+def _history_with_uids(b: Barrier, snapshot: VaultSnapshot) -> list[tuple[HistoryStep, str | None]]:
+    """The barrier's exported path, each step with its stored identifier (none for a rebuilt path)."""
+    stored = snapshot.histories.get(b.id, []) if b.id else []
+    steps = exported_history(b, stored)
+    uids: list[str | None] = list(snapshot.history_uids.get(b.id, [])) if b.id and steps is stored else []
+    return list(zip(steps, uids + [None] * (len(steps) - len(uids)), strict=True))
 
 
 def exported_history(b: Barrier, steps: list[HistoryStep]) -> list[HistoryStep]:

@@ -19,6 +19,7 @@ from datetime import date
 from ilot_desktop.domain.barriers import Barrier, HistoryStep
 from ilot_desktop.domain.dates import format_date
 from ilot_desktop.domain.exchange_parse import ParsedSheet, given
+from ilot_desktop.domain.identity import normalised_uid
 from ilot_desktop.domain.vocabulary import BarrierCategory, BarrierStatus, fold
 
 
@@ -32,6 +33,7 @@ class HistoryPath:
     item: str
     steps: list[HistoryStep] = field(default_factory=list)
     used: bool = False
+    uids: list[str | None] = field(default_factory=list)  # each step's ``Identifiant`` (None: none given)
 
     @property
     def last_row(self) -> int:
@@ -68,6 +70,7 @@ def history_paths(sheet: ParsedSheet | None, normalize: Callable[[object], str])
             current = HistoryPath(row.row, number, category, item)
             paths[number, category, day].append(current)
         current.steps.append((day, status, row.text("partner")))
+        current.uids.append(normalised_uid(row.text("uid")))
         previous_row = row.row
     return paths
 

@@ -98,11 +98,12 @@ def identity(p: Participant) -> tuple[str, str, date | None]:
 
 
 def another_person(before: Participant, after: Participant) -> bool:
-    """The row's name and birth date both differ from those of the file holding its number."""
-    return (fold(before.last_name), fold(before.first_name)) != (
-        fold(after.last_name),
-        fold(after.first_name),
-    ) and before.birth_date != after.birth_date
+    """The row names someone else than the file holding its number (a row without ``Identifiant``): both the
+    name and the first name differ, or the name (or first name) and the birth date. A correction of one of
+    them (a misspelt name, a wrong birth date) is not another person."""
+    last = fold(before.last_name) != fold(after.last_name)
+    first = fold(before.first_name) != fold(after.first_name)
+    return (last and first) or ((last or first) and before.birth_date != after.birth_date)
 
 
 def queues(records: Iterable[R], key: Callable[[R], Hashable], order: Callable[[R], int]) -> dict[Hashable, deque[R]]:

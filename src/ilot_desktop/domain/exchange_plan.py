@@ -76,7 +76,7 @@ from ilot_desktop.domain.exchange_keys import (
 )
 from ilot_desktop.domain.exchange_parse import ParsedRow, ParsedSheet, ParsedWorkbook, given
 from ilot_desktop.domain.exchange_plan_barriers import PLACEHOLDER_ID, BarrierPlanning
-from ilot_desktop.domain.exchange_planning import Identity, ImportPlan, PlannedAction, PlannedPerson
+from ilot_desktop.domain.exchange_planning import Identity, ImportPlan, PlannedAction, PlannedPerson, Refused
 from ilot_desktop.domain.followup import Appointment, validate_appointment
 from ilot_desktop.domain.outcomes import Outcome, validate_outcome
 from ilot_desktop.domain.participant import Participant, validate
@@ -110,6 +110,7 @@ class _Planner(BarrierPlanning):
         if sheet is None:
             return
         existing = {normalize_key(p.file_number): p for p in self.snapshot.participants}
+        by_uid = {p.uid: p for p in self.snapshot.participants}
         known: dict[Identity, str] = {}  # identity -> a file number already there
         for p in self.snapshot.participants:
             known.setdefault(identity(p), normalize_key(p.file_number))
@@ -127,28 +128,41 @@ class _Planner(BarrierPlanning):
                 continue
             if number:
                 seen[number] = row.row
-            before = existing.get(number)
+            uid = self.row_uid(PARTICIPANTS, row)
+            holder = existing.get(number)  # the file holding this number in the vault
+            # an identifier names the person whatever her number became; without one, the number does
+            before = by_uid.get(uid) if isinstance(uid, str) else holder
             after = _participant_after(sheet, row, before, number)
-            errors = self._participant_errors(row, before, after, number)
-            valid = not errors and not row.bad
+            if before is None and isinstance(uid, str):
+                after.uid = uid  # a record keeps its identifier from one vault to the next
+            errors = self._participant_errors(row, before, after, number, holder)
+            valid = not errors and not row.bad and uid is not Refused
             if valid and before is None:
                 self.likely_duplicate(row.row, number, identity(after), known, in_sheet)
             if number:
                 self.people[number] = PlannedPerson(
                     before.id if before else None, after.entry_date, after.end_date, valid=valid
                 )
+            if valid and before is not None and before.id is not None:
+                self.plan.known_people[number] = before.id  # perhaps renumbered: its rows follow it
             if valid:
                 self.settle(PARTICIPANTS, before, after, self.plan.new_participants, self.plan.updated_participants)
 
     def _participant_errors(
-        self, row: ParsedRow, before: Participant | None, after: Participant, number: str
+        self, row: ParsedRow, before: Participant | None, after: Participant, number: str, holder: Participant | None
     ) -> dict[str, str]:
-        """The domain's messages for a row (reported at their cells), the refused cells' aside."""
+        """The domain's messages for a row (reported at their cells), the refused cells' aside. A number held
+        by another person is never overwritten: another identifier, or (without one) another name."""
         errors = {k: v for k, v in validate(after, self.today).items() if k not in row.bad}
-        if before is not None and not row.bad and another_person(before, after):
+        if holder is not None and holder is not before:
             errors["file_number"] = (
-                f"Le numéro « {number} » est celui d'une autre personne (nom, prénom et date de naissance "
-                "différents) : il n'est jamais écrasé. Donnez un autre numéro à cette ligne."
+                f"Le numéro « {number} » est celui d'une autre personne dans ce fichier (identifiant différent) : "
+                "il n'est jamais écrasé. Donnez un autre numéro à cette ligne."
+            )
+        elif before is not None and not row.bad and another_person(before, after):
+            errors["file_number"] = (
+                f"Le numéro « {number} » est celui d'une autre personne (autres nom et prénom, ou autre nom et "
+                "autre date de naissance) : il n'est jamais écrasé. Donnez un autre numéro à cette ligne."
             )
         for name, message in errors.items():
             self.problem(PARTICIPANTS, row.row, PARTICIPANT_COLUMNS.get(name), message)
@@ -159,6 +173,7 @@ class _Planner(BarrierPlanning):
         if sheet is None:
             return
         seen: dict[str, int] = {}
+        by_uid = {a.uid: a for a in self.snapshot.actions}
         for row in sheet.rows:
             reference = normalize_key(row.get("reference"))
             if reference and reference in seen:
@@ -171,14 +186,26 @@ class _Planner(BarrierPlanning):
                 continue
             if reference:
                 seen[reference] = row.row
+            uid = self.row_uid(ACTIONS, row)
             known = self.actions.get(reference)
             before = known.action if known is not None and known.id is not None else None
+            if isinstance(uid, str) and uid in by_uid:  # the action it names, whatever its reference became
+                before = by_uid[uid]
             after = _action_after(sheet, row, before, reference)
+            if before is None and isinstance(uid, str):
+                after.uid = uid
             errors = validate_action(after, self.today)
+            if before is not None and known is not None and known.id is not None and known.id != before.id:
+                errors["reference"] = (
+                    f"La référence «\u00a0{reference}\u00a0» est celle d'une autre action dans ce fichier (identifiant "
+                    "différent)\u00a0: elle n'est jamais écrasée. Donnez une autre référence à cette ligne."
+                )
             self.domain_problems(ACTIONS, row, errors, ACTION_COLUMNS)
-            valid = not errors and not row.bad
+            valid = not errors and not row.bad and uid is not Refused
             if reference:
                 self.actions[reference] = PlannedAction(before.id if before else None, after if valid else None)
+            if valid and before is not None and before.id is not None:
+                self.plan.known_actions[reference] = before.id  # perhaps under a new reference
             if valid:
                 self.settle(ACTIONS, before, after, self.plan.new_actions, self.plan.updated_actions)
 
@@ -186,23 +213,30 @@ class _Planner(BarrierPlanning):
         sheet = self.sheet(APPOINTMENTS)
         if sheet is None:
             return
-        existing = queues(
-            self.snapshot.appointments, lambda a: (a.participant_id, a.start, a.kind), lambda a: a.id or 0
-        )
+
+        def key(a: Appointment) -> tuple[object, ...]:
+            return (a.participant_id, a.start, a.kind)
+
+        existing = queues(self.snapshot.appointments, key, lambda a: a.id or 0)
+        by_uid = {a.uid: a for a in self.snapshot.appointments}
         for row in sheet.rows:
             number, person = self.person(APPOINTMENTS, row)
-            if person is None or row.bad or not person.valid:
+            uid = self.row_uid(APPOINTMENTS, row)
+            if person is None or row.bad or not person.valid or uid is Refused:
                 continue
             given_hour = row.hour("time")
             hour = given_hour if given_hour is not None else DEFAULT_APPOINTMENT_TIME
             start = datetime.combine(given(row.day("date")), hour)
             kind = given(row.choice("kind", AppointmentKind))
             status = given(row.choice("status", AppointmentStatus))
-            queue = existing.get((person.id, start, kind)) if person.id is not None else None
-            before = queue.popleft() if queue else None
+            given_uid = uid if isinstance(uid, str) else None
+            named = self.stored_record(APPOINTMENTS, row, given_uid, by_uid, existing, key, (person.id, start, kind))
+            if named is Refused:
+                continue
+            before = named if isinstance(named, Appointment) else None
             duration = row.number("duration_min")
             if before is not None:
-                after = replace(before, status=status)
+                after = replace(before, status=status, start=start, kind=kind)
                 if duration is not None:
                     after.duration_min = duration
                 if "report" in sheet.present:
@@ -216,6 +250,7 @@ class _Planner(BarrierPlanning):
                     status=status,
                     report=row.text("report"),
                 )
+                after.uid = given_uid or after.uid
             # after the end of the accompaniment is valid: a follow-up call after leaving
             errors = validate_appointment(after, person.entry_date, None, self.today)
             self.domain_problems(APPOINTMENTS, row, errors, APPOINTMENT_COLUMNS)
@@ -236,6 +271,7 @@ class _Planner(BarrierPlanning):
         if sheet is None:
             return
         existing = {(a, p): att for a, p, att in self.snapshot.registrations}
+        used_uids = set(self.snapshot.registration_uids.values())
         seen: dict[tuple[str, str], int] = {}
         for row in sheet.rows:
             reference = normalize_key(row.get("reference")) if "reference" not in row.bad else ""
@@ -263,13 +299,17 @@ class _Planner(BarrierPlanning):
             seen[reference, number] = row.row
             if known.action is None or not person.valid:
                 continue
+            uid = self.row_uid(PARTICIPATIONS, row)
+            if uid is Refused:
+                continue
             attendance = row.choice("attendance", Attendance)
             if attendance is not None and not attendance_allowed(known.action, self.today):
                 self.problem(PARTICIPATIONS, row.row, "Présence", TOO_EARLY)
                 continue
             pair = (known.id, person.id)
             if known.id is None or person.id is None or pair not in existing:
-                self.plan.new_registrations.append((reference, number, attendance))
+                fresh = uid if isinstance(uid, str) and uid not in used_uids else None
+                self.plan.new_registrations.append((reference, number, attendance, fresh))
                 self.count(PARTICIPATIONS, 0)
             elif existing[pair] is not attendance:
                 self.plan.updated_registrations.append((known.id, person.id, attendance))
@@ -281,33 +321,25 @@ class _Planner(BarrierPlanning):
         sheet = self.sheet(OUTCOMES)
         if sheet is None:
             return
-        existing = queues(
-            self.snapshot.outcomes, lambda o: (o.participant_id, o.on, o.outcome_type), lambda o: o.id or 0
-        )
+
+        def key(o: Outcome) -> tuple[object, ...]:
+            return (o.participant_id, o.on, o.outcome_type)
+
+        existing = queues(self.snapshot.outcomes, key, lambda o: o.id or 0)
+        by_uid = {o.uid: o for o in self.snapshot.outcomes}
         for row in sheet.rows:
             number, person = self.person(OUTCOMES, row)
-            if person is None or row.bad or not person.valid:
+            uid = self.row_uid(OUTCOMES, row)
+            if person is None or row.bad or not person.valid or uid is Refused:
                 continue
             on, kind = given(row.day("on")), given(row.choice("outcome_type", OutcomeType))
-            queue = existing.get((person.id, on, kind)) if person.id is not None else None
-            before = queue.popleft() if queue else None
-            if before is not None:
-                after = replace(before)
-                if "dropout_reason" in sheet.present:
-                    after.dropout_reason = row.choice("dropout_reason", DropoutReason)
-                if "employer" in sheet.present:
-                    after.employer = row.text("employer")
-                if "comment" in sheet.present:
-                    after.comment = row.text("comment")
-            else:
-                after = Outcome(
-                    participant_id=person.id,
-                    on=on,
-                    outcome_type=kind,
-                    dropout_reason=row.choice("dropout_reason", DropoutReason),
-                    employer=row.text("employer"),
-                    comment=row.text("comment"),
-                )
+            named = self.stored_record(
+                OUTCOMES, row, uid if isinstance(uid, str) else None, by_uid, existing, key, (person.id, on, kind)
+            )
+            if named is Refused:
+                continue
+            before = named if isinstance(named, Outcome) else None
+            after = _outcome_after(sheet, row, before, person.id, uid if isinstance(uid, str) else None)
             errors = validate_outcome(after, person.entry_date, self.today)
             self.domain_problems(OUTCOMES, row, errors, OUTCOME_COLUMNS)
             if errors:
@@ -325,13 +357,40 @@ class _Planner(BarrierPlanning):
 def _participant_after(sheet: ParsedSheet, row: ParsedRow, before: Participant | None, number: str) -> Participant:
     """The file as the row gives it: the stored one with the sheet's columns, or a new one."""
     after = replace(before) if before is not None else Participant()
-    for key in sheet.present:
+    for key in sheet.present - {"uid"}:
         if key not in row.bad:
             value = row.get(key)
             setattr(after, key, ("" if value is None else value) if key in _TEXT_FIELDS else value)
     after.file_number = number
     if "end_date" in sheet.present and after.end_date is None:
         after.end_reason = None
+    return after
+
+
+def _outcome_after(
+    sheet: ParsedSheet, row: ParsedRow, before: Outcome | None, person_id: int | None, uid: str | None
+) -> Outcome:
+    """The outcome as the row gives it: the stored one with the sheet's columns, or a new one (keeping the
+    row's identifier when it gives one)."""
+    on, kind = given(row.day("on")), given(row.choice("outcome_type", OutcomeType))
+    if before is None:
+        after = Outcome(
+            participant_id=person_id,
+            on=on,
+            outcome_type=kind,
+            dropout_reason=row.choice("dropout_reason", DropoutReason),
+            employer=row.text("employer"),
+            comment=row.text("comment"),
+        )
+        after.uid = uid or after.uid
+        return after
+    after = replace(before, on=on, outcome_type=kind)
+    if "dropout_reason" in sheet.present:
+        after.dropout_reason = row.choice("dropout_reason", DropoutReason)
+    if "employer" in sheet.present:
+        after.employer = row.text("employer")
+    if "comment" in sheet.present:
+        after.comment = row.text("comment")
     return after
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict, deque
 from dataclasses import replace
+from datetime import date
 
 from ilot_desktop.domain.barriers import Barrier, HistoryStep, validate_barrier, validate_history
 from ilot_desktop.domain.exchange import BARRIERS, HISTORY
@@ -21,7 +22,7 @@ from ilot_desktop.domain.exchange_history import (
 )
 from ilot_desktop.domain.exchange_keys import BARRIER_COLUMNS, barrier_item, normalize_key, queues
 from ilot_desktop.domain.exchange_parse import ParsedRow, ParsedSheet, given
-from ilot_desktop.domain.exchange_planning import Planning
+from ilot_desktop.domain.exchange_planning import Planning, Refused
 from ilot_desktop.domain.vocabulary import BarrierCategory, BarrierStatus, fold
 
 PLACEHOLDER_ID = 0  # stands for a participant created by the same import, while validating
@@ -41,28 +42,34 @@ class BarrierPlanning(Planning):
                     self.problem(HISTORY, path.row, "N° dossier", unmatched_problem())
 
     def _barrier_rows(self, sheet: ParsedSheet, paths: dict[PathKey, deque[HistoryPath]]) -> None:
-        existing = queues(
-            self.snapshot.barriers,
-            lambda b: (b.participant_id, b.category, b.identified_on),
-            lambda b: b.id or 0,
-        )
+        def natural_key(b: Barrier) -> tuple[object, ...]:
+            return (b.participant_id, b.category, b.identified_on)
+
+        existing = queues(self.snapshot.barriers, natural_key, lambda b: b.id or 0)
+        by_uid = {b.uid: b for b in self.snapshot.barriers}
         taken: dict[tuple[str, object, BarrierCategory], set[str]] = defaultdict(set)
         for b in self.snapshot.barriers:
             if b.category is not None:
                 taken["id", b.participant_id, b.category].add(fold(b.item))
         for row in sheet.rows:
             number, person = self.person(BARRIERS, row)
-            if person is None or row.bad or not person.valid:
+            uid = self.row_uid(BARRIERS, row)
+            if person is None or row.bad or not person.valid or uid is Refused:
                 continue
             category = given(row.choice("category", BarrierCategory))
             identified = given(row.day("identified_on"))
-            queue = existing.get((person.id, category, identified)) if person.id is not None else None
-            before = queue.popleft() if queue else None
+            given_uid = uid if isinstance(uid, str) else None
+            natural = (person.id, category, identified)
+            named = self.stored_record(BARRIERS, row, given_uid, by_uid, existing, natural_key, natural)
+            if named is Refused or not self._same_category(row, named, category):
+                continue  # (reported)
+            before = named if isinstance(named, Barrier) else None
             from_sheet = paths.get((number, category, identified))
             path = from_sheet.popleft() if from_sheet else None
             if path is not None:
                 path.used = True
             after = self._barrier_after(sheet, row, before, path, person.id)
+            _identified_as_named(after, before, given_uid, identified)
             errors = validate_barrier(replace(after, item=after.item or "?"), self.today)
             if path is not None and not errors and self._path_refused(path, after, row.row):
                 continue
@@ -77,6 +84,19 @@ class BarrierPlanning(Planning):
                 self._new_barrier(number, after, steps, path, taken[key], person.id)
             else:
                 self._updated_barrier(row.row, before, after, path)
+
+    def _same_category(self, row: ParsedRow, named: object, category: BarrierCategory) -> bool:
+        """A barrier named by its identifier keeps its category (its checklist line belongs to it)."""
+        if not isinstance(named, Barrier) or named.category is category:
+            return True
+        self.problem(
+            BARRIERS,
+            row.row,
+            "Catégorie",
+            "Ce frein (même identifiant) est enregistré dans une autre catégorie\u00a0: la catégorie d'un frein ne "
+            "change pas, notez plutôt un nouveau frein (cellule Identifiant vide).",
+        )
+        return False
 
     @staticmethod
     def _barrier_after(
@@ -135,6 +155,8 @@ class BarrierPlanning(Planning):
         self.plan.new_barriers.append((number, after, steps))
         self.count(BARRIERS, 0)
         if path is not None:
+            stored = self.stored_step_uids
+            self.plan.step_uids[after.uid] = [uid if uid not in stored else None for uid in path.uids]
             self.count(HISTORY, 0, len(path.steps))
 
     def _updated_barrier(self, row: int, before: Barrier, after: Barrier, path: HistoryPath | None) -> None:
@@ -161,3 +183,14 @@ class BarrierPlanning(Planning):
             f"(feuille « Freins », ligne {row}) ; l'historique enregistré est gardé."
         )
         return None
+
+
+def _identified_as_named(after: Barrier, before: Barrier | None, uid: str | None, identified: object) -> None:
+    """A row with an identifier: a new barrier keeps it; the barrier it names takes the row's identification
+    date (its other key) as any other column."""
+    if uid is None:
+        return
+    if before is None:
+        after.uid = uid
+    elif isinstance(identified, date):
+        after.identified_on = identified

@@ -6,10 +6,11 @@ the plan being made and the people and actions rows may refer to, and reports pr
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import defaultdict, deque
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 from ilot_desktop.domain.actions import CollectiveAction
 from ilot_desktop.domain.barriers import Barrier, HistoryStep
@@ -18,11 +19,21 @@ from ilot_desktop.domain.exchange_export import VaultSnapshot
 from ilot_desktop.domain.exchange_keys import CELL_OF, normalize_key
 from ilot_desktop.domain.exchange_parse import ParsedRow, ParsedSheet, ParsedWorkbook
 from ilot_desktop.domain.followup import Appointment
+from ilot_desktop.domain.identity import normalised_uid
 from ilot_desktop.domain.outcomes import Outcome
 from ilot_desktop.domain.participant import Participant
 from ilot_desktop.domain.vocabulary import Attendance
 
 R = TypeVar("R")
+Refused = object()  # ``record_by_uid``: the row was refused (its problem reported)
+
+
+class _Record(Protocol):
+    uid: str
+    participant_id: int | None
+
+
+T = TypeVar("T", bound=_Record)
 Identity = tuple[str, str, date | None]  # folded name, first name, birth date (``exchange_keys.identity``)
 
 
@@ -56,7 +67,9 @@ class ImportPlan:
     new_barriers: list[tuple[str, Barrier, list[HistoryStep]]] = field(default_factory=list)
     # row, before, after, steps to add from the sheet (None: a change of status joins the stored history)
     updated_barriers: list[tuple[int, Barrier, Barrier, list[HistoryStep] | None]] = field(default_factory=list)
-    new_registrations: list[tuple[str, str, Attendance | None]] = field(default_factory=list)  # ref, number
+    step_uids: dict[str, list[str | None]] = field(default_factory=dict)  # new barrier's uid -> its steps' uids
+    new_registrations: list[tuple[str, str, Attendance | None, str | None]] = field(default_factory=list)  # ref,
+    # number, attendance, the identifier the row gives (None: a new one)
     updated_registrations: list[tuple[int, int, Attendance | None]] = field(default_factory=list)  # ids
     new_outcomes: list[tuple[str, Outcome]] = field(default_factory=list)
     updated_outcomes: list[Outcome] = field(default_factory=list)
@@ -87,6 +100,8 @@ class Planning:
             normalize_key(a.reference): PlannedAction(a.id, a) for a in snapshot.actions
         }
         self._tally: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+        self._uid_rows: dict[tuple[str, str], int] = {}  # (sheet, identifier) -> the row that gave it first
+        self.stored_step_uids = {uid for uids in snapshot.history_uids.values() for uid in uids}
 
     # --- helpers ----------------------------------------------------------------------------------
 
@@ -112,6 +127,66 @@ class Planning:
             self.count(sheet, 1)
         else:
             self.count(sheet, 2)
+
+    def row_uid(self, sheet: SheetLayout, row: ParsedRow) -> str | object | None:
+        """The row's ``Identifiant``: None when the column or the cell is empty, ``Refused`` (problem reported)
+        when it is not an identifier or a row above in the sheet already gave it."""
+        if "uid" in row.bad:
+            return Refused
+        text = row.get("uid")
+        if text is None or (isinstance(text, str) and not text.strip()):
+            return None
+        uid = normalised_uid(text) if isinstance(text, str) else None
+        if uid is None:
+            self.problem(
+                sheet,
+                row.row,
+                "Identifiant",
+                "Cet identifiant n'est pas valide : recopiez-le tel que l'export l'a écrit, ou laissez la cellule "
+                "vide pour un nouvel enregistrement.",
+            )
+            return Refused
+        first = self._uid_rows.setdefault((sheet.name, uid), row.row)
+        if first != row.row:
+            self.problem(
+                sheet, row.row, "Identifiant", f"Cet identifiant est déjà celui de la ligne {first} de cette feuille."
+            )
+            return Refused
+        return uid
+
+    def stored_record(
+        self,
+        sheet: SheetLayout,
+        row: ParsedRow,
+        uid: str | None,
+        stored: dict[str, T],
+        waiting: dict[Hashable, deque[T]],
+        key: Callable[[T], Hashable],
+        natural: tuple[int | None, object, object],
+    ) -> T | object | None:
+        """The stored record a row describes. With an identifier: the record it names, whatever its key became
+        (taken out of the natural-key queues), None when the vault has none (a new record keeping that
+        identifier), ``Refused`` when it is another person's. Without: the next record of its natural key."""
+        person_id = natural[0]
+        if uid is None:
+            queue = waiting.get(natural) if person_id is not None else None
+            return queue.popleft() if queue else None
+        record = stored.get(uid)
+        if record is None:
+            return None
+        if record.participant_id != person_id:
+            self.problem(
+                sheet,
+                row.row,
+                "Identifiant",
+                "Cet identifiant est celui d'un enregistrement d'une autre personne dans ce fichier : la ligne n'est "
+                "pas importée.",
+            )
+            return Refused
+        queue = waiting.get(key(record))
+        if queue is not None and record in queue:
+            queue.remove(record)
+        return record
 
     def count(self, sheet: SheetLayout, kind: int, how_many: int = 1) -> None:
         """kind 0: created, 1: updated, 2: unchanged."""

@@ -363,9 +363,9 @@ def _write(uow: UnitOfWork, plan: ImportPlan, clock: SessionClock) -> dict[str, 
     _write_barriers(uow, plan, people, now, clock.today())
 
     registrations = []
-    for reference, number, attendance in plan.new_registrations:
+    for reference, number, attendance, uid in plan.new_registrations:
         action_id = actions[reference]
-        registrations.append((action_id, people[number], attendance))
+        registrations.append((action_id, people[number], attendance, uid))
     uow.actions.add_registrations(registrations)
     for action_id, participant_id, attendance in plan.updated_registrations:
         uow.actions.set_attendance(action_id, participant_id, attendance)
@@ -385,7 +385,8 @@ def _write_barriers(uow: UnitOfWork, plan: ImportPlan, people: dict[str, int], n
     barriers = [replace(b, participant_id=people[number]) for number, b, _steps in plan.new_barriers]
     ids = uow.barriers.add_many(barriers, now)
     uow.barriers.add_histories(
-        [(barrier_id, steps) for barrier_id, (_n, _b, steps) in zip(ids, plan.new_barriers, strict=True)]
+        [(barrier_id, steps) for barrier_id, (_n, _b, steps) in zip(ids, plan.new_barriers, strict=True)],
+        [plan.step_uids.get(b.uid, []) for _n, b, _steps in plan.new_barriers],
     )
     for row, before, after, added in plan.updated_barriers:
         uow.barriers.update(after, now)

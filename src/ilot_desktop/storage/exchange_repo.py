@@ -29,16 +29,29 @@ class ExchangeRepository:
 
     def snapshot(self) -> VaultSnapshot:
         s = self.session
-        registrations = s.execute(
-            select(RegistrationRow.action_id, RegistrationRow.participant_id, RegistrationRow.attendance)
+        registrations = list(
+            s.execute(
+                select(
+                    RegistrationRow.action_id,
+                    RegistrationRow.participant_id,
+                    RegistrationRow.attendance,
+                    RegistrationRow.uid,
+                )
+            )
         )
         histories: dict[int, list] = {}
-        for barrier_id, on, status, partner in s.execute(
+        history_uids: dict[int, list[str]] = {}
+        for barrier_id, on, status, partner, uid in s.execute(
             select(
-                BarrierEventRow.barrier_id, BarrierEventRow.on, BarrierEventRow.status, BarrierEventRow.partner
+                BarrierEventRow.barrier_id,
+                BarrierEventRow.on,
+                BarrierEventRow.status,
+                BarrierEventRow.partner,
+                BarrierEventRow.uid,
             ).order_by(BarrierEventRow.barrier_id, BarrierEventRow.on, BarrierEventRow.id)
         ):
             histories.setdefault(barrier_id, []).append((on, BarrierStatus(status), partner or ""))
+            history_uids.setdefault(barrier_id, []).append(uid)
         return VaultSnapshot(
             participants=[_to_domain(r) for r in s.scalars(select(ParticipantRow).order_by(ParticipantRow.id))],
             appointments=[
@@ -46,7 +59,9 @@ class ExchangeRepository:
             ],
             barriers=[_barrier(r) for r in s.scalars(select(BarrierRow).order_by(BarrierRow.id))],
             actions=[_action(r) for r in s.scalars(select(CollectiveActionRow).order_by(CollectiveActionRow.id))],
-            registrations=[(a, p, Attendance(att) if att else None) for a, p, att in registrations],
+            registrations=[(a, p, Attendance(att) if att else None) for a, p, att, _uid in registrations],
+            registration_uids={(a, p): uid for a, p, _att, uid in registrations},
+            history_uids=history_uids,
             outcomes=[_outcome(r) for r in s.scalars(select(OutcomeRow).order_by(OutcomeRow.id))],
             histories=histories,
         )

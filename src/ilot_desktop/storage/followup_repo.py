@@ -6,6 +6,7 @@ cost stays flat with years of records (indexes on ``start`` and ``(participant_i
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
@@ -14,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from ilot_desktop.domain.actions import CollectiveAction, ParticipantAction, Registration
 from ilot_desktop.domain.followup import Appointment, AppointmentView, ContactState
+from ilot_desktop.domain.identity import new_uid
 from ilot_desktop.domain.vocabulary import (
     ActionType,
     AppointmentKind,
@@ -397,12 +399,23 @@ class ActionRepository:
         self.session.flush()
         return True
 
-    def add_registrations(self, rows: list[tuple[int, int, Attendance | None]]) -> None:
-        """(action id, participant id, attendance) in one statement, for freshly created actions."""
+    def add_registrations(
+        self, rows: Sequence[tuple[int, int, Attendance | None] | tuple[int, int, Attendance | None, str | None]]
+    ) -> None:
+        """(action id, participant id, attendance[, uid]) in one statement, for freshly created actions; a
+        registration without a uid (or with None) gets a new one."""
         if rows:
             self.session.execute(
                 table_of(RegistrationRow).insert(),
-                [{"action_id": a, "participant_id": p, "attendance": att.value if att else None} for a, p, att in rows],
+                [
+                    {
+                        "action_id": row[0],
+                        "participant_id": row[1],
+                        "attendance": row[2].value if row[2] else None,
+                        "uid": (row[3] if len(row) > 3 else None) or new_uid(),
+                    }
+                    for row in rows
+                ],
             )
 
     def of_participant(self, participant_id: int) -> list[ParticipantAction]:

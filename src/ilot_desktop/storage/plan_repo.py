@@ -133,13 +133,17 @@ class BarrierRepository:
                 ],
             )
 
-    def add_histories(self, steps: list[tuple[int, list[HistoryStep]]]) -> None:
-        """(barrier id, its steps) each, in one statement."""
+    def add_histories(
+        self, steps: list[tuple[int, list[HistoryStep]]], uids: list[list[str | None]] | None = None
+    ) -> None:
+        """(barrier id, its steps) each, in one statement. ``uids``: per barrier, the identifiers its steps
+        keep (an import from another vault); a step without one gets a new one."""
+        given = uids or [[] for _ in steps]
         self.add_events(
             [
-                BarrierEvent(barrier_id, on, status, partner)
-                for barrier_id, path in steps
-                for on, status, partner in path
+                BarrierEvent(barrier_id, on, status, partner, **({"uid": uid} if uid else {}))
+                for (barrier_id, path), path_uids in zip(steps, given, strict=True)
+                for (on, status, partner), uid in zip(path, [*path_uids, *[None] * len(path)], strict=False)
             ]
         )
 
