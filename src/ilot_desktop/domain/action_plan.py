@@ -74,7 +74,7 @@ class Task:
     created_on: date | None = None
     done_on: date | None = None
     id: int | None = None
-    uid: str = field(default_factory=new_uid)  # permanent identity (team.md rule 1): never changes
+    uid: str = field(default_factory=new_uid, compare=False)  # permanent identity (team.md rule 1), never changes
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ class CollectiveAction:
     place: str = ""
     partner: str = ""
     id: int | None = None
-    uid: str = field(default_factory=new_uid)  # permanent identity (team.md rule 1): never changes
+    uid: str = field(default_factory=new_uid, compare=False)  # permanent identity (team.md rule 1), never changes
 
     @property
     def end(self) -> datetime | None:
@@ -38,7 +38,7 @@ class Registration:
     last_name: str
     first_name: str
     attendance: Attendance | None = None
-    uid: str = ""  # the registration's permanent identifier, given when it is saved
+    uid: str = field(default="", compare=False)  # the permanent identifier, given when it is saved
 
     @property
     def display_name(self) -> str:

@@ -67,7 +67,7 @@ class Barrier:
     partner: str = ""
     comment: str = ""
     id: int | None = None
-    uid: str = field(default_factory=new_uid)  # permanent identity (team.md rule 1): never changes
+    uid: str = field(default_factory=new_uid, compare=False)  # permanent identity (team.md rule 1), never changes
 
 
 @dataclass(frozen=True)
@@ -78,7 +78,7 @@ class BarrierEvent:
     on: date
     status: BarrierStatus
     partner: str = ""
-    uid: str = field(default_factory=new_uid)  # permanent identity (team.md rule 1): never changes
+    uid: str = field(default_factory=new_uid, compare=False)  # permanent identity (team.md rule 1), never changes
 
 
 # A step of a barrier's path before it is saved (demo data, imports): (day, status reached, partner).

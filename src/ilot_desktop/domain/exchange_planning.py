@@ -184,8 +184,10 @@ class Planning:
             )
             return Refused
         queue = waiting.get(key(record))
-        if queue is not None and record in queue:
-            queue.remove(record)
+        if queue is not None:  # by identity: two records may be equal in every field but their identifier
+            kept = [r for r in queue if r is not record]
+            queue.clear()
+            queue.extend(kept)
         return record
 
     def count(self, sheet: SheetLayout, kind: int, how_many: int = 1) -> None:

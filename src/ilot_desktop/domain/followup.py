@@ -41,7 +41,7 @@ class Appointment:
     next_steps: str = ""
     id: int | None = None
     series_id: str | None = None  # the appointments created together by « Répéter » share it
-    uid: str = field(default_factory=new_uid)  # permanent identity (team.md rule 1): never changes
+    uid: str = field(default_factory=new_uid, compare=False)  # permanent identity (team.md rule 1), never changes
 
     @property
     def end(self) -> datetime | None:

@@ -24,7 +24,7 @@ class Outcome:
     working_time: WorkingTime | None = None
     comment: str = ""
     id: int | None = None
-    uid: str = field(default_factory=new_uid)  # permanent identity (team.md rule 1): never changes
+    uid: str = field(default_factory=new_uid, compare=False)  # permanent identity (team.md rule 1), never changes
 
     @property
     def category(self) -> OutcomeCategory | None:

@@ -79,7 +79,7 @@ class Participant:
     notes: str = ""
     anonymised_on: date | None = None  # set by the retention rule: the file is statistics from then on
     id: int | None = None
-    uid: str = field(default_factory=new_uid)  # permanent identity (team.md rule 1): never changes
+    uid: str = field(default_factory=new_uid, compare=False)  # permanent identity (team.md rule 1), never changes
 
     @property
     def display_name(self) -> str:
