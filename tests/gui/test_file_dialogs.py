@@ -81,8 +81,19 @@ def test_synced_services_are_recognised():
     assert dialogs.synced_service(Path("/media/camille/CLE-USB/x.pdf")) is None
 
 
-def test_documents_is_the_start_folder_when_it_exists():
+def test_documents_is_the_start_folder_when_it_exists(monkeypatch):
     documents = Path.home() / "Documents"  # HOME is a temporary folder in the tests
+    # Qt finds Documents under HOME on Linux, but through the shell's known folder on Windows (not HOME):
+    # it is named here, the same on every system.
+    from PySide6.QtCore import QStandardPaths
+
+    real = QStandardPaths.writableLocation
+    documents_location = QStandardPaths.StandardLocation.DocumentsLocation
+    monkeypatch.setattr(
+        QStandardPaths,
+        "writableLocation",
+        lambda location: str(documents) if location == documents_location else real(location),
+    )
     assert dialogs.start_folder() == str(Path.home())  # none yet: the home folder
     documents.mkdir()
     assert Path(dialogs.start_folder()) == documents
