@@ -119,10 +119,10 @@ def check_form() -> None:
 
 
 def check_exchange(folder: Path) -> None:
-    assert PARTICIPANTS.headers[-2:] == [HEADER, CHOICE_HEADER], PARTICIPANTS.headers
+    assert PARTICIPANTS.headers[-3:] == [HEADER, CHOICE_HEADER, "Identifiant"], PARTICIPANTS.headers  # uid last
     person = make_participant(mutual_insurer=VALUE, transport=Transport.TRANSIT)
     rows = export_rows(VaultSnapshot(participants=[person]))
-    assert rows[PARTICIPANTS.name][0][-2:] == (VALUE, "Transports en commun")
+    assert rows[PARTICIPANTS.name][0][-3:-1] == (VALUE, "Transports en commun")
     out = folder / "echange.xlsx"
     out.write_bytes(render_exchange_workbook(rows))
     parsed = parse_file(out)
