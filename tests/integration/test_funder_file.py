@@ -176,6 +176,7 @@ def test_no_names_birth_dates_phones_or_free_text_anywhere(demo, tmp_path) -> No
     assert "Lignes pseudonymisées" not in openpyxl.load_workbook(out).sheetnames
     secrets = secrets_of(demo)
     assert any(s.startswith("DE-2026-") for s in secrets) and len(secrets) > 500  # the scan sees the data
+    assert any(len(s) == 36 and s.count("-") == 4 for s in secrets)  # and the records' identifiers (uid)
     births = birth_dates_of(demo)
     for value in cells(out):
         if isinstance(value, datetime):
