@@ -156,7 +156,7 @@ class _Planner(BarrierPlanning):
         errors = {k: v for k, v in validate(after, self.today).items() if k not in row.bad}
         if holder is not None and holder is not before:
             errors["file_number"] = (
-                f"Le numéro « {number} » est celui d'une autre personne dans ce fichier (identifiant différent) : "
+                f"Le numéro « {number} » est celui d'une autre personne sur cet ordinateur (identifiant différent) : "
                 "il n'est jamais écrasé. Donnez un autre numéro à cette ligne."
             )
         elif before is not None and not row.bad and another_person(before, after):
@@ -197,8 +197,9 @@ class _Planner(BarrierPlanning):
             errors = validate_action(after, self.today)
             if before is not None and known is not None and known.id is not None and known.id != before.id:
                 errors["reference"] = (
-                    f"La référence «\u00a0{reference}\u00a0» est celle d'une autre action dans ce fichier (identifiant "
-                    "différent)\u00a0: elle n'est jamais écrasée. Donnez une autre référence à cette ligne."
+                    f"La référence «\u00a0{reference}\u00a0» est celle d'une autre action sur cet ordinateur "
+                    "(identifiant différent)\u00a0: elle n'est jamais écrasée. Donnez une autre référence à cette "
+                    "ligne."
                 )
             self.domain_problems(ACTIONS, row, errors, ACTION_COLUMNS)
             valid = not errors and not row.bad and uid is not Refused

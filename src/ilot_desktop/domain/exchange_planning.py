@@ -142,8 +142,8 @@ class Planning:
                 sheet,
                 row.row,
                 "Identifiant",
-                "Cet identifiant n'est pas valide : recopiez-le tel que l'export l'a écrit, ou laissez la cellule "
-                "vide pour un nouvel enregistrement.",
+                "Cet identifiant n'est pas valide\u00a0: recopiez-le tel que l'export l'a écrit, ou laissez la "
+                "cellule vide pour un nouvel enregistrement.",
             )
             return Refused
         first = self._uid_rows.setdefault((sheet.name, uid), row.row)
@@ -179,8 +179,8 @@ class Planning:
                 sheet,
                 row.row,
                 "Identifiant",
-                "Cet identifiant est celui d'un enregistrement d'une autre personne dans ce fichier : la ligne n'est "
-                "pas importée.",
+                "Cet identifiant est celui d'un enregistrement d'une autre personne sur cet ordinateur\u00a0: la "
+                "ligne n'est pas importée.",
             )
             return Refused
         queue = waiting.get(key(record))
