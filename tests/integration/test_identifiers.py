@@ -84,3 +84,19 @@ def test_every_record_of_the_demo_has_its_own_uid(session):
     fill_with_demo_data(session)
     uids = [uid for rows in dump(session, with_uid=True).values() for (uid,) in rows]
     assert all(uids) and len(set(uids)) == len(uids)
+
+
+def test_a_restored_backup_gives_back_the_same_identifiers(vault_dir, session):
+    from ilot_desktop.services.backup import restore
+
+    fill_with_demo_data(session)
+    folder = session.backups.write(now=datetime(2026, 11, 27, 17, 42))
+    before = dump(session, with_uid=True)
+    session.participants.save(make_participant(file_number="DE-2026-999", last_name="Après"))
+    session.close()
+    restore(vault_dir, folder, PASSWORD, now=datetime(2026, 11, 27, 17, 47))
+    reopened = vault.unlock(vault_dir, PASSWORD)
+    try:
+        assert dump(reopened, with_uid=True) == before  # a record keeps its identity through a restore
+    finally:
+        reopened.close()
