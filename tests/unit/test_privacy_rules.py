@@ -128,7 +128,17 @@ def test_due_more_than_two_years_after_the_last_contact_and_only_when_closed():
 def test_anonymised_participant_keeps_what_the_figures_read_and_nothing_else():
     p = make_participant(id=9, entry_date=date(2023, 9, 4), end_date=date(2024, 3, 1), birth_date=date(1990, 12, 24))
     a = anonymised_participant(p, "ANON-23456789", TODAY)
-    kept = ("sex", "referrer", "justice_situation", "housing_at_entry", "entry_date", "end_date", "end_reason", "id", "uid")
+    kept = (
+        "sex",
+        "referrer",
+        "justice_situation",
+        "housing_at_entry",
+        "entry_date",
+        "end_date",
+        "end_reason",
+        "id",
+        "uid",
+    )
     for name in kept:
         assert getattr(a, name) == getattr(p, name), name
     assert a.birth_date == date(1990, 7, 1)
