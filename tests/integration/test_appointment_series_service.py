@@ -181,3 +181,37 @@ def test_a_closed_file_refuses_the_whole_series(noon):
     with pytest.raises(ValidationError, match="mardi 01/12/2026 à 10:00"):
         noon.followup.save_series(model(person.id, first), series_starts(first, Repeat(Frequency.WEEKLY, 3)))
     assert mine(noon, person.id) == []  # all or none
+
+
+def test_a_series_hour_change_keeps_each_occurrence_setting(noon):
+    """In detention until 15/12: the office from then on and a room typed for one occurrence alone survive
+    moving the whole series by an hour."""
+    person = noon.participants.save(make_participant(file_number="DE-2026-900"))  # release planned on 15/12
+    first = Appointment(person.id, datetime(2026, 12, 1, 10), kind=AppointmentKind.IN_DETENTION, place=PRISON)
+    preview = noon.followup.preview_series(first, Repeat(Frequency.WEEKLY, 4))
+    saved = noon.followup.save_series(first, [o.appointment.start for o in preview])
+    noon.followup.save(replace(saved[1], place="Salle B"), Scope.ONE)
+    noon.followup.save(replace(saved[0], start=saved[0].start + timedelta(hours=1)), Scope.UPCOMING)
+    assert [(a.start.hour, a.kind, a.place) for a in mine(noon, person.id)] == [
+        (11, AppointmentKind.IN_DETENTION, PRISON),
+        (11, AppointmentKind.IN_DETENTION, "Salle B"),
+        (11, AppointmentKind.INDIVIDUAL, OFFICE),
+        (11, AppointmentKind.INDIVIDUAL, OFFICE),
+    ]
+
+
+def test_a_recorded_appointment_stays_editable_before_its_hour(noon):
+    """Imported as « Réalisé » for 17:00 today: its report can be written at noon; it cannot become recorded,
+    nor its start move later, before its time."""
+    person = outside(noon)
+    noon.followup.save_many([replace(model(person.id, datetime.combine(TODAY, time(17))), status=DONE)])
+    (imported,) = mine(noon, person.id)
+    assert noon.followup.save(replace(imported, report="Vu")).report == "Vu"
+    with pytest.raises(ValidationError, match="pas encore eu lieu"):
+        noon.followup.save(replace(imported, start=datetime.combine(TODAY, time(18))))
+    this_morning = noon.followup.save(replace(model(person.id, datetime.combine(TODAY, time(9))), status=DONE))
+    with pytest.raises(ValidationError, match="pas encore eu lieu"):
+        noon.followup.save(replace(this_morning, start=datetime.combine(TODAY, time(15))))
+    planned = noon.followup.save(model(person.id, datetime.combine(TODAY, time(16))))
+    with pytest.raises(ValidationError, match="pas encore eu lieu"):
+        noon.followup.save(replace(planned, status=DONE))

@@ -3,6 +3,7 @@ appointment can be recorded."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime
 
 import pytest
@@ -174,3 +175,61 @@ def test_a_series_change_moves_only_what_is_still_to_come():
 @pytest.mark.parametrize("frequency", list(Frequency))
 def test_every_frequency_has_a_french_label(frequency):
     assert frequency.label in ("Chaque semaine", "Toutes les 2 semaines", "Chaque mois")
+
+
+def in_prison(start: str, id: int, **more) -> Appointment:
+    more.setdefault("kind", AppointmentKind.IN_DETENTION)
+    more.setdefault("place", PRISON)
+    return appointment(start, id=id, **more)
+
+
+def test_a_series_hour_change_keeps_what_each_occurrence_is():
+    """Only the hour changed: each occurrence keeps its own type and place (the office after the release, a
+    room typed for one occurrence alone); the other fields are never copied from the edited one."""
+    release = date(2026, 12, 15)
+    series = [
+        in_prison("2026-12-01 10:00", 1),
+        in_prison("2026-12-08 10:00", 2, place="Salle B"),
+        in_prison("2026-12-15 10:00", 3, kind=AppointmentKind.INDIVIDUAL, place=OFFICE),
+        in_prison("2026-12-22 10:00", 4, kind=AppointmentKind.INDIVIDUAL, place=OFFICE, minutes=90),
+    ]
+    now = at("2026-11-27 12:00")
+    after = in_prison("2026-12-01 11:00", 1)
+    changed = series_changes(series[0], after, series, now, JusticeSituation.DETENTION, release, PRISON)
+    assert [(a.id, a.start.hour, a.kind, a.place, a.duration_min) for a in changed] == [
+        (2, 11, AppointmentKind.IN_DETENTION, "Salle B", 60),
+        (3, 11, AppointmentKind.INDIVIDUAL, OFFICE, 60),
+        (4, 11, AppointmentKind.INDIVIDUAL, OFFICE, 90),
+    ]
+    # the duration alone: the hour stays, the duration follows
+    longer = series_changes(series[0], replace(series[0], duration_min=45), series, now, None, None, PRISON)
+    assert [(a.start.hour, a.duration_min, a.place) for a in longer] == [
+        (10, 45, "Salle B"),
+        (10, 45, OFFICE),
+        (10, 45, OFFICE),
+    ]
+
+
+def test_a_series_type_change_proposes_each_date_place():
+    release = date(2026, 12, 15)
+    series = [appointment(f"2026-12-{d:02d} 10:00", id=n, place=OFFICE) for n, d in enumerate((1, 8, 15, 22), 1)]
+    series = [replace(a, kind=AppointmentKind.INDIVIDUAL) for a in series]
+    now = at("2026-11-27 12:00")
+    situation = JusticeSituation.DETENTION
+    # into detention, the place proposed for the type (the prison): before the release at the prison, after it
+    # at the office, as when the series was created
+    after = replace(series[0], kind=AppointmentKind.IN_DETENTION, place=PRISON)
+    changed = series_changes(series[0], after, series, now, situation, release, PRISON)
+    assert [(a.id, a.kind, a.place) for a in changed] == [
+        (2, AppointmentKind.IN_DETENTION, PRISON),
+        (3, AppointmentKind.INDIVIDUAL, OFFICE),
+        (4, AppointmentKind.INDIVIDUAL, OFFICE),
+    ]
+    # a place typed in this edit wins over the proposal
+    typed = replace(after, place="Parloir 3")
+    changed = series_changes(series[0], typed, series, now, situation, release, PRISON)
+    assert [(a.kind, a.place) for a in changed] == [(AppointmentKind.IN_DETENTION, "Parloir 3")] * 3
+    # to the phone: its place on every date
+    phone = replace(series[0], kind=AppointmentKind.PHONE, place=place_for_kind(AppointmentKind.PHONE, PRISON))
+    changed = series_changes(series[0], phone, series, now, situation, release, PRISON)
+    assert {(a.kind, a.place) for a in changed} == {(AppointmentKind.PHONE, phone.place)}

@@ -16,6 +16,7 @@ from ilot_desktop.domain.followup import (
     FIRST_MONTH_DAYS,
     Appointment,
     in_first_month,
+    place_for_kind,
     proposed_setting,
 )
 from ilot_desktop.domain.identity import new_uid
@@ -216,12 +217,23 @@ def upcoming(series: list[Appointment], now: datetime) -> list[Appointment]:
 
 
 def series_changes(
-    before: Appointment, after: Appointment, series: list[Appointment], now: datetime
+    before: Appointment,
+    after: Appointment,
+    series: list[Appointment],
+    now: datetime,
+    situation: JusticeSituation | None = None,
+    release: date | None = None,
+    facility: str = "",
 ) -> list[Appointment]:
     """What « toute la série (à venir) » does to the other upcoming occurrences when ``before`` becomes
-    ``after``: the same shift of day and hour, the same duration, type and place; cancelling cancels them."""
+    ``after``: only what this edit changed is carried over (the shift of day and hour, the duration, the type,
+    the place); everything else stays as each occurrence has it (the office after the release, a room typed
+    for one occurrence alone). A new type brings each date's proposed place (``type_change``) unless a place
+    was typed in this edit. Cancelling cancels them."""
     assert before.start is not None and after.start is not None  # validated before
     shift = after.start - before.start
+    kind_changed = before.kind is not after.kind
+    place_changed = before.place.strip() != after.place.strip()
     changed: list[Appointment] = []
     for other in upcoming(series, now):
         if other.id == after.id or other.start is None:
@@ -229,16 +241,34 @@ def series_changes(
         if after.status is AppointmentStatus.CANCELLED:
             changed.append(replace(other, status=AppointmentStatus.CANCELLED))
             continue
-        changed.append(
-            replace(
-                other,
-                start=other.start + shift,
-                duration_min=after.duration_min,
-                kind=after.kind,
-                place=after.place,
-            )
-        )
+        moved = replace(other, start=other.start + shift)
+        if before.duration_min != after.duration_min:
+            moved = replace(moved, duration_min=after.duration_min)
+        if kind_changed:
+            moved = type_change(moved, after, situation, release, facility)
+        elif place_changed:
+            moved = replace(moved, place=after.place)
+        changed.append(moved)
     return changed
+
+
+def type_change(
+    occurrence: Appointment,
+    after: Appointment,
+    situation: JusticeSituation | None,
+    release: date | None,
+    facility: str,
+) -> Appointment:
+    """``occurrence`` given ``after``'s type: the place typed in the edit, else the one proposed for the type
+    on the occurrence's own date (a meeting in detention is at the office once the planned release has passed)."""
+    assert occurrence.start is not None  # read from the file
+    proposed = place_for_kind(after.kind, facility)
+    if after.place.strip() != proposed.strip():  # typed by the caseworker
+        return replace(occurrence, kind=after.kind, place=after.place)
+    if after.kind is AppointmentKind.IN_DETENTION:
+        kind, place = proposed_setting(situation, release, facility, occurrence.start.date())
+        return replace(occurrence, kind=kind, place=place)
+    return replace(occurrence, kind=after.kind, place=proposed)
 
 
 def touches_series(before: Appointment, after: Appointment) -> bool:

@@ -184,9 +184,12 @@ class FollowUpService:
         cleaned = _cleaned(appointment)
         now = self._clock.now_to_the_second()
         with self._db.unit_of_work() as uow:
-            self._check(uow, cleaned)
-            if scope is Scope.UPCOMING and cleaned.id is not None and cleaned.series_id is not None:
-                self._change_series(uow, cleaned)
+            before = uow.appointments.get(cleaned.id) if cleaned.id is not None else None
+            if cleaned.id is not None and before is None:
+                raise NotFoundError(DELETED_MEANWHILE)
+            self._check(uow, cleaned, before)
+            if scope is Scope.UPCOMING and before is not None and cleaned.series_id is not None:
+                self._change_series(uow, before, cleaned)
             if cleaned.id is None:
                 cleaned = replace(cleaned, id=uow.appointments.add(cleaned, now))
                 log.info("appointment %s created for participant %s", cleaned.id, cleaned.participant_id)
@@ -198,13 +201,15 @@ class FollowUpService:
             uow.commit()
         return cleaned
 
-    def _change_series(self, uow: UnitOfWork, changed: Appointment) -> None:
-        assert changed.id is not None and changed.series_id is not None  # checked by the caller
-        before = uow.appointments.get(changed.id)
-        if before is None:
-            raise NotFoundError(DELETED_MEANWHILE)
+    def _change_series(self, uow: UnitOfWork, before: Appointment, changed: Appointment) -> None:
+        assert changed.series_id is not None  # checked by the caller
         now = self._clock.now_to_the_second()
-        others = series_changes(before, changed, uow.appointments.of_series(changed.series_id), self._clock.now())
+        person = uow.participants.get(changed.participant_id) if changed.participant_id is not None else None
+        situation, release, facility = (
+            (person.justice_situation, person.planned_release_date, person.facility) if person else (None, None, "")
+        )
+        series = uow.appointments.of_series(changed.series_id)
+        others = series_changes(before, changed, series, self._clock.now(), situation, release, facility)
         for other in others:
             try:
                 self._check(uow, other)
@@ -321,7 +326,7 @@ class FollowUpService:
             if current is None:
                 raise NotFoundError(GONE)
             changed = replace(current, status=status)
-            self._check(uow, changed)
+            self._check(uow, changed, current)
             uow.appointments.update(changed, now)
             record_change(uow, self._clock, changed.participant_id, "rendez-vous")
             uow.commit()
@@ -344,7 +349,10 @@ class FollowUpService:
         log.info("appointment %s deleted (%d in all)", appointment_id, count)
         return count
 
-    def _check(self, uow: UnitOfWork, appointment: Appointment) -> None:
+    def _check(self, uow: UnitOfWork, appointment: Appointment, before: Appointment | None = None) -> None:
+        """Validate ``appointment`` (stored as ``before``, None when new): « Réalisé » / « Absent » is refused
+        before its time only when it becomes so or when its start moves, so that a recorded appointment's
+        report can still be written."""
         entry = end = None
         if appointment.participant_id is not None:
             participant = uow.participants.get(appointment.participant_id)
@@ -352,7 +360,8 @@ class FollowUpService:
                 raise NotFoundError(PARTICIPANT_GONE)
             entry, end = participant.entry_date, participant.end_date
         errors = validate_appointment(appointment, entry, end, self._clock())
-        if appointment.status in RECORDED and "status" not in errors:
+        becomes_recorded = before is None or before.status not in RECORDED or before.start != appointment.start
+        if appointment.status in RECORDED and becomes_recorded and "status" not in errors:
             refusal = record_refusal(appointment, self._clock.now())
             if refusal is not None:
                 errors["status"] = refusal
