@@ -168,3 +168,16 @@ def test_typing_006_then_enter_in_the_field_registers_de_2026_006(window, qtbot)
     qtbot.keyClicks(typed, "006")
     qtbot.keyClick(typed, Qt.Key.Key_Return)
     assert [r.file_number for r in window.session.actions.registrations(page.action.id)] == ["DE-2026-006"]
+
+
+def test_ctrl_s_on_the_actions_tab_without_an_action_saves_nothing_hidden(window, qtbot):
+    """No collective action chosen: the participant form behind the tab (a blank one: its validation errors
+    would show out of sight) is neither saved nor checked; the status bar says what Ctrl+S would do."""
+    window.tabs.setCurrentWidget(window.calendar_tabs)
+    window.calendar_tabs.setCurrentWidget(window.actions_page)
+    assert window.actions_page.action is None
+    saved = []
+    window.form.save = lambda: saved.append(True)
+    qtbot.keyClick(window.actions_page, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert saved == []
+    assert "action collective" in window.statusBar().currentMessage()

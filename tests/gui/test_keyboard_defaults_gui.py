@@ -379,3 +379,41 @@ def test_printing_the_recovery_sheet_can_be_cancelled(make_window, answers):
     answers.queue(None)  # « Annuler » in the print dialog
     window.code_page.print_button.click()
     assert window.code_page.saved_label.text() == ""
+
+
+def test_the_recovery_sheet_is_never_printed_to_a_file_in_the_data_folder(make_window, answers):
+    """« Imprimer dans un fichier » would write the code in clear next to the encrypted file: the same rule as
+    « Enregistrer » (``vault.require_sheet_outside``), with its message."""
+    from PySide6.QtPrintSupport import QPrinter
+
+    from ilot_desktop.services import vault
+
+    window = make_window()
+    window.create_vault(PASSWORD)
+    inside = window.paths.data_dir / "sauvegardes" / ".." / "imprime.pdf"
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(inside))
+    answers.queue(printer)
+    window.code_page.print_button.click()
+    name, (error,) = answers.calls[-1]
+    assert name == "show_error" and str(error) == vault.SHEET_IN_DATA_FOLDER
+    assert not (window.paths.data_dir / "imprime.pdf").exists()
+    assert "imprimée" not in window.code_page.saved_label.text()
+
+
+def test_the_recovery_sheet_print_dialog_offers_no_file(monkeypatch):
+    from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog
+
+    from ilot_desktop.ui import dialogs
+
+    offered = []
+
+    def run(show, cancelled, dialog=None):
+        offered.append(dialog.testOption(QAbstractPrintDialog.PrintDialogOption.PrintToFile))
+        return QPrintDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(dialogs, "_run", run)
+    assert dialogs.choose_printer(None, "Feuille de secours", to_file=False) is None
+    assert dialogs.choose_printer(None, "Plan d'action") is None
+    assert offered == [False, True]

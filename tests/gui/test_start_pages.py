@@ -196,3 +196,18 @@ def test_the_demo_stays_within_reach_once_a_real_file_exists(make_window, qtbot,
     window.lock()
     assert window.stack.currentWidget() is window.unlock_page  # back to the real file, untouched
     assert not window.is_demo and window.demo_action.isEnabled()
+
+
+def test_a_folder_filled_by_the_demo_command_opens_as_the_demonstration(make_window, answers, tmp_path, monkeypatch):
+    """``ilot-desktop demo`` marks the vault (``services/demo_marker``): the window shows it as the demonstration."""
+    from ilot_desktop.cli import main
+
+    folder = tmp_path / "demo-console"
+    monkeypatch.setenv("ILOT_PASSPHRASE", PASSWORD)
+    assert main(["--data-dir", str(folder), "demo"]) == 0
+    window = make_window(folder)
+    answers.queue(*[None] * 3)
+    window.unlock(PASSWORD)
+    assert window.stack.currentWidget() is window.workspace
+    assert window.is_demo and window.demo_banner.isVisibleTo(window)
+    assert "Démonstration" in window.windowTitle()

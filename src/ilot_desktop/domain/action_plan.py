@@ -311,9 +311,9 @@ def validate_new_due(due: date | None, today: date) -> str:
     if due is None:
         return ""
     if due < today:
-        return f"La nouvelle date est déjà passée : choisissez le {format_date(today)} ou après."
+        return f"La nouvelle date est déjà passée\u00a0: choisissez le {format_date(today)} ou après."
     if due > _years_later(today, MAX_YEARS_AHEAD):
-        return "L'échéance est à plus de deux ans : vérifiez l'année."
+        return "L'échéance est à plus de deux ans\u00a0: vérifiez l'année."
     return ""
 
 
@@ -330,9 +330,9 @@ def validate_contact(name: str, phone: str, email: str, address: str = "", requi
     if len(address.strip()) > 200:
         errors["address"] = "L'adresse ne doit pas dépasser 200 caractères."
     if required and not phone.strip():
-        errors["phone"] = "Indiquez votre téléphone : la personne doit pouvoir vous joindre."
+        errors["phone"] = "Indiquez votre téléphone\u00a0: la personne doit pouvoir vous joindre."
     if required and not address.strip():
-        errors["address"] = "Indiquez l'adresse du bureau : la personne doit savoir où vous trouver."
+        errors["address"] = "Indiquez l'adresse du bureau\u00a0: la personne doit savoir où vous trouver."
     if phone.strip() and not PHONE_PATTERN.match(phone.strip()):
         errors["phone"] = "Numéro de téléphone non reconnu : chiffres, espaces et « + » seulement."
     if email.strip() and (len(email.strip()) > 200 or not EMAIL_PATTERN.match(email.strip())):

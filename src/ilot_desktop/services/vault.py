@@ -83,6 +83,13 @@ class VaultSession:
         return self._database.engine is not None
 
     @property
+    def is_demonstration(self) -> bool:
+        """The vault holds the demonstration's fictional people (its durable mark: ``services/demo_marker``)."""
+        from ilot_desktop.services.demo_marker import is_demonstration
+
+        return is_demonstration(self._database)
+
+    @property
     def migration_backup(self) -> str | None:
         return self._database.migration_backup
 

@@ -116,7 +116,9 @@ def show_error(parent: QWidget | None, error: BaseException, crash_report: Path 
     if isinstance(error, IlotError):
         box = _box(parent, QMessageBox.Icon.Warning, "Îlot desktop", str(error))
     else:
-        where = f"\n\nUn rapport sans données personnelles a été écrit ici :\n{crash_report}" if crash_report else ""
+        where = ""
+        if crash_report:
+            where = f"\n\nUn rapport sans données personnelles a été écrit ici\u00a0:\n{crash_report}"
         box = _box(
             parent,
             QMessageBox.Icon.Critical,
@@ -247,17 +249,19 @@ def open_file(path: Path) -> None:
     from PySide6.QtGui import QDesktopServices
 
     if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
-        inform(None, "Document enregistré", f"Le document est enregistré ici :\n{path}")
+        inform(None, "Document enregistré", f"Le document est enregistré ici\u00a0:\n{path}")
 
 
-def choose_printer(parent: QWidget | None, document: str = "Plan d'action") -> QPrinter | None:
+def choose_printer(parent: QWidget | None, document: str = "Plan d'action", to_file: bool = True) -> QPrinter | None:
     """Qt's print dialog (French through qtbase_fr); the configured printer, or None if cancelled. ``document``
-    names the job in the printer's queue."""
-    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+    names the job in the printer's queue; ``to_file=False`` removes « Imprimer dans un fichier » (the recovery
+    sheet: its caller still checks where a PDF printer would write)."""
+    from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setDocName(document)
     dialog = QPrintDialog(printer, parent)
     dialog.setWindowTitle("Imprimer")
+    dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintToFile, to_file)
     accepted = _run(dialog.exec, None, dialog) == QPrintDialog.DialogCode.Accepted
     return printer if accepted else None

@@ -83,7 +83,7 @@ class MainWindow(LockingMixin, WindowActionsMixin, StartFlowMixin):
             self.stack.addWidget(page)
         self.setCentralWidget(self.stack)
         self.demo_banner = self._banner(
-            "Démonstration : toutes les personnes affichées sont fictives.", "#fff3cd", "#664d03"
+            "Démonstration\u00a0: toutes les personnes affichées sont fictives.", "#fff3cd", "#664d03"
         )
         self.read_only_banner = self._banner("", "#f8d7da", "#58151c")  # shown by show_read_only (app.py)
         self.read_only_banner.setObjectName("read_only_banner")
@@ -170,6 +170,8 @@ class MainWindow(LockingMixin, WindowActionsMixin, StartFlowMixin):
         self.create_page.reset()
         self.unlock_page.reset()
         workspace.set_session(self.session, self.settings.get(LIST_FILTER))
+        # the vault's own mark decides too: a folder filled by ``ilot-desktop demo`` is the demonstration it is
+        self.is_demo = self.is_demo or self.session.is_demonstration
         self.demo_banner.setVisible(self.is_demo)
         self.setWindowTitle(f"{APP_NAME} — Démonstration (données fictives)[*]" if self.is_demo else f"{APP_NAME}[*]")
         self.menus.set_file_open(True, self.is_demo)
@@ -237,7 +239,7 @@ class MainWindow(LockingMixin, WindowActionsMixin, StartFlowMixin):
                 "Code de secours",
                 "Le code de secours ne sera plus jamais affiché.",
                 "Sans lui, un mot de passe oublié rend les dossiers illisibles. Avez-vous enregistré "
-                "la feuille de secours ?",
+                "la feuille de secours\u00a0?",
                 "Fermer quand même",
             )
         ):

@@ -72,12 +72,16 @@ class Menus:
         return action
 
     def _save(self) -> None:
-        """Ctrl+S saves what is shown: the collective action on its tab, the participant file everywhere else."""
+        """Ctrl+S saves what is shown: the collective action on its tab (or nothing, with a hint in the status
+        bar, while none is chosen: never the hidden participant form), the participant file everywhere else."""
         workspace = self.window.workspace
         if workspace is None:
             return
-        if workspace.actions_page.isVisible() and workspace.actions_page.action is not None:
-            workspace.actions_page.save()
+        if workspace.actions_page.isVisible():
+            if workspace.actions_page.action is not None:
+                workspace.actions_page.save()
+            else:
+                self.window.statusBar().showMessage("Choisissez ou créez une action collective à enregistrer.", 5000)
         else:
             workspace.form.save()
 

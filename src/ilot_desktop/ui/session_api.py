@@ -46,6 +46,9 @@ class Session(Protocol):
     def issued_recovery_code(self) -> str | None: ...
 
     @property
+    def is_demonstration(self) -> bool: ...
+
+    @property
     def participants(self) -> ParticipantService: ...
 
     @property

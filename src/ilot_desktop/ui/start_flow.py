@@ -10,6 +10,7 @@ import importlib
 import linecache
 import logging
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
@@ -55,7 +56,7 @@ class StartFlowMixin(WindowBase):
             if not status.has_keyfile:
                 self.unlock_page.show_recovery(True)
                 self.unlock_page.error.show_message(
-                    "Le fichier de clé (ilot.key) est introuvable : ouvrez le dossier avec le code de secours."
+                    "Le fichier de clé (ilot.key) est introuvable\u00a0: ouvrez le dossier avec le code de secours."
                 )
             self.stack.setCurrentWidget(self.unlock_page)
             (self.unlock_page.code if not status.has_keyfile else self.unlock_page.password).setFocus()
@@ -107,18 +108,26 @@ class StartFlowMixin(WindowBase):
         except IlotError as error:  # inside the data folder (refused), or the safe writer's reason (disk full...)
             dialogs.show_error(self, error)
             return
-        self.code_page.saved_label.setText(f"✓ Feuille enregistrée : {target}")
+        self.code_page.saved_label.setText(f"✓ Feuille enregistrée\u00a0: {target}")
 
     def print_recovery_sheet(self) -> None:
         """The same sheet as the PDF, painted on the printer chosen in Qt's print dialog. Built in memory and
-        handed to the printer: no file holding the code is written anywhere (a temporary one included)."""
+        handed to the printer: the application writes no file of its own (no temporary one); the system's print
+        spooler may keep the job on disk until it is printed. The dialog offers no « Imprimer dans un fichier »,
+        and a printer writing a PDF anyway is held to the « Enregistrer » rule (never in the data folder)."""
+        from PySide6.QtPrintSupport import QPrinter
+
         session = self.session
         if session is None:
             return
-        printer = dialogs.choose_printer(self, "Feuille de secours")
+        printer = dialogs.choose_printer(self, "Feuille de secours", to_file=False)
         if printer is None:
             return
         try:
+            output = printer.outputFileName()
+            if output or printer.outputFormat() == QPrinter.OutputFormat.PdfFormat:
+                # a PDF with no file named is refused as well: where it would go is not known
+                vault.require_sheet_outside(Path(output) if output else session.folder, session.folder)
             print_pdf_bytes(session.recovery_sheet_pdf(self.code_page.code), printer)
         except IlotError as error:
             dialogs.show_error(self, error)
