@@ -4,7 +4,7 @@ became; export → import keeps every identifier, and importing twice duplicates
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, time
 
 import pytest
 from openpyxl import load_workbook
@@ -15,6 +15,7 @@ from ilot_desktop.domain.followup import Appointment
 from ilot_desktop.domain.vocabulary import BarrierCategory
 from ilot_desktop.errors import ImportRejected
 from ilot_desktop.services import vault
+from ilot_desktop.services.clock import SessionClock
 from ilot_desktop.services.demo import fill_with_demo_data
 from tests.conftest import PASSWORD, TODAY
 from tests.exchange_workbooks import participant, write_xlsx
@@ -152,3 +153,65 @@ def test_an_identifier_that_is_not_one_is_refused_at_its_cell(session, tmp_path)
         session.exchange.apply(workbook)
     (problem,) = rejected.value.problems
     assert (problem.sheet, problem.row, problem.column) == ("Entretiens", 2, "Identifiant")
+
+
+def test_a_person_shared_before_identifiers_is_matched_by_number_and_keeps_her_uid(session, other_laptop, tmp_path):
+    """Before 0007 both laptops held Karim (same number, name, birth date); the migration gave each its own
+    identifiers: the other's export updates him, refuses nothing and duplicates nothing, twice."""
+    person = karim(session)
+    theirs = karim(other_laptop)
+    other_laptop.followup.save(Appointment(theirs.id, datetime(2026, 11, 10, 14), report="Suite"))
+    mine = uids(session)
+    workbook = tmp_path / "export-autre-ordinateur.xlsx"
+    other_laptop.exchange.export_all(workbook)
+    preview = session.exchange.apply(workbook)
+    assert preview.counts["Entretiens"] == (1, 0) and preview.counts["Freins"] == (0, 0)
+    assert [s.id for s in session.participants.summaries()] == [person.id]
+    assert session.participants.get(person.id).uid == person.uid  # the local identifier kept
+    assert sorted(v.appointment.report for v in session.followup.timeline(person.id)) == ["Point CV", "Suite"]
+    assert len(session.barriers.for_participant(person.id)) == 1
+    assert mine["participants"] == uids(session)["participants"]
+    again = session.exchange.apply(workbook)
+    assert again.created == 0 and again.updated == 0
+
+
+def test_an_identifier_naming_another_persons_file_says_so(session, tmp_path):
+    person = karim(session)
+    workbook = tmp_path / "tout.xlsx"
+    session.exchange.export_all(workbook)
+    book = load_workbook(workbook)
+    sheet = book["Participants"]
+    headers = [c.value for c in sheet[1]]
+    for header, value in (("N° dossier", "DE-2026-050"), ("Nom", "Martin"), ("Prénom", "Zoé")):
+        sheet.cell(2, headers.index(header) + 1).value = value
+    sheet.cell(2, headers.index("Date de naissance") + 1).value = datetime(2001, 5, 6)
+    book.save(workbook)
+    with pytest.raises(ImportRejected) as rejected:
+        session.exchange.apply(workbook)
+    problems = [p for p in rejected.value.problems if p.sheet == "Participants"]
+    (problem,) = problems
+    assert (problem.row, problem.column) == (2, "Identifiant") and "identifiant" in problem.message.lower()
+    assert "DE-2026-050" not in problem.message and "autre personne" in problem.message
+    assert session.participants.get(person.id).file_number == "DE-2025-001"
+
+
+def test_an_appointment_later_today_cannot_be_imported_as_done(vault_dir, tmp_path):
+    clock = SessionClock(lambda: TODAY, lambda: datetime.combine(TODAY, time(10, 0)))
+    opened, _code = vault.create(vault_dir, PASSWORD, clock=clock)
+    try:
+        person = opened.participants.save(make_participant())
+        opened.followup.save(Appointment(person.id, datetime.combine(TODAY, time(15, 0))))
+        workbook = tmp_path / "tout.xlsx"
+        opened.exchange.export_all(workbook)
+        book = load_workbook(workbook)
+        sheet = book["Entretiens"]
+        headers = [c.value for c in sheet[1]]
+        sheet.cell(2, headers.index("Statut") + 1).value = "Réalisé"
+        book.save(workbook)
+        with pytest.raises(ImportRejected) as rejected:
+            opened.exchange.apply(workbook)
+        (problem,) = rejected.value.problems
+        assert (problem.sheet, problem.row, problem.column) == ("Entretiens", 2, "Statut")
+        assert "pas encore eu lieu" in problem.message
+    finally:
+        opened.close()

@@ -100,3 +100,24 @@ def test_a_restored_backup_gives_back_the_same_identifiers(vault_dir, session):
         assert dump(reopened, with_uid=True) == before  # a record keeps its identity through a restore
     finally:
         reopened.close()
+
+
+def test_the_rebuild_never_gives_an_erased_persons_id_again(vault_dir, session):
+    """0005: an erased person's id is never reused (the access log keeps it); 0007's rebuild must keep that."""
+    ids = [session.participants.save(make_participant(file_number=f"DE-2026-00{i}")).id for i in (1, 2, 3)]
+    config = migrate.alembic_config()
+    with session._database.engine.connect() as connection:
+        connection.connection.driver_connection.execute("PRAGMA foreign_keys = OFF")
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0006")
+        connection.execute(text("DELETE FROM participants WHERE id = :id"), {"id": ids[-1]})  # the newest, erased
+        connection.execute(text("UPDATE sqlite_sequence SET seq = :id WHERE name = 'participants'"), {"id": ids[-1]})
+        connection.commit()
+    session.close()
+    reopened = vault.unlock(vault_dir, PASSWORD)
+    try:
+        assert reopened.check().schema_version == migrate.head_revision()
+        newcomer = reopened.participants.save(make_participant(file_number="DE-2026-009"))
+        assert newcomer.id > ids[-1]
+    finally:
+        reopened.close()

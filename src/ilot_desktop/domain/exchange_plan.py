@@ -10,6 +10,9 @@ Keys are compared normalised (``normalize_key``): Unicode NFKC, invisible charac
 read as ``-``, spaces trimmed and runs of spaces made one, upper case; ``DE‑2025‑001`` with non-breaking
 hyphens or a zero-width space is ``DE-2025-001``.
 
+Every sheet's ``Identifiant`` comes first when this vault knows it; an unknown one (a record both laptops
+held before identifiers, each migration gave its own) falls back to the natural key, the local uid kept.
+
 - ``Participants``: ``N° dossier``. An existing file gets the workbook's values for
   the exchange columns present in the sheet; everything else in the file (address, rights, CPIP...) stays.
   Emptying ``Date de fin d'accompagnement`` reopens the file (its end reason goes too). A number naming
@@ -45,7 +48,7 @@ comment, followed by `` (2)``, `` (3)``... when that item is already taken.
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date, datetime, time
 
 from ilot_desktop.domain.actions import CollectiveAction, attendance_allowed, validate_action
 from ilot_desktop.domain.exchange import (
@@ -77,7 +80,7 @@ from ilot_desktop.domain.exchange_keys import (
 from ilot_desktop.domain.exchange_parse import ParsedRow, ParsedSheet, ParsedWorkbook, given
 from ilot_desktop.domain.exchange_plan_barriers import PLACEHOLDER_ID, BarrierPlanning
 from ilot_desktop.domain.exchange_planning import Identity, ImportPlan, PlannedAction, PlannedPerson, Refused
-from ilot_desktop.domain.followup import Appointment, validate_appointment
+from ilot_desktop.domain.followup import RECORDED, Appointment, record_refusal, validate_appointment
 from ilot_desktop.domain.outcomes import Outcome, validate_outcome
 from ilot_desktop.domain.participant import Participant, validate
 from ilot_desktop.domain.vocabulary import AppointmentKind, AppointmentStatus, Attendance, DropoutReason, OutcomeType
@@ -88,6 +91,8 @@ _TEXT_FIELDS = {c.key for c in PARTICIPANTS.columns if c.kind is Kind.TEXT}
 
 class _Planner(BarrierPlanning):
     """Every sheet of the workbook, in the order their records depend on each other."""
+
+    now: datetime  # the import's moment (``plan_import``)
 
     # --- sheets -----------------------------------------------------------------------------------
 
@@ -130,12 +135,14 @@ class _Planner(BarrierPlanning):
                 seen[number] = row.row
             uid = self.row_uid(PARTICIPANTS, row)
             holder = existing.get(number)  # the file holding this number in the vault
-            # an identifier names the person whatever her number became; without one, the number does
-            before = by_uid.get(uid) if isinstance(uid, str) else holder
+            # an identifier known here names the person whatever her number became; without one, or with one
+            # unknown here (a file both laptops held before identifiers, each gave it its own), the number does
+            named = by_uid.get(uid) if isinstance(uid, str) else None
+            before = named if named is not None else holder
             after = _participant_after(sheet, row, before, number)
             if before is None and isinstance(uid, str):
                 after.uid = uid  # a record keeps its identifier from one vault to the next
-            errors = self._participant_errors(row, before, after, number, holder)
+            errors = self._participant_errors(row, before, after, number, holder, by_uid=named is not None)
             valid = not errors and not row.bad and uid is not Refused
             if valid and before is None:
                 self.likely_duplicate(row.row, number, identity(after), known, in_sheet)
@@ -149,15 +156,29 @@ class _Planner(BarrierPlanning):
                 self.settle(PARTICIPANTS, before, after, self.plan.new_participants, self.plan.updated_participants)
 
     def _participant_errors(
-        self, row: ParsedRow, before: Participant | None, after: Participant, number: str, holder: Participant | None
+        self,
+        row: ParsedRow,
+        before: Participant | None,
+        after: Participant,
+        number: str,
+        holder: Participant | None,
+        *,
+        by_uid: bool,
     ) -> dict[str, str]:
         """The domain's messages for a row (reported at their cells), the refused cells' aside. A number held
-        by another person is never overwritten: another identifier, or (without one) another name."""
+        by another person is never overwritten: another identifier, or (without one) another name. A file named
+        by its identifier is never given another person's name and birth date either."""
         errors = {k: v for k, v in validate(after, self.today).items() if k not in row.bad}
         if holder is not None and holder is not before:
             errors["file_number"] = (
                 f"Le numéro « {number} » est celui d'une autre personne sur cet ordinateur (identifiant différent) : "
                 "il n'est jamais écrasé. Donnez un autre numéro à cette ligne."
+            )
+        elif by_uid and before is not None and not row.bad and another_person(before, after):
+            errors["uid"] = (
+                "L'identifiant de cette ligne est celui du dossier d'une autre personne sur cet ordinateur (autres "
+                "nom et prénom, ou autre nom et autre date de naissance)\u00a0: ce dossier n'est jamais écrasé. "
+                "Videz la cellule Identifiant pour créer un nouveau dossier, ou corrigez la ligne."
             )
         elif before is not None and not row.bad and another_person(before, after):
             errors["file_number"] = (
@@ -252,8 +273,7 @@ class _Planner(BarrierPlanning):
                     report=row.text("report"),
                 )
                 after.uid = given_uid or after.uid
-            # after the end of the accompaniment is valid: a follow-up call after leaving
-            errors = validate_appointment(after, person.entry_date, None, self.today)
+            errors = self._appointment_errors(before, after, person.entry_date)
             self.domain_problems(APPOINTMENTS, row, errors, APPOINTMENT_COLUMNS)
             if errors:
                 continue
@@ -266,6 +286,17 @@ class _Planner(BarrierPlanning):
                 self.count(APPOINTMENTS, 1)
             else:
                 self.count(APPOINTMENTS, 2)
+
+    def _appointment_errors(self, before: Appointment | None, after: Appointment, entry: date | None) -> dict[str, str]:
+        """The domain's rule, then the window's: « Réalisé » / « Absent » once the interview's time has come
+        (an interview dated after the end of the accompaniment is valid: a follow-up call after leaving)."""
+        errors = validate_appointment(after, entry, None, self.today)
+        changed = before is None or (after.status, after.start) != (before.status, before.start)
+        if "status" not in errors and after.status in RECORDED and changed:
+            refusal = record_refusal(after, self.now)
+            if refusal is not None:
+                errors["status"] = refusal
+        return errors
 
     def participations(self) -> None:
         sheet = self.sheet(PARTICIPATIONS)
@@ -421,9 +452,14 @@ def _action_after(
 history_of = rebuilt_history  # a new barrier's path when the workbook gives none
 
 
-def plan_import(parsed: ParsedWorkbook, snapshot: VaultSnapshot, today: date) -> ImportPlan:
-    """Every change the workbook asks for, and every problem; nothing is written here."""
-    return _Planner(parsed, snapshot, today).run()
+def plan_import(
+    parsed: ParsedWorkbook, snapshot: VaultSnapshot, today: date, now: datetime | None = None
+) -> ImportPlan:
+    """Every change the workbook asks for, and every problem; nothing is written here. ``now`` (the end of
+    ``today`` when not given): « Réalisé » / « Absent » only for an interview whose time has come."""
+    planner = _Planner(parsed, snapshot, today)
+    planner.now = now if now is not None else datetime.combine(today, time.max)
+    return planner.run()
 
 
 __all__ = [

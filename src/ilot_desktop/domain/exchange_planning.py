@@ -101,6 +101,7 @@ class Planning:
         }
         self._tally: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
         self._uid_rows: dict[tuple[str, str], int] = {}  # (sheet, identifier) -> the row that gave it first
+        self._named: dict[str, set[str]] = {}  # sheet -> the identifiers its rows give
         self.stored_step_uids = {uid for uids in snapshot.history_uids.values() for uid in uids}
 
     # --- helpers ----------------------------------------------------------------------------------
@@ -166,13 +167,20 @@ class Planning:
     ) -> T | object | None:
         """The stored record a row describes. With an identifier: the record it names, whatever its key became
         (taken out of the natural-key queues), None when the vault has none (a new record keeping that
-        identifier), ``Refused`` when it is another person's. Without: the next record of its natural key."""
+        identifier), ``Refused`` when it is another person's. Without, or with an identifier unknown here (a
+        record both laptops held before identifiers, each gave it its own): the next record of its natural key
+        not named by another row's identifier (None: a new record, keeping the row's identifier)."""
         person_id = natural[0]
-        if uid is None:
-            queue = waiting.get(natural) if person_id is not None else None
-            return queue.popleft() if queue else None
-        record = stored.get(uid)
+        record = stored.get(uid) if uid is not None else None
         if record is None:
+            queue = waiting.get(natural) if person_id is not None else None
+            if not queue:
+                return None
+            named = self._named_uids(sheet)
+            for candidate in queue:
+                if candidate.uid not in named:
+                    queue.remove(candidate)
+                    return candidate
             return None
         if record.participant_id != person_id:
             self.problem(
@@ -189,6 +197,15 @@ class Planning:
             queue.clear()
             queue.extend(kept)
         return record
+
+    def _named_uids(self, sheet: SheetLayout) -> set[str]:
+        """The identifiers the sheet's rows give (a record one of them names is not another row's by key)."""
+        if sheet.name not in self._named:
+            parsed = self.sheet(sheet)
+            rows = parsed.rows if parsed is not None else []
+            texts = (row.get("uid") for row in rows if "uid" not in row.bad)
+            self._named[sheet.name] = {u for t in texts if isinstance(t, str) and (u := normalised_uid(t))}
+        return self._named[sheet.name]
 
     def count(self, sheet: SheetLayout, kind: int, how_many: int = 1) -> None:
         """kind 0: created, 1: updated, 2: unchanged."""

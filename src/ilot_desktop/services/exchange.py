@@ -312,7 +312,7 @@ class ExchangeService:
 
     def _plan(self, parsed: ParsedWorkbook, uow: UnitOfWork) -> ImportPlan:
         snapshot = uow.exchange.snapshot()
-        plan = plan_import(parsed, snapshot, self._clock())
+        plan = plan_import(parsed, snapshot, self._clock(), self._clock.now())
         if marked(uow) and DEMO_IMPORT_WARNING in plan.preview.warnings:  # fictional people into the demonstration
             plan.preview.warnings.remove(DEMO_IMPORT_WARNING)
         return plan
