@@ -1,7 +1,9 @@
 """Command line: no sub-command opens the window; sub-commands run headless jobs.
 
 Exit codes: 0 done, 2 usage, 3 wrong password, 4 damaged or foreign file (or the disk, the medium, the rights),
-5 invalid input, 6 a window is open on the data folder (for a command that writes the vault).
+5 invalid input, 6 a window is open on the data folder (for a command that writes the vault). The team commands
+(``cli_team``) follow shared/design/team.md: 3 also a wrong team passphrase, 5 also a package refused (not a
+package, damaged, another team), 6 also « taken in, conflicts left to settle » (listed on standard output).
 Messages go to stderr, in French, without personal data.
 """
 
@@ -17,7 +19,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TypedDict
 
-from ilot_desktop import cli_documents, safe_files
+from ilot_desktop import cli_documents, cli_team, safe_files
 from ilot_desktop.cli_console import (
     ENVIRONMENT_ERRNOS,
     ConsoleStream,
@@ -109,6 +111,10 @@ def _main(argv: Sequence[str] | None) -> int:
         "import": cmd_import,
         "export": cmd_export,
         "template": cmd_template,
+        "team-export": cli_team.cmd_team_export,
+        "team-import": cli_team.cmd_team_import,
+        "team-sync": cli_team.cmd_team_sync,
+        "team-conflicts": cli_team.cmd_team_conflicts,
     }[args.command]
     try:
         with hold_the_folder(args.command, paths):

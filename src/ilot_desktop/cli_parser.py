@@ -126,9 +126,50 @@ def build_parser() -> argparse.ArgumentParser:
     exported.add_argument("workbook", metavar="CLASSEUR.xlsx", help="classeur à écrire")
     template = commands.add_parser("template", help="écrire le modèle vide du classeur d'échange (.xlsx)")
     template.add_argument("workbook", metavar="CLASSEUR.xlsx", help="classeur à écrire")
+    add_team_commands(commands)
     commands.add_parser(
         "self-test",
         help="vérifier que l'installation fonctionne (fichier chiffré, PDF, classeurs, Qt), dans un dossier "
         "temporaire avec une personne fictive ; les données réelles ne sont pas touchées",
     )
     return parser
+
+
+TEAM_PASSPHRASE_HELP = (
+    "phrase de passe d'équipe\u00a0: $ILOT_TEAM_PASSPHRASE ou ligne suivant le mot de passe sur l'entrée\u00a0; "
+    "sinon celle enregistrée sur cet ordinateur"
+)
+
+
+def add_team_commands(commands: argparse._SubParsersAction) -> None:
+    """Team work between laptops (docs/team.md): sealed packages, a team folder, the conflicts to settle."""
+    export = commands.add_parser(
+        "team-export",
+        help="écrire un paquet d'équipe chiffré de ce qui a changé depuis le dernier envoi (mot de passe comme "
+        f"pour check\u00a0; {TEAM_PASSPHRASE_HELP})",
+    )
+    export.add_argument("--out", metavar="PAQUET", required=True, help="fichier du paquet à écrire (.ilotpkg)")
+    export.add_argument(
+        "--all", action="store_true", help="mettre tous les dossiers dans le paquet, pas seulement les changements"
+    )
+    received = commands.add_parser(
+        "team-import",
+        help="recevoir un paquet d'équipe, tout ou rien\u00a0; sortie 6 et liste des conflits s'il en reste",
+    )
+    received.add_argument("package", metavar="PAQUET", help="paquet d'équipe à recevoir (.ilotpkg)")
+    sync = commands.add_parser(
+        "team-sync",
+        help="envoyer et recevoir par le dossier d'équipe (un paquet refusé n'arrête pas les autres\u00a0: sortie 5)",
+    )
+    sync.add_argument(
+        "folder",
+        metavar="DOSSIER",
+        nargs="?",
+        help="dossier d'équipe synchronisé (OneDrive, Nextcloud, partage réseau, clé USB)\u00a0; par défaut celui "
+        "choisi dans Préférences",
+    )
+    commands.add_parser(
+        "team-conflicts",
+        help="lister les conflits à régler (sortie 0 s'il n'y en a aucun, 6 sinon)\u00a0; ils se règlent dans la "
+        "fenêtre",
+    )
