@@ -28,6 +28,51 @@ def test_models_and_migrations_agree(session):
     assert diff == []
 
 
+def _schema(engine) -> dict:
+    """Every table's columns, keys, indexes and constraints, and whether ids are never reused (AUTOINCREMENT)."""
+    from sqlalchemy import inspect
+
+    inspector = inspect(engine)
+    schema: dict = {}
+    for table in sorted(inspector.get_table_names()):
+        schema[table] = {
+            "columns": {
+                c["name"]: (str(c["type"]), c["nullable"], c["default"], c["primary_key"])
+                for c in inspector.get_columns(table)
+            },
+            "pk": inspector.get_pk_constraint(table)["constrained_columns"],
+            "fks": sorted(
+                (fk["name"], tuple(fk["constrained_columns"]), fk["referred_table"], fk["options"].get("ondelete"))
+                for fk in inspector.get_foreign_keys(table)
+            ),
+            "indexes": sorted((i["name"], tuple(i["column_names"]), i["unique"]) for i in inspector.get_indexes(table)),
+            "uniques": sorted((u["name"], tuple(u["column_names"])) for u in inspector.get_unique_constraints(table)),
+        }
+    with engine.connect() as connection:
+        rows = connection.execute(text("SELECT name, sql FROM sqlite_master WHERE type = 'table'")).all()
+    schema["autoincrement"] = sorted(name for name, sql in rows if sql and "AUTOINCREMENT" in sql.upper())
+    return schema
+
+
+def test_a_created_file_and_a_migrated_file_have_the_same_schema(session, tmp_path):
+    """A new file is created from the final schema and stamped (fast); an old file climbs every migration. Both
+    must end the same, or a caseworker's old file and a colleague's new one would differ."""
+    from ilot_desktop.storage.engine import make_engine
+
+    created = session._database.engine
+    with created.connect() as connection:
+        assert connection.execute(text("SELECT version_num FROM alembic_version")).scalar() == migrate.head_revision()
+    migrated = make_engine(tmp_path / "migre.db", b"\x01" * 32)
+    try:
+        migrate._run_upgrade(migrated)  # from nothing, through every migration
+        with migrated.connect() as connection:
+            assert compare_metadata(MigrationContext.configure(connection), Base.metadata) == []
+        assert _schema(created) == _schema(migrated)
+        assert "participants" in _schema(migrated)["autoincrement"]
+    finally:
+        migrated.dispose()
+
+
 def test_newer_database_is_refused_and_untouched(vault_dir, session):
     with session._database.engine.begin() as connection:
         connection.execute(text("UPDATE alembic_version SET version_num = 'ffff_future'"))
