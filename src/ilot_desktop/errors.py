@@ -31,6 +31,22 @@ class WrongRecoveryCodeError(IlotError):
     exit_code = EXIT_WRONG_PASSWORD
 
 
+class TeamPassphraseError(WrongPasswordError):
+    """Team work: the team passphrase is wrong, has changed since this laptop last used it, or none was given."""
+
+    def __init__(self, message: str = "") -> None:
+        super().__init__(message or "La phrase de passe d'équipe est incorrecte\u00a0: rien n'a été pris en compte.")
+
+
+class TeamPackageError(IlotError):
+    """Team work: the file is not a team package, is damaged or truncated, or comes from another team."""
+
+    exit_code = EXIT_INVALID
+
+    def __init__(self, message: str = "") -> None:
+        super().__init__(message or "Ce paquet d'équipe est endommagé\u00a0: rien n'a été pris en compte.")
+
+
 class DamagedVaultError(IlotError):
     """The database file is damaged, truncated, or not an Îlot file at all."""
 
