@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
@@ -326,13 +327,10 @@ class AppointmentDialog(QDialog):
                 return False
             scope = chosen
         if not problems:
-            try:
-                saved = self.session.followup.save(appointment, scope)
-            except ValidationError as error:
-                problems = error.errors
-            except IlotError as error:
-                dialogs.show_error(self, error)
+            attempt = self._attempt(lambda: self.session.followup.save(appointment, scope))
+            if attempt is None:
                 return False
+            saved, problems = attempt
         if problems:
             self._show(problems)
             return False
@@ -340,6 +338,16 @@ class AppointmentDialog(QDialog):
         self.saved.emit(saved)
         self.accept()
         return True
+
+    def _attempt(self, save: Callable[[], Any]) -> tuple[Any, dict[str, str]] | None:
+        """``save()``'s result and no problem, or the fields' problems; None when an error was shown instead."""
+        try:
+            return save(), {}
+        except ValidationError as error:
+            return None, error.errors
+        except IlotError as error:
+            dialogs.show_error(self, error)
+            return None
 
     def _shared_with_series(self, appointment: Appointment) -> bool:
         """An occurrence of a series changed in a way the rest of the series could share, with some to come."""
@@ -355,13 +363,10 @@ class AppointmentDialog(QDialog):
         problems.pop("status", None)
         starts = self.repeat.chosen_starts()
         if not problems:
-            try:
-                saved = self.session.followup.save_series(appointment, starts)
-            except ValidationError as error:
-                problems = error.errors
-            except IlotError as error:
-                dialogs.show_error(self, error)
+            attempt = self._attempt(lambda: self.session.followup.save_series(appointment, starts))
+            if attempt is None:
                 return False
+            saved, problems = attempt
         if problems:
             self.repeat.show_problem(problems.pop("repeat", None))
             self._show(problems or {"repeat": ""})

@@ -39,7 +39,7 @@ from ilot_desktop.ui.home_lines import (
     to_record_line,
     today_line,
 )
-from ilot_desktop.ui.widgets import wrapping_label
+from ilot_desktop.ui.widgets import enable_record_buttons, record_buttons, wrapping_label
 
 if TYPE_CHECKING:
     from ilot_desktop.ui.session_api import Session
@@ -73,8 +73,6 @@ SECTIONS = (
 APPOINTMENT_SECTIONS = ("to_record", "today", "week")
 TO_RECORD_BACKGROUND = "#fff1c2"  # with the « ⚠ À noter » sign and bold type: never the colour alone
 TO_RECORD_ROWS = 4  # the lines the box shows before it scrolls
-DONE_TIP = "Noter le rendez-vous choisi comme réalisé (Ctrl+Maj+R)"
-ABSENT_TIP = "Noter la personne absente au rendez-vous choisi (Ctrl+Maj+A)"
 HINT = (
     "Un rendez-vous choisi\u00a0: ✓ Réalisé (Ctrl+Maj+R), ✗ Absent (Ctrl+Maj+A), Entrée ou double-clic l'ouvre. "
     "Une autre ligne\u00a0: Entrée ou double-clic ouvre le dossier."
@@ -100,12 +98,7 @@ class HomePage(QWidget):
         self.heading = wrapping_label(QLabel(self))  # wraps beside the buttons: never widens the window
         self.heading.setStyleSheet("font-size: 18px; font-weight: 600;")
         self.heading.setAccessibleName("Ma semaine")
-        self.done_button = QPushButton("✓ Réalisé", self)
-        self.done_button.setToolTip(DONE_TIP)
-        self.done_button.clicked.connect(lambda: self.mark_current(AppointmentStatus.DONE))
-        self.absent_button = QPushButton("✗ Absent", self)
-        self.absent_button.setToolTip(ABSENT_TIP)
-        self.absent_button.clicked.connect(lambda: self.mark_current(AppointmentStatus.ABSENT))
+        self.done_button, self.absent_button = record_buttons(self, self.mark_current)
         self.open_button = QPushButton("Ouvrir le rendez-vous", self)
         self.open_button.setToolTip("Le rendez-vous choisi, avec son compte rendu (double-clic ou Entrée)")
         self.open_button.clicked.connect(self.open_current)
@@ -296,9 +289,7 @@ class HomePage(QWidget):
         """« Réalisé » / « Absent » for an appointment whose time has come (the tooltip says why not)."""
         view = self.current_view()
         refusal = self.session.followup.record_refusal(view.appointment) if self.session and view else None
-        for button, tip in ((self.done_button, DONE_TIP), (self.absent_button, ABSENT_TIP)):
-            button.setEnabled(view is not None and refusal is None)
-            button.setToolTip(refusal or tip)
+        enable_record_buttons((self.done_button, self.absent_button), view is not None and refusal is None, refusal)
         self.open_button.setEnabled(view is not None)
         item = self.current_item()
         self.file_button.setEnabled(item is not None and item.data(IdRole) is not None)

@@ -30,15 +30,13 @@ from ilot_desktop.ui import dialogs
 from ilot_desktop.ui.appointment_dialog import AppointmentDialog
 from ilot_desktop.ui.appointment_repeat import ask_scope
 from ilot_desktop.ui.week_model import ACTION_COLOUR, KIND_COLOURS, Entry, WeekModel
-from ilot_desktop.ui.widgets import DateEdit
+from ilot_desktop.ui.widgets import DateEdit, enable_record_buttons, record_buttons
 
 if TYPE_CHECKING:
     from ilot_desktop.ui.session_api import Session
     from ilot_desktop.ui.session_events import SessionEvents
 
 log = logging.getLogger(__name__)
-DONE_TIP = "Noter le rendez-vous choisi comme réalisé (Ctrl+Maj+R)"
-ABSENT_TIP = "Noter la personne absente au rendez-vous choisi (Ctrl+Maj+A)"
 
 
 class WeekPage(QWidget):
@@ -76,12 +74,7 @@ class WeekPage(QWidget):
         self.new_button = QPushButton("Nouveau rendez-vous", self)
         self.new_button.setToolTip("Nouveau rendez-vous au créneau choisi (Entrée sur un créneau libre)")
         self.new_button.clicked.connect(self.create_at_current)
-        self.done_button = QPushButton("✓ Réalisé", self)
-        self.done_button.setToolTip(DONE_TIP)
-        self.done_button.clicked.connect(lambda: self.mark_current(AppointmentStatus.DONE))
-        self.absent_button = QPushButton("✗ Absent", self)
-        self.absent_button.setToolTip(ABSENT_TIP)
-        self.absent_button.clicked.connect(lambda: self.mark_current(AppointmentStatus.ABSENT))
+        self.done_button, self.absent_button = record_buttons(self, self.mark_current)
         self.print_button = QPushButton("Imprimer…", self)
         self.print_button.setToolTip("PDF A4 de la semaine, avec initiales et n° de dossier seulement (Ctrl+P)")
         self.print_button.clicked.connect(self.print_week)
@@ -218,9 +211,7 @@ class WeekPage(QWidget):
         refusals = [self._refusal(a) for a in appointments]
         recordable = any(r is None for r in refusals)
         why = next((r for r in refusals if r is not None), None) if appointments and not recordable else None
-        for button, tip in ((self.done_button, DONE_TIP), (self.absent_button, ABSENT_TIP)):
-            button.setEnabled(recordable)
-            button.setToolTip(why or tip)
+        enable_record_buttons((self.done_button, self.absent_button), recordable, why)
         self.new_button.setEnabled(self.session is not None)
 
     def _refusal(self, appointment: Appointment) -> str | None:

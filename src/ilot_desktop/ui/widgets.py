@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from typing import Generic, TypeVar
 
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
+    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QTimeEdit,
@@ -28,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from ilot_desktop.domain.dates import DateError, format_date, parse_date
-from ilot_desktop.domain.vocabulary import LabelledEnum
+from ilot_desktop.domain.vocabulary import AppointmentStatus, LabelledEnum
 from ilot_desktop.paths import resource_path
 
 ERROR_STYLE = "color: #b00020;"
@@ -300,3 +301,26 @@ def fit_to_screen(widget: QWidget, width: int, height: int, margin: int = 60) ->
         width = min(width, available.width() - margin // 2)
         height = min(height, available.height() - margin)
     widget.resize(max(width, 320), max(height, 240))
+
+
+RECORD_TIPS = {
+    AppointmentStatus.DONE: "Noter le rendez-vous choisi comme réalisé (Ctrl+Maj+R)",
+    AppointmentStatus.ABSENT: "Noter la personne absente au rendez-vous choisi (Ctrl+Maj+A)",
+}
+
+
+def record_buttons(parent: QWidget, mark: Callable[[AppointmentStatus], None]) -> tuple[QPushButton, QPushButton]:
+    """« ✓ Réalisé » and « ✗ Absent », as Ma semaine and the calendar show them: ``mark(status)`` when clicked."""
+    done = QPushButton("✓ Réalisé", parent)
+    absent = QPushButton("✗ Absent", parent)
+    for button, status in ((done, AppointmentStatus.DONE), (absent, AppointmentStatus.ABSENT)):
+        button.setToolTip(RECORD_TIPS[status])
+        button.clicked.connect(lambda _checked=False, status=status: mark(status))
+    return done, absent
+
+
+def enable_record_buttons(buttons: tuple[QPushButton, QPushButton], enabled: bool, why: str | None) -> None:
+    """Enabled only when the chosen appointment can be noted; otherwise the tooltip says why not."""
+    for button, status in zip(buttons, (AppointmentStatus.DONE, AppointmentStatus.ABSENT), strict=True):
+        button.setEnabled(enabled)
+        button.setToolTip(why or RECORD_TIPS[status])
