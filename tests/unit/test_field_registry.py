@@ -61,7 +61,7 @@ def test_the_access_copy_shows_every_field_in_the_forms_sections_and_words():
 
 def test_the_fiche_shows_every_field_but_the_end_reason_and_the_anonymisation_date():
     shown = [f.name for _title, items in fields.sections(in_form=True) for f in items]
-    assert set(shown) == {f.name for f in FIELDS} - {"end_reason", "anonymised_on"}
+    assert set(shown) == {f.name for f in FIELDS} - {"end_reason", "anonymised_on", "former_numbers"}
 
 
 def test_stored_values_are_codes_and_come_back_whole():

@@ -57,7 +57,8 @@ class Field:
     ``required``: the French message when it is left empty (empty: optional). ``max_length``: the most
     characters a text may hold; ``too_long``, when given, is the message ``validate`` gives past it (else
     the exchange import refuses the cell itself). ``in_form``: shown on the Fiche (``end_reason`` is set
-    on the Résultats tab, ``anonymised_on`` by the retention rule). ``tall``: a long text given more room.
+    on the Résultats tab, ``anonymised_on`` by the retention rule, ``former_numbers`` by team work's
+    renumbering, shown read-only). ``tall``: a long text given more room.
     ``placeholder``: what a choice list shows when nothing is chosen (for statuses, the member so named is
     that "not said" and is not offered); ``default_choice``, the member an empty choice stands for (the rhythm:
     weekly), listed once, as the placeholder, and stored as it was. ``check_columns``: columns of a check list.
@@ -110,6 +111,7 @@ FIELDS: tuple[Field, ...] = (
         too_long="Le numéro de dossier ne doit pas dépasser 30 caractères.",
         exchange=_X("N° dossier", 1, 14),
     ),
+    Field("former_numbers", "Ancien numéro", _T, IDENTITY, in_form=False),  # renumbered by team work (0008)
     Field(
         "last_name",
         "Nom",

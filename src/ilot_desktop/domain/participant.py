@@ -47,6 +47,7 @@ class Participant:
     """
 
     file_number: str = ""
+    former_numbers: str = ""  # numbers this file had before team work renumbered it, comma-separated
     last_name: str = ""
     first_name: str = ""
     sex: Sex | None = None

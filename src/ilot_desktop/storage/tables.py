@@ -46,6 +46,8 @@ class ParticipantRow(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     uid: Mapped[str] = _uid_column()
     file_number: Mapped[str] = mapped_column(String(30), unique=True)
+    # the numbers this file had before team work renumbered it (0008), comma-separated
+    former_numbers: Mapped[str] = mapped_column(Text, default="", server_default="")
     last_name: Mapped[str] = mapped_column(String(100))
     first_name: Mapped[str] = mapped_column(String(100))
     sex: Mapped[str] = mapped_column(String(40))
@@ -227,3 +229,89 @@ class SettingRow(Base):
 
     key: Mapped[str] = mapped_column(String(100), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+# --- team work (0008, docs/team-engine.md): the synchronisation's own state, never shown as such ---------------
+
+
+class SyncRecordRow(Base):
+    """One synchronised record's state: version vector and per-field dots (values stay in the data row)."""
+
+    __tablename__ = "sync_records"
+
+    uid: Mapped[str] = mapped_column(String(UID_LENGTH), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    state: Mapped[str] = mapped_column(Text)  # JSON {"c": ctx, "f": {field: [[replica, n, at], ...]}}
+    hashes: Mapped[str] = mapped_column(Text, default="{}")  # JSON {field: hash of the row's value}
+    row_hash: Mapped[str] = mapped_column(String(16), default="")  # hash of the whole row at the last refresh
+    held: Mapped[str | None] = mapped_column(Text)  # JSON values of a record with no row here (waiting, deleted)
+    origin: Mapped[str] = mapped_column(String(10), default="")  # laptop code a participant was created on
+    seq: Mapped[int] = mapped_column(Integer, index=True)  # local counter of the last change (never shipped)
+
+
+class SyncConflictValueRow(Base):
+    """A value of a field in conflict that is not this laptop's (the data row keeps this laptop's)."""
+
+    __tablename__ = "sync_conflict_values"
+
+    uid: Mapped[str] = mapped_column(String(UID_LENGTH), primary_key=True)
+    field: Mapped[str] = mapped_column(String(40), primary_key=True)
+    replica: Mapped[str] = mapped_column(String(16), primary_key=True)
+    n: Mapped[int] = mapped_column(Integer, primary_key=True)
+    value: Mapped[str] = mapped_column(Text)  # JSON
+    at: Mapped[str] = mapped_column(String(32), default="")
+
+
+class SyncTombstoneRow(Base):
+    """An erased or anonymised participant (rule 4): travels in packages, never brought back."""
+
+    __tablename__ = "sync_tombstones"
+
+    uid: Mapped[str] = mapped_column(String(UID_LENGTH), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    reason: Mapped[str] = mapped_column(String(20))
+    on_date: Mapped[str] = mapped_column(String(10))
+    from_replica: Mapped[str] = mapped_column(String(16))
+
+
+class SyncAliasRow(Base):
+    """Two records joined as one (collective actions, registrations, barriers): the smaller uid is canonical."""
+
+    __tablename__ = "sync_aliases"
+
+    uid: Mapped[str] = mapped_column(String(UID_LENGTH), primary_key=True)
+    canonical_uid: Mapped[str] = mapped_column(String(UID_LENGTH))
+
+
+class SyncPeerRow(Base):
+    """Another laptop of the team: its code, and when its last package was taken in here."""
+
+    __tablename__ = "sync_peers"
+
+    replica_id: Mapped[str] = mapped_column(String(16), primary_key=True)
+    code: Mapped[str] = mapped_column(String(10), default="")
+    first_seen: Mapped[datetime | None] = mapped_column(DateTime)
+    last_package_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class SyncPackageRow(Base):
+    """A package sent or taken in (a package taken in twice changes nothing), with its counts (no names)."""
+
+    __tablename__ = "sync_packages"
+
+    package_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    direction: Mapped[str] = mapped_column(String(3))  # "out" | "in"
+    at: Mapped[datetime] = mapped_column(DateTime)
+    records: Mapped[int] = mapped_column(Integer, default=0)
+    conflicts: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class SyncHandoverRow(Base):
+    """A file handed over to a colleague: « transmis à <to> le <date> »."""
+
+    __tablename__ = "sync_handovers"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    participant_uid: Mapped[str] = mapped_column(String(UID_LENGTH), index=True)
+    to_label: Mapped[str] = mapped_column(String(200))
+    at: Mapped[datetime] = mapped_column(DateTime)
