@@ -155,6 +155,23 @@ class BilanPage(QWidget):
         self.as_of.set_value(today if year == today.year else date(year, 12, 31))
         self.refresh()
 
+    def new_day(self, previous: date, today: date) -> None:
+        """The window stayed open past midnight: figures « arrêtés au » the previous day move to today; on the 1st
+        of January the new year is offered in the list (the year shown stays). A date the person chose stays."""
+        if self.session is None:
+            return
+        if self.year.findData(today.year) < 0:
+            self.year.blockSignals(True)
+            self.year.insertItem(0, str(today.year), today.year)
+            self.year.blockSignals(False)
+        try:
+            shown = self.as_of.value()
+        except DateError:
+            return
+        if self.year.currentData() == today.year and shown == previous:
+            self.as_of.set_value(today)
+            self.refresh()
+
     def refresh(self) -> None:
         if self.session is None or self.year.currentData() is None:
             return

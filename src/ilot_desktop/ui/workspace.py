@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QSplitter, QTabWidget, QWidget
 
 from ilot_desktop.domain.dates import format_date
@@ -90,6 +90,12 @@ class Workspace(QSplitter):
         events.participants_changed.connect(self._participants_changed)
         for page in self.pages():
             page.bind_events(events)
+        # A window left open past midnight: Ma semaine, the calendar and the Bilan move to the new day.
+        self._day = today()
+        self.day_timer = QTimer(self)
+        self.day_timer.setInterval(60_000)
+        self.day_timer.timeout.connect(self.check_day)
+        self.day_timer.start()
 
     def _group(self, name: str, *pages: tuple[QWidget, str]) -> QTabWidget:
         group = QTabWidget(self.tabs)
@@ -120,6 +126,18 @@ class Workspace(QSplitter):
         self.form.show_participant(None)
         self.tabs.setCurrentWidget(self.home)
         self.list_panel.focus_search()
+
+    def check_day(self) -> None:
+        """When the date changed since the pages were drawn, they are drawn again for the new day."""
+        today = self.today()
+        if today == self._day:
+            return
+        previous, self._day = self._day, today
+        if self.session is None:
+            return
+        self.home.refresh()
+        self.week.refresh()
+        self.bilan.new_day(previous, today)
 
     def discard_edits(self) -> None:
         """Every page forgets what is being typed (kept as drafts by the lock, or left by the person)."""
