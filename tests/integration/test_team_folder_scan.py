@@ -48,7 +48,7 @@ def secrets_of(folder: Path) -> set[str]:
         for summary in session.participants.summaries():
             person = session.participants.get(summary.id)
             found |= {person.last_name, person.first_name, person.file_number, person.phone, person.notes}
-            for number in (getattr(person, "former_numbers", "") or "").split(","):
+            for number in person.former_numbers.split(","):
                 found.add(number.strip())
             if person.birth_date is not None:
                 found |= {person.birth_date.isoformat(), person.birth_date.strftime("%d/%m/%Y")}
