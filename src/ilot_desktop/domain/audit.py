@@ -46,6 +46,10 @@ class AuditAction(LabelledEnum):
     RECOVERY_SHEET_SAVED = ("recovery_sheet_saved", "Feuille de secours enregistrée (PDF)")
     RECOVERY_SHEET_PRINTED = ("recovery_sheet_printed", "Feuille de secours imprimée")
     WEEK_PRINTED = ("week_printed", "Semaine imprimée ou enregistrée (initiales et n° de dossier)")
+    TEAM_SENT = ("team_sent", "Paquet d'équipe envoyé")
+    TEAM_RECEIVED = ("team_received", "Paquet d'équipe reçu")
+    TEAM_HANDOVER = ("team_handover", "Dossiers transmis à une collègue")
+    TEAM_CONFLICT_SETTLED = ("team_conflict_settled", "Conflit réglé")
 
 
 # Code -> French label, for a line read back from the file (its code may come from a newer version).

@@ -88,6 +88,7 @@ class Package:
     tombstones: dict[str, Tombstone]
     aliases: dict[str, str]
     handed_over: tuple[str, ...] = ()
+    codes: dict[str, str] = field(default_factory=dict)  # replica id -> laptop code (« reçu de AB »)
 
 
 class PayloadError(ValueError):
@@ -125,8 +126,12 @@ def local_write(rec: SyncRecord | None, kind: str, replica: str, values: Mapping
 
 
 def delete_write(rec: SyncRecord, replica: str, at: str) -> SyncRecord:
-    """The deletion of a record on this laptop: ``_del`` holds what the deleter had seen."""
-    return local_write(rec, rec.kind, replica, {DEL: dict(rec.ctx)}, at)
+    """The deletion of a record on this laptop: ``_del`` holds what the deleter had seen, and the other fields'
+    entries go (seen and replaced: a laptop that had them drops them too; an edit the deleter had not seen stays,
+    and is the « supprimé ici / modifié là » conflict)."""
+    out = local_write(rec, rec.kind, replica, {DEL: dict(rec.ctx)}, at)
+    out.fields = {DEL: out.fields[DEL]}
+    return out
 
 
 def deletion_ctx(rec: SyncRecord) -> dict[str, int] | None:
@@ -333,6 +338,7 @@ def encode_payload(pkg: Package) -> dict[str, Any]:
         "tombstones": {uid: [t.reason, t.on, t.from_replica, t.kind] for uid, t in pkg.tombstones.items()},
         "aliases": dict(pkg.aliases),
         "handed_over": list(pkg.handed_over),
+        "codes": dict(pkg.codes),
     }
 
 
@@ -354,6 +360,7 @@ def decode_payload(doc: Any) -> Package:
             tombstones=tombs,
             aliases=aliases,
             handed_over=tuple(str(u) for u in doc.get("handed_over", [])),
+            codes={str(r): str(c) for r, c in dict(doc.get("codes", {})).items()},
         )
     except (KeyError, TypeError, ValueError, IndexError) as exc:
         raise PayloadError("payload") from exc

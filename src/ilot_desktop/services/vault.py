@@ -59,6 +59,7 @@ class VaultSession:
         from ilot_desktop.services.participants import ParticipantService
         from ilot_desktop.services.plan import PlanService
         from ilot_desktop.services.privacy import PrivacyService
+        from ilot_desktop.services.team import TeamService
 
         self._database = database
         self.folder = database.paths.folder
@@ -75,6 +76,7 @@ class VaultSession:
         self.backups = BackupService(database, clock)
         self.audit = AuditService(database, clock)
         self.privacy = PrivacyService(database, clock)
+        self.team = TeamService(database, clock)
         self._audited = False  # the opening was logged: the closing will be too
         self.issued_recovery_code: str | None = None  # a new code drawn while opening, to show once
 

@@ -35,6 +35,8 @@ from ilot_desktop.storage.tables import (
     ParticipantRow,
     TaskRow,
 )
+from ilot_desktop.storage.team_repo import TeamDataRepository
+from ilot_desktop.storage.team_state import TeamStateRepository
 from ilot_desktop.storage.vault import VaultPaths
 
 log = logging.getLogger(__name__)
@@ -215,6 +217,8 @@ class UnitOfWork:
         self.audit = AuditRepository(session)
         self.exchange = ExchangeRepository(session)
         self.privacy = PrivacyRepository(session)
+        self.team_data = TeamDataRepository(session)
+        self.team_state = TeamStateRepository(session)
         return self
 
     def __exit__(

@@ -1,0 +1,354 @@
+"""Taking a team package in, within the caller's one unit of work (all or nothing).
+
+Order: erasure tombstones first (the person erased here too, her records dropped, never brought back); joins
+(a collective action with the same Réf., or the same day, type and title; a registration with the same action and
+person; a barrier with the same person, category and item: the two uids aliased, the smaller canonical); then
+every record merged with this laptop's and written back, parents first (a child whose parent is not here yet
+waits); a participant whose number is held here by another person is renumbered (a local write: it travels);
+anonymisation tombstones last (the person anonymised here too, conflicts about her settled on her anonymised
+values).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from ilot_desktop.domain.audit import AuditAction
+from ilot_desktop.domain.privacy import anonymised_participant, anonymous_number
+from ilot_desktop.domain.team_merge import (
+    ERASED,
+    Package,
+    SyncRecord,
+    canonical,
+    canonical_json,
+    conflicting_fields,
+    current_values,
+    deletion_conflict,
+    is_deleted,
+    join_aliases,
+    local_write,
+    merge_aliases,
+    merge_records,
+    renumbered,
+    same_record,
+)
+from ilot_desktop.services.audit import record_in
+from ilot_desktop.services.clock import SessionClock
+from ilot_desktop.services.team_sync import ORIGIN, Engine
+from ilot_desktop.storage.team_repo import KIND_ROWS, DataRow
+
+PARENT_FIELDS = {"participant": "participant", "action": "collective_action", "barrier": "barrier"}
+
+
+@dataclass
+class Applied:
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    renumbered: list[tuple[str, str]] = field(default_factory=list)
+    erased: int = 0
+    anonymised: int = 0
+    joined_actions: int = 0
+
+
+def _row_values(values: Mapping[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in values.items() if not k.startswith("_")}
+
+
+def take_in(engine: Engine, pkg: Package, clock: SessionClock) -> Applied:
+    """Merge a decoded package into the loaded (refreshed) engine; the caller flushes and commits."""
+    out = Applied()
+    dropped: set[str] = set()
+    anonymise = _tombstones(engine, pkg, out, clock, dropped)
+    incoming = _joined(engine, pkg, out)
+    for kind in KIND_ROWS:
+        uids = [u for u, r in incoming.items() if r.kind == kind]
+        if kind == "participant":  # known files first: a renumbered one frees its number for a new one
+            uids.sort(key=lambda u: u not in engine.rows["participant"])
+        waiting = [u for u, m in engine.metas.items() if m.kind == kind and m.held is not None and u not in incoming]
+        for uid in uids + waiting:
+            _apply_one(engine, uid, incoming.get(uid), out, pkg.from_code, dropped)
+    _anonymisations(engine, anonymise, incoming, out, clock, pkg.from_code)
+    return out
+
+
+# --- tombstones ------------------------------------------------------------------------------------------------
+
+
+def _tombstones(engine: Engine, pkg: Package, out: Applied, clock: SessionClock, dropped: set[str]) -> set[str]:
+    anonymise: set[str] = set()
+    for uid, tomb in sorted(pkg.tombstones.items()):
+        mine = engine.tombs.get(uid)
+        new = tomb if mine is None else max(mine, tomb)
+        if mine == new:
+            continue
+        engine.tombs[uid] = new
+        engine.state.put_tombstone(uid, new)
+        engine.bump()
+        if new.reason == ERASED:
+            out.erased += _erase_here(engine, uid, clock, pkg.from_code, dropped)
+        else:
+            anonymise.add(uid)
+    dropped.update(u for u, t in engine.tombs.items() if t.reason == ERASED)
+    return anonymise
+
+
+def children(engine: Engine, participant_uid: str) -> set[str]:
+    """Every record about a participant known here (rows and records waiting), barrier steps included."""
+    kids: set[str] = set()
+    barriers: set[str] = set()
+    for kind, rows in engine.rows.items():
+        for uid, row in rows.items():
+            if row.fields.get("participant") == participant_uid:
+                kids.add(uid)
+                if kind == "barrier":
+                    barriers.add(uid)
+    for uid, meta in engine.metas.items():
+        if meta.held and meta.held.get("participant") == participant_uid:
+            kids.add(uid)
+            if meta.kind == "barrier":
+                barriers.add(uid)
+    for uid, row in engine.rows["barrier_event"].items():
+        if row.fields.get("barrier") in barriers:
+            kids.add(uid)
+    kids.update(u for u, m in engine.metas.items() if m.held and m.held.get("barrier") in barriers)
+    return kids
+
+
+def _erase_here(engine: Engine, uid: str, clock: SessionClock, code: str, dropped: set[str]) -> int:
+    gone = {uid} | children(engine, uid)
+    dropped.update(gone)
+    row = engine.rows["participant"].get(uid)
+    if row is not None:
+        engine.uow.privacy.erase(row.key)
+        detail = f"N° {row.fields.get('file_number', '')}, reçu de {code}"
+        record_in(engine.uow, clock, AuditAction.PARTICIPANT_ERASED, row.key, detail)
+    for rows in engine.rows.values():
+        for g in gone & set(rows):
+            del rows[g]
+    engine.forget(gone)
+    return 1 if row is not None else 0
+
+
+def _anonymisations(
+    engine: Engine, pending: set[str], incoming: Mapping[str, SyncRecord], out: Applied, clock: SessionClock, code: str
+) -> None:
+    anonymised = {u for u, t in engine.tombs.items() if t.reason != ERASED}
+    touched = set(pending)
+    for uid, rec in incoming.items():
+        owner = uid if rec.kind == "participant" else current_values(rec).get("participant")
+        if owner in anonymised:
+            touched.add(str(owner))
+    uow = engine.uow
+    for uid in sorted(touched):
+        row = engine.rows["participant"].get(uid)
+        if row is None:
+            continue
+        if uid in pending and row.fields.get("anonymised_on") is None:
+            participant = uow.participants.get(row.key)
+            if participant is not None:
+                number = anonymous_number(set(uow.participants.file_numbers()))
+                uow.participants.update(anonymised_participant(participant, number, clock()), clock.now_to_the_second())
+                uow.privacy.anonymise_records(row.key)
+                uow.audit.replace_in_details(row.key, participant.file_number, number)
+                detail = f"N° {number}, reçu de {code}"
+                record_in(uow, clock, AuditAction.PARTICIPANT_ANONYMISED, row.key, detail)
+                out.anonymised += 1
+        _settle_on_rows(engine, {uid} | children(engine, uid))
+
+
+def _settle_on_rows(engine: Engine, uids: set[str]) -> None:
+    """The conflicts about an anonymised person settled on what the rows now hold (no old value waits)."""
+    for kind in KIND_ROWS:
+        mine = [u for u in uids if u in engine.rows[kind] or (u in engine.metas and engine.metas[u].kind == kind)]
+        if not mine:
+            continue
+        fresh = engine.data.read_kind(kind, mine)
+        for uid in mine:
+            row = fresh.get(uid)
+            if row is None:
+                engine.rows[kind].pop(uid, None)
+                continue
+            engine.rows[kind][uid] = row
+            meta = engine.metas.get(uid)
+            if meta is None:
+                continue
+            rec = engine.record(meta)
+            fields = conflicting_fields(rec)
+            changed = {f: row.fields.get(f) for f in fields}
+            if changed:
+                rec = local_write(rec, kind, engine.me, changed, engine.at)
+            engine.store(uid, rec, row.fields, bump=bool(changed))
+
+
+# --- joins -------------------------------------------------------------------------------------------------------
+
+
+def _canonical_records(records: Mapping[str, SyncRecord], aliases: Mapping[str, str]) -> dict[str, SyncRecord]:
+    out: dict[str, SyncRecord] = {}
+    for uid, rec in records.items():
+        rec = rec.copy()
+        for name in PARENT_FIELDS:
+            for dot, (value, at) in list(rec.fields.get(name, {}).items()):
+                if isinstance(value, str):
+                    rec.fields[name][dot] = (canonical(value, aliases), at)
+        key = canonical(uid, aliases)
+        out[key] = rec if key not in out else merge_records(out[key], rec)
+    return out
+
+
+def _join_key(kind: str, values: Mapping[str, Any], aliases: Mapping[str, str]) -> list[Any]:
+    def c(name: str) -> Any:
+        v = values.get(name)
+        return canonical(v, aliases) if isinstance(v, str) else v
+
+    if kind == "collective_action":
+        day = str(values.get("start") or "")[:10]
+        return [("ref", values.get("reference")), ("when", day, values.get("action_type"), values.get("title"))]
+    if kind == "barrier":
+        return [(c("participant"), values.get("category"), values.get("item"))]
+    if kind == "registration":
+        return [(c("action"), c("participant"))]
+    return []
+
+
+def _join_kind(engine: Engine, kind: str, records: Mapping[str, SyncRecord], aliases: dict[str, str]) -> int:
+    index: dict[str, str] = {}
+    for uid, row in engine.rows[kind].items():
+        for key in _join_key(kind, row.fields, aliases):
+            index.setdefault(canonical_json(key), canonical(uid, aliases))
+    joined = 0
+    for uid, rec in records.items():
+        if rec.kind != kind or uid in engine.metas or uid in engine.rows[kind] or is_deleted(rec):
+            continue
+        for key in _join_key(kind, current_values(rec), aliases):
+            local = index.get(canonical_json(key))
+            if local is not None and canonical(local, aliases) != canonical(uid, aliases):
+                aliases.update(merge_aliases(aliases, join_aliases(uid, local)))
+                joined += 1
+                break
+    return joined
+
+
+def _joined(engine: Engine, pkg: Package, out: Applied) -> dict[str, SyncRecord]:
+    aliases = merge_aliases(engine.aliases, pkg.aliases)
+    for kind in ("collective_action", "barrier", "registration"):
+        records = _canonical_records(pkg.records, aliases)
+        joined = _join_kind(engine, kind, records, aliases)
+        if kind == "collective_action":
+            out.joined_actions += joined
+        aliases = merge_aliases(aliases)
+    if aliases != engine.aliases:
+        engine.aliases = aliases
+        engine.state.set_aliases(aliases)
+        engine.bump()
+        _rename_local(engine, aliases)
+    return _canonical_records(pkg.records, aliases)
+
+
+def _rename_local(engine: Engine, aliases: Mapping[str, str]) -> None:
+    """Local rows and states under a non-canonical uid take the canonical one (merged with it when both exist)."""
+    for kind, rows in engine.rows.items():
+        for row in rows.values():
+            for name in PARENT_FIELDS:
+                if isinstance(row.fields.get(name), str):
+                    row.fields[name] = canonical(row.fields[name], aliases)
+        for uid in [u for u in rows if canonical(u, aliases) != u]:
+            target = canonical(uid, aliases)
+            if target in rows:
+                continue
+            row = rows.pop(uid)
+            engine.data.rename(kind, row.key, target)
+            rows[target] = row
+    for uid in [u for u in engine.metas if canonical(u, aliases) != u]:
+        target = canonical(uid, aliases)
+        meta = engine.metas[uid]
+        rec = engine.record(meta, row_uid=target if engine.row_of(uid, meta.kind) is None else uid)
+        engine.forget([uid])
+        other = engine.metas.get(target)
+        if other is not None:
+            rec = merge_records(engine.record(other), rec)
+        target_row = engine.row_of(target, rec.kind)
+        engine.store(target, rec, target_row.fields if target_row is not None else None)
+
+
+# --- one record ----------------------------------------------------------------------------------------------
+
+
+def _apply_one(engine: Engine, uid: str, theirs: SyncRecord | None, out: Applied, code: str, dropped: set[str]) -> None:
+    meta = engine.metas.get(uid)
+    if theirs is None and meta is None:
+        return
+    kind = theirs.kind if theirs is not None else meta.kind  # type: ignore[union-attr]
+    row = engine.row_of(uid, kind)
+    mine = engine.record(meta) if meta is not None else None
+    merged = (theirs.copy() if mine is None else merge_records(mine, theirs)) if theirs is not None else mine
+    assert merged is not None
+    if mine is not None and same_record(mine, merged) and meta is not None and meta.held is None:
+        out.unchanged += 1
+        return
+    values = current_values(merged, prefer=row.fields if row is not None else None)
+    here = _row_values(values)
+    if uid in dropped or any(here.get(f) in dropped for f in PARENT_FIELDS if here.get(f)):
+        dropped.add(uid)
+        engine.forget([uid])
+        if row is not None:
+            engine.data.delete(kind, row.key)
+            del engine.rows[kind][uid]
+        return
+    if is_deleted(merged):
+        _apply_deletion(engine, uid, kind, merged, row)
+        out.updated += 1
+        return
+    if engine.data.missing_parent(kind, here):
+        engine.store(uid, merged, None)  # waits for its parent
+        return
+    if kind == "participant":
+        merged, here = _number(engine, uid, merged, values, here, out, code)
+    if row is None:
+        key = engine.data.insert(kind, uid, here, engine.now)
+        row = DataRow(key, dict(here))
+        engine.rows[kind][uid] = row
+        out.new += 1
+    else:
+        diff = {f: v for f, v in here.items() if canonical_json(row.fields.get(f)) != canonical_json(v)}
+        if diff:
+            engine.data.update(kind, row.key, diff, engine.now)
+            row.fields.update(diff)
+        out.updated += 1
+    engine.store(uid, merged, row.fields)
+
+
+def _apply_deletion(engine: Engine, uid: str, kind: str, merged: SyncRecord, row: DataRow | None) -> None:
+    if deletion_conflict(merged):
+        engine.store(uid, merged, row.fields if row is not None else None)  # listed; the row stays if here
+        return
+    if row is not None:
+        engine.data.delete(kind, row.key)
+        del engine.rows[kind][uid]
+    engine.store(uid, merged, None)
+
+
+def _number(
+    engine: Engine,
+    uid: str,
+    merged: SyncRecord,
+    values: Mapping[str, Any],
+    here: dict[str, Any],
+    out: Applied,
+    code: str,
+) -> tuple[SyncRecord, dict[str, Any]]:
+    """A number held here by another person: this file gets one carrying the code of its laptop (rule 2)."""
+    numbers = {r.fields.get("file_number"): u for u, r in engine.rows["participant"].items()}
+    number = here.get("file_number")
+    holder = numbers.get(number)
+    if not isinstance(number, str) or holder is None or holder == uid:
+        return merged, here
+    origin = str(values.get(ORIGIN) or code or "X")
+    new = renumbered(number, origin, lambda n: n in numbers)
+    former = ", ".join(x for x in (str(here.get("former_numbers") or ""), number) if x)
+    change = {"file_number": new, "former_numbers": former}
+    out.renumbered.append((number, new))
+    return local_write(merged, "participant", engine.me, change, engine.at), {**here, **change}

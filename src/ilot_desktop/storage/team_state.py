@@ -1,0 +1,229 @@
+"""Team work's own tables (0008): records' sync states, conflict values, tombstones, aliases, peers, packages,
+hand-overs. Values are JSON text; everything is read in bulk."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy.orm import Session
+
+from ilot_desktop.domain.team_merge import Dot, Entry, Tombstone
+from ilot_desktop.storage.tables import (
+    SyncAliasRow,
+    SyncConflictValueRow,
+    SyncHandoverRow,
+    SyncPackageRow,
+    SyncPeerRow,
+    SyncRecordRow,
+    SyncTombstoneRow,
+)
+
+_CHUNK = 500  # bound on the parameters of one IN (...)
+
+
+@dataclass
+class SyncMeta:
+    """A record's stored sync state. ``dots``: field -> [[replica, n, at], ...]; an entry has a 4th element, its
+    value, when the value is not in the data row (pseudo-fields such as ``_del``)."""
+
+    uid: str
+    kind: str
+    ctx: dict[str, int] = field(default_factory=dict)
+    dots: dict[str, list[list[Any]]] = field(default_factory=dict)
+    hashes: dict[str, str] = field(default_factory=dict)
+    row_hash: str = ""
+    held: dict[str, Any] | None = None
+    origin: str = ""
+    seq: int = 0
+
+    def as_row(self) -> dict[str, Any]:
+        return {
+            "uid": self.uid,
+            "kind": self.kind,
+            "state": json.dumps({"c": self.ctx, "f": self.dots}, ensure_ascii=False, separators=(",", ":")),
+            "hashes": json.dumps(self.hashes, separators=(",", ":")),
+            "row_hash": self.row_hash,
+            "held": None if self.held is None else json.dumps(self.held, ensure_ascii=False, separators=(",", ":")),
+            "origin": self.origin,
+            "seq": self.seq,
+        }
+
+
+def _meta(row: Any) -> SyncMeta:
+    state = json.loads(row.state)
+    return SyncMeta(
+        uid=row.uid,
+        kind=row.kind,
+        ctx=state["c"],
+        dots=state["f"],
+        hashes=json.loads(row.hashes),
+        row_hash=row.row_hash,
+        held=None if row.held is None else json.loads(row.held),
+        origin=row.origin,
+        seq=row.seq,
+    )
+
+
+def _chunks(items: Iterable[str]) -> Iterable[list[str]]:
+    batch: list[str] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == _CHUNK:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+class TeamStateRepository:
+    """``uow.team_state``."""
+
+    def __init__(self, session: Session):
+        self.session = session
+
+    # --- records --------------------------------------------------------------------------------------------
+
+    def metas(self, uids: Iterable[str] | None = None) -> dict[str, SyncMeta]:
+        if uids is None:
+            return {r.uid: _meta(r) for r in self.session.execute(select(SyncRecordRow.__table__))}
+        out: dict[str, SyncMeta] = {}
+        for batch in _chunks(uids):
+            query = select(SyncRecordRow.__table__).where(SyncRecordRow.uid.in_(batch))
+            out.update({r.uid: _meta(r) for r in self.session.execute(query)})
+        return out
+
+    def deleted_or_held(self) -> dict[str, SyncMeta]:
+        """The records with no usual data row: deleted ones and those waiting for a parent."""
+        query = select(SyncRecordRow.__table__).where(
+            SyncRecordRow.held.is_not(None) | SyncRecordRow.state.contains('"_del":')
+        )
+        return {r.uid: _meta(r) for r in self.session.execute(query)}
+
+    def save(self, metas: Iterable[SyncMeta], existing: set[str]) -> None:
+        new: list[dict[str, Any]] = []
+        old: list[dict[str, Any]] = []
+        for m in metas:
+            (old if m.uid in existing else new).append(m.as_row())
+        if new:
+            self.session.execute(insert(SyncRecordRow), new)
+        if old:
+            self.session.execute(update(SyncRecordRow), old)
+
+    def delete_metas(self, uids: Iterable[str]) -> None:
+        for batch in _chunks(uids):
+            self.session.execute(delete(SyncRecordRow).where(SyncRecordRow.uid.in_(batch)))
+            self.session.execute(delete(SyncConflictValueRow).where(SyncConflictValueRow.uid.in_(batch)))
+
+    def max_seq(self) -> int:
+        return int(self.session.scalar(select(func.max(SyncRecordRow.seq))) or 0)
+
+    # --- conflict values ------------------------------------------------------------------------------------
+
+    def conflict_values(self, uids: Iterable[str] | None = None) -> dict[str, dict[str, dict[Dot, Entry]]]:
+        out: dict[str, dict[str, dict[Dot, Entry]]] = {}
+        t = SyncConflictValueRow.__table__
+        queries = (
+            [select(t)]
+            if uids is None
+            else [select(t).where(SyncConflictValueRow.uid.in_(batch)) for batch in _chunks(uids)]
+        )
+        for query in queries:
+            for r in self.session.execute(query):
+                out.setdefault(r.uid, {}).setdefault(r.field, {})[(r.replica, r.n)] = (json.loads(r.value), r.at)
+        return out
+
+    def conflicted_uids(self) -> set[str]:
+        return set(self.session.scalars(select(SyncConflictValueRow.uid).distinct()))
+
+    def set_conflict_values(self, uid: str, values: Mapping[str, Mapping[Dot, Entry]]) -> None:
+        self.session.execute(delete(SyncConflictValueRow).where(SyncConflictValueRow.uid == uid))
+        rows = [
+            {
+                "uid": uid,
+                "field": name,
+                "replica": dot[0],
+                "n": dot[1],
+                "value": json.dumps(value, ensure_ascii=False),
+                "at": at,
+            }
+            for name, entries in values.items()
+            for dot, (value, at) in entries.items()
+        ]
+        if rows:
+            self.session.execute(insert(SyncConflictValueRow), rows)
+
+    def clear_conflict_values(self, uid: str, fields: Iterable[str]) -> None:
+        self.session.execute(
+            delete(SyncConflictValueRow).where(
+                SyncConflictValueRow.uid == uid, SyncConflictValueRow.field.in_(list(fields))
+            )
+        )
+
+    # --- tombstones and aliases -----------------------------------------------------------------------------
+
+    def tombstones(self) -> dict[str, Tombstone]:
+        rows = self.session.execute(select(SyncTombstoneRow.__table__))
+        return {r.uid: Tombstone.of(r.reason, r.on_date, r.from_replica, r.kind) for r in rows}
+
+    def put_tombstone(self, uid: str, tomb: Tombstone) -> None:
+        self.session.execute(delete(SyncTombstoneRow).where(SyncTombstoneRow.uid == uid))
+        self.session.execute(
+            insert(SyncTombstoneRow).values(
+                uid=uid, kind=tomb.kind, reason=tomb.reason, on_date=tomb.on, from_replica=tomb.from_replica
+            )
+        )
+
+    def aliases(self) -> dict[str, str]:
+        return {u: c for u, c in self.session.execute(select(SyncAliasRow.uid, SyncAliasRow.canonical_uid))}
+
+    def set_aliases(self, aliases: Mapping[str, str]) -> None:
+        self.session.execute(delete(SyncAliasRow))
+        if aliases:
+            self.session.execute(insert(SyncAliasRow), [{"uid": u, "canonical_uid": c} for u, c in aliases.items()])
+
+    # --- peers, packages, hand-overs ------------------------------------------------------------------------
+
+    def peers(self) -> list[tuple[str, str, datetime | None]]:
+        """(replica id, code, last package taken in) of every known laptop."""
+        query = select(SyncPeerRow.replica_id, SyncPeerRow.code, SyncPeerRow.last_package_at)
+        return [(r, c, at) for r, c, at in self.session.execute(query.order_by(SyncPeerRow.code))]
+
+    def see_peer(self, replica: str, code: str, at: datetime | None) -> None:
+        row = self.session.get(SyncPeerRow, replica)
+        if row is None:
+            self.session.add(SyncPeerRow(replica_id=replica, code=code, first_seen=at, last_package_at=at))
+        else:
+            if code:
+                row.code = code
+            if at is not None and (row.last_package_at is None or at > row.last_package_at):
+                row.last_package_at = at
+        self.session.flush()
+
+    def package_taken(self, package_id: str) -> bool:
+        return self.session.get(SyncPackageRow, package_id) is not None
+
+    def add_package(self, package_id: str, direction: str, at: datetime, records: int, conflicts: int) -> None:
+        self.session.add(
+            SyncPackageRow(package_id=package_id, direction=direction, at=at, records=records, conflicts=conflicts)
+        )
+        self.session.flush()
+
+    def last_sent_at(self) -> datetime | None:
+        return self.session.scalar(select(func.max(SyncPackageRow.at)).where(SyncPackageRow.direction == "out"))
+
+    def add_handover(self, participant_uid: str, to_label: str, at: datetime) -> None:
+        self.session.add(SyncHandoverRow(participant_uid=participant_uid, to_label=to_label, at=at))
+        self.session.flush()
+
+    def handovers(self, participant_uid: str) -> list[tuple[str, datetime]]:
+        query = (
+            select(SyncHandoverRow.to_label, SyncHandoverRow.at)
+            .where(SyncHandoverRow.participant_uid == participant_uid)
+            .order_by(SyncHandoverRow.at, SyncHandoverRow.id)
+        )
+        return [(label, at) for label, at in self.session.execute(query)]
