@@ -42,18 +42,21 @@ def read_team_passphrase() -> str | None:
     value = os.environ.get(ENV_TEAM_PASSPHRASE)
     if value:
         return value
-    if sys.stdin is None or sys.stdin.isatty():
+    try:
+        if sys.stdin is None or sys.stdin.isatty():
+            return None
+        line = sys.stdin.readline().rstrip("\r\n")
+    except (OSError, ValueError):  # standard input closed or unreadable: the stored key, if any
         return None
-    line = sys.stdin.readline().rstrip("\r\n")
     return line or None
 
 
-def _open(paths: AppPaths) -> tuple[VaultSession, str | None]:
+def _open(paths: AppPaths, team_passphrase: bool = True) -> tuple[VaultSession, str | None]:
     from ilot_desktop.cli import read_password
     from ilot_desktop.services import vault
 
     password = read_password(confirm=False)
-    passphrase = read_team_passphrase()  # the line after the password: read before anything can fail
+    passphrase = read_team_passphrase() if team_passphrase else None  # the line after the password
     return vault.unlock(paths.data_dir, password), passphrase
 
 
@@ -153,7 +156,7 @@ def cmd_team_sync(args: argparse.Namespace, paths: AppPaths) -> int:
 
 def cmd_team_conflicts(args: argparse.Namespace, paths: AppPaths) -> int:
     """List the conflicts waiting for a choice: exit 0 when none, 6 when some wait."""
-    session, _passphrase = _open(paths)
+    session, _none = _open(paths, team_passphrase=False)  # listing needs no team key
     try:
         conflicts = session.team.conflicts()
     finally:
@@ -180,9 +183,6 @@ def _say_received(result: ImportResult) -> None:
         result.joined_actions,
         " (already taken in)" if result.already_taken else "",
     )
-    if result.already_taken:
-        print(f"Paquet de {result.from_code} déjà reçu\u00a0: rien n'a changé.")
-        return
     for line in result.summary_lines():
         print(line)
 

@@ -110,13 +110,13 @@ def test_export_then_import_carries_the_person_and_says_counts_without_names(tmp
     assert people(cd) == {uid: ("DE-2026-AB-001", "Marqueur", "Premier entretien au parloir")}
 
     assert take_in(cd, package, monkeypatch) == 0  # the same package again: nothing changes
-    assert "déjà reçu" in capsys.readouterr().out
+    assert "déjà pris en compte" in capsys.readouterr().out
     assert people(cd) == {uid: ("DE-2026-AB-001", "Marqueur", "Premier entretien au parloir")}
 
     for folder in (ab, cd):  # the log holds counts and laptop codes, never a name or a number
         log = app_paths(folder).log_file.read_text(encoding="utf-8")
         assert "team" in log
-        assert "Marqueur" not in log and "Zéphyrin" not in log and "DE-2026" not in log
+        assert "marqueur" not in log.lower() and "Zéphyrin" not in log and "DE-2026" not in log
 
 
 def test_export_all_versus_changes_only(two, tmp_path, monkeypatch, capsys):
@@ -222,7 +222,7 @@ def test_exit_6_conflict_listed_side_by_side_then_settled(two, tmp_path, monkeyp
     assert "1 conflit à régler" in out
     assert "Sur cet ordinateur\u00a0: Version écrite sur CD" in out
     assert re.search(r"Reçu de AB le \d\d/\d\d/\d{4}\u00a0: Version écrite sur AB", out)
-    assert "Marqueur" in out  # the person is named on standard output (and only there)
+    assert "MARQUEUR Zéphyrin (DE-2026-AB-001) — Fiche" in out  # the person named on standard output, only there
     assert people(cd)[uid][2] == "Version écrite sur CD"  # nothing changed under the caseworker's feet
 
     assert take_in(ab, from_cd, monkeypatch) == 6
@@ -234,7 +234,7 @@ def test_exit_6_conflict_listed_side_by_side_then_settled(two, tmp_path, monkeyp
     assert "Version écrite sur AB" in listed and "Version écrite sur CD" in listed
     for folder in (ab, cd):
         log = app_paths(folder).log_file.read_text(encoding="utf-8")
-        assert "Version écrite" not in log and "Marqueur" not in log
+        assert "Version écrite" not in log and "marqueur" not in log.lower() and "DE-2026" not in log
 
     session = vault.unlock(cd, PASSWORD)
     try:
