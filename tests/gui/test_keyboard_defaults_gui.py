@@ -171,7 +171,37 @@ def _factories(window) -> dict[str, Callable[[], QDialog]]:
 
         return PreferencesDialog(5, window)
 
+    def conflicts():
+        from ilot_desktop.ui.team_conflicts import ConflictsDialog
+
+        return ConflictsDialog(session.team, window)
+
+    def team_summary():
+        from ilot_desktop.ui.team_dialogs import TeamSummaryDialog
+
+        return TeamSummaryDialog("Envoyer et recevoir", ["Aucun paquet nouveau de vos collègues."], 1, window)
+
+    def passphrase():
+        from ilot_desktop.ui.team_dialogs import PassphraseDialog
+
+        return PassphraseDialog("Saisissez la phrase de passe d'équipe.", window)
+
+    def change_passphrase():
+        from ilot_desktop.ui.team_dialogs import ChangePassphraseDialog
+
+        return ChangePassphraseDialog(lambda _old, _new: None, window)
+
+    def hand_over():
+        from ilot_desktop.ui.team_dialogs import HandOverDialog
+
+        return HandOverDialog(session.participants.summaries(), [pid], "equipe-0123456789abcdef.ilotpkg", window)
+
     return {
+        "ConflictsDialog": conflicts,
+        "TeamSummaryDialog": team_summary,
+        "PassphraseDialog": passphrase,
+        "ChangePassphraseDialog": change_passphrase,
+        "HandOverDialog": hand_over,
         "AboutDialog": about,
         "AppointmentDialog": appointment,
         "ContactDialog": contact,

@@ -33,6 +33,31 @@ from ilot_desktop.ui.workers import Progress, WorkCancelled, run_in_background
 log = logging.getLogger(__name__)
 
 
+def team_scope_text(session: Any, today: date) -> str:
+    """Team work: which laptops' data the figures include, each as of its last package taken in here, and how many
+    conflicts wait (their records count with this laptop's values until settled). "" for a laptop on its own."""
+    team = getattr(session, "team", None)
+    if team is None:
+        return ""
+    try:
+        scope, status = team.programme_scope(), team.status()
+    except IlotError:
+        return ""
+    peers = [peer for peer in scope[1:] if peer.last_package_at is not None]  # scope[0]: this laptop, as of now
+    if not peers and not status.conflicts:
+        return ""
+    here = f"cet ordinateur ({status.laptop_code}), à jour" if status.laptop_code else "cet ordinateur, à jour"
+    parts = [here] + [f"{peer.code} jusqu'à son paquet du {format_date(peer.last_package_at.date())}" for peer in peers]
+    text = "Chiffres de l'équipe\u00a0: " + ", ".join(parts) + "."
+    if status.conflicts:
+        waiting = "1 conflit attend" if status.conflicts == 1 else f"{status.conflicts} conflits attendent"
+        text += (
+            f" {waiting} un choix (Fichier → Conflits à régler…)\u00a0: les valeurs de cet ordinateur sont "
+            "comptées d'ici là."
+        )
+    return text
+
+
 class FunderDialog(QDialog):
     def __init__(
         self,
@@ -56,6 +81,10 @@ class FunderDialog(QDialog):
             self,
         )
         intro.setWordWrap(True)
+        self.scope = QLabel(team_scope_text(session, today()), self)  # team work: whose data, as of when
+        self.scope.setWordWrap(True)
+        self.scope.setAccessibleName("Ordinateurs dont les données sont comptées")
+        self.scope.setVisible(bool(self.scope.text()))
         self.year = QComboBox(self)
         self.year.setAccessibleName("Année")
         current = today().year
@@ -97,13 +126,14 @@ class FunderDialog(QDialog):
         buttons.addWidget(self.write_button)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
+        layout.addWidget(self.scope)
         layout.addLayout(form)
         layout.addWidget(self.with_pdf)
         layout.addWidget(self.pseudonymised)
         layout.addWidget(pseudo_note)
         layout.addWidget(self.error)
         layout.addLayout(buttons)
-        self.resize(620, 380)
+        self.resize(620, self.sizeHint().height())
         if initial_year is not None and self.year.findData(initial_year) >= 0:
             self.year.setCurrentIndex(self.year.findData(initial_year))  # the Bilan's own year and date
         self._year_changed()

@@ -34,6 +34,13 @@ class Menus:
         self.import_action = action(file_menu, "&Importer un classeur d'équipe…", None, window.open_import_wizard)
         self.export_action = action(file_menu, "E&xporter tout (classeur)…", None, window.export_everything)
         file_menu.addSeparator()
+        self.sync_action = action(
+            file_menu, "Envoyer et recev&oir", QKeySequence("Ctrl+Shift+E"), window.send_and_receive
+        )
+        self.receive_action = action(file_menu, "Recevoir un &paquet d'équipe…", None, window.receive_team_package)
+        self.handover_action = action(file_menu, "&Transmettre à une collègue…", None, window.hand_over)
+        self.conflicts_action = action(file_menu, "Conflits à ré&gler…", None, window.open_conflicts)
+        file_menu.addSeparator()
         self.backup_action = action(file_menu, "Sau&vegarder sur…", None, window.save_backup_to)
         self.restore_action = action(file_menu, "&Restaurer une sauvegarde…", None, window.open_restore)
         self.retention_action = action(file_menu, "Dossiers à &anonymiser…", None, window.open_retention)
@@ -102,5 +109,11 @@ class Menus:
         ):
             action.setEnabled(enabled)
         self.restore_action.setEnabled(not is_demo)
+        for action in (self.sync_action, self.receive_action, self.handover_action, self.conflicts_action):
+            action.setEnabled(enabled and not is_demo)  # fictional people never go to a team
+        if not enabled:
+            from ilot_desktop.ui.team_actions import hide_proposal
+
+            hide_proposal(self.window)
         for action in (self.password_action, self.new_code_action):  # the demo's password is public
             action.setEnabled(enabled and not is_demo)

@@ -7,6 +7,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, datetime
+from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QResizeEvent
@@ -46,6 +47,7 @@ class ParticipantForm(QWidget):
         super().__init__(parent)
         self._today = today
         self._service: ParticipantService | None = None
+        self._team: Any = None  # services.team.TeamService: the hand-overs of the file shown
         self._current: Participant | None = None
         self._loading = False
         self._dirty = False
@@ -69,6 +71,10 @@ class ParticipantForm(QWidget):
         self.title.setAccessibleName("Participant affiché")
         self.phase_label = QLabel(page)
         self.phase_label.setAccessibleName("Phase Dedans ou Dehors")
+        self.team_label = wrapping_label(QLabel(page))  # « Ancien numéro : … », « Transmis à X le 02/12/2026 »
+        self.team_label.setStyleSheet("color: #555;")
+        self.team_label.setAccessibleName("Numéro et transmissions en équipe")
+        self.team_label.hide()
         self.state_label = wrapping_label(QLabel(page))
         self.state_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.state_label.setAccessibleName("État de l'enregistrement")
@@ -88,6 +94,7 @@ class ParticipantForm(QWidget):
         phase_row.addWidget(self.phase_label)
         phase_row.addStretch(1)
         header.addLayout(phase_row, 1, 0)
+        header.addWidget(self.team_label, 2, 0, 1, 2)
         header.addWidget(self.state_label, 0, 1)
         buttons = QHBoxLayout()
         buttons.addWidget(self.revert_button)
@@ -131,6 +138,9 @@ class ParticipantForm(QWidget):
     def set_service(self, service: ParticipantService | None) -> None:
         self._service = service
 
+    def set_team(self, team: Any) -> None:
+        self._team = team
+
     @property
     def current(self) -> Participant | None:
         return self._current
@@ -160,6 +170,7 @@ class ParticipantForm(QWidget):
         self.stack.setCurrentIndex(1)
         self._set_dirty(False)  # a blank new file is not an edit: leaving it asks nothing
         self._refresh_header()
+        self._show_team_notes(participant)
         if participant.id is None:
             self.state_label.setText("Nouveau dossier : pas encore enregistré")
             self.state_label.setStyleSheet("color: #8a5a00;")
@@ -173,7 +184,7 @@ class ParticipantForm(QWidget):
         self._loading = True
         self.fields.clear()
         self._loading = False
-        for label in (self.title, self.phase_label, self.age_label, self.state_label):
+        for label in (self.title, self.phase_label, self.age_label, self.state_label, self.team_label):
             if label is not None:
                 label.clear()
         self._set_dirty(False)
@@ -253,6 +264,7 @@ class ParticipantForm(QWidget):
         self._loading = False
         self._set_dirty(False)
         self._refresh_header()
+        self._show_team_notes(saved)
         self.state_label.setText(f"✓ Enregistré à {datetime.now():%H:%M}")
         self.state_label.setStyleSheet("color: #1b6e20; font-weight: 600;")
         log.info("participant form saved")
@@ -268,6 +280,24 @@ class ParticipantForm(QWidget):
             self.show_participant(self._service.get(self._current.id) if self._service else self._current)
 
     # --- helpers ----------------------------------------------------------------------------------
+
+    def _show_team_notes(self, participant: Participant) -> None:
+        """Team work's marks on the file: its former numbers (renumbered when another person held its number) and
+        to whom it was handed over, and when."""
+        lines = []
+        former = [n.strip() for n in participant.former_numbers.split(",") if n.strip()]
+        if former:
+            label = "Ancien numéro" if len(former) == 1 else "Anciens numéros"
+            lines.append(f"{label}\u00a0: {', '.join(former)}")
+        if self._team is not None and participant.id is not None:
+            try:
+                handovers = self._team.handovers(participant.id)
+            except IlotError:
+                handovers = []
+            for to, at in handovers:
+                lines.append(f"Transmis à {to} le {at:%d/%m/%Y}")
+        self.team_label.setText("  ·  ".join(lines))
+        self.team_label.setVisible(bool(lines))
 
     def _mark_dirty(self) -> None:
         if self._loading or self._current is None:

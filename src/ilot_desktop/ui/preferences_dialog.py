@@ -1,14 +1,17 @@
 """Préférences: the auto-lock delay (this computer's settings) and, with a file open, the laptop code in new file
-numbers (kept inside the encrypted file)."""
+numbers (kept inside the encrypted file), and then « Dossier d'équipe » (team_preferences.py)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QFormLayout, QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget
 
+from ilot_desktop.ui import dialogs
 from ilot_desktop.ui.laptop_code_field import EXPLANATION, LaptopCodeField
+from ilot_desktop.ui.team_preferences import TeamSection
 from ilot_desktop.ui.widgets import ErrorLabel
 
 NUMBERS_STAY = "Les numéros déjà donnés ne changent pas\u00a0: seuls les prochains nouveaux dossiers portent le code."
@@ -25,6 +28,7 @@ class PreferencesDialog(QDialog):
         *,
         laptop_code: str | None = None,
         next_number: Callable[[str], str] | None = None,
+        team: Any = None,
     ):
         super().__init__(parent)
         self.setWindowTitle("Préférences")
@@ -62,6 +66,19 @@ class PreferencesDialog(QDialog):
             explanation.setWordWrap(True)
             explanation.setStyleSheet("color: #555;")
             layout.addWidget(explanation)
+        self.team = team
+        self.team_section: TeamSection | None = None
+        if team is not None and self.laptop_code is not None:
+            self.team_section = TeamSection(
+                team.status(),
+                lambda: dialogs.choose_folder(self, "Choisir le dossier d'équipe"),
+                self.change_passphrase,
+                self,
+            )
+            self.laptop_code.edit.textChanged.connect(self._code_typed)
+            self._code_typed()
+            layout.addSpacing(8)
+            layout.addWidget(self.team_section)
         layout.addWidget(self.error)
         self.save_button = save = QPushButton("Enregistrer", self)
         save.setDefault(True)
@@ -74,13 +91,36 @@ class PreferencesDialog(QDialog):
         row.addWidget(cancel)
         row.addWidget(save)
         layout.addLayout(row)
-        self.resize(540, self.sizeHint().height())
+        self.resize(620 if self.team_section is not None else 540, self.sizeHint().height())
 
     def chosen_code(self) -> str | None:
         """The laptop code to store ("" to remove it), or None when it did not change (or no file is open)."""
         if self.laptop_code is None or self.laptop_code.code() == self.initial_code:
             return None
         return self.laptop_code.code()
+
+    def _code_present(self) -> bool:
+        return self.laptop_code is not None and bool(self.laptop_code.code()) and self.laptop_code.problem() is None
+
+    def _code_typed(self, *_args: object) -> None:
+        if self.team_section is not None:
+            self.team_section.set_code_present(self._code_present())
+
+    def change_passphrase(self) -> None:
+        from ilot_desktop.ui.team_dialogs import ChangePassphraseDialog
+
+        if self.team is None:
+            return
+        dialog = ChangePassphraseDialog(self.team.change_passphrase, self)
+        dialog.accepted.connect(
+            lambda: dialogs.inform(
+                self,
+                "Phrase de passe d'équipe changée",
+                "Les prochains paquets seront scellés avec la nouvelle phrase de passe.",
+                "Donnez-la de vive voix à chaque collègue\u00a0: elle la saisira une fois, au premier paquet reçu.",
+            )
+        )
+        dialog.open()
 
     def _save(self) -> None:
         problem = self.laptop_code.problem() if self.laptop_code is not None else None
@@ -89,4 +129,15 @@ class PreferencesDialog(QDialog):
             assert self.laptop_code is not None
             self.laptop_code.edit.setFocus()
             return
+        team_problem = self.team_section.problem(self._code_present()) if self.team_section is not None else None
+        if team_problem is not None:
+            message, field = team_problem
+            self.error.show_message(message)
+            field.setFocus()
+            return
         self.accept()
+
+    def done(self, result: int) -> None:
+        if self.team_section is not None and result != QDialog.DialogCode.Accepted.value:
+            self.team_section.forget()  # a passphrase typed then cancelled is not kept in the widgets
+        super().done(result)

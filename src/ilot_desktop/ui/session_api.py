@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from ilot_desktop.services.participants import ParticipantService
     from ilot_desktop.services.plan import PlanService
     from ilot_desktop.services.privacy import PrivacyService
+    from ilot_desktop.services.team import TeamService
 
 
 class Session(Protocol):
@@ -80,6 +81,9 @@ class Session(Protocol):
 
     @property
     def privacy(self) -> PrivacyService: ...
+
+    @property
+    def team(self) -> TeamService: ...
 
     @property
     def is_open(self) -> bool: ...

@@ -191,6 +191,7 @@ class StartFlowMixin(WindowBase):
             self.is_demo = False
             self._enter_workspace()
             self.invite_laptop_code()
+            self.propose_team_sync()  # team folder reachable: « Envoyer et recevoir » offered, never forced
             if vault.recovery_code_pending(self.paths.data_dir):
                 dialogs.inform(
                     self,

@@ -25,6 +25,9 @@ if TYPE_CHECKING:
     from ilot_desktop.ui.preferences_dialog import PreferencesDialog
     from ilot_desktop.ui.privacy_dialogs import RetentionDialog
     from ilot_desktop.ui.security_dialogs import ChangePasswordDialog, NewCodeDialog
+    from ilot_desktop.ui.team_actions import TeamProposal
+    from ilot_desktop.ui.team_conflicts import ConflictsDialog
+    from ilot_desktop.ui.team_dialogs import HandOverDialog, TeamSummaryDialog
 
 log = logging.getLogger(__name__)
 
@@ -44,6 +47,10 @@ class WindowActionsMixin(WindowBase):
     password_dialog: ChangePasswordDialog | None = None
     code_dialog: NewCodeDialog | None = None
     preferences_dialog: PreferencesDialog | None = None
+    team_summary: TeamSummaryDialog | None = None
+    conflicts_dialog: ConflictsDialog | None = None
+    handover_dialog: HandOverDialog | None = None
+    team_proposal: TeamProposal | None = None
 
     def open_funder_dialog(self) -> None:
         from ilot_desktop.ui.funder_dialog import FunderDialog
@@ -81,6 +88,35 @@ class WindowActionsMixin(WindowBase):
         current = self.ws.form.current
         if current is not None and current.id is not None:
             self.ws.open_participant(current.id)
+
+    # --- team work (ui/team_actions.py) -----------------------------------------------------------------
+
+    def send_and_receive(self) -> None:
+        from ilot_desktop.ui import team_actions
+
+        team_actions.send_and_receive(self)
+
+    def receive_team_package(self) -> None:
+        from ilot_desktop.ui import team_actions
+
+        team_actions.receive_package(self)
+
+    def hand_over(self) -> None:
+        from ilot_desktop.ui import team_actions
+
+        team_actions.hand_over(self)
+
+    def open_conflicts(self) -> None:
+        from ilot_desktop.ui import team_actions
+
+        team_actions.open_conflicts(self)
+
+    def propose_team_sync(self) -> None:
+        """At unlock, once the window is on screen: « Envoyer et recevoir » offered when the team folder is
+        reachable (in the status bar, never forced; not for the demonstration)."""
+        from ilot_desktop.ui import team_actions
+
+        team_actions.propose_at_unlock(self)
 
     def export_everything(self) -> None:
         from ilot_desktop.ui.exchange_dialogs import export_everything
@@ -313,11 +349,13 @@ class WindowActionsMixin(WindowBase):
         from ilot_desktop.ui.preferences_dialog import PreferencesDialog
 
         people = self.session.participants if self.session is not None else None  # the laptop code: a file open
+        team = getattr(self.session, "team", None) if not self.is_demo else None
         dialog = self.preferences_dialog = PreferencesDialog(
             self.settings.get(AUTO_LOCK_MINUTES),
             self,
             laptop_code=people.laptop_code() if people is not None else None,
             next_number=people.proposed_number if people is not None else None,
+            team=team,
         )
         dialog.accepted.connect(lambda: self.save_preferences(dialog))
         dialog.open()
@@ -325,13 +363,16 @@ class WindowActionsMixin(WindowBase):
     def save_preferences(self, dialog: PreferencesDialog) -> None:
         self.set_auto_lock_minutes(dialog.minutes.value())
         code = dialog.chosen_code()
-        if code is None or self.session is None:
-            return
-        try:
-            self.session.participants.set_laptop_code(code)  # the numbers already given stay as they are
-        except IlotError as error:
-            dialogs.show_error(self, error)
-        self.invite_laptop_code()
+        if code is not None and self.session is not None:
+            try:
+                self.session.participants.set_laptop_code(code)  # the numbers already given stay as they are
+            except IlotError as error:
+                dialogs.show_error(self, error)
+            self.invite_laptop_code()
+        if dialog.team_section is not None and self.session is not None:
+            from ilot_desktop.ui.team_actions import save_team_preferences
+
+            save_team_preferences(self, dialog.team_section)
 
     def set_auto_lock_minutes(self, minutes: int) -> None:
         self.settings.set(AUTO_LOCK_MINUTES, minutes)

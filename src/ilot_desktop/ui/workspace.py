@@ -114,6 +114,7 @@ class Workspace(QSplitter):
         """Show an open file (Ma semaine first), or clear every page (locking)."""
         self.session = session
         self.form.set_service(session.participants if session is not None else None)
+        self.form.set_team(getattr(session, "team", None) if session is not None else None)  # « Transmis à… »
         if session is None:
             self.form.clear()
         for page in self.pages():

@@ -1,0 +1,125 @@
+"""« Conflits à régler » driven through its real widgets (issue 15, « a GUI test of the conflicts page »): two vaults
+made through the services edit the same fields of the same person, exchange packages, and the window of the first
+shows each conflict side by side; a person keeps one side, keeps both texts, and the list is then empty while the
+values chosen are saved in the file."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from ilot_desktop.services import vault
+from tests.conftest import PASSWORD, TODAY
+from tests.factories import make_participant
+
+TEAM = "Équipe Dynamiques Emploi, printemps 2026"
+
+
+def open_vault(folder: Path, code: str):
+    session, _code = vault.create(folder, PASSWORD, clock=lambda: TODAY)
+    session.participants.set_laptop_code(code)
+    return session
+
+
+def person_by_uid(session, uid: str):
+    for summary in session.participants.summaries():
+        person = session.participants.get(summary.id)
+        if person.uid == uid:
+            return person
+    raise AssertionError("no such person")
+
+
+@pytest.fixture
+def laptops(tmp_path):
+    """Laptop AB created Karim and sent him to CD; both then changed his phone and his notes differently; AB took in
+    CD's package: two conflicts wait on AB. Returns (AB's folder, Karim's uid, the CD package)."""
+    ab_dir, cd_dir = tmp_path / "portable-ab", tmp_path / "portable-cd"
+    ab, cd = open_vault(ab_dir, "AB"), open_vault(cd_dir, "CD")
+    try:
+        ab.team.set_passphrase(TEAM)
+        karim = ab.participants.save(
+            make_participant(file_number="DE-2026-AB-001", phone="06 11 11 11 11", notes="Premier entretien.")
+        )
+        first = ab.team.export_package(tmp_path / "premier.ilotpkg")
+        cd.team.import_package(first.path, passphrase=TEAM)
+        there = person_by_uid(cd, karim.uid)
+        cd.participants.save(replace(there, phone="07 22 22 22 22", notes="Vu au SPIP : projet cuisine."))
+        back = cd.team.export_package(tmp_path / "retour.ilotpkg")
+        here = ab.participants.get(karim.id)
+        ab.participants.save(replace(here, phone="06 33 33 33 33", notes="Vu au parloir : projet logistique."))
+        result = ab.team.import_package(back.path)
+        assert result.conflicts == 2
+    finally:
+        ab.close()
+        cd.close()
+    return ab_dir, karim.uid
+
+
+def test_the_conflicts_page_shows_both_sides_and_settles_them(make_window, qtbot, answers, laptops):
+    folder, uid = laptops
+    window = make_window(folder)
+    window.unlock(PASSWORD)
+    assert window.menus.conflicts_action.isEnabled()
+    window.menus.conflicts_action.trigger()
+    dialog = window.conflicts_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.windowTitle() == "Conflits à régler"
+    assert dialog.list.count() == 2
+    assert dialog.intro.text().startswith("2 conflits attendent votre choix\u00a0:")
+    labels = [dialog.conflicts[row].field_label for row in range(2)]
+    phone_row = next(row for row, c in enumerate(dialog.conflicts) if c.field == "phone")
+    dialog.list.setCurrentRow(phone_row)
+    here, there = dialog.sides
+    assert here.title() == "Sur cet ordinateur"
+    assert there.title().startswith("Reçu de CD le ")
+    assert here.text.text() == "06 33 33 33 33" and there.text.text() == "07 22 22 22 22"
+    assert here.author.text().startswith("Modifié sur cet ordinateur (AB) le ")
+    assert there.author.text().startswith("Modifié par CD le ")
+    assert dialog.keep_both is None  # a phone number is not a free text
+    assert all(side.keep.text() == "Garder celle-ci" for side in dialog.sides)
+    assert "Téléphone" in labels
+    qtbot.mouseClick(there.keep, Qt.MouseButton.LeftButton)  # CD's number is the right one
+    assert dialog.list.count() == 1
+    notes = dialog.current()
+    assert notes is not None and notes.field == "notes" and notes.can_keep_both
+    assert dialog.keep_both is not None and dialog.keep_both.isVisible()
+    qtbot.mouseClick(dialog.keep_both, Qt.MouseButton.LeftButton)
+    assert dialog.list.count() == 0
+    assert dialog.pages.currentWidget() is dialog.empty and dialog.empty.isVisible()
+    assert "Aucun conflit n'attend de choix" in dialog.empty.text()
+    assert dialog.settled_count == 2
+    assert window.session.team.conflicts() == []
+    assert window.session.team.status().conflicts == 0
+    karim = person_by_uid(window.session, uid)
+    assert karim.phone == "07 22 22 22 22"
+    assert karim.notes.startswith("Vu au parloir : projet logistique.\n\n— Reçu de CD le ")
+    assert karim.notes.endswith("Vu au SPIP : projet cuisine.")
+    dialog.close_button.click()
+    assert not dialog.isVisible()
+
+
+def test_the_conflicts_page_says_when_none_wait(make_window, tmp_path):
+    folder = tmp_path / "donnees"
+    open_vault(folder, "AB").close()
+    window = make_window(folder)
+    window.unlock(PASSWORD)
+    window.open_conflicts()
+    dialog = window.conflicts_dialog
+    assert dialog.list.count() == 0
+    assert dialog.empty.isVisible() and "Aucun conflit" in dialog.empty.text()
+    assert dialog.close_button.isDefault()
+
+
+def test_the_fiche_shows_a_former_number(make_window, tmp_path):
+    folder = tmp_path / "donnees"
+    session = open_vault(folder, "AB")
+    person = session.participants.save(make_participant(file_number="DE-2025-CD-001", former_numbers="DE-2025-001"))
+    session.close()
+    window = make_window(folder)
+    window.unlock(PASSWORD)
+    window.open_participant(person.id)
+    label = window.form.team_label
+    assert label.isVisible() and label.text() == "Ancien numéro\u00a0: DE-2025-001"

@@ -1,0 +1,174 @@
+"""Team work in the window (issue 15): Préférences → « Dossier d'équipe », Fichier → « Envoyer et recevoir » with a
+team folder and its summary, the proposal at unlock, « Transmettre à une collègue… » and the Fiche's « Transmis à »,
+and the funder dialog naming whose data it counts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+
+from ilot_desktop.services import vault
+from tests.conftest import PASSWORD, TODAY
+from tests.factories import make_participant
+from tests.gui.test_team_conflicts_gui import TEAM, open_vault
+
+
+def test_preferences_set_the_team_folder_and_passphrase_once(make_window, qtbot, answers, tmp_path):
+    folder = tmp_path / "donnees"
+    open_vault(folder, "AB").close()
+    shared = tmp_path / "OneDrive - Association" / "Equipe"
+    shared.mkdir(parents=True)
+    window = make_window(folder)
+    window.unlock(PASSWORD)
+    window.edit_preferences()
+    dialog = window.preferences_dialog
+    section = dialog.team_section
+    assert section is not None and section.title() == "Dossier d'équipe"
+    assert not section.needs_code.isVisibleTo(dialog)  # the laptop has its code
+    for field in (section.folder_edit, section.passphrase, section.again, section.choose_button):
+        assert field.accessibleName(), field
+    answers.queue(shared)
+    qtbot.mouseClick(section.choose_button, Qt.MouseButton.LeftButton)
+    assert section.folder_edit.text() == str(shared)
+    assert section.folder_status.text() == "✓ Dossier accessible."
+    qtbot.keyClicks(section.passphrase, TEAM)
+    qtbot.keyClicks(section.again, TEAM + "x")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and "différentes" in dialog.error.text()
+    section.again.clear()
+    qtbot.keyClicks(section.again, TEAM)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)  # closed and gone
+    status = window.session.team.status()
+    assert status.joined and Path(status.folder) == shared
+    window.edit_preferences()  # once kept, the passphrase is never asked nor shown again
+    again = window.preferences_dialog.team_section
+    assert again.joined and not again.passphrase.isVisibleTo(window.preferences_dialog)
+    assert again.change_button is not None and again.change_button.isVisibleTo(window.preferences_dialog)
+    window.preferences_dialog.reject()
+
+
+def test_team_work_waits_for_the_laptop_code(make_window, qtbot, answers, tmp_path):
+    folder = tmp_path / "donnees"
+    vault.create(folder, PASSWORD, clock=lambda: TODAY)[0].close()  # no laptop code
+    window = make_window(folder)
+    window.unlock(PASSWORD)
+    window.edit_preferences()
+    dialog = window.preferences_dialog
+    section = dialog.team_section
+    assert section.needs_code.isVisibleTo(dialog) and not section.choose_button.isEnabled()
+    qtbot.keyClicks(dialog.laptop_code.edit, "ab")
+    assert not section.needs_code.isVisibleTo(dialog) and section.choose_button.isEnabled()
+    dialog.reject()
+    window.send_and_receive()  # the code is not stored yet: said, nothing sent
+    name, (_title, text, *_rest) = answers.calls[-1]
+    assert name == "inform" and "code de cet ordinateur" in text
+
+
+@pytest.fixture
+def team_folder(tmp_path):
+    """AB's laptop (in the team, its team folder set: Karim, sent; Lina, not yet) and CD's, whose package waits in the
+    folder: Karim back, and Zoé, whose number (typed, the old way) is Lina's here."""
+    shared = tmp_path / "equipe"
+    shared.mkdir()
+    ab_dir, cd_dir = tmp_path / "portable-ab", tmp_path / "portable-cd"
+    ab, cd = open_vault(ab_dir, "AB"), open_vault(cd_dir, "CD")
+    try:
+        ab.team.set_passphrase(TEAM)
+        ab.team.set_folder(shared)
+        karim = ab.participants.save(make_participant(file_number="DE-2026-AB-001"))
+        ab.team.sync(shared)
+        cd.team.sync(shared, passphrase=TEAM)  # CD joins the team through AB's package
+        cd.participants.save(make_participant(file_number="DE-2026-002", last_name="Autrepersonne", first_name="Zoé"))
+        cd.team.sync(shared)
+        ab.participants.save(make_participant(file_number="DE-2026-002", last_name="Lina", first_name="Ada"))
+    finally:
+        ab.close()
+        cd.close()
+    return ab_dir, shared, karim.id
+
+
+def test_send_and_receive_from_the_team_folder(make_window, qtbot, answers, team_folder):
+    folder, _shared, _karim = team_folder
+    window = make_window(folder)
+    window.unlock(PASSWORD)
+    proposal = window.team_proposal  # the folder is reachable: offered in the status bar, never forced
+    assert proposal is not None and proposal.isVisible()
+    action = window.menus.sync_action
+    assert action.text().replace("&", "") == "Envoyer et recevoir"
+    assert action.shortcut() == QKeySequence("Ctrl+Shift+E")
+    before = len(window.session.participants.summaries())
+    qtbot.mouseClick(proposal.go, Qt.MouseButton.LeftButton)
+    assert not proposal.isVisible()
+    summary = window.team_summary
+    assert summary is not None and summary.isVisible()
+    text = summary.text.text()
+    assert "CD" in text
+    assert "DE-2026-002" in text and "DE-2026-CD-002" in text  # Zoé's number is Lina's here: renumbered, said
+    assert len(window.session.participants.summaries()) == before + 1  # nobody overwritten
+    assert window.list_panel.visible_count() == before + 1
+    zoe = window.session.participants.by_file_number("DE-2026-CD-002")
+    assert zoe is not None and zoe.last_name == "Autrepersonne" and zoe.former_numbers == "DE-2026-002"
+    window.open_participant(zoe.id)
+    assert window.form.team_label.text() == "Ancien numéro\u00a0: DE-2026-002"
+    summary.close_button.click()
+    window.menus.sync_action.trigger()  # again: nothing new
+    assert "Aucun paquet nouveau de vos collègues." in window.team_summary.text.text()
+    window.team_summary.close_button.click()
+
+
+def test_no_proposal_without_a_reachable_folder(make_window, tmp_path, team_folder):
+    folder, shared, _karim = team_folder
+    shared.rename(shared.with_name("ailleurs"))  # the USB key is not there
+    window = make_window(folder)
+    window.unlock(PASSWORD)
+    assert window.team_proposal is None or not window.team_proposal.isVisible()
+
+
+def test_hand_over_chosen_files_to_a_colleague(make_window, qtbot, answers, tmp_path, team_folder):
+    folder, _shared, karim = team_folder
+    window = make_window(folder)
+    window.unlock(PASSWORD)
+    window.team_proposal.later.click()
+    window.open_participant(karim)
+    window.menus.handover_action.trigger()
+    dialog = window.handover_dialog
+    assert dialog.chosen_ids() == [karim]  # the file shown is ticked
+    usb = tmp_path / "cle-usb"
+    usb.mkdir()
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and "nom de la collègue" in dialog.error.text()
+    qtbot.keyClicks(dialog.colleague, "Amina B.")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and "Choisissez où enregistrer" in dialog.error.text()
+    answers.queue(usb / "paquet")
+    qtbot.mouseClick(dialog.browse, Qt.MouseButton.LeftButton)
+    assert dialog.where.text() == str(usb / "paquet.ilotpkg")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert (usb / "paquet.ilotpkg").is_file()
+    name, (title, text, *_rest) = answers.calls[-1]
+    assert (name, title) == ("inform", "Dossiers transmis") and "1 dossier transmis à Amina B." in text
+    label = window.form.team_label
+    assert label.isVisible() and label.text().startswith("Transmis à Amina B. le ")
+    assert window.session.team.handovers(karim)[0][0] == "Amina B."
+
+
+def test_the_funder_dialog_names_whose_data_it_counts(make_window, answers, team_folder):
+    folder, _shared, _karim = team_folder
+    window = make_window(folder)
+    window.unlock(PASSWORD)
+    window.team_proposal.go.click()
+    window.team_summary.close_button.click()
+    window.open_funder_dialog()
+    scope = window.funder_dialog.scope
+    assert scope.isVisible()
+    assert "cet ordinateur (AB)" in scope.text() and "CD" in scope.text()
+
+
+def test_no_team_work_in_the_demonstration(make_window, qtbot):
+    window = make_window()
+    window.open_demo()
+    assert not window.menus.sync_action.isEnabled() and not window.menus.handover_action.isEnabled()
+    assert window.team_proposal is None or not window.team_proposal.isVisible()
