@@ -116,6 +116,9 @@ def test_the_team_folder_holds_only_sealed_packages_after_several_exchanges(tmp_
     capsys.readouterr()
 
     secrets = secrets_of(ab) | secrets_of(cd) | {p.last_name for p in MARKED} | {p.first_name for p in MARKED}
+    # the scan itself sees a name hidden by zlib alone, inside other bytes (a package sealed by mistake would not pass)
+    unsealed = MAGIC + zlib.compress(json.dumps({"nom": "Zorglubinette"}).encode())
+    assert any(b"Zorglubinette" in view for view in inflated(b"\x00" * 7 + unsealed))
     assert {"Zorglubinette", "Quetzalcoatlia", "DE-2026-001"} <= secrets
     files = sorted(shared.rglob("*"))
     assert len(files) >= 4, [path.name for path in files]
