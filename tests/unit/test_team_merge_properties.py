@@ -240,6 +240,21 @@ def test_two_laptops_converge_and_agree_on_the_conflicts(history):
 
 
 @SETTINGS
+@given(ops(2), st.sampled_from(sorted(RECORDS)), st.sampled_from(FIELDS), st.integers(0, 3))
+def test_the_same_value_written_on_both_sides_is_no_conflict(history, uid, name, value):
+    a, b = run(history, laptops=2)
+    exchange_all([a, b])
+    if tm.deletion_conflict(a.recs.get(uid, tm.SyncRecord("participant"))):
+        return
+    a.write(uid, {name: value})
+    b.write(uid, {name: value})
+    exchange_all([a, b])
+    if uid in a.recs and a.recs[uid].fields.get(name):
+        assert (uid, name) not in a.conflicts() and (uid, name) not in b.conflicts()
+        assert tm.current_values(a.recs[uid])[name] == value
+
+
+@SETTINGS
 @given(ops(3), st.integers(0, 2))
 def test_record_merge_is_a_semilattice(history, pick):
     reps = run(history)
