@@ -254,21 +254,14 @@ class TeamService:
         return _result(pkg.from_code, applied, conflicts, False), bool(applied.erased)
 
     def sync(self, folder: Path | None = None, passphrase: str | None = None) -> SyncResult:
-        """Send to and take in from the team folder; a damaged or foreign package is skipped and said."""
+        """Take in every package of the team folder not yet taken in (a damaged or foreign one is skipped and
+        said), then send this laptop's package when something changed (what came in is forwarded too)."""
         with self._db.unit_of_work() as uow:
             stored = uow.settings.get(FOLDER_KEY)
             seen = set(json.loads(uow.settings.get(SEEN_KEY) or "[]"))
-            engine = self._engine(uow)
-            engine.refresh()
-            changed = engine.seq > int(uow.settings.get(EXPORTED_KEY) or 0)
-            engine.flush()
-            uow.commit()
         target = Path(folder) if folder is not None else (Path(stored) if stored else None)
         if target is None or not target.is_dir():
             raise ValidationError({"folder": f"Choisissez un dossier d'équipe accessible{NBSP}: rien n'a été échangé."})
-        sent = self.export_package(target / tp.package_name(), passphrase=passphrase) if changed else None
-        if sent is not None:
-            seen.add(sent.path.name)
         received: list[ImportResult] = []
         refused: list[tuple[str, str]] = []
         for path in sorted(target.glob(f"*{tp.PACKAGE_SUFFIX}")):
@@ -282,10 +275,22 @@ class TeamService:
             seen.add(path.name)
             if not result.already_taken:
                 received.append(result)
+        sent = None
+        if self._changed_since_export():
+            sent = self.export_package(target / tp.package_name(), passphrase=passphrase)
+            seen.add(sent.path.name)
         with self._db.unit_of_work() as uow:
             uow.settings.set(SEEN_KEY, json.dumps(sorted(seen)))
             uow.commit()
         return SyncResult(sent, tuple(received), tuple(refused))
+
+    def _changed_since_export(self) -> bool:
+        with self._db.unit_of_work() as uow:
+            engine = self._engine(uow)
+            engine.refresh()
+            engine.flush()
+            uow.commit()
+            return engine.seq > int(uow.settings.get(EXPORTED_KEY) or 0)
 
     # --- conflicts --------------------------------------------------------------------------------------
 
