@@ -172,3 +172,54 @@ def test_no_team_work_in_the_demonstration(make_window, qtbot):
     window.open_demo()
     assert not window.menus.sync_action.isEnabled() and not window.menus.handover_action.isEnabled()
     assert window.team_proposal is None or not window.team_proposal.isVisible()
+
+
+def test_a_new_colleague_types_the_passphrase_once_at_the_first_exchange(
+    make_window, qtbot, answers, monkeypatch, tmp_path, team_folder
+):
+    """A laptop never in the team: « Envoyer et recevoir » asks where (no folder set) and then the passphrase, once;
+    a wrong one is said and asked again; then the laptop is in the team and its key kept (not asked next time)."""
+    from ilot_desktop.ui import team_actions
+
+    _ab, shared, _karim = team_folder
+    folder = tmp_path / "portable-ef"
+    open_vault(folder, "EF").close()
+    asked: list[str] = []
+    typed = iter(["une phrase qui n'est pas la bonne", TEAM])
+
+    def ask(_parent, reason):
+        asked.append(reason)
+        return next(typed)
+
+    monkeypatch.setattr(team_actions, "ask_passphrase", ask)
+    window = make_window(folder)
+    window.unlock(PASSWORD)
+    assert window.team_proposal is None  # no team folder set here
+    answers.queue(shared)  # where to send and receive this time
+    window.menus.sync_action.trigger()
+    assert len(asked) == 2 and "incorrecte" in asked[1]
+    assert window.session.team.status().joined
+    text = window.team_summary.text.text()
+    assert "AB" in text and "CD" in text
+    assert len(window.session.participants.summaries()) == 2  # Karim and Zoé (Lina was never sent)
+    window.team_summary.close_button.click()
+    answers.queue(shared)
+    window.menus.sync_action.trigger()
+    assert len(asked) == 2  # the key is kept: not asked again
+    window.team_summary.close_button.click()
+
+
+def test_receive_a_package_from_a_usb_key(make_window, answers, tmp_path, team_folder):
+    folder, shared, _karim = team_folder
+    package = sorted(shared.glob("*.ilotpkg"))[-1]
+    window = make_window(folder)
+    window.unlock(PASSWORD)
+    answers.queue(package)
+    window.menus.receive_action.trigger()
+    assert answers.calls[-1][0] == "choose_open_path"
+    summary = window.team_summary
+    assert summary.windowTitle() == "Paquet reçu" and "CD" in summary.text.text()
+    summary.close_button.click()
+    answers.queue(package)
+    window.menus.receive_action.trigger()  # the same package again: nothing changes
+    assert "déjà" in window.team_summary.text.text()

@@ -33,7 +33,7 @@ from ilot_desktop.ui.workers import Progress, WorkCancelled, run_in_background
 log = logging.getLogger(__name__)
 
 
-def team_scope_text(session: Any, today: date) -> str:
+def team_scope_text(session: Any) -> str:
     """Team work: which laptops' data the figures include, each as of its last package taken in here, and how many
     conflicts wait (their records count with this laptop's values until settled). "" for a laptop on its own."""
     team = getattr(session, "team", None)
@@ -46,9 +46,11 @@ def team_scope_text(session: Any, today: date) -> str:
     peers = [peer for peer in scope[1:] if peer.last_package_at is not None]  # scope[0]: this laptop, as of now
     if not peers and not status.conflicts:
         return ""
-    here = f"cet ordinateur ({status.laptop_code}), à jour" if status.laptop_code else "cet ordinateur, à jour"
-    parts = [here] + [f"{peer.code} jusqu'à son paquet du {format_date(peer.last_package_at.date())}" for peer in peers]
-    text = "Chiffres de l'équipe\u00a0: " + ", ".join(parts) + "."
+    here = f"cet ordinateur ({status.laptop_code})" if status.laptop_code else "cet ordinateur"
+    parts = [here] + [
+        f"{peer.code}, jusqu'à son paquet du {format_date(peer.last_package_at.date())}" for peer in peers
+    ]
+    text = "Données comptées\u00a0: " + "\u00a0; ".join(parts) + "."
     if status.conflicts:
         waiting = "1 conflit attend" if status.conflicts == 1 else f"{status.conflicts} conflits attendent"
         text += (
@@ -81,7 +83,7 @@ class FunderDialog(QDialog):
             self,
         )
         intro.setWordWrap(True)
-        self.scope = QLabel(team_scope_text(session, today()), self)  # team work: whose data, as of when
+        self.scope = QLabel(team_scope_text(session), self)  # team work: whose data, as of when
         self.scope.setWordWrap(True)
         self.scope.setAccessibleName("Ordinateurs dont les données sont comptées")
         self.scope.setVisible(bool(self.scope.text()))

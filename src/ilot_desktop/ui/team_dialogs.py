@@ -61,11 +61,29 @@ def sync_lines(result: Any) -> list[str]:
     received = [r for r in result.received if not r.already_taken]
     if not received:
         lines.append("Aucun paquet nouveau de vos collègues.")
+    quiet: list[str] = []  # packages that brought nothing new here: one line for them
     for imported in received:
-        lines.extend(import_lines(imported))
+        if _brought_something(imported):
+            lines.extend(import_lines(imported))
+        elif imported.from_code not in quiet:
+            quiet.append(imported.from_code)
+    if quiet:
+        lines.append(f"Rien de nouveau dans les paquets de {', '.join(code or 'une collègue' for code in quiet)}.")
     for name, reason in result.refused:
         lines.append(f"Paquet refusé ({name})\u00a0: {reason}")
     return lines
+
+
+def _brought_something(imported: Any) -> bool:
+    return bool(
+        imported.new
+        or imported.updated
+        or imported.renumbered
+        or imported.erased
+        or imported.anonymised
+        or imported.joined_actions
+        or imported.conflicts
+    )
 
 
 def import_lines(imported: Any) -> list[str]:

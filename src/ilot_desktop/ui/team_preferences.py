@@ -149,6 +149,7 @@ class TeamSection(QGroupBox):
     def _show_folder(self, problem: str | None, tried: Path | None = None) -> None:
         shown = tried if problem is not None else self.folder
         self.folder_edit.setText(str(shown) if shown is not None else "")
+        self.folder_edit.setToolTip(str(shown) if shown is not None else "")
         self.remove_button.setEnabled(self.folder is not None)
         if problem is not None:
             self.folder_status.setText(problem)
