@@ -34,7 +34,7 @@ pytestmark = [
 ]
 
 TEAM = "Phrase de passe de l'équipe, hiver 2026"
-PEOPLE = 400
+PEOPLE = 250
 APPOINTMENTS_EACH = 6
 KILLS = 10
 ROOT = Path(__file__).resolve().parents[2]
