@@ -185,11 +185,17 @@ def conflicting_fields(rec: SyncRecord) -> list[str]:
     return sorted(n for n, es in rec.fields.items() if n != DEL and len(distinct_values(es)) > 1)
 
 
-def current_values(rec: SyncRecord, prefer: Mapping[str, Any] | None = None) -> dict[str, Any]:
-    """One value per field: ``prefer``'s (this laptop's) when still among the entries, else the greatest dot's."""
+def current_values(rec: SyncRecord, prefer: Mapping[str, Any] | None = None, mine: str | None = None) -> dict[str, Any]:
+    """One value per field: ``prefer``'s when still among the entries; else the value written by the replica
+    ``mine`` (this laptop's own, kept while a conflict waits); else the greatest dot's (the same on every laptop,
+    whatever the order packages came in)."""
     out: dict[str, Any] = {}
     for name, es in rec.fields.items():
         if name == DEL or not es:
+            continue
+        own = [d for d in es if d[0] == mine]
+        if own:
+            out[name] = es[max(own)][0]
             continue
         if prefer is not None and name in prefer:
             mine = canonical_json(prefer[name])

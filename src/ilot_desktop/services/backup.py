@@ -299,8 +299,22 @@ def _record_restore(paths: VaultPaths, key: bytes, clock: Today) -> None:
         return
     try:
         record_after(database, clock, AuditAction.RESTORE)
+        _forget_replica(database)
     finally:
         database.close()
+
+
+def _forget_replica(database: Database) -> None:
+    """A restored file draws a new team replica id at its next exchange: the backup's writes were already sent
+    under the old one, and the same dots must never name two different writes (docs/team-engine.md)."""
+    from ilot_desktop.services.team_sync import REPLICA_KEY
+
+    try:
+        with database.unit_of_work() as uow:
+            uow.settings.delete(REPLICA_KEY)
+            uow.commit()
+    except IlotError:
+        log.warning("team replica id not reset after restore (read-only file?)")
 
 
 def _open(

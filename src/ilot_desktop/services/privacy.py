@@ -25,10 +25,12 @@ from ilot_desktop.domain.privacy import (
     is_due,
     last_contact,
 )
+from ilot_desktop.domain.team_merge import ANONYMISED, ERASED
 from ilot_desktop.errors import NotFoundError, StorageEnvironmentError, ValidationError
 from ilot_desktop.services.audit import record_after, record_in
 from ilot_desktop.services.clock import Today, as_clock
 from ilot_desktop.services.demo_marker import is_demonstration
+from ilot_desktop.services.team import tombstone_in
 from ilot_desktop.storage.database import Database
 
 log = logging.getLogger(__name__)
@@ -107,6 +109,7 @@ class PrivacyService:
             repo = uow.privacy
             counts = repo.records_of(participant_id)
             earlier_log_lines = len(uow.audit.events(participant_id=participant_id))
+            tombstone_in(uow, participant.uid, ERASED, today.isoformat(), drop=True)  # travels (team work)
             repo.erase(participant_id)
             record_in(uow, self._clock, AuditAction.PARTICIPANT_ERASED, participant_id, f"N° {participant.file_number}")
             uow.commit()
@@ -168,6 +171,7 @@ class PrivacyService:
                 number = anonymous_number(taken)
                 uow.participants.update(anonymised_participant(participant, number, today), now)
                 repo.anonymise_records(participant_id)
+                tombstone_in(uow, participant.uid, ANONYMISED, today.isoformat(), drop=False)
                 uow.audit.replace_in_details(participant_id, participant.file_number, number)
                 record_in(uow, self._clock, AuditAction.PARTICIPANT_ANONYMISED, participant_id, f"N° {number}")
                 count += 1

@@ -371,6 +371,7 @@ def tombstone_in(uow: UnitOfWork, participant_uid: str, reason: str, on: str, dr
     mine = state.tombstones().get(participant_uid)
     state.put_tombstone(participant_uid, tomb if mine is None else max(mine, tomb))
     uids = {participant_uid} | uow.team_data.children_uids(participant_uid)
+    uids |= state.held_mentioning(uids)
     if drop:
         state.delete_metas(uids)
     else:

@@ -144,18 +144,20 @@ def _anonymisations(
     uow = engine.uow
     for uid in sorted(touched):
         row = engine.rows["participant"].get(uid)
-        if row is None:
+        participant = uow.participants.get(row.key) if row is not None else None
+        if row is None or participant is None:
             continue
-        if uid in pending and row.fields.get("anonymised_on") is None:
-            participant = uow.participants.get(row.key)
-            if participant is not None:
-                number = anonymous_number(set(uow.participants.file_numbers()))
-                uow.participants.update(anonymised_participant(participant, number, clock()), clock.now_to_the_second())
-                uow.privacy.anonymise_records(row.key)
-                uow.audit.replace_in_details(row.key, participant.file_number, number)
-                detail = f"N° {number}, reçu de {code}"
-                record_in(uow, clock, AuditAction.PARTICIPANT_ANONYMISED, row.key, detail)
-                out.anonymised += 1
+        if participant.anonymised_on is None:
+            number = anonymous_number(set(uow.participants.file_numbers()))
+            uow.participants.update(anonymised_participant(participant, number, clock()), clock.now_to_the_second())
+            uow.audit.replace_in_details(row.key, participant.file_number, number)
+            detail = f"N° {number}, reçu de {code}"
+            record_in(uow, clock, AuditAction.PARTICIPANT_ANONYMISED, row.key, detail)
+            out.anonymised += 1
+        else:  # anonymised already: what came with it (a concurrent edit) is anonymised too
+            again = anonymised_participant(participant, participant.file_number, participant.anonymised_on)
+            uow.participants.update(again, clock.now_to_the_second())
+        uow.privacy.anonymise_records(row.key)
         _settle_on_rows(engine, {uid} | children(engine, uid))
 
 
@@ -176,8 +178,11 @@ def _settle_on_rows(engine: Engine, uids: set[str]) -> None:
             if meta is None:
                 continue
             rec = engine.record(meta)
-            fields = conflicting_fields(rec)
-            changed = {f: row.fields.get(f) for f in fields}
+            shown = current_values(rec, mine=engine.me)
+            fields = set(conflicting_fields(rec))
+            changed = {
+                f: v for f, v in row.fields.items() if f in fields or canonical_json(shown.get(f)) != canonical_json(v)
+            }
             if changed:
                 rec = local_write(rec, kind, engine.me, changed, engine.at)
             engine.store(uid, rec, row.fields, bump=bool(changed))
@@ -289,7 +294,7 @@ def _apply_one(engine: Engine, uid: str, theirs: SyncRecord | None, out: Applied
     if mine is not None and same_record(mine, merged) and meta is not None and meta.held is None:
         out.unchanged += 1
         return
-    values = current_values(merged, prefer=row.fields if row is not None else None)
+    values = current_values(merged, mine=engine.me)
     here = _row_values(values)
     if uid in dropped or any(here.get(f) in dropped for f in PARENT_FIELDS if here.get(f)):
         dropped.add(uid)

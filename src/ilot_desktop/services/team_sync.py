@@ -142,7 +142,7 @@ class Engine:
         here = _row_values(values) if values is not None else None
         held = None
         if here is None and not (is_deleted(rec) and not deletion_conflict(rec)):
-            held = _row_values(current_values(rec))
+            held = _row_values(current_values(rec, mine=self.me))
         compare = here if here is not None else (held or {})
         waiting: dict[str, dict[Dot, Entry]] = {}
         meta.ctx = dict(rec.ctx)

@@ -114,6 +114,14 @@ class TeamStateRepository:
         if old:
             self.session.execute(update(SyncRecordRow), old)
 
+    def held_mentioning(self, uids: Iterable[str]) -> set[str]:
+        """Records waiting or deleted here whose held values name one of ``uids`` (a parent)."""
+        out: set[str] = set()
+        for uid in uids:
+            query = select(SyncRecordRow.uid).where(SyncRecordRow.held.contains(uid))
+            out.update(self.session.scalars(query))
+        return out
+
     def delete_metas(self, uids: Iterable[str]) -> None:
         for batch in _chunks(uids):
             self.session.execute(delete(SyncRecordRow).where(SyncRecordRow.uid.in_(batch)))

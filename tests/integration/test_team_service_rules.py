@@ -1,0 +1,193 @@
+"""Team work's rules on real vaults: renumbering, joined actions, erasure and anonymisation travelling, order-free
+exchanges between three laptops, hand-over, a restored backup's new replica id, the figures after exchange."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, datetime
+
+import pytest
+
+from ilot_desktop.domain.actions import CollectiveAction
+from ilot_desktop.domain.audit import AuditAction
+from ilot_desktop.domain.followup import Appointment
+from ilot_desktop.domain.vocabulary import ActionType, Attendance, EndReason
+from tests.factories import make_participant
+from tests.integration.test_team_service import PHRASE, laptop, people, send
+
+WORKSHOP = datetime(2026, 11, 12, 14, 0)
+
+
+@pytest.fixture
+def pair(tmp_path):
+    a, b = laptop(tmp_path, "AB"), laptop(tmp_path, "CD")
+    yield a, b
+    a.close()
+    b.close()
+
+
+def uid_of(session, pid: int) -> str:
+    return session.participants.get(pid).uid
+
+
+def pid_of(session, uid: str) -> int:
+    return next(s.id for s in session.participants.summaries() if session.participants.get(s.id).uid == uid)
+
+
+def test_a_colliding_incoming_file_is_renumbered_and_keeps_its_former_number(pair, tmp_path):
+    a, b = pair
+    karim = a.participants.save(make_participant(file_number="DE-2025-001", last_name="Benali"))
+    zoe = b.participants.save(make_participant(file_number="DE-2025-001", last_name="Autrepersonne"))
+    result, _ = send(a, b, tmp_path)
+    assert result.renumbered == (("DE-2025-001", "DE-2025-AB-001"),)
+    assert "le dossier DE-2025-001 devient DE-2025-AB-001" in " ".join(result.summary_lines())
+    on_b = b.participants.get(pid_of(b, karim.uid))
+    assert (on_b.last_name, on_b.file_number, on_b.former_numbers) == ("Benali", "DE-2025-AB-001", "DE-2025-001")
+    assert b.participants.get(zoe.id).file_number == "DE-2025-001"  # hers untouched
+    send(b, a, tmp_path, "b.ilotpkg")
+    assert people(a) == people(b)  # the renumbering travelled back: both laptops agree
+    assert a.participants.get(karim.id).former_numbers == "DE-2025-001"
+
+
+def test_a_collective_action_recorded_on_both_laptops_is_joined_with_every_registration(pair, tmp_path):
+    a, b = pair
+    for session, name in ((a, "Benali"), (b, "Dupont")):
+        person = session.participants.save(make_participant(file_number=f"DE-2026-{name[:2]}-001", last_name=name))
+        action = session.actions.save(
+            CollectiveAction(
+                reference=f"AC-{name[:2]}", action_type=ActionType.TRE_WORKSHOP, title="Atelier CV", start=WORKSHOP
+            )
+        )
+        session.actions.register(action.id, person.id)
+        session.actions.set_attendance(action.id, person.id, Attendance.PRESENT)
+    result, _ = send(a, b, tmp_path)
+    assert result.joined_actions == 1
+    # same day, type and title: one action; its two references are listed for a person to choose
+    [conflict] = b.team.conflicts()
+    assert (conflict.field_label, [v.text for v in conflict.values]) == ("Réf. action", ["AC-DU", "AC-BE"])
+    b.team.resolve(conflict.key, 0)
+    send(b, a, tmp_path, "b.ilotpkg")
+    assert a.team.conflicts() == []
+    for session in (a, b):
+        [summary] = session.actions.summaries()
+        assert len(session.actions.registrations(summary.action.id)) == 2 and summary.registered == 2
+    assert a.indicators.compute(2026) == b.indicators.compute(2026)
+
+
+def test_an_erasure_travels_and_a_stale_package_never_brings_her_back(pair, tmp_path):
+    a, b = pair
+    karim = a.participants.save(make_participant(last_name="Benali"))
+    a.followup.save(Appointment(participant_id=karim.id, start=datetime(2026, 12, 3, 10, 0), report="Confidentiel"))
+    _, stale = send(a, b, tmp_path, everything=True)
+    a.privacy.erase(karim.id)
+    result, _ = send(a, b, tmp_path, "erase.ilotpkg")
+    assert result.erased == 1 and people(b) == {}
+    erased = [e for e in b.audit.events() if e.action == AuditAction.PARTICIPANT_ERASED.value]
+    assert erased and "reçu de AB" in erased[0].detail and "Benali" not in erased[0].detail
+    b.team.import_package(stale)  # already taken: nothing
+    c = laptop(tmp_path, "EF")
+    try:
+        c.team.import_package(stale, passphrase=PHRASE)  # a third laptop got the old package first
+        assert len(people(c)) == 1
+        send(b, c, tmp_path, "b.ilotpkg", everything=True)
+        assert people(c) == {}
+        c.team.import_package(stale)  # and again: she does not come back
+        assert people(c) == {}
+    finally:
+        c.close()
+
+
+def test_an_anonymisation_travels(pair, tmp_path):
+    a, b = pair
+    karim = a.participants.save(
+        make_participant(
+            last_name="Benali",
+            entry_date=date(2022, 1, 10),
+            end_date=date(2023, 3, 1),
+            end_reason=EndReason.PERIOD_OVER,
+        )
+    )
+    send(a, b, tmp_path)
+    on_b = pid_of(b, karim.uid)
+    b.participants.save(replace(b.participants.get(on_b), notes="Note écrite sur CD"))
+    assert a.privacy.anonymise([karim.id]) == 1
+    result, _ = send(a, b, tmp_path, "anon.ilotpkg")
+    person = b.participants.get(on_b)
+    assert person.last_name == "Anonyme" and person.anonymised_on is not None and person.notes == ""
+    assert result.anonymised == 0  # it came as the anonymised file itself
+    assert b.team.conflicts() == []  # nothing about her waits with her old words
+    send(b, a, tmp_path, "b.ilotpkg")
+    assert people(a) == people(b) and a.team.conflicts() == []
+
+
+def test_three_laptops_in_any_order_converge(tmp_path):
+    laptops = [laptop(tmp_path, code) for code in ("AB", "CD", "EF")]
+    try:
+        for i, session in enumerate(laptops):
+            session.participants.save(make_participant(file_number=f"DE-2026-{i}", last_name=f"Personne{i}"))
+        for n, (src, dst) in enumerate(((0, 1), (1, 2), (2, 0), (0, 1), (1, 2))):  # a ring, delta packages
+            send(laptops[src], laptops[dst], tmp_path, f"r{n}.ilotpkg")
+        assert people(laptops[0]) == people(laptops[1]) == people(laptops[2])
+        assert len(people(laptops[0])) == 3
+    finally:
+        for session in laptops:
+            session.close()
+
+
+def test_order_free_two_packages_taken_in_either_order_give_the_same_file(tmp_path):
+    a, b, c, d = (laptop(tmp_path, code) for code in ("AB", "CD", "EF", "GH"))
+    try:
+        base = a.participants.save(make_participant(notes="Début"))
+        _, first = send(a, b, tmp_path, "base.ilotpkg")
+        for session in (c, d):
+            session.team.import_package(first, passphrase=PHRASE)
+        a.participants.save(replace(a.participants.get(base.id), notes="A", phone="01 23 45 67 89"))
+        on_b = b.participants.summaries()[0].id
+        b.participants.save(replace(b.participants.get(on_b), notes="B", email="b@example.org"))
+        from_a, from_b = tmp_path / "a.ilotpkg", tmp_path / "b.ilotpkg"
+        a.team.export_package(from_a)
+        b.team.export_package(from_b)
+        for session, order in ((c, (from_a, from_b)), (d, (from_b, from_a))):
+            for path in order:
+                session.team.import_package(path)
+        assert people(c) == people(d)
+        assert [x.key for x in c.team.conflicts()] == [x.key for x in d.team.conflicts()]
+    finally:
+        for session in (a, b, c, d):
+            session.close()
+
+
+def test_hand_over_sends_the_files_whole_and_the_sender_keeps_a_trace(pair, tmp_path):
+    a, b = pair
+    karim = a.participants.save(make_participant(last_name="Benali"))
+    a.participants.save(make_participant(file_number="DE-2026-002", last_name="Gardée"))
+    a.followup.save(Appointment(participant_id=karim.id, start=datetime(2026, 12, 3, 10, 0)))
+    out = tmp_path / "transmis.ilotpkg"
+    result = a.team.hand_over([karim.id], "CD", out, passphrase=PHRASE)
+    assert result.records == 2
+    b.team.import_package(out, passphrase=PHRASE)
+    assert [p[1] for p in people(b).values()] == ["Benali"]
+    assert len(b.followup.timeline(pid_of(b, karim.uid))) == 1
+    [(to, at)] = a.team.handovers(karim.id)
+    assert to == "CD" and at.date() == date(2026, 11, 27)
+    assert AuditAction.TEAM_HANDOVER.value in [e.action for e in a.audit.events()]
+
+
+def test_funder_figures_after_exchange_equal_the_one_vault_figures(pair, tmp_path):
+    a, b = pair
+    whole = laptop(tmp_path, "EF")
+    try:
+        for session, names in ((a, ("Un", "Deux")), (b, ("Trois",))):
+            for name in names:
+                for target in (session, whole):
+                    person = target.participants.save(
+                        make_participant(file_number=f"DE-2026-{name}", last_name=name, entry_date=date(2026, 3, 1))
+                    )
+                    target.followup.save(
+                        Appointment(participant_id=person.id, start=datetime(2026, 4, 2, 10, 0), duration_min=45)
+                    )
+        send(a, b, tmp_path)
+        send(b, a, tmp_path, "b.ilotpkg")
+        assert a.indicators.compute(2026) == b.indicators.compute(2026) == whole.indicators.compute(2026)
+    finally:
+        whole.close()
