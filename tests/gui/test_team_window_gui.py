@@ -210,8 +210,12 @@ def test_a_new_colleague_types_the_passphrase_once_at_the_first_exchange(
 
 
 def test_receive_a_package_from_a_usb_key(make_window, answers, tmp_path, team_folder):
-    folder, shared, _karim = team_folder
-    package = sorted(shared.glob("*.ilotpkg"))[-1]
+    folder, _shared, _karim = team_folder
+    usb = tmp_path / "cle-usb"
+    usb.mkdir()
+    cd = vault.unlock(tmp_path / "portable-cd", PASSWORD, clock=lambda: TODAY)
+    package = cd.team.export_package(usb / "de-cd.ilotpkg", everything=True).path  # carried by hand
+    cd.close()
     window = make_window(folder)
     window.unlock(PASSWORD)
     answers.queue(package)
@@ -223,3 +227,31 @@ def test_receive_a_package_from_a_usb_key(make_window, answers, tmp_path, team_f
     answers.queue(package)
     window.menus.receive_action.trigger()  # the same package again: nothing changes
     assert "déjà" in window.team_summary.text.text()
+
+
+def test_the_head_of_programme_changes_the_team_passphrase(make_window, qtbot, answers, tmp_path, team_folder):
+    from ilot_desktop.errors import TeamPassphraseError
+
+    folder, _shared, _karim = team_folder
+    window = make_window(folder)
+    window.unlock(PASSWORD)
+    window.edit_preferences()
+    preferences = window.preferences_dialog
+    qtbot.mouseClick(preferences.team_section.change_button, Qt.MouseButton.LeftButton)
+    dialog = preferences.change_dialog
+    assert dialog.isVisible() and dialog.ok_button.isDefault()
+    new = "Nouvelle phrase de l'equipe, decembre 2026"  # typed: QTest types ASCII only
+    qtbot.keyClicks(dialog.old, "pas la bonne phrase du tout")
+    qtbot.keyClicks(dialog.new, new)
+    qtbot.keyClicks(dialog.again, new)
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and "incorrecte" in dialog.error.text()
+    dialog.old.clear()
+    qtbot.keyClicks(dialog.old, TEAM)
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    name, (title, *_rest) = answers.calls[-1]
+    assert (name, title) == ("inform", "Phrase de passe d'équipe changée")
+    preferences.reject()
+    with pytest.raises(TeamPassphraseError):  # the old phrase no longer seals anything here
+        window.session.team.export_package(tmp_path / "essai.ilotpkg", passphrase=TEAM)
+    window.session.team.export_package(tmp_path / "essai.ilotpkg", passphrase=new)

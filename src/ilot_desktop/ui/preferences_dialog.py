@@ -111,7 +111,7 @@ class PreferencesDialog(QDialog):
 
         if self.team is None:
             return
-        dialog = ChangePassphraseDialog(self.team.change_passphrase, self)
+        dialog = self.change_dialog = ChangePassphraseDialog(self.team.change_passphrase, self)
         dialog.accepted.connect(
             lambda: dialogs.inform(
                 self,

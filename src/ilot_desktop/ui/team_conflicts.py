@@ -106,7 +106,7 @@ class ConflictSide(QGroupBox):
             Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
         self.text.setTextFormat(Qt.TextFormat.PlainText)
-        self.text.setAccessibleName(f"Valeur {self.title().lower() if value.here else self.title()}")
+        self.text.setAccessibleName("Valeur sur cet ordinateur" if value.here else f"Valeur reçue de {value.by_code}")
         if deleted or not value.text:
             self.text.setStyleSheet("color: #555; font-style: italic;")
         scroll = QScrollArea(self)
@@ -115,7 +115,7 @@ class ConflictSide(QGroupBox):
         scroll.setMinimumHeight(90)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.keep = QPushButton("Garder la suppression" if deleted else "Garder celle-ci", self)
-        self.keep.setAccessibleName(f"Garder la valeur « {self.title()} »")
+        self.keep.setAccessibleName(f"Garder la valeur «\u00a0{self.title()}\u00a0»")
         layout = QVBoxLayout(self)
         layout.addWidget(self.author)
         layout.addWidget(scroll, 1)
