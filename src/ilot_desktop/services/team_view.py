@@ -8,7 +8,7 @@ from datetime import date, datetime
 from typing import Any
 
 from ilot_desktop.domain.dates import format_date, format_time
-from ilot_desktop.domain.fields import BY_NAME, domain_value
+from ilot_desktop.domain.fields import BY_NAME, FIELDS, FieldKind, domain_value
 from ilot_desktop.domain.team_merge import (
     DEL,
     SyncRecord,
@@ -35,20 +35,8 @@ from ilot_desktop.domain.vocabulary import (
 )
 
 NBSP = "\u00a0"
-# free texts: « Garder les deux » joins them
-FREE_TEXTS = frozenset(
-    {
-        "notes",
-        "report",
-        "next_steps",
-        "comment",
-        "professional_project",
-        "skills",
-        "justice_constraints",
-        "work_constraints_notes",
-        "address",
-    }
-)
+# free texts: « Garder les deux » joins them (the file's long texts, and the records' reports and comments)
+FREE_TEXTS = frozenset({f.name for f in FIELDS if f.kind == FieldKind.LONG_TEXT} | {"report", "next_steps", "comment"})
 KIND_LABELS = {
     "participant": "Fiche",
     "appointment": "Rendez-vous",
