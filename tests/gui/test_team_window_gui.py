@@ -30,6 +30,7 @@ def test_preferences_set_the_team_folder_and_passphrase_once(make_window, qtbot,
     assert not section.needs_code.isVisibleTo(dialog)  # the laptop has its code
     for field in (section.folder_edit, section.passphrase, section.again, section.choose_button):
         assert field.accessibleName(), field
+    assert section.passphrase.nextInFocusChain() is section.again  # typed twice in a row
     answers.queue(shared)
     qtbot.mouseClick(section.choose_button, Qt.MouseButton.LeftButton)
     assert section.folder_edit.text() == str(shared)

@@ -104,11 +104,16 @@ class TeamSection(QGroupBox):
             self.passphrase.hide()
             self.again.hide()
         else:
-            first, _toggle = masked_with_toggle(self.passphrase, "la phrase de passe d'équipe")
+            first, toggle = masked_with_toggle(self.passphrase, "la phrase de passe d'équipe")
             first_holder = QWidget(self)
             first_holder.setLayout(first)
             add_form_row(form, self, "Phrase de passe", first_holder, buddy=self.passphrase)
             add_form_row(form, self, "Confirmez-la", self.again)
+            modes = (QLineEdit.EchoMode.Password, QLineEdit.EchoMode.Normal)
+            toggle.toggled.connect(lambda shown: self.again.setEchoMode(modes[bool(shown)]))  # both shown, or neither
+            QWidget.setTabOrder(self.remove_button, self.passphrase)
+            QWidget.setTabOrder(self.passphrase, self.again)  # typed twice in a row; « Afficher » after them
+            QWidget.setTabOrder(self.again, toggle)
             self.first_time = wrapping_label(QLabel(FIRST_TIME, self), 300)
             self.first_time.setStyleSheet("color: #555;")
             form.addRow("", self.first_time)
