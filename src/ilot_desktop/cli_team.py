@@ -118,13 +118,18 @@ def cmd_team_import(args: argparse.Namespace, paths: AppPaths) -> int:
 
 
 def cmd_team_sync(args: argparse.Namespace, paths: AppPaths) -> int:
-    """Send to the team folder and take in every colleague's new package; a refused one never stops the rest."""
+    """Take in every colleague's new package from the team folder (a refused one never stops the rest), then send
+    this laptop's changes there."""
     folder = Path(args.folder) if args.folder else None
     if folder is not None and not folder.is_dir():
         raise IlotError(f"Le dossier d'équipe n'existe pas ou n'est pas joignable : {folder}")
     session, passphrase = _open(paths)
     try:
         result = _with_passphrase(passphrase, lambda given: session.team.sync(folder, passphrase=given))
+        for received in result.received:
+            _say_received(received)
+        if not result.received:
+            print("Aucun nouveau paquet reçu.")
         if result.sent is not None:
             sent = result.sent
             log.info("team-sync: sent %d records, %d tombstones", sent.records, sent.tombstones)
@@ -134,10 +139,6 @@ def cmd_team_sync(args: argparse.Namespace, paths: AppPaths) -> int:
             )
         else:
             print("Rien de nouveau à envoyer.")
-        for received in result.received:
-            _say_received(received)
-        if not result.received:
-            print("Aucun nouveau paquet reçu.")
         for name, message in result.refused:
             print(f"Paquet refusé ({name})\u00a0: {message}", file=sys.stderr)
         log.info("team-sync: %d packages taken in, %d refused", len(result.received), len(result.refused))
