@@ -32,10 +32,9 @@ def person_by_uid(session, uid: str):
     raise AssertionError("no such person")
 
 
-@pytest.fixture
-def laptops(tmp_path):
+def conflicting_laptops(tmp_path: Path, take_in: bool = True) -> tuple[Path, str, Path]:
     """Laptop AB created Karim and sent him to CD; both then changed his phone and his notes differently; AB took in
-    CD's package: two conflicts wait on AB. Returns (AB's folder, Karim's uid, the CD package)."""
+    CD's package (unless ``take_in`` is False): two conflicts wait on AB. (AB's folder, Karim's uid, CD's package.)"""
     ab_dir, cd_dir = tmp_path / "portable-ab", tmp_path / "portable-cd"
     ab, cd = open_vault(ab_dir, "AB"), open_vault(cd_dir, "CD")
     try:
@@ -50,12 +49,18 @@ def laptops(tmp_path):
         back = cd.team.export_package(tmp_path / "retour.ilotpkg")
         here = ab.participants.get(karim.id)
         ab.participants.save(replace(here, phone="06 33 33 33 33", notes="Vu au parloir : projet logistique."))
-        result = ab.team.import_package(back.path)
-        assert result.conflicts == 2
+        if take_in:
+            assert ab.team.import_package(back.path).conflicts == 2
     finally:
         ab.close()
         cd.close()
-    return ab_dir, karim.uid
+    return ab_dir, karim.uid, back.path
+
+
+@pytest.fixture
+def laptops(tmp_path):
+    folder, uid, _package = conflicting_laptops(tmp_path)
+    return folder, uid
 
 
 def test_the_conflicts_page_shows_both_sides_and_settles_them(make_window, qtbot, answers, laptops):
@@ -123,3 +128,20 @@ def test_the_fiche_shows_a_former_number(make_window, tmp_path):
     window.open_participant(person.id)
     label = window.form.team_label
     assert label.isVisible() and label.text() == "Ancien numéro\u00a0: DE-2025-001"
+
+
+def test_the_summary_leads_to_the_conflicts(make_window, qtbot, answers, tmp_path):
+    folder, _uid, package = conflicting_laptops(tmp_path, take_in=False)
+    window = make_window(folder)
+    window.unlock(PASSWORD)
+    answers.queue(package)
+    window.receive_team_package()
+    summary = window.team_summary
+    assert "2 conflits attendent votre choix" in summary.conflicts_label.text()
+    assert summary.conflicts_button.isVisible() and summary.conflicts_button.isDefault()
+    qtbot.mouseClick(summary.conflicts_button, Qt.MouseButton.LeftButton)
+    dialog = window.conflicts_dialog
+    assert dialog is not None and dialog.isVisible() and dialog.list.count() == 2
+    qtbot.mouseClick(dialog.opener, Qt.MouseButton.LeftButton)  # the person's file, the page closed
+    assert not dialog.isVisible()
+    assert window.form.current is not None and window.form.current.file_number == "DE-2026-AB-001"

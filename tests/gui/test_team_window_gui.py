@@ -92,7 +92,7 @@ def team_folder(tmp_path):
 
 
 def test_send_and_receive_from_the_team_folder(make_window, qtbot, answers, team_folder):
-    folder, _shared, _karim = team_folder
+    folder, shared, _karim = team_folder
     window = make_window(folder)
     window.unlock(PASSWORD)
     proposal = window.team_proposal  # the folder is reachable: offered in the status bar, never forced
@@ -101,12 +101,14 @@ def test_send_and_receive_from_the_team_folder(make_window, qtbot, answers, team
     assert action.text().replace("&", "") == "Envoyer et recevoir"
     assert action.shortcut() == QKeySequence("Ctrl+Shift+E")
     before = len(window.session.participants.summaries())
+    (shared / "equipe-00000000000000ff.ilotpkg").write_bytes(b"ILOTEQ\x00\x01" + bytes(80))  # damaged
     qtbot.mouseClick(proposal.go, Qt.MouseButton.LeftButton)
     assert not proposal.isVisible()
     summary = window.team_summary
     assert summary is not None and summary.isVisible()
     text = summary.text.text()
     assert "CD" in text
+    assert "Paquet refusé (equipe-00000000000000ff.ilotpkg)\u00a0: " in text  # said, and the rest taken in
     assert "DE-2026-002" in text and "DE-2026-CD-002" in text  # Zoé's number is Lina's here: renumbered, said
     assert len(window.session.participants.summaries()) == before + 1  # nobody overwritten
     assert window.list_panel.visible_count() == before + 1

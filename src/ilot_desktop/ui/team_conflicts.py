@@ -127,7 +127,7 @@ class ConflictSide(QGroupBox):
 
 class ConflictsDialog(QDialog):
     """The conflicts waiting on this laptop, one at a time beside their list. ``settled`` after each choice (the
-    pages redraw); ``open_person(participant_id)`` opens the person's file (the dialog stays open)."""
+    pages redraw); « Ouvrir le dossier » closes the page and shows the person's file (``open_person``)."""
 
     settled = Signal()
 
@@ -138,6 +138,7 @@ class ConflictsDialog(QDialog):
         self.conflicts: list[Conflict] = []
         self.sides: list[ConflictSide] = []
         self.keep_both: QPushButton | None = None
+        self.opener: QPushButton | None = None
         self.settled_count = 0
         self.setWindowTitle("Conflits à régler")
         self.setModal(True)
@@ -223,6 +224,7 @@ class ConflictsDialog(QDialog):
             self.page = None
         self.sides = []
         self.keep_both = None
+        self.opener = None
 
     def _show(self, row: int) -> None:
         self._clear_detail()
@@ -244,8 +246,8 @@ class ConflictsDialog(QDialog):
         heading = QHBoxLayout()
         heading.addWidget(person, 1)
         if self.open_person is not None and conflict.participant_id is not None:
-            opener = QPushButton("&Ouvrir le dossier", page)
-            opener.setAccessibleName("Ouvrir le dossier de la personne")
+            opener = self.opener = QPushButton("&Ouvrir le dossier", page)
+            opener.setAccessibleName("Fermer cette page et ouvrir le dossier de la personne")
             pid = conflict.participant_id
             opener.clicked.connect(lambda _checked=False, p=pid: self._open(p))
             heading.addWidget(opener)
@@ -281,6 +283,8 @@ class ConflictsDialog(QDialog):
         page.show()
 
     def _open(self, participant_id: int) -> None:
+        """The page closes and the person's file shows (the conflicts wait: Fichier → Conflits à régler…)."""
+        self.accept()
         if self.open_person is not None:
             self.open_person(participant_id)
 
