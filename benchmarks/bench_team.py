@@ -99,7 +99,7 @@ class Bench:
         while len(people) < self.args.people:
             people.extend(demo_participants(TODAY, seed=seed))
             seed += 1
-        reports = [text for pair in REPORTS.values() for text in pair if text] or ["Entretien de suivi."]
+        reports = [pair for pairs in REPORTS.values() for pair in pairs]  # (compte rendu, prochaines étapes)
         session = vault.unlock(self.ab_template, PASSWORD, clock=lambda: TODAY)
         try:
             now = datetime(2026, 11, 27, 9)
@@ -108,9 +108,10 @@ class Bench:
                     number = f"DE-{person.entry_date.year}-AB-{index + 1:04d}"
                     participant_id = uow.participants.add(replace(person, id=None, file_number=number), now)
                     for slot in range(self.args.appointments):
+                        report, next_steps = reports[(index + slot) % len(reports)]
                         start = datetime(2026, 1, 5, 9) + timedelta(days=7 * slot + index % 200, minutes=index % 300)
                         uow.appointments.add(
-                            Appointment(participant_id, start, report=reports[(index + slot) % len(reports)]), now
+                            Appointment(participant_id, start, report=report, next_steps=next_steps), now
                         )
                 uow.commit()
         finally:
@@ -191,11 +192,11 @@ class Bench:
                     for summary in summaries[:100]:
                         person = session.participants.get(summary.id)
                         session.participants.save(replace(person, notes=person.notes + " Revu en commission."))
-                    new = [
-                        Appointment(summary.id, datetime(2026, 12, 7, 9) + timedelta(minutes=15 * i))
-                        for i, summary in enumerate(summaries[100:400])
-                    ]
-                    session.followup.save_many(new)
+                    with session._database.unit_of_work() as uow:  # closed files too: the bulk path, unchecked
+                        for i, summary in enumerate(summaries[100:400]):
+                            start = datetime(2026, 12, 7, 9) + timedelta(minutes=15 * i)
+                            uow.appointments.add(Appointment(summary.id, start, report="Point d'étape."), start)
+                        uow.commit()
                 else:
                     for index, summary in enumerate(summaries[500:600]):
                         person = session.participants.get(summary.id)
