@@ -289,3 +289,35 @@ def test_team_conflicts_on_a_fresh_laptop_and_usage_errors(tmp_path, monkeypatch
     assert "Erreur d'utilisation" in capsys.readouterr().err
     assert export(ab, tmp_path / "absent" / "p.ilotpkg", monkeypatch) == 5
     assert "n'existe pas" in capsys.readouterr().err
+
+
+def test_exit_6_has_two_meanings_told_apart_by_the_message(two, tmp_path, monkeypatch, capsys):
+    """6 is also « a window is open on this folder » (as for every command that writes the vault): nothing done."""
+    from tests.lock_holder import window_in_another_process
+
+    ab, cd, uid = two
+    edit_person(ab, uid, notes="Changé sur AB pendant que la fenêtre de CD est ouverte")
+    package = tmp_path / "pendant.ilotpkg"
+    assert export(ab, package, monkeypatch) == 0
+    capsys.readouterr()
+    with window_in_another_process(cd):
+        assert take_in(cd, package, monkeypatch) == 6
+        captured = capsys.readouterr()
+        assert "Îlot desktop est ouvert sur ce dossier" in captured.err and "conflit" not in captured.out
+        assert team(["--data-dir", str(cd), "team-sync", str(tmp_path)], monkeypatch) == 6
+        assert team(["--data-dir", str(cd), "team-conflicts"], monkeypatch) == 6
+        assert "ouvert sur ce dossier" in capsys.readouterr().err
+    assert people(cd)[uid][2] == "Premier entretien au parloir"  # nothing was taken in while the window held it
+    assert take_in(cd, package, monkeypatch) == 0
+
+
+def test_team_sync_exit_3_when_the_team_passphrase_is_wrong(two, tmp_path, monkeypatch, capsys):
+    ab, cd, uid = two
+    shared = tmp_path / "equipe"
+    shared.mkdir()
+    edit_person(ab, uid, notes="Changé sur AB")
+    assert team(["--data-dir", str(ab), "team-sync", str(shared)], monkeypatch) == 0
+    capsys.readouterr()
+    assert team(["--data-dir", str(cd), "team-sync", str(shared)], monkeypatch, passphrase="Pas la bonne 2026!") == 3
+    assert "phrase de passe d'équipe est incorrecte" in capsys.readouterr().err
+    assert people(cd)[uid][2] == "Premier entretien au parloir"
