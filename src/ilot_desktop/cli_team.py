@@ -199,7 +199,7 @@ def _conflicts_left(session: VaultSession) -> int:
 def print_conflicts(conflicts: Sequence[Conflict]) -> None:
     """Each conflict field by field, this laptop's value first: on standard output only (it names people)."""
     count = len(conflicts)
-    print(f"{_plural(count, 'conflit')} à régler (dans la fenêtre\u00a0: Fichier → Conflits à régler)\u00a0:")
+    print(f"{_plural(count, 'conflit')} à régler (dans la fenêtre\u00a0: Fichier → Conflits à régler…)\u00a0:")
     for number, conflict in enumerate(conflicts, start=1):
         what = " (supprimé d'un côté, modifié de l'autre)" if conflict.deletion else ""
         print(f"{number}. {conflict.person} — {conflict.record_label} — {conflict.field_label}{what}")
