@@ -321,3 +321,28 @@ def test_team_sync_exit_3_when_the_team_passphrase_is_wrong(two, tmp_path, monke
     assert team(["--data-dir", str(cd), "team-sync", str(shared)], monkeypatch, passphrase="Pas la bonne 2026!") == 3
     assert "phrase de passe d'équipe est incorrecte" in capsys.readouterr().err
     assert people(cd)[uid][2] == "Premier entretien au parloir"
+
+
+def test_on_a_terminal_the_team_passphrase_is_asked_only_when_needed(tmp_path, monkeypatch, capsys):
+    import getpass
+
+    class Terminal:
+        def isatty(self) -> bool:
+            return True
+
+        def readline(self) -> str:
+            raise AssertionError("a terminal is asked through getpass, never read in the clear")
+
+    ab = laptop(tmp_path, "AB", monkeypatch, capsys)
+    cd = laptop(tmp_path, "CD", monkeypatch, capsys)
+    add_person(ab)
+    package = tmp_path / "envoi.ilotpkg"
+    assert export(ab, package, monkeypatch) == 0
+    asked: list[str] = []
+    monkeypatch.setattr(getpass, "getpass", lambda prompt: asked.append(prompt) or TEAM)
+    monkeypatch.setattr("sys.stdin", Terminal())
+    assert team(["--data-dir", str(cd), "team-import", str(package)], monkeypatch, passphrase=None) == 0
+    assert asked == ["Phrase de passe d'équipe : "]  # CD had no team key yet
+    assert export(ab, tmp_path / "encore.ilotpkg", monkeypatch, "--all", passphrase=None) == 0
+    assert team(["--data-dir", str(cd), "team-import", str(tmp_path / "encore.ilotpkg")], monkeypatch, None) == 0
+    assert asked == ["Phrase de passe d'équipe : "]  # the key kept in the vault: not asked again
