@@ -145,3 +145,46 @@ def test_the_summary_leads_to_the_conflicts(make_window, qtbot, answers, tmp_pat
     qtbot.mouseClick(dialog.opener, Qt.MouseButton.LeftButton)  # the person's file, the page closed
     assert not dialog.isVisible()
     assert window.form.current is not None and window.form.current.file_number == "DE-2026-AB-001"
+
+
+def test_a_deletion_conflict_is_worded_deleted_here_changed_there(make_window, qtbot, tmp_path):
+    """AB deleted an appointment that CD went on writing the report of: « Supprimé ici, modifié là », each side with
+    its own button; AB keeps the deletion and nothing waits any more. The funder dialog said meanwhile that a conflict
+    waited."""
+    from datetime import datetime
+
+    ab_dir, cd_dir = tmp_path / "portable-ab", tmp_path / "portable-cd"
+    ab, cd = open_vault(ab_dir, "AB"), open_vault(cd_dir, "CD")
+    try:
+        ab.team.set_passphrase(TEAM)
+        karim = ab.participants.save(make_participant(file_number="DE-2026-AB-001"))
+        meeting = ab.followup.save(ab.followup.new_draft(karim.id, datetime(2026, 12, 3, 10, 0)))
+        cd.team.import_package(ab.team.export_package(tmp_path / "premier.ilotpkg").path, passphrase=TEAM)
+        there = person_by_uid(cd, karim.uid)
+        (view,) = cd.followup.timeline(there.id)
+        cd.followup.save(replace(view.appointment, report="Préparé le CV ensemble."))
+        back = cd.team.export_package(tmp_path / "retour.ilotpkg")
+        ab.followup.delete(meeting.id)
+        assert ab.team.import_package(back.path).conflicts == 1
+    finally:
+        ab.close()
+        cd.close()
+    window = make_window(ab_dir)
+    window.unlock(PASSWORD)
+    window.open_funder_dialog()
+    assert "1 conflit attend un choix" in window.funder_dialog.scope.text()
+    window.funder_dialog.reject()
+    window.open_conflicts()
+    dialog = window.conflicts_dialog
+    assert dialog.list.count() == 1
+    conflict = dialog.current()
+    assert conflict.deletion and conflict.record_label.startswith("Rendez-vous")
+    shown = " ".join(label.text() for label in dialog.page.findChildren(type(dialog.intro)))
+    assert "Supprimé ici, modifié là" in shown
+    here, there = dialog.sides
+    assert here.keep.text() == "Garder la suppression" and here.author.text().startswith("Supprimé sur cet ordinateur")
+    assert there.keep.text() == "Garder celle-ci" and there.title().startswith("Reçu de CD le ")
+    qtbot.mouseClick(here.keep, Qt.MouseButton.LeftButton)
+    assert dialog.list.count() == 0 and dialog.empty.isVisible()
+    assert window.session.followup.timeline(karim.id) == []
+    assert window.session.team.status().conflicts == 0

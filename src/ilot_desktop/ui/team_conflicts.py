@@ -86,7 +86,8 @@ def deletion_heading(conflict: Conflict) -> str:
 
 def list_text(conflict: Conflict) -> str:
     what = "Suppression" if conflict.deletion else conflict.field_label
-    return f"{conflict.person}\n{conflict.record_label} — {what}"
+    line = f"{conflict.record_label} — {what}"
+    return f"{conflict.person}\n{line}" if conflict.person else line
 
 
 class ConflictSide(QGroupBox):
@@ -234,7 +235,7 @@ class ConflictsDialog(QDialog):
         page = self.page = QWidget(self.detail)
         self.detail_layout = QVBoxLayout(page)
         self.detail_layout.setContentsMargins(0, 0, 0, 0)
-        person = wrapping_label(QLabel(conflict.person, page))
+        person = wrapping_label(QLabel(conflict.person or conflict.record_label, page))
         person.setStyleSheet("font-size: 16px; font-weight: 600;")
         person.setAccessibleName("Personne concernée")
         what = conflict.record_label
