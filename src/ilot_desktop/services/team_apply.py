@@ -67,9 +67,15 @@ def take_in(engine: Engine, pkg: Package, clock: SessionClock) -> Applied:
         uids = [u for u, r in incoming.items() if r.kind == kind]
         if kind == "participant":  # known files first: a renumbered one frees its number for a new one
             uids.sort(key=lambda u: u not in engine.rows["participant"])
-        waiting = [u for u, m in engine.metas.items() if m.kind == kind and m.held is not None and u not in incoming]
+        waiting = [u for u, m in engine.metas.items() if m.kind == kind and m.has_held and u not in incoming]
+        new: list[str] = []
         for uid in uids + waiting:
-            _apply_one(engine, uid, incoming.get(uid), out, pkg.from_code, dropped)
+            _apply_one(engine, uid, incoming.get(uid), out, pkg.from_code, dropped, new)
+        if new:  # in bulk, before the children that need their ids
+            rows = engine.rows[kind]
+            keys = engine.data.insert_many(kind, [(u, rows[u].fields) for u in new], engine.now)
+            for uid in new:
+                rows[uid].key = keys[uid]
     _anonymisations(engine, anonymise, incoming, out, clock, pkg.from_code)
     return out
 
@@ -106,14 +112,14 @@ def children(engine: Engine, participant_uid: str) -> set[str]:
                 if kind == "barrier":
                     barriers.add(uid)
     for uid, meta in engine.metas.items():
-        if meta.held and meta.held.get("participant") == participant_uid:
+        if meta.has_held and meta.held and meta.held.get("participant") == participant_uid:
             kids.add(uid)
             if meta.kind == "barrier":
                 barriers.add(uid)
     for uid, row in engine.rows["barrier_event"].items():
         if row.fields.get("barrier") in barriers:
             kids.add(uid)
-    kids.update(u for u, m in engine.metas.items() if m.held and m.held.get("barrier") in barriers)
+    kids.update(u for u, m in engine.metas.items() if m.has_held and m.held and m.held.get("barrier") in barriers)
     return kids
 
 
@@ -282,7 +288,10 @@ def _rename_local(engine: Engine, aliases: Mapping[str, str]) -> None:
 # --- one record ----------------------------------------------------------------------------------------------
 
 
-def _apply_one(engine: Engine, uid: str, theirs: SyncRecord | None, out: Applied, code: str, dropped: set[str]) -> None:
+def _apply_one(
+    engine: Engine, uid: str, theirs: SyncRecord | None, out: Applied, code: str, dropped: set[str], new: list[str]
+) -> None:
+    """Merge one record and write it back; a new row is queued in ``new`` (inserted in bulk by the caller)."""
     meta = engine.metas.get(uid)
     if theirs is None and meta is None:
         return
@@ -291,7 +300,7 @@ def _apply_one(engine: Engine, uid: str, theirs: SyncRecord | None, out: Applied
     mine = engine.record(meta) if meta is not None else None
     merged = (theirs.copy() if mine is None else merge_records(mine, theirs)) if theirs is not None else mine
     assert merged is not None
-    if mine is not None and same_record(mine, merged) and meta is not None and meta.held is None:
+    if mine is not None and same_record(mine, merged) and meta is not None and not meta.has_held:
         out.unchanged += 1
         return
     values = current_values(merged, mine=engine.me)
@@ -313,9 +322,9 @@ def _apply_one(engine: Engine, uid: str, theirs: SyncRecord | None, out: Applied
     if kind == "participant":
         merged, here = _number(engine, uid, merged, values, here, out, code)
     if row is None:
-        key = engine.data.insert(kind, uid, here, engine.now)
-        row = DataRow(key, dict(here))
+        row = DataRow(None, dict(here))
         engine.rows[kind][uid] = row
+        new.append(uid)
         out.new += 1
     else:
         diff = {f: v for f, v in here.items() if canonical_json(row.fields.get(f)) != canonical_json(v)}

@@ -51,7 +51,7 @@ def replica_id(uow: UnitOfWork) -> str:
 
 
 def meta_deleted(meta: SyncMeta) -> bool:
-    return any(len(d) > 3 and d[3] is not None for d in meta.dots.get(DEL, []))
+    return meta.mentions_deletion and any(len(d) > 3 and d[3] is not None for d in meta.dots.get(DEL, []))
 
 
 def _row_values(values: Mapping[str, Any]) -> dict[str, Any]:
@@ -193,7 +193,7 @@ class Engine:
                 present.add(uid)
                 changes += self._refresh_row(kind, uid, row)
         for uid, meta in list(self.metas.items()):
-            if uid in present or meta.held is not None or meta_deleted(meta):
+            if uid in present or meta.has_held or meta_deleted(meta):
                 continue
             self.store(uid, delete_write(self.record(meta), self.me, self.at), None)
             changes += 1
@@ -202,7 +202,7 @@ class Engine:
     def _refresh_row(self, kind: str, uid: str, row: DataRow) -> int:
         row_hash = value_hash(row.fields)
         meta = self.metas.get(uid)
-        if meta is not None and meta.row_hash == row_hash and meta.held is None:
+        if meta is not None and meta.row_hash == row_hash and not meta.has_held:
             return 0
         if meta is None:
             values = dict(row.fields)
@@ -245,7 +245,7 @@ class Engine:
 
     def conflicted(self) -> list[tuple[str, SyncRecord]]:
         """Every record with a field in conflict or a deletion in conflict, by uid."""
-        uids = set(self.cv) | {u for u, m in self.metas.items() if DEL in m.dots}
+        uids = set(self.cv) | {u for u, m in self.metas.items() if m.mentions_deletion}
         out = []
         for uid in sorted(uids):
             meta = self.metas.get(uid)

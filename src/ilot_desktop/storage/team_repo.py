@@ -170,6 +170,33 @@ class TeamDataRepository:
             self.id_of[kind][uid] = new_id
         return new_id
 
+    def insert_many(self, kind: str, items: list[tuple[str, Mapping[str, Any]]], now: datetime) -> dict[str, RowKey]:
+        """Insert rows in bulk (grouped by the columns they give); returns uid -> row key."""
+        t = table(kind)
+        stamped = "created_at" in t.c
+        groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+        keys: dict[str, RowKey] = {}
+        for uid, values in items:
+            columns = self._columns(kind, values)
+            columns["uid"] = uid
+            if stamped:
+                columns["created_at"] = columns["updated_at"] = now
+            groups.setdefault(tuple(sorted(columns)), []).append(columns)
+            if kind == "registration":
+                keys[uid] = (columns["action_id"], columns["participant_id"])
+        for rows in groups.values():
+            self.session.execute(insert(t), rows)
+        if kind != "registration":
+            uids = [uid for uid, _values in items]
+            for start in range(0, len(uids), 500):
+                batch = uids[start : start + 500]
+                keys.update({u: i for i, u in self.session.execute(select(t.c.id, t.c.uid).where(t.c.uid.in_(batch)))})
+            if kind in PARENT_KINDS:
+                for uid, key in keys.items():
+                    self.uid_of[kind][key] = uid
+                    self.id_of[kind][uid] = key
+        return keys
+
     def update(self, kind: str, key: RowKey, values: Mapping[str, Any], now: datetime) -> None:
         t = table(kind)
         columns = self._columns(kind, values)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -26,20 +25,85 @@ from ilot_desktop.storage.tables import (
 _CHUNK = 500  # bound on the parameters of one IN (...)
 
 
-@dataclass
 class SyncMeta:
     """A record's stored sync state. ``dots``: field -> [[replica, n, at], ...]; an entry has a 4th element, its
-    value, when the value is not in the data row (pseudo-fields such as ``_del``)."""
+    value, when the value is not in the data row (pseudo-fields such as ``_del``). The JSON is parsed only when
+    read: a refresh compares ``row_hash`` alone for a row that did not change."""
 
-    uid: str
-    kind: str
-    ctx: dict[str, int] = field(default_factory=dict)
-    dots: dict[str, list[list[Any]]] = field(default_factory=dict)
-    hashes: dict[str, str] = field(default_factory=dict)
-    row_hash: str = ""
-    held: dict[str, Any] | None = None
-    origin: str = ""
-    seq: int = 0
+    def __init__(
+        self,
+        uid: str,
+        kind: str,
+        origin: str = "",
+        seq: int = 0,
+        row_hash: str = "",
+        raw: tuple[str, str, str | None] | None = None,
+    ) -> None:
+        self.uid = uid
+        self.kind = kind
+        self.origin = origin
+        self.seq = seq
+        self.row_hash = row_hash
+        self._raw = raw  # (state, hashes, held) as stored
+        self._state: dict[str, Any] | None = None if raw else {"c": {}, "f": {}}
+        self._hashes: dict[str, str] | None = None if raw else {}
+        self._held: dict[str, Any] | None = None
+        self._held_parsed = raw is None
+
+    def _parsed_state(self) -> dict[str, Any]:
+        if self._state is None:
+            assert self._raw is not None
+            self._state = json.loads(self._raw[0])
+        return self._state
+
+    @property
+    def ctx(self) -> dict[str, int]:
+        return self._parsed_state()["c"]
+
+    @ctx.setter
+    def ctx(self, value: dict[str, int]) -> None:
+        self._parsed_state()["c"] = value
+
+    @property
+    def dots(self) -> dict[str, list[list[Any]]]:
+        return self._parsed_state()["f"]
+
+    @dots.setter
+    def dots(self, value: dict[str, list[list[Any]]]) -> None:
+        self._parsed_state()["f"] = value
+
+    @property
+    def hashes(self) -> dict[str, str]:
+        if self._hashes is None:
+            assert self._raw is not None
+            self._hashes = json.loads(self._raw[1])
+        return self._hashes
+
+    @hashes.setter
+    def hashes(self, value: dict[str, str]) -> None:
+        self._hashes = value
+
+    @property
+    def held(self) -> dict[str, Any] | None:
+        if not self._held_parsed:
+            assert self._raw is not None
+            self._held = None if self._raw[2] is None else json.loads(self._raw[2])
+            self._held_parsed = True
+        return self._held
+
+    @held.setter
+    def held(self, value: dict[str, Any] | None) -> None:
+        self._held = value
+        self._held_parsed = True
+
+    @property
+    def has_held(self) -> bool:
+        return self.held is not None if self._held_parsed else self._raw is not None and self._raw[2] is not None
+
+    @property
+    def mentions_deletion(self) -> bool:
+        """Cheap: could this record hold a deletion (``_del``)?"""
+        return '"_del"' in self._raw[0] if self._state is None and self._raw else "_del" in self.dots
 
     def as_row(self) -> dict[str, Any]:
         return {
@@ -55,18 +119,7 @@ class SyncMeta:
 
 
 def _meta(row: Any) -> SyncMeta:
-    state = json.loads(row.state)
-    return SyncMeta(
-        uid=row.uid,
-        kind=row.kind,
-        ctx=state["c"],
-        dots=state["f"],
-        hashes=json.loads(row.hashes),
-        row_hash=row.row_hash,
-        held=None if row.held is None else json.loads(row.held),
-        origin=row.origin,
-        seq=row.seq,
-    )
+    return SyncMeta(row.uid, row.kind, row.origin, row.seq, row.row_hash, (row.state, row.hashes, row.held))
 
 
 def _chunks(items: Iterable[str]) -> Iterable[list[str]]:
