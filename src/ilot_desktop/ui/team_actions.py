@@ -250,10 +250,10 @@ def propose_at_unlock(window: MainWindow) -> bool:
     if team is None or session is None or not session.participants.laptop_code():
         return False
     try:
-        status = team.status()
+        folder = team.folder()  # the setting alone: status() would read every record's sync state
     except IlotError:
         return False
-    if status.folder is None or folder_problem(Path(status.folder)) is not None:
+    if folder is None or folder_problem(Path(folder)) is not None:
         return False
     bar: TeamProposal | None = getattr(window, "team_proposal", None)
     if bar is None:
