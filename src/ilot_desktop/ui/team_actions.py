@@ -94,7 +94,7 @@ def send_and_receive(window: MainWindow) -> Any | None:
     if team is None or _needs_code(window) or not window._confirm_leave():
         return None
     hide_proposal(window)
-    folder = team.status().folder
+    folder = team.folder()
     if folder is None or folder_problem(folder) is not None:
         if folder is not None:
             dialogs.inform(
@@ -107,16 +107,17 @@ def send_and_receive(window: MainWindow) -> Any | None:
         if folder is None:
             return None
     chosen = folder
-    result = _with_passphrase(
-        window, TITLE, "Envoi et réception des paquets d'équipe…", lambda p: team.sync(chosen, passphrase=p)
+    done = _with_passphrase(
+        window, TITLE, "Envoi et réception des paquets d'équipe…", lambda p: _and_waiting(team, team.sync(chosen, p))
     )
-    if result is None:
+    if done is None:
         return None
+    result, waiting = done
     log.info("team sync done (%d packages taken in, %d refused)", len(result.received), len(result.refused))
     window._after_import()
     from ilot_desktop.ui.team_dialogs import sync_lines
 
-    show_summary(window, TITLE, sync_lines(result))
+    show_summary(window, TITLE, sync_lines(result), waiting)
     return result
 
 
@@ -128,29 +129,31 @@ def receive_package(window: MainWindow) -> Any | None:
     path = dialogs.choose_open_path(window, "Recevoir un paquet d'équipe", PACKAGE_FILTER)
     if path is None:
         return None
-    result = _with_passphrase(
-        window, "Recevoir un paquet", "Lecture du paquet d'équipe…", lambda p: team.import_package(path, passphrase=p)
+    done = _with_passphrase(
+        window,
+        "Recevoir un paquet",
+        "Lecture du paquet d'équipe…",
+        lambda p: _and_waiting(team, team.import_package(path, passphrase=p)),
     )
-    if result is None:
+    if done is None:
         return None
+    result, waiting = done
     window._after_import()
-    lines = ["Ce paquet avait déjà été reçu\u00a0: rien n'a changé."] if result.already_taken else []
-    lines = lines or list(result.summary_lines())
-    said = "\n".join(lines)
-    lines += [
-        f"Dossier renuméroté\u00a0: {a} → {b} (ce numéro était déjà pris ici)."
-        for a, b in result.renumbered
-        if b not in said
-    ]
-    show_summary(window, "Paquet reçu", lines)
+    from ilot_desktop.ui.team_dialogs import import_lines
+
+    lines = ["Ce paquet avait déjà été reçu\u00a0: rien n'a changé."] if result.already_taken else import_lines(result)
+    show_summary(window, "Paquet reçu", lines, waiting)
     return result
 
 
-def show_summary(window: MainWindow, title: str, lines: list[str]) -> None:
+def _and_waiting(team: Any, result: T) -> tuple[T, int]:
+    """In the worker thread: the result and how many conflicts wait (counting them reads every sync state)."""
+    return result, team.status().conflicts
+
+
+def show_summary(window: MainWindow, title: str, lines: list[str], waiting: int) -> None:
     from ilot_desktop.ui.team_dialogs import TeamSummaryDialog
 
-    team = _team(window)
-    waiting = team.status().conflicts if team is not None else 0
     dialog = window.team_summary = TeamSummaryDialog(title, lines, waiting, window)
     dialog.show_conflicts.connect(lambda: open_conflicts(window))
     dialog.open()
