@@ -16,6 +16,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QGroupBox,
@@ -295,10 +296,17 @@ class ConflictsDialog(QDialog):
         if conflict is None:
             return False
         row = self.list.currentRow()
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # the file's sync states are read again
         try:
             self.team.resolve(conflict.key, choice)
         except IlotError as error:
-            dialogs.show_error(self, error)
+            refused: IlotError | None = error
+        else:
+            refused = None
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        if refused is not None:
+            dialogs.show_error(self, refused)
             return False
         log.info("team conflict settled (%s)", "both" if choice == "both" else "one side")
         self.settled_count += 1
