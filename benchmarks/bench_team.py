@@ -109,7 +109,8 @@ class Bench:
                     participant_id = uow.participants.add(replace(person, id=None, file_number=number), now)
                     for slot in range(self.args.appointments):
                         report, next_steps = reports[(index + slot) % len(reports)]
-                        start = datetime(2026, 1, 5, 9) + timedelta(days=7 * slot + index % 200, minutes=index % 300)
+                        first = datetime.combine(person.entry_date, datetime.min.time()).replace(hour=9)
+                        start = first + timedelta(days=7 * slot, minutes=index % 300)
                         uow.appointments.add(
                             Appointment(participant_id, start, report=report, next_steps=next_steps), now
                         )
@@ -268,10 +269,17 @@ class Bench:
             self.record("workbook: export everything (in the clear)", seconds)
         finally:
             session.close()
+        from ilot_desktop.errors import ImportRejected
+
         session = vault.unlock(self.copy(self.cd_template, "classeur-cd"), PASSWORD, clock=lambda: TODAY)
         try:
-            seconds, _ = timed(lambda: session.exchange.apply(book))
-            self.record("workbook: import into an empty file", seconds)
+            started = time.perf_counter()
+            try:
+                session.exchange.apply(book)
+                self.record("workbook: import into an empty file", time.perf_counter() - started)
+            except ImportRejected as refused:  # what the workbook cannot carry: said, and timed as a check
+                self.record("workbook: checked, refused (see JSON)", time.perf_counter() - started)
+                self.results["workbook_refused"] = [str(problem) for problem in refused.problems[:5]]
         finally:
             session.close()
 
