@@ -44,6 +44,7 @@ SHOTS = {
     "15-fichier-ville": "le fichier pour la Ville de Paris",
     "16-restaurer": "restaurer une sauvegarde",
     "17-a-propos": "À propos",
+    "18-conflits": "les conflits à régler, côte à côte",
 }
 
 
@@ -201,10 +202,60 @@ def take_all(out: Path, real_window: bool = False) -> list[str]:
         shooter.shoot("17-a-propos", window.about_dialog)
         window.about_dialog.reject()
 
+        conflicts = _team_conflicts(window, Path(scratch))
+        shooter.shoot("18-conflits", conflicts)
+        conflicts.reject()
+
         window.lock()
         window.close()
         shooter.settle()
     return shooter.written
+
+
+def _team_conflicts(window, scratch: Path) -> QWidget:
+    """« Conflits à régler » over the demo: a colleague's laptop took the people in, then both laptops wrote the same
+    person's notes and phone differently and the demo took the colleague's package in."""
+    from dataclasses import replace
+
+    from ilot_desktop.services import vault
+    from ilot_desktop.ui.team_conflicts import ConflictsDialog
+
+    team = "Phrase de passe de l'équipe de démonstration"
+    here = window.session
+    here.participants.set_laptop_code("AB")
+    here.team.set_passphrase(team)
+    person = here.participants.get(_richest_person(here))
+    first = here.team.export_package(scratch / "premier.ilotpkg", everything=True)
+    colleague, _code = vault.create(scratch / "collegue", PASSWORD)
+    try:
+        colleague.participants.set_laptop_code("CD")
+        colleague.team.import_package(first.path, passphrase=team)
+        there = colleague.participants.by_file_number(person.file_number)
+        assert there is not None
+        colleague.participants.save(
+            replace(
+                there,
+                phone="07 61 42 18 90",
+                notes="Vu au SPIP avec sa conseillère : préfère la logistique, le permis cariste est envisagé "
+                "avec la mission locale.",
+            )
+        )
+        back = colleague.team.export_package(scratch / "retour.ilotpkg")
+    finally:
+        colleague.close()
+    here.participants.save(
+        replace(
+            here.participants.get(person.id),
+            phone="06 18 27 36 45",
+            notes="Entretien au parloir : projet de formation en cuisine, inscription au CAP à préparer avant la "
+            "sortie.",
+        )
+    )
+    here.team.import_package(back.path)
+    dialog = ConflictsDialog(here.team, window)
+    dialog.resize(1000, 620)  # as on a 1366 × 768 screen, also offscreen
+    dialog.show()
+    return dialog
 
 
 def _richest_person(session) -> int:
