@@ -67,13 +67,19 @@ def encodings(secret: str) -> list[bytes]:
 
 
 def inflated(data: bytes) -> list[bytes]:
-    """Whatever zlib (with header, raw deflate, gzip) would inflate starting at any offset of ``data``."""
+    """Whatever zlib would inflate starting at any offset of ``data``: raw deflate everywhere, a zlib or gzip
+    stream where its header could start."""
     found = []
     for offset in range(len(data)):
-        for wbits in (15, -15, 31):
+        modes = [-15]
+        if offset + 1 < len(data) and data[offset] & 0x0F == 8 and (data[offset] << 8 | data[offset + 1]) % 31 == 0:
+            modes.append(15)
+        if data[offset : offset + 2] == b"\x1f\x8b":
+            modes.append(31)
+        for wbits in modes:
             inflater = zlib.decompressobj(wbits)
             try:
-                out = inflater.decompress(data[offset : offset + 4096], 65536)
+                out = inflater.decompress(data[offset : offset + 2048], 65536)
             except zlib.error:
                 continue
             if len(out) >= 4:
