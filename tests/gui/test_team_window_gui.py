@@ -258,3 +258,25 @@ def test_the_head_of_programme_changes_the_team_passphrase(make_window, qtbot, a
     with pytest.raises(TeamPassphraseError):  # the old phrase no longer seals anything here
         window.session.team.export_package(tmp_path / "essai.ilotpkg", passphrase=TEAM)
     window.session.team.export_package(tmp_path / "essai.ilotpkg", passphrase=new)
+
+
+def test_a_folder_gone_before_saving_is_said_and_the_passphrase_kept(make_window, qtbot, answers, tmp_path):
+    folder = tmp_path / "donnees"
+    open_vault(folder, "AB").close()
+    usb = tmp_path / "cle-usb"
+    usb.mkdir()
+    window = make_window(folder)
+    window.unlock(PASSWORD)
+    window.edit_preferences()
+    dialog = window.preferences_dialog
+    section = dialog.team_section
+    answers.queue(usb)
+    section.choose_button.click()
+    usb.rmdir()  # the key pulled out meanwhile
+    qtbot.keyClicks(section.passphrase, "phrase de l'equipe 2026")
+    qtbot.keyClicks(section.again, "phrase de l'equipe 2026")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    name, (error,) = answers.calls[-1]
+    assert name == "show_error" and "introuvable" in str(error)
+    status = window.session.team.status()
+    assert status.joined and status.folder is None

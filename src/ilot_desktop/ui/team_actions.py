@@ -284,9 +284,8 @@ def save_team_preferences(window: MainWindow, section: Any) -> bool:
         return False
     passphrase = section.new_passphrase()
     section.forget()
-    try:
-        if section.folder_changed:
-            team.set_folder(section.chosen_folder())
+    saved = True
+    try:  # the passphrase first: typed once, it must not be lost to a folder that has just gone
         if passphrase is not None:
             run_in_background(
                 window,
@@ -298,5 +297,11 @@ def save_team_preferences(window: MainWindow, section: Any) -> bool:
         return False
     except IlotError as error:
         dialogs.show_error(window, error)
-        return False
-    return True
+        saved = False
+    if section.folder_changed:
+        try:
+            team.set_folder(section.chosen_folder())
+        except IlotError as error:
+            dialogs.show_error(window, error)
+            saved = False
+    return saved
