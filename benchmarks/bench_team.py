@@ -332,11 +332,13 @@ def main(argv=None) -> int:
             "python": platform.python_version(),
             "sqlite": sqlite3.sqlite_version,
             "peak_rss_mb": peak_rss_mb(),
+            "load_average_at_end": [round(value, 2) for value in os.getloadavg()],  # other work on the machine
             "at": datetime.now().isoformat(timespec="seconds"),
         }
         args.out.parent.mkdir(parents=True, exist_ok=True)
         args.out.write_text(json.dumps(bench.results, indent=2), encoding="utf-8")
         print(table(bench.results))
+        print(f"\nLoad average at the end (other work on this machine): {bench.results['load_average_at_end']}")
         print(f"\nEvery figure: {args.out}")
     finally:
         if args.keep:
