@@ -12,6 +12,7 @@ from ilot_desktop.domain.actions import CollectiveAction
 from ilot_desktop.domain.audit import AuditAction
 from ilot_desktop.domain.followup import Appointment
 from ilot_desktop.domain.vocabulary import ActionType, Attendance, EndReason
+from ilot_desktop.errors import TeamPassphraseError
 from tests.factories import make_participant
 from tests.integration.test_team_service import PHRASE, laptop, people, send
 
@@ -191,3 +192,89 @@ def test_funder_figures_after_exchange_equal_the_one_vault_figures(pair, tmp_pat
         assert a.indicators.compute(2026) == b.indicators.compute(2026) == whole.indicators.compute(2026)
     finally:
         whole.close()
+
+
+def test_deleted_here_and_edited_there_is_listed_then_settled(pair, tmp_path):
+    a, b = pair
+    karim = a.participants.save(make_participant())
+    appointment = a.followup.save(Appointment(participant_id=karim.id, start=datetime(2026, 12, 3, 10, 0), report="R"))
+    send(a, b, tmp_path)
+    a.followup.delete(appointment.id)
+    on_b = b.followup.timeline(pid_of(b, karim.uid))[0].appointment
+    b.followup.save(replace(on_b, report="Compte rendu écrit sur CD"))
+    result, _ = send(b, a, tmp_path, "b.ilotpkg")
+    assert result.conflicts == 1
+    [conflict] = a.team.conflicts()
+    assert conflict.deletion and conflict.record_label.startswith("Rendez-vous du 03/12/2026")
+    assert [(v.value, v.here, v.by_code) for v in conflict.values] == [("delete", True, "AB"), ("keep", False, "CD")]
+    assert a.followup.timeline(karim.id) == []  # nothing changed under her feet
+    a.team.resolve(conflict.key, 1)  # keep it, with the report written on CD
+    [kept] = a.followup.timeline(karim.id)
+    assert kept.appointment.report == "Compte rendu écrit sur CD"
+    send(a, b, tmp_path, "a.ilotpkg")
+    assert a.team.conflicts() == b.team.conflicts() == []
+    assert len(b.followup.timeline(pid_of(b, karim.uid))) == 1
+
+
+def test_a_deletion_seen_by_the_other_side_travels(pair, tmp_path):
+    a, b = pair
+    karim = a.participants.save(make_participant())
+    appointment = a.followup.save(Appointment(participant_id=karim.id, start=datetime(2026, 12, 3, 10, 0)))
+    send(a, b, tmp_path)
+    a.followup.delete(appointment.id)
+    result, _ = send(a, b, tmp_path, "del.ilotpkg")
+    assert result.conflicts == 0 and b.followup.timeline(pid_of(b, karim.uid)) == []
+
+
+def test_a_restored_backup_draws_a_new_replica_id(tmp_path):
+    from ilot_desktop.services import vault
+    from ilot_desktop.services.backup import restore
+    from tests.conftest import PASSWORD, TODAY
+
+    a = laptop(tmp_path, "AB")
+    a.participants.save(make_participant())
+    a.team.export_package(tmp_path / "p.ilotpkg", passphrase=PHRASE)
+    folder = a.backups.write()
+    with a._database.unit_of_work() as uow:
+        before = uow.settings.get("team.replica_id")
+    a.close()
+    restore(tmp_path / "coffre-AB", folder, PASSWORD)
+    again = vault.unlock(tmp_path / "coffre-AB", PASSWORD, clock=lambda: TODAY)
+    try:
+        again.team.export_package(tmp_path / "q.ilotpkg")
+        with again._database.unit_of_work() as uow:
+            after = uow.settings.get("team.replica_id")
+        assert before and after and before != after
+    finally:
+        again.close()
+
+
+def test_a_changed_passphrase_is_asked_for_then_adopted(pair, tmp_path):
+    a, b = pair
+    a.participants.save(make_participant())
+    send(a, b, tmp_path)
+    with pytest.raises(TeamPassphraseError):
+        a.team.change_passphrase("pas la bonne", "Nouvelle phrase 2027")
+    a.team.change_passphrase(PHRASE, "Nouvelle phrase 2027")
+    a.participants.save(make_participant(file_number="DE-2026-002", last_name="Seconde"))
+    a.team.export_package(tmp_path / "new.ilotpkg")
+    with pytest.raises(TeamPassphraseError):
+        b.team.import_package(tmp_path / "new.ilotpkg")  # the salt changed: asked for
+    assert b.team.import_package(tmp_path / "new.ilotpkg", passphrase="Nouvelle phrase 2027").new == 1
+    b.team.export_package(tmp_path / "back.ilotpkg")  # with the new key, without typing it again
+    a.team.import_package(tmp_path / "back.ilotpkg")
+
+
+def test_sync_through_a_folder_skips_a_damaged_package_and_says_why(pair, tmp_path):
+    a, b = pair
+    shared = tmp_path / "equipe"
+    shared.mkdir()
+    a.participants.save(make_participant())
+    first = a.team.sync(shared, passphrase=PHRASE)
+    assert first.sent is not None and first.received == () and first.refused == ()
+    (shared / "equipe-0000000000000000.ilotpkg").write_bytes(b"ILOTEQ\x00\x01 abime")
+    got = b.team.sync(shared, passphrase=PHRASE)
+    assert [r.from_code for r in got.received] == ["AB"] and len(people(b)) == 1
+    assert got.refused and "incomplet" in got.refused[0][1]
+    assert a.team.sync(shared).sent is None or people(a) == people(b)
+    assert [p.code for p in a.team.programme_scope()] == ["AB", "CD"]

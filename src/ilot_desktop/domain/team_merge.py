@@ -109,10 +109,22 @@ def merge_records(x: SyncRecord, y: SyncRecord) -> SyncRecord:
     for name in x.fields.keys() | y.fields.keys():
         ex, ey = x.fields.get(name, {}), y.fields.get(name, {})
         kept = {d: e for d, e in ex.items() if d in ey or not covered(y.ctx, d)}
-        kept.update({d: e for d, e in ey.items() if d in ex or not covered(x.ctx, d)})
+        kept.update({d: e for d, e in ey.items() if d not in ex and not covered(x.ctx, d)})
+        for d in ex.keys() & ey.keys():
+            kept[d] = _same_dot(ex[d], ey[d])
         if kept:
             out.fields[name] = kept
     return out
+
+
+def _same_dot(a: Entry, b: Entry) -> Entry:
+    """One write seen on both sides: the same value, unless one side no longer holds it (None: a deleted record's
+    values are not kept); chosen so that the merge stays commutative."""
+    if a[0] is None:
+        return b
+    if b[0] is None:
+        return a
+    return a if canonical_json(a) >= canonical_json(b) else b
 
 
 def local_write(rec: SyncRecord | None, kind: str, replica: str, values: Mapping[str, Any], at: str) -> SyncRecord:
@@ -126,12 +138,10 @@ def local_write(rec: SyncRecord | None, kind: str, replica: str, values: Mapping
 
 
 def delete_write(rec: SyncRecord, replica: str, at: str) -> SyncRecord:
-    """The deletion of a record on this laptop: ``_del`` holds what the deleter had seen, and the other fields'
-    entries go (seen and replaced: a laptop that had them drops them too; an edit the deleter had not seen stays,
-    and is the « supprimé ici / modifié là » conflict)."""
-    out = local_write(rec, rec.kind, replica, {DEL: dict(rec.ctx)}, at)
-    out.fields = {DEL: out.fields[DEL]}
-    return out
+    """The deletion of a record on this laptop: ``_del`` holds what the deleter had seen (an edit it had not seen
+    is the « supprimé ici / modifié là » conflict). The other fields' entries stay: a laptop that no longer holds
+    their values keeps them as None, and a copy that has them gives them back (``merge_records``)."""
+    return local_write(rec, rec.kind, replica, {DEL: dict(rec.ctx)}, at)
 
 
 def deletion_ctx(rec: SyncRecord) -> dict[str, int] | None:

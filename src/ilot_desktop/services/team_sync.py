@@ -152,7 +152,7 @@ class Engine:
             for dot, (value, at) in sorted(entries.items()):
                 if name.startswith("_"):
                     listed.append([dot[0], dot[1], at, value])
-                elif mine is not None and canonical_json(value) == mine:
+                elif (here is None and held is None) or (mine is not None and canonical_json(value) == mine):
                     listed.append([dot[0], dot[1], at])
                 else:
                     listed.append([dot[0], dot[1], at])
