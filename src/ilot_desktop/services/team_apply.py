@@ -18,6 +18,7 @@ from typing import Any
 from ilot_desktop.domain.audit import AuditAction
 from ilot_desktop.domain.privacy import anonymised_participant, anonymous_number
 from ilot_desktop.domain.team_merge import (
+    DEL,
     ERASED,
     Package,
     SyncRecord,
@@ -300,7 +301,7 @@ def _apply_one(
     mine = engine.record(meta) if meta is not None else None
     merged = (theirs.copy() if mine is None else merge_records(mine, theirs)) if theirs is not None else mine
     assert merged is not None
-    if mine is not None and same_record(mine, merged) and meta is not None and not meta.has_held:
+    if mine is not None and meta is not None and not meta.has_held and _unchanged(mine, merged, row is None):
         out.unchanged += 1
         return
     values = current_values(merged, mine=engine.me)
@@ -312,7 +313,7 @@ def _apply_one(
             engine.data.delete(kind, row.key)
             del engine.rows[kind][uid]
         return
-    if is_deleted(merged):
+    if is_deleted(merged) and (not deletion_conflict(merged) or _deleted_by(merged, engine.me)):
         _apply_deletion(engine, uid, kind, merged, row)
         out.updated += 1
         return
@@ -335,9 +336,23 @@ def _apply_one(
     engine.store(uid, merged, row.fields)
 
 
+def _unchanged(mine: SyncRecord, merged: SyncRecord, no_row: bool) -> bool:
+    """Nothing new: the same record; for one deleted here without conflict, the same writes (the values it no
+    longer holds may come back from a copy that has them: they are not kept)."""
+    if same_record(mine, merged):
+        return True
+    if not (no_row and is_deleted(merged) and not deletion_conflict(merged)) or mine.ctx != merged.ctx:
+        return False
+    return {n: set(es) for n, es in mine.fields.items()} == {n: set(es) for n, es in merged.fields.items()}
+
+
+def _deleted_by(rec: SyncRecord, replica: str) -> bool:
+    return any(d[0] == replica and v is not None for d, (v, _at) in rec.fields.get(DEL, {}).items())
+
+
 def _apply_deletion(engine: Engine, uid: str, kind: str, merged: SyncRecord, row: DataRow | None) -> None:
-    if deletion_conflict(merged):
-        engine.store(uid, merged, row.fields if row is not None else None)  # listed; the row stays if here
+    if deletion_conflict(merged):  # deleted here, changed there: listed, and still deleted here
+        engine.store(uid, merged, row.fields if row is not None else None)
         return
     if row is not None:
         engine.data.delete(kind, row.key)
