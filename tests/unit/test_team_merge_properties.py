@@ -13,7 +13,7 @@ import copy
 from dataclasses import dataclass, field
 from typing import Any
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from ilot_desktop.domain import team_merge as tm
@@ -438,6 +438,31 @@ def test_a_deletion_against_an_edit_is_listed_on_both_laptops(history, uid, edit
         assert (uid, tm.DEL) in m.conflicts()
         for name, value in edit.items():  # the edit is still there to be seen, not silently dropped
             assert value in [v for v, _ in rec.fields[name].values()]
+
+
+@SETTINGS
+@given(
+    ops(3),
+    st.sampled_from(["a1", "a2", "t2", "b2"]),
+    st.dictionaries(st.sampled_from(FIELDS), st.integers(4, 6), min_size=1),
+)
+# Found by this test (engine defect reported in issue 15's session): two deletions that had seen different edits
+# were listed as « supprimé ici / modifié là » though the item is deleted on both sides and nothing is in doubt.
+@example([], "a1", {"notes": 4})
+def test_an_item_deleted_on_both_laptops_is_no_conflict(history, uid, edit):
+    a, b, _ = run(history)
+    a.write(RECORDS[uid][1], {"status": 1})
+    a.write(uid, {"notes": 0})
+    b.take(a.package())
+    if not a.editable(uid) or not b.editable(uid) or tm.deletion_conflict(a.recs[uid]):
+        return  # erased, deleted or in doubt earlier in the history
+    a.write(uid, edit)  # edited, then deleted, on one laptop
+    a.delete(uid)
+    b.delete(uid)  # deleted on the other without having seen the edit
+    for here, there in ((a, b), (b, a)):
+        m = joined(here, there)
+        assert tm.is_deleted(m.recs[uid])
+        assert (uid, tm.DEL) not in m.conflicts()
 
 
 # --- tombstones and aliases alone ----------------------------------------------------------------------------------
