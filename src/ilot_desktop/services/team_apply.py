@@ -369,15 +369,45 @@ def _number(
     out: Applied,
     code: str,
 ) -> tuple[SyncRecord, dict[str, Any]]:
-    """A number held here by another person: this file gets one carrying the code of its laptop (rule 2)."""
+    """A number held here by another person (rule 2): the incoming file gets one carrying the code of the laptop
+    it was created on. When neither was numbered on this laptop, the smaller uid keeps the number, whichever came
+    first (the same file whatever the order packages came in)."""
     numbers = {r.fields.get("file_number"): u for u, r in engine.rows["participant"].items()}
     number = here.get("file_number")
     holder = numbers.get(number)
     if not isinstance(number, str) or holder is None or holder == uid:
         return merged, here
-    origin = str(values.get(ORIGIN) or code or "X")
-    new = renumbered(number, origin, lambda n: n in numbers)
-    former = ", ".join(x for x in (str(here.get("former_numbers") or ""), number) if x)
-    change = {"file_number": new, "former_numbers": former}
-    out.renumbered.append((number, new))
+    if not _numbered_here(engine, holder) and uid < holder:
+        _renumber_holder(engine, holder, numbers, out, code)
+        return merged, here
+    change = _new_number(number, str(values.get(ORIGIN) or code or "X"), here, numbers)
+    out.renumbered.append((number, change["file_number"]))
     return local_write(merged, "participant", engine.me, change, engine.at), {**here, **change}
+
+
+def _new_number(number: str, origin: str, values: Mapping[str, Any], numbers: Mapping[Any, str]) -> dict[str, str]:
+    new = renumbered(number, origin, lambda n: n in numbers)
+    former = ", ".join(x for x in (str(values.get("former_numbers") or ""), number) if x)
+    return {"file_number": new, "former_numbers": former}
+
+
+def _numbered_here(engine: Engine, uid: str) -> bool:
+    """Was this file's current number given on this laptop (created or renumbered here)?"""
+    meta = engine.metas.get(uid)
+    if meta is None:
+        return True
+    return any(d[0] == engine.me for d in meta.dots.get("file_number", []))
+
+
+def _renumber_holder(engine: Engine, holder: str, numbers: Mapping[Any, str], out: Applied, code: str) -> None:
+    row = engine.rows["participant"][holder]
+    meta = engine.metas[holder]
+    rec = engine.record(meta)
+    origin = str(current_values(rec).get(ORIGIN) or meta.origin or code or "X")
+    number = str(row.fields.get("file_number"))
+    change = _new_number(number, origin, row.fields, numbers)
+    if row.key is not None:
+        engine.data.update("participant", row.key, change, engine.now)
+    row.fields.update(change)
+    engine.store(holder, local_write(rec, "participant", engine.me, change, engine.at), row.fields)
+    out.renumbered.append((number, change["file_number"]))
