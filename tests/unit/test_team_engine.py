@@ -146,3 +146,14 @@ def test_merge_states_reports_only_what_changed():
 def test_value_hash_is_stable_and_short():
     assert tm.value_hash({"b": 1, "a": [1, 2]}) == tm.value_hash({"a": [1, 2], "b": 1})
     assert len(tm.value_hash("x")) == 12 and tm.value_hash("x") != tm.value_hash("y")
+
+
+def test_two_deletions_that_saw_different_edits_are_no_conflict():
+    base = tm.local_write(None, "appointment", "A", {"report": "r"}, AT)
+    on_b = ship(base)
+    edited = tm.local_write(base, "appointment", "A", {"report": "r2"}, AT)
+    merged = tm.merge_records(tm.delete_write(edited, "A", AT), tm.delete_write(on_b, "B", AT))
+    assert tm.is_deleted(merged) and not tm.deletion_conflict(merged)
+    # a deletion undone on one side (a choice: keep) while deleted on another is one
+    kept = tm.local_write(tm.delete_write(edited, "A", AT), "appointment", "A", {tm.DEL: None}, AT)
+    assert tm.deletion_conflict(tm.merge_records(kept, tm.delete_write(on_b, "B", AT)))

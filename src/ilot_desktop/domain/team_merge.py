@@ -171,8 +171,8 @@ def edited_after_deletion(rec: SyncRecord) -> list[str]:
 def deletion_conflict(rec: SyncRecord) -> bool:
     """Deleted on one side, changed on another (or a deletion undone elsewhere), and nobody chose yet."""
     dels = rec.fields.get(DEL, {})
-    mixed = len({json.dumps(e[0], sort_keys=True) for e in dels.values()}) > 1
-    return mixed or bool(edited_after_deletion(rec))
+    undone = any(e[0] is None for e in dels.values()) and any(e[0] is not None for e in dels.values())
+    return undone or bool(edited_after_deletion(rec))  # two deletions (whatever each had seen) are no conflict
 
 
 def distinct_values(entries: Mapping[Dot, Entry]) -> list[tuple[Any, list[tuple[Dot, str]]]]:
