@@ -346,3 +346,25 @@ def test_on_a_terminal_the_team_passphrase_is_asked_only_when_needed(tmp_path, m
     assert export(ab, tmp_path / "encore.ilotpkg", monkeypatch, "--all", passphrase=None) == 0
     assert team(["--data-dir", str(cd), "team-import", str(tmp_path / "encore.ilotpkg")], monkeypatch, None) == 0
     assert asked == ["Phrase de passe d'équipe : "]  # the key kept in the vault: not asked again
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="engine defect reported to the lead: a package sealed before a passphrase change, opened with the old "
+    "passphrase, makes the laptop adopt the old salt again (services/team_keys.py TeamKeys.open)",
+)
+def test_after_a_passphrase_change_the_old_one_is_refused_and_never_brought_back(two, tmp_path, monkeypatch, capsys):
+    ab, cd, uid = two
+    shared = tmp_path / "equipe"
+    shared.mkdir()
+    edit_person(cd, uid, notes="Écrit sur CD avant le changement")
+    assert team(["--data-dir", str(cd), "team-sync", str(shared)], monkeypatch) == 0  # sealed with the old one
+    session = vault.unlock(ab, PASSWORD)
+    try:
+        session.team.change_passphrase(TEAM, "Nouvelle phrase de l'équipe 2027")
+    finally:
+        session.close()
+    capsys.readouterr()
+    # a script still holding the old passphrase: refused, on AB's side as for an export
+    assert team(["--data-dir", str(ab), "team-sync", str(shared)], monkeypatch) == 3
+    assert export(ab, tmp_path / "x.ilotpkg", monkeypatch) == 3
