@@ -301,7 +301,8 @@ def _apply_one(
     mine = engine.record(meta) if meta is not None else None
     merged = (theirs.copy() if mine is None else merge_records(mine, theirs)) if theirs is not None else mine
     assert merged is not None
-    if mine is not None and meta is not None and not meta.has_held and _unchanged(mine, merged, row is None):
+    waiting = meta is not None and meta.has_held and mine is not None and not is_deleted(mine)
+    if mine is not None and meta is not None and not waiting and _unchanged(mine, merged, row is None):
         out.unchanged += 1
         return
     values = current_values(merged, mine=engine.me)
