@@ -348,11 +348,6 @@ def test_on_a_terminal_the_team_passphrase_is_asked_only_when_needed(tmp_path, m
     assert asked == ["Phrase de passe d'équipe : "]  # the key kept in the vault: not asked again
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="engine defect reported to the lead: a package sealed before a passphrase change, opened with the old "
-    "passphrase, makes the laptop adopt the old salt again (services/team_keys.py TeamKeys.open)",
-)
 def test_after_a_passphrase_change_the_old_one_is_refused_and_never_brought_back(two, tmp_path, monkeypatch, capsys):
     ab, cd, uid = two
     shared = tmp_path / "equipe"

@@ -253,6 +253,7 @@ def test_a_changed_passphrase_is_asked_for_then_adopted(pair, tmp_path):
     a, b = pair
     a.participants.save(make_participant())
     send(a, b, tmp_path)
+    a.team.export_package(tmp_path / "old.ilotpkg", everything=True)  # sealed before the change
     with pytest.raises(TeamPassphraseError):
         a.team.change_passphrase("pas la bonne", "Nouvelle phrase 2027")
     a.team.change_passphrase(PHRASE, "Nouvelle phrase 2027")
@@ -263,6 +264,11 @@ def test_a_changed_passphrase_is_asked_for_then_adopted(pair, tmp_path):
     assert b.team.import_package(tmp_path / "new.ilotpkg", passphrase="Nouvelle phrase 2027").new == 1
     b.team.export_package(tmp_path / "back.ilotpkg")  # with the new key, without typing it again
     a.team.import_package(tmp_path / "back.ilotpkg")
+    with pytest.raises(TeamPassphraseError):  # a script still holding the replaced passphrase
+        b.team.import_package(tmp_path / "old.ilotpkg", passphrase=PHRASE)
+    b.team.import_package(tmp_path / "old.ilotpkg")  # an old package is still read, the old salt never adopted
+    b.team.export_package(tmp_path / "again.ilotpkg")
+    a.team.import_package(tmp_path / "again.ilotpkg")
 
 
 def test_sync_through_a_folder_skips_a_damaged_package_and_says_why(pair, tmp_path):

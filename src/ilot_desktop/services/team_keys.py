@@ -19,6 +19,7 @@ from ilot_desktop.storage.database import UnitOfWork
 
 ID_KEY, SALT_KEY, KDF_KEY, KEY_KEY = "team.id", "team.salt", "team.kdf", "team.key"
 PROVISIONAL_KEY = "team.provisional"
+OLD_KEYS_KEY = "team.old_keys"  # salt (hex) -> key (hex) of the passphrases replaced since
 NBSP = "\u00a0"
 NO_PASSPHRASE = "Saisissez la phrase de passe d'équipe."
 WRONG = f"La phrase de passe d'équipe est incorrecte{NBSP}: rien n'a été pris en compte."
@@ -80,6 +81,7 @@ class TeamKeys:
         if not new:
             raise TeamPassphraseError(NO_PASSPHRASE)
         fresh = tp.PackageHeader(team.team_id, secrets.token_bytes(tp.SALT_BYTES), tp.default_kdf())
+        self._retire(team)
         self.store(tp.derive(new, fresh))
 
     def for_export(self, passphrase: str | None) -> tp.TeamKey:
@@ -94,28 +96,47 @@ class TeamKeys:
             self._check(passphrase, team)
         return team
 
+    def _old_keys(self) -> dict[str, str]:
+        return dict(json.loads(self._settings.get(OLD_KEYS_KEY) or "{}"))
+
+    def _retire(self, team: tp.TeamKey) -> None:
+        """The key of a replaced passphrase, kept to read packages sealed before the change (never adopted again)."""
+        old = self._old_keys()
+        old[team.salt.hex()] = team.key.hex()
+        self._settings.set(OLD_KEYS_KEY, json.dumps(old))
+
     def open(self, blob: bytes, header: tp.PackageHeader, passphrase: str | None) -> dict[str, Any]:
-        """The payload of a package, with this laptop's key or one derived from ``passphrase`` (then adopted)."""
+        """The payload of a package, with this laptop's key, the key of a passphrase replaced since (an old
+        package), or one derived from ``passphrase`` (a team joined, or a newer passphrase: then adopted)."""
         team = self.stored()
-        same_team = team is not None and hmac.compare_digest(header.team_id, team.team_id)
-        if team is not None and same_team and hmac.compare_digest(header.salt, team.salt):
+        if team is None:
+            return self._adopt(blob, header, passphrase, joining=True)
+        if not hmac.compare_digest(header.team_id, team.team_id):
+            if not self._provisional():
+                return tp.open_package(blob, team)  # another team: refused (TeamPackageError)
+            if not passphrase:
+                raise TeamPassphraseError(JOIN)
+            return self._adopt(blob, header, passphrase, joining=True)
+        old = self._old_keys().get(header.salt.hex())
+        if hmac.compare_digest(header.salt, team.salt) or old is not None:
             if passphrase:
-                self._check(passphrase, team)
-            return tp.open_package(blob, team)
-        if team is not None and not same_team and not self._provisional():
-            return tp.open_package(blob, team)  # another team: refused (TeamPackageError)
+                self._check(passphrase, team)  # a script still holding a replaced passphrase: refused
+            key = team if old is None else tp.TeamKey(team.team_id, header.salt, header.kdf, bytes.fromhex(old))
+            return tp.open_package(blob, key)
         if not passphrase:
-            if team is None:
-                raise TeamPassphraseError(NO_PASSPHRASE)
-            if same_team:
-                return tp.open_package(blob, team)  # the salt changed: TeamPassphraseError
-            raise TeamPassphraseError(JOIN)
+            return tp.open_package(blob, team)  # a newer passphrase: TeamPassphraseError, asked for
+        self._retire(team)
+        return self._adopt(blob, header, passphrase, joining=False)
+
+    def _adopt(self, blob: bytes, header: tp.PackageHeader, passphrase: str | None, joining: bool) -> dict[str, Any]:
+        if not passphrase:
+            raise TeamPassphraseError(NO_PASSPHRASE)
         derived = tp.derive(passphrase, header)
         try:
             payload = tp.open_package(blob, derived)
         except TeamPackageError:
             raise TeamPassphraseError(WRONG) from None
         self.store(derived)  # joined, or the new passphrase of the head of programme adopted
-        if not same_team:
+        if joining:
             self.exported()
         return payload
