@@ -32,6 +32,7 @@ from ilot_desktop.storage.database import Database, UnitOfWork
 
 FOLDER_KEY = "team.folder"
 SEEN_KEY = "team.seen_files"
+FOLDER_SEQ_KEY = "team.folder_seq"  # what was last sent to the team folder (team.exported_seq: to a file)
 NBSP = "\u00a0"
 _KIND_WORDS = (
     ("participant", "dossier", "dossiers"),
@@ -199,19 +200,24 @@ class TeamService:
     # --- packages ---------------------------------------------------------------------------------------
 
     def export_package(self, out: Path, everything: bool = False, passphrase: str | None = None) -> ExportResult:
-        """Write to ``out`` the package of what changed since the last export (or of everything)."""
-        out = Path(out)
+        """Write to ``out`` the package of what changed since the last export to a file (or of everything: then
+        no mark moves). The team folder keeps its own mark: a package carried by hand never keeps a change out
+        of the folder."""
+        return self._export(Path(out), everything, passphrase, None if everything else EXPORTED_KEY)
+
+    def _export(self, out: Path, everything: bool, passphrase: str | None, mark: str | None) -> ExportResult:
         safe_files.require_folder(out.parent)
         with self._db.unit_of_work() as uow:
             keys = TeamKeys(uow)
             team = keys.for_export(passphrase)
             engine = self._engine(uow)
             engine.refresh()
-            pkg = engine.package(int(uow.settings.get(EXPORTED_KEY) or 0), full=everything)
+            pkg = engine.package(int(uow.settings.get(mark or EXPORTED_KEY) or 0), full=everything)
             safe_files.write_bytes(out, tp.seal(encode_payload(pkg), team))
             engine.flush()
             keys.exported()
-            uow.settings.set(EXPORTED_KEY, str(engine.seq))
+            if mark is not None:
+                uow.settings.set(mark, str(engine.seq))
             uow.team_state.add_package(pkg.package_id, "out", self._clock.now_to_the_second(), len(pkg.records), 0)
             detail = f"{_kinds_detail([r.kind for r in pkg.records.values()])}, de {engine.code or '?'}"
             record_in(uow, self._clock, AuditAction.TEAM_SENT, None, detail[:200])
@@ -284,7 +290,7 @@ class TeamService:
                 received.append(result)
         sent = None
         if self._changed_since_export():
-            sent = self.export_package(target / tp.package_name(), passphrase=passphrase)
+            sent = self._export(target / tp.package_name(), False, passphrase, FOLDER_SEQ_KEY)
             seen.add(sent.path.name)
         with self._db.unit_of_work() as uow:
             uow.settings.set(SEEN_KEY, json.dumps(sorted(seen)))
@@ -297,7 +303,7 @@ class TeamService:
             engine.refresh()
             engine.flush()
             uow.commit()
-            return engine.seq > int(uow.settings.get(EXPORTED_KEY) or 0)
+            return engine.seq > int(uow.settings.get(FOLDER_SEQ_KEY) or 0)
 
     # --- conflicts --------------------------------------------------------------------------------------
 
