@@ -273,9 +273,9 @@ def assert_same_file(dumps: list[Dump]) -> None:
 
 @PROPERTY_SETTINGS
 @given(history=st.lists(OPS, max_size=10), erase=st.booleans(), settler=st.integers(0, 2))
-# Found by this test (engine defects of issue 15's session): « supprimé ici / modifié là » seen by a third laptop
-# kept the old report in its row, and after it chose « Gardé et modifié » the laptops disagreed with no conflict
-# listed (fixed); an old package taken in late still counts « 1 mis à jour » on the laptop that deleted.
+# Found by this test (engine defects of issue 15's session, fixed): « supprimé ici / modifié là » seen by a third
+# laptop kept the old report in its row, and after it chose « Gardé et modifié » the laptops disagreed with no
+# conflict listed; an old package taken in late counted « 1 mis à jour » on the laptop that deleted.
 @example(history=[("report", 0, 0), ("delete", 1, 0)], erase=False, settler=2)
 def test_three_laptops_lose_nothing_converge_and_settle_everywhere(template, tmp_path, history, erase, settler):
     world = World(tmp_path / f"run-{next(_RUNS)}", template)
@@ -308,8 +308,8 @@ def settle_all(session) -> None:
 
 @PROPERTY_SETTINGS
 @given(history=st.lists(OPS.filter(lambda op: op[0] != "old_person"), max_size=10))
-# Found by this test: an appointment deleted on one laptop and edited on another was held by a new laptop or not
-# depending on the order it took the packages in (fixed). Files with the same old number (« old_person ») are left
+# Found by this test (fixed): an appointment deleted on one laptop and edited on another was held by a new laptop
+# or not depending on the order it took the packages in. Files with the same old number (« old_person ») are left
 # out here: the laptop that created neither renumbers whichever arrives second (rule 2), so its numbers depend on
 # the order until the others' renumberings reach it; the other tests cover them.
 @example(history=[("delete", 1, 3), ("send", 2, 0), ("report", 2, 0)])
@@ -360,8 +360,8 @@ def test_two_laptops_lose_nothing_and_converge(template, tmp_path, history):
 
 @settings(PROPERTY_SETTINGS, max_examples=3)
 @given(history=st.lists(OPS, max_size=8))
-# Found by this test: a whole package carried by hand (team-export --all) moves the « sent up to here » mark, so
-# the change it carried never goes into the team folder.
+# Found by this test (fixed): a whole package carried by hand (team-export --all) moved the « sent up to here »
+# mark, so the change it carried never went into the team folder.
 @example(history=[])
 def test_a_change_reaches_the_team_folder_even_after_a_package_carried_by_hand(template, tmp_path, history):
     world = World(tmp_path / f"run-{next(_RUNS)}", template)

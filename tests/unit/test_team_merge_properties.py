@@ -240,6 +240,21 @@ def test_two_laptops_converge_and_agree_on_the_conflicts(history):
 
 
 @SETTINGS
+@given(ops(3), st.sampled_from(sorted(RECORDS)), st.sampled_from(FIELDS), st.integers(0, 2), st.integers(0, 2))
+def test_a_field_changed_on_two_laptops_is_listed_with_both_values(history, uid, name, i, j):
+    reps = run(history)
+    exchange_all(reps)
+    here, there = reps[i], reps[(i + 1 + j % 2) % 3]
+    if not here.editable(uid) or not there.editable(uid):
+        return
+    here.write(uid, {name: 10})
+    there.write(uid, {name: 11})
+    for merged in (joined(here, there), joined(there, here)):
+        assert (uid, name) in merged.conflicts()
+        assert sorted(v for v, _ in merged.recs[uid].fields[name].values()) == [10, 11]
+
+
+@SETTINGS
 @given(ops(2), st.sampled_from(sorted(RECORDS)), st.sampled_from(FIELDS), st.integers(0, 3))
 def test_the_same_value_written_on_both_sides_is_no_conflict(history, uid, name, value):
     a, b = run(history, laptops=2)
@@ -446,8 +461,8 @@ def test_a_deletion_against_an_edit_is_listed_on_both_laptops(history, uid, edit
     st.sampled_from(["a1", "a2", "t2", "b2"]),
     st.dictionaries(st.sampled_from(FIELDS), st.integers(4, 6), min_size=1),
 )
-# Found by this test (engine defect reported in issue 15's session): two deletions that had seen different edits
-# were listed as « supprimé ici / modifié là » though the item is deleted on both sides and nothing is in doubt.
+# Found by this test (engine defect of issue 15's session, fixed): two deletions that had seen different edits were
+# listed as « supprimé ici / modifié là » though the item is deleted on both sides and nothing is in doubt.
 @example([], "a1", {"notes": 4})
 def test_an_item_deleted_on_both_laptops_is_no_conflict(history, uid, edit):
     a, b, _ = run(history)
