@@ -284,3 +284,24 @@ def test_sync_through_a_folder_skips_a_damaged_package_and_says_why(pair, tmp_pa
     assert got.refused and "incomplet" in got.refused[0][1]
     assert a.team.sync(shared).sent is None or people(a) == people(b)
     assert [p.code for p in a.team.programme_scope()] == ["AB", "CD"]
+
+
+def test_a_package_that_would_give_two_actions_one_reference_is_refused_whole(pair, tmp_path):
+    from ilot_desktop.errors import ConflictError
+
+    a, b = pair
+    first = a.actions.save(
+        CollectiveAction(reference="AC-1", action_type=ActionType.TRE_WORKSHOP, title="Atelier CV", start=WORKSHOP)
+    )
+    send(a, b, tmp_path)
+    a.actions.save(replace(a.actions.get(first.id), reference="AC-3"))
+    b.actions.save(
+        CollectiveAction(
+            reference="AC-3", action_type=ActionType.TRE_WORKSHOP, title="Autre atelier", start=datetime(2026, 11, 20)
+        )
+    )
+    before = sorted(s.action.reference for s in b.actions.summaries())
+    a.team.export_package(tmp_path / "a.ilotpkg")
+    with pytest.raises(ConflictError, match="même référence"):
+        b.team.import_package(tmp_path / "a.ilotpkg")
+    assert sorted(s.action.reference for s in b.actions.summaries()) == before

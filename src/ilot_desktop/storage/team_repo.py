@@ -13,8 +13,10 @@ from datetime import date, datetime
 from typing import Any, cast
 
 from sqlalchemy import CursorResult, Date, DateTime, Table, delete, insert, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from ilot_desktop.errors import ConflictError
 from ilot_desktop.storage.statements import table_of
 from ilot_desktop.storage.tables import (
     AppointmentRow,
@@ -47,6 +49,10 @@ PARENT_COLUMNS: dict[str, tuple[str, str]] = {
 PARENT_KINDS = ("participant", "collective_action", "barrier")
 _SKIP = {"id", "uid", "created_at", "updated_at"}
 
+DUPLICATE = (
+    "Ce paquet d'équipe donnerait à deux enregistrements de cet ordinateur la même référence d'action ou le même "
+    "frein\u00a0: rien n'a été pris en compte. Réglez d'abord la différence sur l'un des deux ordinateurs."
+)
 RowKey = Any  # an id, or (action_id, participant_id) for a registration
 
 
@@ -185,7 +191,7 @@ class TeamDataRepository:
             if kind == "registration":
                 keys[uid] = (columns["action_id"], columns["participant_id"])
         for rows in groups.values():
-            self.session.execute(insert(t), rows)
+            self._guarded(insert(t), rows)
         if kind != "registration":
             uids = [uid for uid, _values in items]
             for start in range(0, len(uids), 500):
@@ -203,7 +209,17 @@ class TeamDataRepository:
         if "updated_at" in t.c:
             columns["updated_at"] = now
         if columns:
-            self.session.execute(update(t).where(*self._where(kind, key)).values(**columns))
+            self._guarded(update(t).where(*self._where(kind, key)).values(**columns))
+
+    def _guarded(self, statement: Any, rows: list[dict[str, Any]] | None = None) -> None:
+        """A write that would give two records the same number, reference or barrier: refused, in French."""
+        try:
+            if rows is None:
+                self.session.execute(statement)
+            else:
+                self.session.execute(statement, rows)
+        except IntegrityError:
+            raise ConflictError(DUPLICATE) from None
 
     def delete(self, kind: str, key: RowKey) -> None:
         t = table(kind)
