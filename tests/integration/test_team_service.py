@@ -53,6 +53,7 @@ def test_export_import_both_ways_and_the_same_package_twice_changes_nothing(pair
     a.followup.save(Appointment(participant_id=karim.id, start=datetime(2026, 12, 3, 10, 0), report="Premier"))
     result, out = send(a, b, tmp_path)
     assert (result.new, result.from_code, result.already_taken) == (2, "AB", False)
+    assert result.summary_lines() == ["Reçu de AB\u00a0: 2 nouveaux enregistrements, 0 mis à jour, 0 inchangé."]
     assert people(b) == people(a)
     again = b.team.import_package(out, passphrase=PHRASE)
     assert again.already_taken and again.summary_lines() == ["Paquet de AB déjà pris en compte\u00a0: rien n'a changé."]

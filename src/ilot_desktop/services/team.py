@@ -99,8 +99,8 @@ class ImportResult:
         if self.already_taken:
             return [f"Paquet de {who} déjà pris en compte{NBSP}: rien n'a changé."]
         lines = [
-            f"{_count(self.new, 'enregistrement nouveau', 'enregistrements nouveaux')} reçus de {who}, "
-            f"{self.updated} mis à jour, {self.unchanged} inchangés."
+            f"Reçu de {who}{NBSP}: {_count(self.new, 'nouvel enregistrement', 'nouveaux enregistrements')}, "
+            f"{self.updated} mis à jour, {_count(self.unchanged, 'inchangé', 'inchangés')}."
         ]
         for former, new in self.renumbered:
             lines.append(f"Numéro déjà pris sur cet ordinateur{NBSP}: le dossier {former} devient {new}.")
