@@ -32,7 +32,7 @@ RECORDS = {
     "b2": ("barrier", "p2"),
 }
 FIELDS = ("notes", "phone", "status")
-SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @dataclass
