@@ -145,3 +145,22 @@ def test_access_log_records_sent_and_received_with_counts_and_no_names(pair, tmp
     assert [e.detail for e in received] == ["1 dossier, de AB"]
     assert all("Benali" not in e.detail and "Zéphyrin" not in e.detail for e in a.audit.events() + b.audit.events())
     assert [(p.code, p.last_package_at is not None) for p in b.team.status().peers] == [("AB", True)]
+
+
+def test_the_team_folder_is_checked_then_used_by_sync(pair, tmp_path):
+    from ilot_desktop.errors import ValidationError
+
+    a, _b = pair
+    with pytest.raises(ValidationError, match="introuvable"):
+        a.team.set_folder(tmp_path / "absent")
+    shared = tmp_path / "equipe"
+    shared.mkdir()
+    a.team.set_folder(shared)
+    a.team.set_passphrase(PHRASE)
+    a.participants.save(make_participant())
+    status = a.team.status()
+    assert (status.folder, status.joined, status.laptop_code, status.last_sent_at) == (shared, True, "AB", None)
+    sent = a.team.sync().sent
+    assert sent is not None and sent.path.parent == shared and sent.path.name.startswith("equipe-")
+    assert a.team.sync().sent is None  # nothing changed since: nothing written
+    assert a.team.status().last_sent_at is not None
