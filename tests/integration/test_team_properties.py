@@ -85,6 +85,7 @@ class World:
     owner: dict[str, str] = field(default_factory=dict)  # appointment uid -> its person's uid
     stale: list[Path] = field(default_factory=list)  # packages carried by hand, kept to be taken in late
     counter: itertools.count = field(default_factory=itertools.count)
+    shared: str = ""  # the uid of the first file, carried to every laptop at the start
 
     @property
     def folder(self) -> Path:
@@ -122,7 +123,7 @@ class World:
 
     def person(self, i: int) -> None:
         n = self.unique()
-        self.laptops[i].participants.save(
+        saved = self.laptops[i].participants.save(
             make_participant(
                 file_number=f"DE-2026-{CODES[i]}-{n:03d}",
                 last_name=f"Personne{n}",
@@ -130,6 +131,7 @@ class World:
                 phone=f"06 12 34 {n:02d} {i:02d}",
             )
         )
+        self.shared = self.shared or saved.uid
 
     def old_person(self, i: int, k: int) -> None:
         """A file numbered before laptop codes (an old file, an import): two laptops may use the same number."""
@@ -151,8 +153,8 @@ class World:
         s = self.laptops[i]
         return sorted((v.appointment for p in self._people(i) for v in s.followup.timeline(p.id)), key=lambda a: a.uid)
 
-    def edit(self, i: int, k: int, name: str) -> None:
-        people = self._people(i)
+    def edit(self, i: int, k: int, name: str, uid: str = "") -> None:
+        people = [p for p in self._people(i) if p.uid == uid] if uid else self._people(i)
         if people:
             p = people[k % len(people)]
             n = self.unique()
@@ -351,9 +353,15 @@ def test_two_laptops_lose_nothing_and_converge(template, tmp_path, history):
     world.start(2)
     try:
         play(world, history, 2)
+        world.edit(0, 0, "notes", uid=world.shared)  # the same field changed on both laptops
+        world.edit(1, 0, "notes", uid=world.shared)
         world.send(0, 1)
         world.send(1, 0)
-        assert_same_file([world.look(0), world.look(1)])
+        dumps = [world.look(0), world.look(1)]
+        assert_same_file(dumps)
+        if world.shared in dumps[0][0] and world.shared in dumps[1][0]:
+            values, _deletion = dumps[0][2][f"{world.shared}:notes"]  # listed, with both values
+            assert {dumps[0][0][world.shared]["notes"], dumps[1][0][world.shared]["notes"]} == set(values)
     finally:
         world.close()
 
