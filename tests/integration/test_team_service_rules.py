@@ -305,3 +305,51 @@ def test_a_package_that_would_give_two_actions_one_reference_is_refused_whole(pa
     with pytest.raises(ConflictError, match="même référence"):
         b.team.import_package(tmp_path / "a.ilotpkg")
     assert sorted(s.action.reference for s in b.actions.summaries()) == before
+
+
+def test_editing_a_field_in_conflict_keeps_the_colleagues_value_listed(pair, tmp_path):
+    a, b = pair
+    karim = a.participants.save(make_participant(last_name="Benali", notes="Début"))
+    send(a, b, tmp_path)
+    a.participants.save(replace(a.participants.get(karim.id), notes="A : vu au parloir"))
+    on_b = pid_of(b, karim.uid)
+    b.participants.save(replace(b.participants.get(on_b), notes="B : appel du SPIP"))
+    send(b, a, tmp_path, "b.ilotpkg")
+    a.participants.save(replace(a.participants.get(karim.id), notes="A : vu au parloir. RDV pris"))
+    [conflict] = a.team.conflicts()  # the edit replaced only this laptop's value: the colleague's still waits
+    assert [v.value for v in conflict.values] == ["A : vu au parloir. RDV pris", "B : appel du SPIP"]
+    send(a, b, tmp_path, "a.ilotpkg")
+    assert b.participants.get(on_b).notes == "B : appel du SPIP"  # never overwritten before a choice
+    [on_other] = b.team.conflicts()
+    assert {v.value for v in on_other.values} == {"A : vu au parloir. RDV pris", "B : appel du SPIP"}
+    a.team.resolve(conflict.key, 1)
+    send(a, b, tmp_path, "a2.ilotpkg")
+    assert a.team.conflicts() == b.team.conflicts() == []
+    assert b.participants.get(on_b).notes == a.participants.get(karim.id).notes == "B : appel du SPIP"
+
+
+def test_her_own_file_renumbered_by_a_colleagues_package_is_told(pair, tmp_path):
+    a, b = pair
+    xavier = a.participants.save(make_participant(file_number="DE-2026-001", last_name="Xavier"))
+    b.participants.save(make_participant(file_number="DE-2026-001", last_name="Yann"))
+    send(a, b, tmp_path)  # on CD, Xavier's file (made on AB) becomes DE-2026-AB-001
+    result, _ = send(b, a, tmp_path, "b.ilotpkg")
+    assert a.participants.get(xavier.id).file_number == "DE-2026-AB-001"
+    assert ("DE-2026-001", "DE-2026-AB-001") in result.renumbered
+    assert "le dossier DE-2026-001 devient DE-2026-AB-001" in " ".join(result.summary_lines())
+
+
+def test_records_already_held_as_they_are_are_skipped_before_any_merge(pair, tmp_path, monkeypatch):
+    from ilot_desktop.services import team_apply
+
+    a, b = pair
+    karim = a.participants.save(make_participant())
+    for day in range(1, 6):
+        a.followup.save(Appointment(participant_id=karim.id, start=datetime(2026, 12, day, 10, 0)))
+    send(a, b, tmp_path)
+    merges: list[object] = []
+    real = team_apply.merge_records
+    monkeypatch.setattr(team_apply, "merge_records", lambda x, y: merges.append(1) or real(x, y))
+    result, _ = send(b, a, tmp_path, "b.ilotpkg", everything=True)  # a first package forwards everything
+    assert (result.unchanged, result.updated, result.new) == (6, 0, 0)
+    assert merges == []

@@ -39,6 +39,7 @@ from ilot_desktop.services.audit import record_in
 from ilot_desktop.services.clock import SessionClock
 from ilot_desktop.services.team_sync import ORIGIN, Engine
 from ilot_desktop.storage.team_repo import KIND_ROWS, DataRow
+from ilot_desktop.storage.team_state import SyncMeta
 
 PARENT_FIELDS = {"participant": "participant", "action": "collective_action", "barrier": "barrier"}
 
@@ -297,6 +298,9 @@ def _apply_one(
     if theirs is None and meta is None:
         return
     kind = theirs.kind if theirs is not None else meta.kind  # type: ignore[union-attr]
+    if meta is not None and theirs is not None and not meta.has_held and _same_state(meta, theirs):
+        out.unchanged += 1  # a record already held as it is (a forwarded full package): no merge, no write
+        return
     row = engine.row_of(uid, kind)
     mine = engine.record(meta) if meta is not None else None
     merged = (theirs.copy() if mine is None else merge_records(mine, theirs)) if theirs is not None else mine
@@ -330,11 +334,29 @@ def _apply_one(
         out.new += 1
     else:
         diff = {f: v for f, v in here.items() if canonical_json(row.fields.get(f)) != canonical_json(v)}
+        if kind == "participant" and "file_number" in diff and _created_here(engine, uid, values):
+            out.renumbered.append((str(row.fields.get("file_number") or ""), str(diff["file_number"])))
         if diff:
             engine.data.update(kind, row.key, diff, engine.now)
             row.fields.update(diff)
         out.updated += 1
     engine.store(uid, merged, row.fields)
+
+
+def _same_state(meta: SyncMeta, theirs: SyncRecord) -> bool:
+    """The same ctx and the same dots per field: the same state (values written under one dot are one write)."""
+    if meta.ctx != theirs.ctx or meta.dots.keys() != theirs.fields.keys():
+        return False
+    for name, dots in meta.dots.items():
+        entries = theirs.fields[name]
+        if len(dots) != len(entries) or any((str(d[0]), int(d[1])) not in entries for d in dots):
+            return False
+        if name.startswith("_") and any(
+            canonical_json(d[3] if len(d) > 3 else None) != canonical_json(entries[(str(d[0]), int(d[1]))][0])
+            for d in dots
+        ):
+            return False
+    return True
 
 
 def _unchanged(mine: SyncRecord, merged: SyncRecord, no_row: bool) -> bool:
@@ -390,6 +412,13 @@ def _new_number(number: str, origin: str, values: Mapping[str, Any], numbers: Ma
     new = renumbered(number, origin, lambda n: n in numbers)
     former = ", ".join(x for x in (str(values.get("former_numbers") or ""), number) if x)
     return {"file_number": new, "former_numbers": former}
+
+
+def _created_here(engine: Engine, uid: str, values: Mapping[str, Any]) -> bool:
+    """A file created on this laptop (its caseworker is told when a colleague's package renumbers it)."""
+    meta = engine.metas.get(uid)
+    origin = values.get(ORIGIN) or (meta.origin if meta is not None else "")
+    return bool(engine.code) and origin == engine.code
 
 
 def _numbered_here(engine: Engine, uid: str) -> bool:

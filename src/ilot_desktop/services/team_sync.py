@@ -217,8 +217,18 @@ class Engine:
         if not changed:
             self.store(uid, rec, row.fields, bump=False)
             return 0
-        self.store(uid, local_write(rec, kind, self.me, changed, self.at), row.fields)
+        self.store(uid, self._edit_keeping_others(rec, kind, changed), row.fields)
         return 1
+
+    def _edit_keeping_others(self, rec: SyncRecord, kind: str, changed: Mapping[str, Any]) -> SyncRecord:
+        """A local write; for a field in conflict it replaces only this laptop's own entry: the colleagues'
+        values stay listed until a person chooses on the conflicts page."""
+        waiting = set(conflicting_fields(rec)) & set(changed)
+        out = local_write(rec, kind, self.me, changed, self.at)
+        for name in waiting:
+            others = {d: e for d, e in rec.fields[name].items() if d[0] != self.me}
+            out.fields[name].update(others)
+        return out
 
     # --- what goes out ------------------------------------------------------------------------------------
 
