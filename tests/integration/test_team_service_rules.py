@@ -353,3 +353,62 @@ def test_records_already_held_as_they_are_are_skipped_before_any_merge(pair, tmp
     result, _ = send(b, a, tmp_path, "b.ilotpkg", everything=True)  # a first package forwards everything
     assert (result.unchanged, result.updated, result.new) == (6, 0, 0)
     assert merges == []
+
+
+def _person_deleted_here_and_changed_there(a, b, tmp_path):
+    karim = a.participants.save(make_participant(last_name="Benali", notes="Début"))
+    a.followup.save(Appointment(participant_id=karim.id, start=datetime(2026, 12, 1, 10, 0), report="CR un"))
+    send(a, b, tmp_path, "base.ilotpkg")
+    on_b = pid_of(b, karim.uid)
+    b.participants.save(replace(b.participants.get(on_b), notes="CD la garde"))
+    b.followup.save(Appointment(participant_id=on_b, start=datetime(2026, 12, 2, 10, 0), report="CR deux sur CD"))
+    a.participants.delete(karim.id)
+    a.team.export_package(tmp_path / "del.ilotpkg", passphrase=PHRASE)
+    result = b.team.import_package(tmp_path / "del.ilotpkg", passphrase=PHRASE)
+    assert result.conflicts == 1
+    reports = sorted(v.appointment.report for v in b.followup.timeline(on_b))
+    assert reports == ["CR deux sur CD", "CR un"]  # nothing deleted on CD before a person chose
+    return karim, on_b
+
+
+def _reports(session, uid):
+    ids = [s.id for s in session.participants.summaries() if session.participants.get(s.id).uid == uid]
+    return sorted(v.appointment.report for v in session.followup.timeline(ids[0])) if ids else None
+
+
+def test_a_person_deleted_here_and_changed_there_comes_back_with_all_her_records_when_kept(pair, tmp_path):
+    a, b = pair
+    karim, _on_b = _person_deleted_here_and_changed_there(a, b, tmp_path)
+    send(b, a, tmp_path, "b1.ilotpkg")
+    [conflict] = a.team.conflicts()
+    assert conflict.deletion
+    a.team.resolve(conflict.key, 1)  # kept, with CD's changes
+    for n in range(2):
+        send(a, b, tmp_path, f"a{n}.ilotpkg")
+        send(b, a, tmp_path, f"b{n + 2}.ilotpkg")
+    assert _reports(a, karim.uid) == _reports(b, karim.uid) == ["CR deux sur CD", "CR un"]
+    assert a.team.conflicts() == b.team.conflicts() == []
+
+
+def test_a_person_deleted_here_and_changed_there_is_deleted_everywhere_when_the_deletion_is_chosen(pair, tmp_path):
+    a, b = pair
+    karim, _on_b = _person_deleted_here_and_changed_there(a, b, tmp_path)
+    [conflict] = b.team.conflicts()
+    b.team.resolve(conflict.key, next(i for i, v in enumerate(conflict.values) if v.value == "delete"))
+    for n in range(2):
+        send(b, a, tmp_path, f"b{n}.ilotpkg")
+        send(a, b, tmp_path, f"a{n}.ilotpkg")
+    assert _reports(a, karim.uid) is None and _reports(b, karim.uid) is None
+    assert a.team.conflicts() == b.team.conflicts() == []
+
+
+def test_a_person_deleted_here_and_changed_there_kept_on_the_laptop_that_changed_her(pair, tmp_path):
+    a, b = pair
+    karim, _on_b = _person_deleted_here_and_changed_there(a, b, tmp_path)
+    [conflict] = b.team.conflicts()
+    b.team.resolve(conflict.key, next(i for i, v in enumerate(conflict.values) if v.value == "keep"))
+    for n in range(2):
+        send(b, a, tmp_path, f"b{n}.ilotpkg")
+        send(a, b, tmp_path, f"a{n}.ilotpkg")
+    assert _reports(a, karim.uid) == _reports(b, karim.uid) == ["CR deux sur CD", "CR un"]
+    assert a.team.conflicts() == b.team.conflicts() == []

@@ -37,7 +37,7 @@ from ilot_desktop.domain.team_merge import (
 )
 from ilot_desktop.services.audit import record_in
 from ilot_desktop.services.clock import SessionClock
-from ilot_desktop.services.team_sync import ORIGIN, Engine
+from ilot_desktop.services.team_sync import ORIGIN, Engine, meta_deleted
 from ilot_desktop.storage.team_repo import KIND_ROWS, DataRow
 from ilot_desktop.storage.team_state import SyncMeta
 
@@ -79,7 +79,43 @@ def take_in(engine: Engine, pkg: Package, clock: SessionClock) -> Applied:
             for uid in new:
                 rows[uid].key = keys[uid]
     _anonymisations(engine, anonymise, incoming, out, clock, pkg.from_code)
+    restore_kept_records(engine)
     return out
+
+
+def _person_of(engine: Engine, fields: Mapping[str, Any]) -> str | None:
+    """The uid of the participant a record is about (a barrier step through its barrier)."""
+    owner = fields.get("participant")
+    if owner is None and fields.get("barrier"):
+        barrier = engine.rows["barrier"].get(str(fields["barrier"]))
+        owner = barrier.fields.get("participant") if barrier is not None else None
+    return str(owner) if owner else None
+
+
+def _person_waits(engine: Engine, fields: Mapping[str, Any]) -> bool:
+    """Is the person this record is about deleted on one laptop and changed on another, nobody chose yet?"""
+    owner = _person_of(engine, fields)
+    meta = engine.metas.get(owner) if owner else None
+    return meta is not None and meta.mentions_deletion and deletion_conflict(engine.record(meta))
+
+
+def restore_kept_records(engine: Engine) -> None:
+    """Records whose deletion came with their person's while her deletion waited kept their rows; once she is
+    kept (a person chose), their deletion is undone (a local write: it travels, so every laptop gets them back)."""
+    for kind in KIND_ROWS:
+        if kind in ("participant", "collective_action"):
+            continue
+        for uid, row in engine.rows[kind].items():
+            meta = engine.metas.get(uid)
+            if meta is None or not meta_deleted(meta):
+                continue
+            owner = _person_of(engine, row.fields)
+            person = engine.metas.get(owner) if owner and owner in engine.rows["participant"] else None
+            if person is None or is_deleted(engine.record(person)):
+                continue
+            rec = engine.record(meta)
+            if not deletion_conflict(rec):
+                engine.store(uid, local_write(rec, kind, engine.me, {DEL: None}, engine.at), row.fields)
 
 
 # --- tombstones ------------------------------------------------------------------------------------------------
@@ -376,6 +412,9 @@ def _deleted_by(rec: SyncRecord, replica: str) -> bool:
 def _apply_deletion(engine: Engine, uid: str, kind: str, merged: SyncRecord, row: DataRow | None) -> None:
     if deletion_conflict(merged):  # deleted here, changed there: listed, and still deleted here
         engine.store(uid, merged, row.fields if row is not None else None)
+        return
+    if row is not None and _person_waits(engine, row.fields):
+        engine.store(uid, merged, row.fields)  # her deletion waits for a choice: her records stay until then
         return
     if row is not None:
         engine.data.delete(kind, row.key)

@@ -15,6 +15,7 @@ from ilot_desktop.domain.team_merge import (
     local_write,
 )
 from ilot_desktop.errors import NotFoundError, ValidationError
+from ilot_desktop.services.team_apply import restore_kept_records
 from ilot_desktop.services.team_sync import Engine
 from ilot_desktop.services.team_view import Conflict, field_conflicts, field_label, record_label
 from ilot_desktop.storage.team_repo import DataRow
@@ -130,3 +131,5 @@ def _settle_deletion(
         row = DataRow(key, dict(values))
         engine.rows[rec.kind][uid] = row
     engine.store(uid, written, row.fields)
+    if rec.kind == "participant":
+        restore_kept_records(engine)  # her records kept while her deletion waited: their deletion undone
