@@ -188,3 +188,38 @@ def test_a_deletion_conflict_is_worded_deleted_here_changed_there(make_window, q
     assert dialog.list.count() == 0 and dialog.empty.isVisible()
     assert window.session.followup.timeline(karim.id) == []
     assert window.session.team.status().conflicts == 0
+
+
+def test_three_values_offer_no_keep_both_and_the_intro_says_several_laptops(make_window, tmp_path):
+    """AB, CD and EF each wrote Karim's notes differently: three values side by side, « Garder les deux » is not
+    offered (it joins exactly two texts) and the intro does not speak of two laptops."""
+    dirs = {code: tmp_path / f"portable-{code.lower()}" for code in ("AB", "CD", "EF")}
+    ab, cd, ef = (open_vault(dirs[code], code) for code in ("AB", "CD", "EF"))
+    try:
+        ab.team.set_passphrase(TEAM)
+        karim = ab.participants.save(make_participant(file_number="DE-2026-AB-001", notes="Premier entretien."))
+        first = ab.team.export_package(tmp_path / "premier.ilotpkg")
+        packages = []
+        for code, other in (("CD", cd), ("EF", ef)):
+            other.team.import_package(first.path, passphrase=TEAM)
+            there = person_by_uid(other, karim.uid)
+            other.participants.save(replace(there, notes=f"Écrit sur {code}."))
+            packages.append(other.team.export_package(tmp_path / f"{code}.ilotpkg").path)
+        ab.participants.save(replace(ab.participants.get(karim.id), notes="Écrit sur AB."))
+        for package in packages:
+            ab.team.import_package(package)
+    finally:
+        for session in (ab, cd, ef):
+            session.close()
+    window = make_window(dirs["AB"])
+    window.unlock(PASSWORD)
+    window.open_conflicts()
+    dialog = window.conflicts_dialog
+    assert dialog.list.count() == 1
+    assert len(dialog.sides) == 3 and not dialog.current().can_keep_both
+    assert dialog.keep_both is None
+    assert "deux ordinateurs" not in dialog.intro.text() and "plusieurs ordinateurs" in dialog.intro.text()
+    dialog.resize(1100, 600)
+    dialog.grab().save(str(tmp_path / "conflits-trois.png"))
+    if Path("/tmp/f2shots").is_dir():
+        dialog.grab().save("/tmp/f2shots/conflits-trois.png")

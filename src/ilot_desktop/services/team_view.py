@@ -197,7 +197,8 @@ def field_conflicts(
             )
             for value, dots in groups
         )
-        out.append(_conflict(uid, rec.kind, name, values, context, name in FREE_TEXTS, False))
+        both = name in FREE_TEXTS and len(values) == 2  # « Garder les deux »: exactly two different texts
+        out.append(_conflict(uid, rec.kind, name, values, context, both, False))
     if deletion_conflict(rec):
         out.append(_conflict(uid, rec.kind, DEL, _deletion_values(rec, here is not None, codes), context, False, True))
     return out

@@ -202,9 +202,10 @@ class ConflictsDialog(QDialog):
             self.pages.setCurrentWidget(self.empty)
             self.close_button.setFocus()
             return
+        where = "deux ordinateurs" if all(len(c.values) <= 2 for c in self.conflicts) else "plusieurs ordinateurs"
         self.intro.setText(
             ("1 conflit attend votre choix" if count == 1 else f"{count} conflits attendent votre choix")
-            + "\u00a0: la même information a été modifiée différemment sur deux ordinateurs. Rien n'a été "
+            + f"\u00a0: la même information a été modifiée différemment sur {where}. Rien n'a été "
             "écrasé\u00a0; choisissez la valeur à garder, elle partira aux collègues au prochain envoi."
         )
         self.pages.setCurrentIndex(0)
