@@ -32,7 +32,7 @@ PHRASE = "Phrase d'équipe pour les tests de propriétés"
 CODES = ("AB", "CD", "EF")
 PEOPLE_FIELDS = ("notes", "phone")
 PROPERTY_SETTINGS = settings(
-    max_examples=3,
+    max_examples=2,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.data_too_large],
 )
@@ -274,7 +274,7 @@ def assert_same_file(dumps: list[Dump]) -> None:
                         assert value == rows0[uid][name], (uid, name)
 
 
-@settings(PROPERTY_SETTINGS, max_examples=2)  # and the two examples below
+@PROPERTY_SETTINGS  # and the two examples below
 @given(history=st.lists(OPS, max_size=10), erase=st.booleans(), settler=st.integers(0, 2))
 # Found by this test (engine defects of issue 15's session, fixed): « supprimé ici / modifié là » seen by a third
 # laptop kept the old report in its row, and after it chose « Gardé et modifié » the laptops disagreed with no
@@ -366,7 +366,7 @@ def test_two_laptops_lose_nothing_and_converge(template, tmp_path, history):
         world.close()
 
 
-@settings(PROPERTY_SETTINGS, max_examples=2)
+@PROPERTY_SETTINGS
 @given(history=st.lists(OPS, max_size=8))
 # Found by this test (fixed): a whole package carried by hand (team-export --all) moved the « sent up to here »
 # mark, so the change it carried never went into the team folder.
