@@ -23,7 +23,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from ilot_desktop.errors import EXIT_INVALID, EXIT_OK, IlotError, WrongPasswordError
+from ilot_desktop.errors import EXIT_INVALID, EXIT_OK, EXIT_WRONG_PASSWORD, IlotError, WrongPasswordError
 from ilot_desktop.paths import AppPaths
 
 if TYPE_CHECKING:
@@ -63,15 +63,25 @@ def _open(paths: AppPaths, team_passphrase: bool = True) -> tuple[VaultSession, 
 def _with_passphrase(given: str | None, action: Callable[[str | None], T]) -> T:
     """Run ``action``; on a terminal, when no passphrase was given and the vault holds no team key (or the team's
     passphrase changed), ask for it once and run again (nothing was taken in the first time)."""
+    from ilot_desktop.services.team_keys import RetiredKeyError
+
     try:
-        return action(given)
+        result = action(given)
+        if not getattr(result, "needs_passphrase", False) or given is not None or not _terminal():
+            return result
+    except RetiredKeyError:
+        raise  # a replaced passphrase: typing one changes nothing
     except WrongPasswordError:
-        if given is not None or sys.stdin is None or not sys.stdin.isatty():
+        if given is not None or not _terminal():
             raise
     typed = getpass.getpass("Phrase de passe d'équipe : ")
     if not typed:
         raise WrongPasswordError("Aucune phrase de passe d'équipe saisie.")
     return action(typed)
+
+
+def _terminal() -> bool:
+    return sys.stdin is not None and sys.stdin.isatty()
 
 
 def _day(moment: datetime | None) -> str:
@@ -86,9 +96,9 @@ def cmd_team_export(args: argparse.Namespace, paths: AppPaths) -> int:
     """The package of what changed since the last one (or everything, ``--all``), sealed, written to ``--out``."""
     out = Path(args.out)
     if not out.parent.is_dir():
-        raise IlotError(f"Le dossier du fichier à écrire n'existe pas : {out.parent}")
+        raise IlotError(f"Le dossier du fichier à écrire n'existe pas\u00a0: {out.parent}")
     if out.is_dir():
-        raise IlotError(f"Un dossier porte déjà ce nom : {out}. Donnez le nom du paquet à écrire.")
+        raise IlotError(f"Un dossier porte déjà ce nom\u00a0: {out}. Donnez le nom du paquet à écrire.")
     session, passphrase = _open(paths)
     try:
         result = _with_passphrase(
@@ -107,7 +117,7 @@ def cmd_team_import(args: argparse.Namespace, paths: AppPaths) -> int:
     """Take one package in, whole or not at all; the conflicts it leaves are listed (exit 6)."""
     path = Path(args.package)
     if not path.is_file():
-        raise IlotError(f"Paquet introuvable : {path}")
+        raise IlotError(f"Paquet introuvable\u00a0: {path}")
     session, passphrase = _open(paths)
     try:
         result = _with_passphrase(passphrase, lambda given: session.team.import_package(path, passphrase=given))
@@ -122,7 +132,7 @@ def cmd_team_sync(args: argparse.Namespace, paths: AppPaths) -> int:
     this laptop's changes there."""
     folder = Path(args.folder) if args.folder else None
     if folder is not None and not folder.is_dir():
-        raise IlotError(f"Le dossier d'équipe n'existe pas ou n'est pas joignable : {folder}")
+        raise IlotError(f"Le dossier d'équipe n'existe pas ou n'est pas joignable\u00a0: {folder}")
     session, passphrase = _open(paths)
     try:
         result = _with_passphrase(passphrase, lambda given: session.team.sync(folder, passphrase=given))
@@ -145,6 +155,13 @@ def cmd_team_sync(args: argparse.Namespace, paths: AppPaths) -> int:
         left = _conflicts_left(session)
     finally:
         session.close()
+    if result.needs_passphrase and not result.received:
+        print(
+            "Saisissez la phrase de passe d'équipe (ILOT_TEAM_PASSPHRASE)\u00a0: sans elle, ces paquets ne peuvent "
+            "pas être pris.",
+            file=sys.stderr,
+        )
+        return EXIT_WRONG_PASSWORD
     if result.refused:
         print(
             f"{_plural(len(result.refused), 'paquet')} refusé{'s' if len(result.refused) > 1 else ''}, "

@@ -180,8 +180,9 @@ def test_no_team_work_in_the_demonstration(make_window, qtbot):
 def test_a_new_colleague_types_the_passphrase_once_at_the_first_exchange(
     make_window, qtbot, answers, monkeypatch, tmp_path, team_folder
 ):
-    """A laptop never in the team: « Envoyer et recevoir » asks where (no folder set) and then the passphrase, once;
-    a wrong one is said and asked again; then the laptop is in the team and its key kept (not asked next time)."""
+    """A laptop never in the team: « Envoyer et recevoir » asks where (no folder set) and then the passphrase, once
+    per exchange (never in a loop): a wrong one is said; the next exchange asks again; then the laptop is in the
+    team and its key kept (not asked next time)."""
     from ilot_desktop.ui import team_actions
 
     _ab, shared, _karim = team_folder
@@ -200,7 +201,12 @@ def test_a_new_colleague_types_the_passphrase_once_at_the_first_exchange(
     assert window.team_proposal is None  # no team folder set here
     answers.queue(shared)  # where to send and receive this time
     window.menus.sync_action.trigger()
-    assert len(asked) == 2 and "incorrecte" in asked[1]
+    name, (error,) = answers.calls[-1]
+    assert len(asked) == 1 and name == "show_error" and "incorrecte" in str(error)  # said once, not asked again
+    assert not window.session.team.status().joined
+    answers.queue(shared)
+    window.menus.sync_action.trigger()
+    assert len(asked) == 2
     assert window.session.team.status().joined
     text = window.team_summary.text.text()
     assert "AB" in text and "CD" in text

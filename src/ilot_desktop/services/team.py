@@ -11,25 +11,35 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from ilot_desktop import safe_files
 from ilot_desktop.domain.audit import AuditAction
 from ilot_desktop.domain.team_merge import PayloadError, Tombstone, decode_payload, encode_payload
-from ilot_desktop.errors import StorageEnvironmentError, TeamPackageError, ValidationError
+from ilot_desktop.errors import (
+    IlotError,
+    StorageEnvironmentError,
+    TeamPackageError,
+    TeamPassphraseError,
+    ValidationError,
+)
 from ilot_desktop.services import team_package as tp
 from ilot_desktop.services.audit import record_in
 from ilot_desktop.services.clock import Today, as_clock
 from ilot_desktop.services.team_apply import Applied, children, take_in
-from ilot_desktop.services.team_keys import TeamKeys
+from ilot_desktop.services.team_keys import JoinFailed, NoTeamKey, PassphraseNeeded, TeamKeys
 from ilot_desktop.services.team_resolve import conflicts_of, resolve_in
 from ilot_desktop.services.team_sync import EXPORTED_KEY, Engine, replica_id
 from ilot_desktop.services.team_view import Conflict, ConflictValue
 from ilot_desktop.storage.database import Database, UnitOfWork
 
+_WRONG = (
+    "La phrase de passe d'équipe est incorrecte (elle n'ouvre aucun paquet du dossier, à moins qu'ils soient tous "
+    "endommagés ou incomplets)\u00a0: rien n'a été pris en compte."
+)
 FOLDER_KEY = "team.folder"
 SEEN_KEY = "team.seen_files"
 FOLDER_SEQ_KEY = "team.folder_seq"  # what was last sent to the team folder (team.exported_seq: to a file)
@@ -71,6 +81,7 @@ class TeamStatus:
     last_sent_at: datetime | None
     peers: tuple[TeamPeer, ...]
     conflicts: int
+    same_code_elsewhere: bool = False  # another laptop of the team carries this laptop's code
 
 
 @dataclass(frozen=True)
@@ -92,6 +103,7 @@ class ImportResult:
     anonymised: int
     joined_actions: int
     already_taken: bool  # the same package again: nothing done
+    same_code: str = ""  # this laptop's code, carried by another laptop of the package: to be changed on one of them
 
     def summary_lines(self) -> list[str]:
         """What the import did, in French, without a name."""
@@ -115,7 +127,13 @@ class ImportResult:
             lines.append(f"{_count(self.anonymised, 'dossier anonymisé', 'dossiers anonymisés')}.")
         if self.conflicts:
             lines.append(f"{_count(self.conflicts, 'conflit à régler', 'conflits à régler')}.")
+        if self.same_code:
+            lines.append(same_code_line(self.same_code))
         return lines
+
+
+def same_code_line(code: str) -> str:
+    return f"Un autre ordinateur porte aussi le code {code}{NBSP}: changez l'un des deux dans Préférences."
 
 
 @dataclass(frozen=True)
@@ -123,6 +141,7 @@ class SyncResult:
     sent: ExportResult | None
     received: tuple[ImportResult, ...]
     refused: tuple[tuple[str, str], ...]  # (file name, French reason)
+    needs_passphrase: bool = False  # some were refused only for want of the passphrase: ask it, then again
 
 
 def _count(n: int, singular: str, plural: str) -> str:
@@ -160,6 +179,8 @@ class TeamService:
                 last_sent_at=uow.team_state.last_sent_at(),
                 peers=self._peers(uow, engine.me),
                 conflicts=engine.conflict_count(),
+                same_code_elsewhere=bool(engine.code)
+                and any(rid != engine.me and code == engine.code for rid, code, _at in uow.team_state.peers()),
             )
 
     def folder(self) -> Path | None:
@@ -212,10 +233,13 @@ class TeamService:
             team = keys.for_export(passphrase)
             engine = self._engine(uow)
             engine.refresh()
-            pkg = engine.package(int(uow.settings.get(mark or EXPORTED_KEY) or 0), full=everything)
+            full = everything or keys.full_next()  # a new key: everything again, under it
+            pkg = engine.package(int(uow.settings.get(mark or EXPORTED_KEY) or 0), full=full)
             safe_files.write_bytes(out, tp.seal(encode_payload(pkg), team))
             engine.flush()
             keys.exported()
+            if full and (mark == FOLDER_SEQ_KEY or (mark is not None and not uow.settings.get(FOLDER_KEY))):
+                keys.sent_full()  # the complete package went where the team takes packages from
             if mark is not None:
                 uow.settings.set(mark, str(engine.seq))
             uow.team_state.add_package(pkg.package_id, "out", self._clock.now_to_the_second(), len(pkg.records), 0)
@@ -226,10 +250,13 @@ class TeamService:
 
     def import_package(self, path: Path, passphrase: str | None = None) -> ImportResult:
         """Take a package in: all of it or nothing (one transaction; the vault unchanged on any failure)."""
-        blob = _read(Path(path))
+        return self._import(Path(path), passphrase, {})
+
+    def _import(self, path: Path, passphrase: str | None, derived: dict[Any, tp.TeamKey]) -> ImportResult:
+        blob = _read(path)
         header = tp.peek(blob)
         with self._db.unit_of_work() as uow:
-            keys = TeamKeys(uow)
+            keys = TeamKeys(uow, derived)
             payload = keys.open(blob, header, passphrase)
             try:
                 pkg = decode_payload(payload)
@@ -250,6 +277,7 @@ class TeamService:
         if pkg.from_replica == engine.me or uow.team_state.package_taken(pkg.package_id):
             engine.flush()
             return _result(pkg.from_code, Applied(), engine.conflict_count(), True), False
+        clash = bool(engine.code) and any(r != engine.me and c == engine.code for r, c in pkg.codes.items())
         applied = take_in(engine, pkg, self._clock)
         engine.flush()
         conflicts = engine.conflict_count()
@@ -264,7 +292,10 @@ class TeamService:
         if conflicts:
             detail += f", {_count(conflicts, 'conflit', 'conflits')}"
         record_in(uow, self._clock, AuditAction.TEAM_RECEIVED, None, detail[:200])
-        return _result(pkg.from_code, applied, conflicts, False), bool(applied.erased)
+        result = _result(pkg.from_code, applied, conflicts, False)
+        if clash or (pkg.from_replica != engine.me and pkg.from_code == engine.code and engine.code):
+            result = replace(result, same_code=engine.code)
+        return result, bool(applied.erased)
 
     def sync(self, folder: Path | None = None, passphrase: str | None = None) -> SyncResult:
         """Take in every package of the team folder not yet taken in (a damaged or foreign one is skipped and
@@ -277,17 +308,30 @@ class TeamService:
             raise ValidationError({"folder": f"Choisissez un dossier d'équipe accessible{NBSP}: rien n'a été échangé."})
         received: list[ImportResult] = []
         refused: list[tuple[str, str]] = []
-        for path in sorted(target.glob(f"*{tp.PACKAGE_SUFFIX}")):
-            if path.name in seen:
-                continue
+        not_joined: list[Path] = []  # no team key yet and the passphrase did not open them (wrong, or damaged)
+        needs = False
+        derived: dict[Any, tp.TeamKey] = {}
+        paths = self._in_order([p for p in sorted(target.glob(f"*{tp.PACKAGE_SUFFIX}")) if p.name not in seen])
+        while paths:
+            path = paths.pop(0)
             try:
-                result = self.import_package(path, passphrase)
-            except TeamPackageError as exc:
+                result = self._import(path, passphrase, derived)
+            except JoinFailed:
+                not_joined.append(path)
+                continue
+            except (NoTeamKey, StorageEnvironmentError):
+                raise  # nothing can be opened nor sent without the passphrase; or the folder cannot be read
+            except IlotError as exc:  # no single package ever stops the exchange
+                needs = needs or isinstance(exc, PassphraseNeeded)
                 refused.append((path.name, str(exc)))
                 continue
+            if not_joined:  # the passphrase opened this one: the team is joined, the others are looked at again
+                paths[:0], not_joined = not_joined, []
             seen.add(path.name)
             if not result.already_taken:
                 received.append(result)
+        if not_joined:
+            raise TeamPassphraseError(_WRONG)  # the passphrase opened none of them
         sent = None
         if self._changed_since_export():
             sent = self._export(target / tp.package_name(), False, passphrase, FOLDER_SEQ_KEY)
@@ -295,7 +339,24 @@ class TeamService:
         with self._db.unit_of_work() as uow:
             uow.settings.set(SEEN_KEY, json.dumps(sorted(seen)))
             uow.commit()
-        return SyncResult(sent, tuple(received), tuple(refused))
+        return SyncResult(sent, tuple(received), tuple(refused), needs)
+
+    def _in_order(self, paths: list[Path]) -> list[Path]:
+        """The packages sealed under another salt first: a new passphrase given is adopted before the others are
+        looked at (they are then those of the replaced one)."""
+        with self._db.unit_of_work() as uow:
+            team = TeamKeys(uow).stored()
+        if team is None:
+            return paths
+
+        def ours(path: Path) -> bool:
+            try:
+                with path.open("rb") as handle:
+                    return tp.peek(handle.read(tp.HEADER_BYTES + tp.TAG_BYTES)).salt == team.salt
+            except (OSError, IlotError):
+                return True
+
+        return sorted(paths, key=ours)
 
     def _changed_since_export(self) -> bool:
         with self._db.unit_of_work() as uow:
@@ -303,7 +364,7 @@ class TeamService:
             engine.refresh()
             engine.flush()
             uow.commit()
-            return engine.seq > int(uow.settings.get(FOLDER_SEQ_KEY) or 0)
+            return TeamKeys(uow).full_next() or engine.seq > int(uow.settings.get(FOLDER_SEQ_KEY) or 0)
 
     # --- conflicts --------------------------------------------------------------------------------------
 

@@ -18,6 +18,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from ilot_desktop.errors import IlotError, TeamPassphraseError
+from ilot_desktop.services.team_keys import RetiredKeyError
 from ilot_desktop.ui import dialogs
 from ilot_desktop.ui.team_preferences import folder_problem
 
@@ -28,6 +29,11 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 TITLE = "Envoyer et recevoir"
 PACKAGE_FILTER = "Paquet d'équipe Îlot (*.ilotpkg)"
+ASK_FOR_NEW = (
+    "Des paquets du dossier d'équipe sont scellés avec une phrase de passe que cet ordinateur ne connaît pas (la "
+    "responsable du programme l'a peut-être changée, ou une collègue a envoyé avant d'avoir reçu)\u00a0: saisissez "
+    "la phrase de passe d'équipe pour les prendre."
+)
 NEEDS_CODE = (
     "Choisissez d'abord le code de cet ordinateur (Fichier → Préférences…)\u00a0: le travail en équipe en a "
     "besoin pour distinguer vos dossiers de ceux de vos collègues."
@@ -54,27 +60,45 @@ def _team(window: MainWindow) -> Any | None:
     return getattr(session, "team", None)
 
 
-def _with_passphrase(window: MainWindow, title: str, text: str, work: Callable[[str | None], T]) -> T | None:
-    """``work(passphrase)`` off the GUI thread, first with the kept key; asked for the passphrase and run again when
-    the service needs it. None when cancelled; an ``IlotError`` is shown."""
+def _with_passphrase(
+    window: MainWindow,
+    title: str,
+    text: str,
+    work: Callable[[str | None], T],
+    wants_passphrase: Callable[[T], bool] | None = None,
+) -> T | None:
+    """``work(passphrase)`` off the GUI thread, first with the kept key; when the service needs the passphrase (or,
+    ``wants_passphrase``, some packages could not be opened without it) it is asked **once** and the work run again:
+    never a loop, whatever the packages of the folder. None when cancelled; an ``IlotError`` is shown."""
     from ilot_desktop.ui.workers import WorkCancelled, run_in_background
 
     def attempt(given: str | None) -> T:
         return run_in_background(window, title, text, lambda _progress: work(given))
 
     passphrase: str | None = None
+    asked = False
     while True:
         try:
-            return attempt(passphrase)
+            result = attempt(passphrase)
         except WorkCancelled:
             return None
         except TeamPassphraseError as error:
-            passphrase = ask_passphrase(window, str(error))
+            if asked or isinstance(error, RetiredKeyError):
+                dialogs.show_error(window, error)
+                return None
+            asked, passphrase = True, ask_passphrase(window, str(error))
             if passphrase is None:
                 return None
+            continue
         except IlotError as error:
             dialogs.show_error(window, error)
             return None
+        if asked or wants_passphrase is None or not wants_passphrase(result):
+            return result
+        asked, typed = True, ask_passphrase(window, ASK_FOR_NEW)
+        if typed is None:
+            return result  # what could be done was done; the others wait for the next exchange
+        passphrase = typed
 
 
 def _needs_code(window: MainWindow) -> bool:
@@ -108,7 +132,11 @@ def send_and_receive(window: MainWindow) -> Any | None:
             return None
     chosen = folder
     done = _with_passphrase(
-        window, TITLE, "Envoi et réception des paquets d'équipe…", lambda p: _and_waiting(team, team.sync(chosen, p))
+        window,
+        TITLE,
+        "Envoi et réception des paquets d'équipe…",
+        lambda p: _and_waiting(team, team.sync(chosen, p)),
+        lambda done: bool(getattr(done[0], "needs_passphrase", False)),
     )
     if done is None:
         return None
