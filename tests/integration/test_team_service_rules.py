@@ -286,25 +286,38 @@ def test_sync_through_a_folder_skips_a_damaged_package_and_says_why(pair, tmp_pa
     assert [p.code for p in a.team.programme_scope()] == ["AB", "CD"]
 
 
-def test_a_package_that_would_give_two_actions_one_reference_is_refused_whole(pair, tmp_path):
-    from ilot_desktop.errors import ConflictError
-
+def test_an_action_renamed_onto_another_actions_reference_is_joined_with_it(pair, tmp_path):
+    """Rule 1: two actions with the same Réf. are the same action: joined (never a refused package), every
+    registration kept (one person registered in both: one registration), the differing values listed."""
     a, b = pair
+    karim = a.participants.save(make_participant(file_number="DE-2026-AB-001", last_name="Benali"))
     first = a.actions.save(
         CollectiveAction(reference="AC-1", action_type=ActionType.TRE_WORKSHOP, title="Atelier CV", start=WORKSHOP)
     )
+    a.actions.register(first.id, karim.id)
     send(a, b, tmp_path)
     a.actions.save(replace(a.actions.get(first.id), reference="AC-3"))
-    b.actions.save(
+    other = b.actions.save(
         CollectiveAction(
             reference="AC-3", action_type=ActionType.TRE_WORKSHOP, title="Autre atelier", start=datetime(2026, 11, 20)
         )
     )
-    before = sorted(s.action.reference for s in b.actions.summaries())
-    a.team.export_package(tmp_path / "a.ilotpkg")
-    with pytest.raises(ConflictError, match="même référence"):
-        b.team.import_package(tmp_path / "a.ilotpkg")
-    assert sorted(s.action.reference for s in b.actions.summaries()) == before
+    on_b = pid_of(b, karim.uid)
+    b.actions.register(other.id, on_b)
+    dupont = b.participants.save(make_participant(file_number="DE-2026-CD-001", last_name="Dupont"))
+    b.actions.register(other.id, dupont.id)
+    result, _ = send(a, b, tmp_path, "a.ilotpkg")
+    assert result.joined_actions == 1
+    [joined] = b.actions.summaries()
+    assert joined.action.reference == "AC-3" and joined.registered == 2
+    assert {c.field for c in b.team.conflicts()} >= {"title"}
+    for n in range(2):
+        send(b, a, tmp_path, f"b{n}.ilotpkg")
+        send(a, b, tmp_path, f"a{n + 1}.ilotpkg")
+    for session in (a, b):
+        [summary] = session.actions.summaries()
+        assert summary.action.reference == "AC-3" and summary.registered == 2
+    assert [c.field for c in a.team.conflicts()] == [c.field for c in b.team.conflicts()]
 
 
 def test_editing_a_field_in_conflict_keeps_the_colleagues_value_listed(pair, tmp_path):

@@ -22,26 +22,22 @@ from ilot_desktop.domain.team_merge import (
     ERASED,
     Package,
     SyncRecord,
-    canonical,
     canonical_json,
     conflicting_fields,
     current_values,
     deletion_conflict,
     is_deleted,
-    join_aliases,
     local_write,
-    merge_aliases,
     merge_records,
     renumbered,
     same_record,
 )
 from ilot_desktop.services.audit import record_in
 from ilot_desktop.services.clock import SessionClock
+from ilot_desktop.services.team_join import PARENT_FIELDS, joined
 from ilot_desktop.services.team_sync import ORIGIN, Engine, meta_deleted
 from ilot_desktop.storage.team_repo import KIND_ROWS, DataRow
 from ilot_desktop.storage.team_state import SyncMeta
-
-PARENT_FIELDS = {"participant": "participant", "action": "collective_action", "barrier": "barrier"}
 
 
 @dataclass
@@ -64,7 +60,7 @@ def take_in(engine: Engine, pkg: Package, clock: SessionClock) -> Applied:
     out = Applied()
     dropped: set[str] = set()
     anonymise = _tombstones(engine, pkg, out, clock, dropped)
-    incoming = _joined(engine, pkg, out)
+    incoming, out.joined_actions = joined(engine, pkg)
     for kind in KIND_ROWS:
         uids = [u for u, r in incoming.items() if r.kind == kind]
         if kind == "participant":  # known files first: a renumbered one frees its number for a new one
@@ -230,97 +226,6 @@ def _settle_on_rows(engine: Engine, uids: set[str]) -> None:
             if changed:
                 rec = local_write(rec, kind, engine.me, changed, engine.at)
             engine.store(uid, rec, row.fields, bump=bool(changed))
-
-
-# --- joins -------------------------------------------------------------------------------------------------------
-
-
-def _canonical_records(records: Mapping[str, SyncRecord], aliases: Mapping[str, str]) -> dict[str, SyncRecord]:
-    out: dict[str, SyncRecord] = {}
-    for uid, rec in records.items():
-        rec = rec.copy()
-        for name in PARENT_FIELDS:
-            for dot, (value, at) in list(rec.fields.get(name, {}).items()):
-                if isinstance(value, str):
-                    rec.fields[name][dot] = (canonical(value, aliases), at)
-        key = canonical(uid, aliases)
-        out[key] = rec if key not in out else merge_records(out[key], rec)
-    return out
-
-
-def _join_key(kind: str, values: Mapping[str, Any], aliases: Mapping[str, str]) -> list[Any]:
-    def c(name: str) -> Any:
-        v = values.get(name)
-        return canonical(v, aliases) if isinstance(v, str) else v
-
-    if kind == "collective_action":
-        day = str(values.get("start") or "")[:10]
-        return [("ref", values.get("reference")), ("when", day, values.get("action_type"), values.get("title"))]
-    if kind == "barrier":
-        return [(c("participant"), values.get("category"), values.get("item"))]
-    if kind == "registration":
-        return [(c("action"), c("participant"))]
-    return []
-
-
-def _join_kind(engine: Engine, kind: str, records: Mapping[str, SyncRecord], aliases: dict[str, str]) -> int:
-    index: dict[str, str] = {}
-    for uid, row in engine.rows[kind].items():
-        for key in _join_key(kind, row.fields, aliases):
-            index.setdefault(canonical_json(key), canonical(uid, aliases))
-    joined = 0
-    for uid, rec in records.items():
-        if rec.kind != kind or uid in engine.metas or uid in engine.rows[kind] or is_deleted(rec):
-            continue
-        for key in _join_key(kind, current_values(rec), aliases):
-            local = index.get(canonical_json(key))
-            if local is not None and canonical(local, aliases) != canonical(uid, aliases):
-                aliases.update(merge_aliases(aliases, join_aliases(uid, local)))
-                joined += 1
-                break
-    return joined
-
-
-def _joined(engine: Engine, pkg: Package, out: Applied) -> dict[str, SyncRecord]:
-    aliases = merge_aliases(engine.aliases, pkg.aliases)
-    for kind in ("collective_action", "barrier", "registration"):
-        records = _canonical_records(pkg.records, aliases)
-        joined = _join_kind(engine, kind, records, aliases)
-        if kind == "collective_action":
-            out.joined_actions += joined
-        aliases = merge_aliases(aliases)
-    if aliases != engine.aliases:
-        engine.aliases = aliases
-        engine.state.set_aliases(aliases)
-        engine.bump()
-        _rename_local(engine, aliases)
-    return _canonical_records(pkg.records, aliases)
-
-
-def _rename_local(engine: Engine, aliases: Mapping[str, str]) -> None:
-    """Local rows and states under a non-canonical uid take the canonical one (merged with it when both exist)."""
-    for kind, rows in engine.rows.items():
-        for row in rows.values():
-            for name in PARENT_FIELDS:
-                if isinstance(row.fields.get(name), str):
-                    row.fields[name] = canonical(row.fields[name], aliases)
-        for uid in [u for u in rows if canonical(u, aliases) != u]:
-            target = canonical(uid, aliases)
-            if target in rows:
-                continue
-            row = rows.pop(uid)
-            engine.data.rename(kind, row.key, target)
-            rows[target] = row
-    for uid in [u for u in engine.metas if canonical(u, aliases) != u]:
-        target = canonical(uid, aliases)
-        meta = engine.metas[uid]
-        rec = engine.record(meta, row_uid=target if engine.row_of(uid, meta.kind) is None else uid)
-        engine.forget([uid])
-        other = engine.metas.get(target)
-        if other is not None:
-            rec = merge_records(engine.record(other), rec)
-        target_row = engine.row_of(target, rec.kind)
-        engine.store(target, rec, target_row.fields if target_row is not None else None)
 
 
 # --- one record ----------------------------------------------------------------------------------------------
