@@ -266,7 +266,8 @@ def test_a_changed_passphrase_is_asked_for_then_adopted(pair, tmp_path):
     a.team.import_package(tmp_path / "back.ilotpkg")
     with pytest.raises(TeamPassphraseError):  # a script still holding the replaced passphrase
         b.team.import_package(tmp_path / "old.ilotpkg", passphrase=PHRASE)
-    b.team.import_package(tmp_path / "old.ilotpkg")  # an old package is still read, the old salt never adopted
+    with pytest.raises(TeamPassphraseError):  # sealed with the replaced passphrase: refused (F1's rule)
+        b.team.import_package(tmp_path / "old.ilotpkg")
     b.team.export_package(tmp_path / "again.ilotpkg")
     a.team.import_package(tmp_path / "again.ilotpkg")
 
