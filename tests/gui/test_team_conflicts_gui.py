@@ -223,3 +223,26 @@ def test_three_values_offer_no_keep_both_and_the_intro_says_several_laptops(make
     dialog.grab().save(str(tmp_path / "conflits-trois.png"))
     if Path("/tmp/f2shots").is_dir():
         dialog.grab().save("/tmp/f2shots/conflits-trois.png")
+
+
+def test_the_fiche_says_a_conflict_waits_for_this_person_and_leads_to_the_page(make_window, qtbot, laptops):
+    folder, uid = laptops
+    window = make_window(folder)
+    window.unlock(PASSWORD)
+    karim = person_by_uid(window.session, uid)
+    window.open_participant(karim.id)
+    form = window.form
+    assert form.conflict_label.isVisible()
+    assert form.conflict_label.text() == "Un conflit attend pour ce dossier\u00a0: Fichier → Conflits à régler…"
+    assert form.conflict_button.isVisible() and form.conflict_button.accessibleName()
+    form.grab().save(str(folder.parent / "fiche-conflit.png"))
+    if Path("/tmp/f2shots").is_dir():
+        form.grab().save("/tmp/f2shots/fiche-conflit.png")
+    qtbot.mouseClick(form.conflict_button, Qt.MouseButton.LeftButton)
+    dialog = window.conflicts_dialog
+    assert dialog is not None and dialog.isVisible() and dialog.list.count() == 2
+    for _ in range(2):
+        dialog.choose(0)
+    dialog.close_button.click()
+    window.open_participant(karim.id)
+    assert not form.conflict_label.isVisible() and not form.conflict_button.isVisible()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -253,3 +254,17 @@ def _deletion_values(rec: SyncRecord, row_here: bool, codes: Mapping[str, str]) 
         ConflictValue(first.text, first.value, first.by_code, first.at, True),
         second,
     )
+
+
+def conflict_waits(states: list[tuple[str, bool]]) -> bool:
+    """From ``TeamStateRepository.waiting_about``: a field conflict, or a deletion in conflict, waits."""
+    for state, has_values in states:
+        if has_values:
+            return True
+        doc = json.loads(state)
+        rec = SyncRecord("", {str(r): int(n) for r, n in doc.get("c", {}).items()})
+        for name, dots in doc.get("f", {}).items():
+            rec.fields[name] = {(str(d[0]), int(d[1])): (d[3] if len(d) > 3 else None, str(d[2])) for d in dots}
+        if deletion_conflict(rec):
+            return True
+    return False

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Mapping
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import delete, func, insert, or_, select, union_all, update
 from sqlalchemy.orm import Session
 
 from ilot_desktop.domain.team_merge import Dot, Entry, Tombstone
@@ -197,6 +197,27 @@ class TeamStateRepository:
             for r in self.session.execute(query):
                 out.setdefault(r.uid, {}).setdefault(r.field, {})[(r.replica, r.n)] = (json.loads(r.value), r.at)
         return out
+
+    def waiting_about(self, participant_id: int) -> list[tuple[str, bool]]:
+        """One query: the sync states of this person's file and records (still here) that hold a conflict value or
+        mention a deletion, as (state JSON, has conflict values)."""
+        from ilot_desktop.storage.team_repo import table
+
+        owned = [select(table("participant").c.uid).where(table("participant").c.id == participant_id)]
+        for kind in ("appointment", "registration", "barrier", "task", "outcome"):
+            owned.append(select(table(kind).c.uid).where(table(kind).c.participant_id == participant_id))
+        events, barriers = table("barrier_event"), table("barrier")
+        owned.append(
+            select(events.c.uid)
+            .join(barriers, events.c.barrier_id == barriers.c.id)
+            .where(barriers.c.participant_id == participant_id)
+        )
+        valued = select(SyncConflictValueRow.uid).where(SyncConflictValueRow.uid == SyncRecordRow.uid).exists()
+        query = select(SyncRecordRow.state, valued).where(
+            SyncRecordRow.uid.in_(union_all(*owned).scalar_subquery()),
+            or_(valued, SyncRecordRow.state.contains('"_del"')),
+        )
+        return [(str(state), bool(has)) for state, has in self.session.execute(query)]
 
     def conflicted_uids(self) -> set[str]:
         return set(self.session.scalars(select(SyncConflictValueRow.uid).distinct()))

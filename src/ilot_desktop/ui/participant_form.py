@@ -34,6 +34,7 @@ from ilot_desktop.ui.participant_fields import FicheFields
 from ilot_desktop.ui.widgets import ErrorLabel, wrapping_label
 
 log = logging.getLogger(__name__)
+CONFLICT_WAITS = "Un conflit attend pour ce dossier\u00a0: Fichier → Conflits à régler…"
 
 
 class ParticipantForm(QWidget):
@@ -75,6 +76,14 @@ class ParticipantForm(QWidget):
         self.team_label.setStyleSheet("color: #555;")
         self.team_label.setAccessibleName("Numéro et transmissions en équipe")
         self.team_label.hide()
+        self.conflict_label = wrapping_label(QLabel(CONFLICT_WAITS, page))  # a conflict waits for this person
+        self.conflict_label.setStyleSheet("color: #8a5a00;")
+        self.conflict_label.setAccessibleName("Conflit d'équipe en attente pour ce dossier")
+        self.conflict_button = QPushButton("Voir les &conflits…", page)
+        self.conflict_button.setAccessibleName("Ouvrir la page des conflits à régler")
+        self.conflict_button.clicked.connect(self._open_conflicts)
+        self.conflict_label.hide()
+        self.conflict_button.hide()
         self.state_label = wrapping_label(QLabel(page))
         self.state_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.state_label.setAccessibleName("État de l'enregistrement")
@@ -95,6 +104,10 @@ class ParticipantForm(QWidget):
         phase_row.addStretch(1)
         header.addLayout(phase_row, 1, 0)
         header.addWidget(self.team_label, 2, 0, 1, 2)
+        conflict_row = QHBoxLayout()
+        conflict_row.addWidget(self.conflict_label, 1)
+        conflict_row.addWidget(self.conflict_button)
+        header.addLayout(conflict_row, 3, 0, 1, 2)
         header.addWidget(self.state_label, 0, 1)
         buttons = QHBoxLayout()
         buttons.addWidget(self.revert_button)
@@ -298,6 +311,23 @@ class ParticipantForm(QWidget):
                 lines.append(f"Transmis à {to} le {at:%d/%m/%Y}")
         self.team_label.setText("  ·  ".join(lines))
         self.team_label.setVisible(bool(lines))
+        self._show_conflict_sign(participant)
+
+    def _show_conflict_sign(self, participant: Participant) -> None:
+        """« Un conflit attend pour ce dossier… » (one cheap query), with a button when the window offers the page."""
+        waits = False
+        if self._team is not None and participant.id is not None and hasattr(self._team, "conflict_waits"):
+            try:
+                waits = bool(self._team.conflict_waits(participant.id))
+            except IlotError:
+                waits = False
+        self.conflict_label.setVisible(waits)
+        self.conflict_button.setVisible(waits and hasattr(self.window(), "conflicts_dialog"))
+
+    def _open_conflicts(self) -> None:
+        from ilot_desktop.ui import team_actions
+
+        team_actions.open_conflicts(self.window())  # type: ignore[arg-type]
 
     def _mark_dirty(self) -> None:
         if self._loading or self._current is None:
