@@ -30,10 +30,18 @@ from ilot_desktop.services import team_package as tp
 from ilot_desktop.services.audit import record_in
 from ilot_desktop.services.clock import Today, as_clock
 from ilot_desktop.services.team_apply import Applied, children, take_in
-from ilot_desktop.services.team_keys import JoinFailed, NoTeamKey, PassphraseNeeded, TeamKeys
+from ilot_desktop.services.team_keys import (
+    NEW_SALT,
+    OTHER_TEAM_ASK,
+    JoinFailed,
+    NoTeamKey,
+    Superseded,
+    TeamKeys,
+    WaitingForTeam,
+)
 from ilot_desktop.services.team_resolve import conflicts_of, resolve_in
 from ilot_desktop.services.team_sync import EXPORTED_KEY, Engine, replica_id
-from ilot_desktop.services.team_view import Conflict, ConflictValue
+from ilot_desktop.services.team_view import Conflict, ConflictValue, conflict_waits
 from ilot_desktop.storage.database import Database, UnitOfWork
 
 _WRONG = (
@@ -306,12 +314,27 @@ class TeamService:
         target = Path(folder) if folder is not None else (Path(stored) if stored else None)
         if target is None or not target.is_dir():
             raise ValidationError({"folder": f"Choisissez un dossier d'équipe accessible{NBSP}: rien n'a été échangé."})
+        paths = self._in_order([p for p in sorted(target.glob(f"*{tp.PACKAGE_SUFFIX}")) if p.name not in seen])
+        received, refused, needs = self._take_all(paths, passphrase, seen)
+        sent = None
+        if self._changed_since_export():
+            sent = self._export(target / tp.package_name(), False, passphrase, FOLDER_SEQ_KEY)
+            seen.add(sent.path.name)
+        with self._db.unit_of_work() as uow:
+            uow.settings.set(SEEN_KEY, json.dumps(sorted(seen)))
+            uow.commit()
+        return SyncResult(sent, tuple(received), tuple(refused), needs)
+
+    def _take_all(
+        self, paths: list[Path], passphrase: str | None, seen: set[str]
+    ) -> tuple[list[ImportResult], list[tuple[str, str]], bool]:
+        """Every package of ``paths`` that can be taken in; each one that cannot is listed with its reason (none stops
+        the others). Whether some wait only for the passphrase."""
         received: list[ImportResult] = []
         refused: list[tuple[str, str]] = []
         not_joined: list[Path] = []  # no team key yet and the passphrase did not open them (wrong, or damaged)
-        needs = False
         derived: dict[Any, tp.TeamKey] = {}
-        paths = self._in_order([p for p in sorted(target.glob(f"*{tp.PACKAGE_SUFFIX}")) if p.name not in seen])
+        waiting: set[Path] = set()
         while paths:
             path = paths.pop(0)
             try:
@@ -319,10 +342,18 @@ class TeamService:
             except JoinFailed:
                 not_joined.append(path)
                 continue
+            except (Superseded, WaitingForTeam) as exc:
+                if isinstance(exc, Superseded):
+                    seen.add(path.name)  # its author's later, complete package was taken in
+                elif path not in waiting:  # looked at again once the others are in: its author's later one may be
+                    waiting.add(path)
+                    paths.append(path)
+                else:
+                    refused.append((path.name, str(exc)))
+                continue
             except (NoTeamKey, StorageEnvironmentError):
                 raise  # nothing can be opened nor sent without the passphrase; or the folder cannot be read
             except IlotError as exc:  # no single package ever stops the exchange
-                needs = needs or isinstance(exc, PassphraseNeeded)
                 refused.append((path.name, str(exc)))
                 continue
             if not_joined:  # the passphrase opened this one: the team is joined, the others are looked at again
@@ -332,14 +363,8 @@ class TeamService:
                 received.append(result)
         if not_joined:
             raise TeamPassphraseError(_WRONG)  # the passphrase opened none of them
-        sent = None
-        if self._changed_since_export():
-            sent = self._export(target / tp.package_name(), False, passphrase, FOLDER_SEQ_KEY)
-            seen.add(sent.path.name)
-        with self._db.unit_of_work() as uow:
-            uow.settings.set(SEEN_KEY, json.dumps(sorted(seen)))
-            uow.commit()
-        return SyncResult(sent, tuple(received), tuple(refused), needs)
+        needs = any(reason in (NEW_SALT, OTHER_TEAM_ASK) for _name, reason in refused)
+        return received, refused, needs
 
     def _in_order(self, paths: list[Path]) -> list[Path]:
         """The packages sealed under another salt first: a new passphrase given is adopted before the others are
@@ -421,6 +446,11 @@ class TeamService:
             record_in(uow, self._clock, AuditAction.TEAM_HANDOVER, None, detail[:200])
             uow.commit()
         return ExportResult(out, len(pkg.records), len(pkg.tombstones))
+
+    def conflict_waits(self, participant_id: int) -> bool:
+        """Does a conflict wait about this person's file or records (one query, no refresh)?"""
+        with self._db.unit_of_work() as uow:
+            return conflict_waits(uow.team_state.waiting_about(participant_id))
 
     def handovers(self, participant_id: int) -> list[tuple[str, datetime]]:
         with self._db.unit_of_work() as uow:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hmac
 import json
 import secrets
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from ilot_desktop.errors import TeamPackageError, TeamPassphraseError
@@ -41,6 +42,7 @@ OTHER_TEAM_ASK = (
     f"Ce paquet vient d'une autre équipe, ou d'une collègue qui a envoyé avant d'avoir reçu{NBSP}: saisissez la "
     "phrase de passe d'équipe pour le savoir."
 )
+SUPERSEDED = f"Paquet remplacé par un envoi plus récent de ce collègue{NBSP}: rien à prendre."
 WAITING = f"En attente{NBSP}: ce collègue rejoint l'équipe à son prochain envoi."
 
 
@@ -60,12 +62,17 @@ class JoinFailed(TeamPassphraseError):
     """No team key here yet and the passphrase given does not open this package (wrong, or the package damaged)."""
 
 
+class Superseded(TeamPackageError):
+    """A package of the larger team id whose author joined this team since: everything in it came again."""
+
+
 class WaitingForTeam(TeamPackageError):
     """A package of the same programme under the larger team id: its author adopts this laptop's team next."""
 
 
 class TeamKeys:
     def __init__(self, uow: UnitOfWork, derived: dict[tuple[str, bytes, bytes, tp.TeamKdf], tp.TeamKey] | None = None):
+        self._uow = uow
         self._settings = uow.settings
         self._derived = {} if derived is None else derived  # one exchange's derivations (Argon2id: 0.36 s each)
 
@@ -207,9 +214,20 @@ class TeamKeys:
             return tp.open_package(blob, team)  # another team indeed: refused (TeamPackageError)
         # The same programme, split when two laptops each sent before receiving: the smaller team id wins on both.
         if header.team_id > team.team_id:
+            if self._superseded(payload):
+                raise Superseded(SUPERSEDED)
             raise WaitingForTeam(WAITING)
         self._renew(derived)
         return payload
+
+    def _superseded(self, payload: dict[str, Any]) -> bool:
+        """A package of the larger team id whose author has since sent (complete, under this team) a later one."""
+        try:
+            sent_at = datetime.fromisoformat(str(payload.get("created_at")))
+        except ValueError:
+            return False
+        author = str(payload.get("from"))
+        return any(rid == author and at is not None and at >= sent_at for rid, _c, at in self._uow.team_state.peers())
 
     def _adopt(self, blob: bytes, header: tp.PackageHeader, passphrase: str | None, joining: bool) -> dict[str, Any]:
         if not passphrase:
