@@ -363,3 +363,55 @@ def test_after_a_passphrase_change_the_old_one_is_refused_and_never_brought_back
     # a script still holding the old passphrase: refused, on AB's side as for an export
     assert team(["--data-dir", str(ab), "team-sync", str(shared)], monkeypatch) == 3
     assert export(ab, tmp_path / "x.ilotpkg", monkeypatch) == 3
+
+
+def test_a_damaged_salt_is_exit_5_and_a_retired_passphrase_exit_3_and_the_sync_goes_on(
+    two, tmp_path, monkeypatch, capsys
+):
+    """Fix round 15: one byte of a package's salt damaged is « endommagé » (5) when the passphrase given is the team's,
+    asks for the passphrase (3) when none is given; in team-sync it never stops the other packages, and exit 3 comes
+    only when nothing else could be done; a package sealed with a replaced passphrase is refused (3)."""
+    ab, cd, uid = two
+    shared = tmp_path / "equipe"
+    shared.mkdir()
+    edit_person(ab, uid, notes="Changé sur AB")
+    package = tmp_path / "ab.ilotpkg"
+    assert export(ab, package, monkeypatch) == 0
+    bad = bytearray(package.read_bytes())
+    bad[40] ^= 1
+    damaged = tmp_path / "sel.ilotpkg"
+    damaged.write_bytes(bytes(bad))
+    capsys.readouterr()
+    assert take_in(cd, damaged, monkeypatch) == 5
+    assert "endommagé ou scellé avec une autre phrase de passe" in capsys.readouterr().err
+    assert take_in(cd, damaged, monkeypatch, passphrase="Pas la phrase de l'équipe") == 3
+    assert take_in(cd, damaged, monkeypatch, passphrase=None) == 3
+    assert "nouvelle phrase de passe\u00a0? saisissez-la" in capsys.readouterr().err
+    (shared / "equipe-0000000000000000.ilotpkg").write_bytes(bytes(bad))
+    (shared / "equipe-1111111111111111.ilotpkg").write_bytes(package.read_bytes())
+    sync = ["--data-dir", str(cd), "team-sync", str(shared)]
+    assert team(sync, monkeypatch, passphrase=None) == 5  # the good one taken in, the other one named
+    err = capsys.readouterr().err
+    assert "equipe-0000000000000000.ilotpkg" in err and "nouvelle phrase de passe" in err
+    assert people(cd)[uid][2] == "Changé sur AB"
+    assert team(sync, monkeypatch, passphrase=None) == 3  # nothing could be done without the passphrase
+    assert team(sync, monkeypatch) == 5
+    assert "endommagé ou scellé" in capsys.readouterr().err
+    session = vault.unlock(ab, PASSWORD)
+    try:
+        session.team.change_passphrase(TEAM, "Nouvelle phrase de l'équipe 2027")
+    finally:
+        session.close()
+    old = tmp_path / "ancien.ilotpkg"
+    edit_person(cd, uid, notes="Écrit sur CD avec l'ancienne phrase")
+    assert export(cd, old, monkeypatch) == 0
+    capsys.readouterr()
+    assert take_in(ab, old, monkeypatch, passphrase=None) == 3
+    assert "ancienne phrase de passe d'équipe\u00a0: ignoré" in capsys.readouterr().err
+    assert people(ab)[uid][2] == "Changé sur AB"
+
+
+def test_team_sync_says_an_unreachable_folder_with_a_non_breaking_space(two, tmp_path, monkeypatch, capsys):
+    _ab, cd, _uid = two
+    assert team(["--data-dir", str(cd), "team-sync", str(tmp_path / "absent")], monkeypatch) == 5
+    assert "n'est pas joignable\u00a0: " in capsys.readouterr().err
