@@ -286,3 +286,33 @@ def test_a_folder_gone_before_saving_is_said_and_the_passphrase_kept(make_window
     assert name == "show_error" and "introuvable" in str(error)
     status = window.session.team.status()
     assert status.joined and status.folder is None
+
+
+def test_a_package_with_an_unknown_salt_asks_the_passphrase_once_and_never_loops(
+    make_window, answers, monkeypatch, team_folder
+):
+    """Fix round 15: a damaged salt (or a new passphrase) in the team folder: the rest is taken in, the passphrase
+    is asked once for that exchange, the exchange run again with it, and the package that still does not open is
+    said in the summary (« endommagé »), never asked for again in a loop."""
+    from ilot_desktop.ui import team_actions
+
+    folder, shared, _karim = team_folder
+    good = sorted(shared.iterdir())[0].read_bytes()
+    bad = bytearray(good)
+    bad[40] ^= 1  # one byte of the salt
+    (shared / "equipe-0000000000000000.ilotpkg").write_bytes(bytes(bad))
+    asked: list[str] = []
+    typed = iter([TEAM, TEAM, TEAM])
+
+    def ask(_parent, reason):
+        asked.append(reason)
+        return next(typed)
+
+    monkeypatch.setattr(team_actions, "ask_passphrase", ask)
+    window = make_window(folder)
+    window.unlock(PASSWORD)
+    window.menus.sync_action.trigger()
+    assert len(asked) == 1 and "phrase de passe que cet ordinateur ne connaît pas" in asked[0]
+    text = window.team_summary.text.text()
+    assert "CD" in text and "equipe-0000000000000000.ilotpkg" in text and "endommagé ou scellé" in text
+    window.team_summary.close_button.click()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -66,6 +67,7 @@ def _with_passphrase(
     text: str,
     work: Callable[[str | None], T],
     wants_passphrase: Callable[[T], bool] | None = None,
+    merge: Callable[[T, T], T] | None = None,
 ) -> T | None:
     """``work(passphrase)`` off the GUI thread, first with the kept key; when the service needs the passphrase (or,
     ``wants_passphrase``, some packages could not be opened without it) it is asked **once** and the work run again:
@@ -77,6 +79,7 @@ def _with_passphrase(
 
     passphrase: str | None = None
     asked = False
+    first: T | None = None  # what the exchange without the passphrase did (said too)
     while True:
         try:
             result = attempt(passphrase)
@@ -93,12 +96,23 @@ def _with_passphrase(
         except IlotError as error:
             dialogs.show_error(window, error)
             return None
+        if first is not None and merge is not None:
+            return merge(first, result)
         if asked or wants_passphrase is None or not wants_passphrase(result):
             return result
         asked, typed = True, ask_passphrase(window, ASK_FOR_NEW)
         if typed is None:
             return result  # what could be done was done; the others wait for the next exchange
-        passphrase = typed
+        first, passphrase = result, typed
+
+
+def _both_runs(first: Any, second: Any) -> Any:
+    """One exchange run without, then with the passphrase: everything both took in and sent, the second's refusals."""
+    (before, _waiting), (after, waiting) = first, second
+    merged = replace(
+        after, sent=after.sent or before.sent, received=(*before.received, *after.received), needs_passphrase=False
+    )
+    return merged, waiting
 
 
 def _needs_code(window: MainWindow) -> bool:
@@ -137,6 +151,7 @@ def send_and_receive(window: MainWindow) -> Any | None:
         "Envoi et réception des paquets d'équipe…",
         lambda p: _and_waiting(team, team.sync(chosen, p)),
         lambda done: bool(getattr(done[0], "needs_passphrase", False)),
+        _both_runs,
     )
     if done is None:
         return None
