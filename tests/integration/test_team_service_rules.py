@@ -426,3 +426,26 @@ def test_a_person_deleted_here_and_changed_there_kept_on_the_laptop_that_changed
         send(a, b, tmp_path, f"a{n}.ilotpkg")
     assert _reports(a, karim.uid) == _reports(b, karim.uid) == ["CR deux sur CD", "CR un"]
     assert a.team.conflicts() == b.team.conflicts() == []
+
+
+def test_a_barrier_renamed_onto_another_barrier_of_the_same_person_is_joined_with_it(pair, tmp_path):
+    from ilot_desktop.domain.barriers import Barrier
+    from ilot_desktop.domain.vocabulary import BarrierCategory
+
+    a, b = pair
+    karim = a.participants.save(make_participant(last_name="Benali"))
+    housing = BarrierCategory.HOUSING
+    first = a.barriers.save(Barrier(participant_id=karim.id, category=housing, item="Sans logement"))
+    send(a, b, tmp_path)
+    a.barriers.save(replace(a.barriers.get(first.id), item="Hébergé chez un tiers"))
+    on_b = pid_of(b, karim.uid)
+    b.barriers.save(Barrier(participant_id=on_b, category=housing, item="Hébergé chez un tiers", comment="Vu sur CD"))
+    result, _ = send(a, b, tmp_path, "a.ilotpkg")  # never refused: the same barrier, joined
+    assert result.conflicts == 1
+    for n in range(2):
+        send(b, a, tmp_path, f"b{n}.ilotpkg")
+        send(a, b, tmp_path, f"a{n + 1}.ilotpkg")
+    for session, pid in ((a, karim.id), (b, on_b)):
+        [barrier] = session.barriers.for_participant(pid)
+        assert barrier.item == "Hébergé chez un tiers"
+        assert [c.field for c in session.team.conflicts()] == ["comment"]
