@@ -20,34 +20,21 @@ from ilot_desktop import safe_files
 from ilot_desktop.domain.audit import AuditAction
 from ilot_desktop.domain.team_merge import PayloadError, Tombstone, decode_payload, encode_payload
 from ilot_desktop.errors import (
-    IlotError,
     StorageEnvironmentError,
     TeamPackageError,
-    TeamPassphraseError,
     ValidationError,
 )
 from ilot_desktop.services import team_package as tp
 from ilot_desktop.services.audit import record_in
 from ilot_desktop.services.clock import Today, as_clock
 from ilot_desktop.services.team_apply import Applied, children, take_in
-from ilot_desktop.services.team_keys import (
-    NEW_SALT,
-    OTHER_TEAM_ASK,
-    JoinFailed,
-    NoTeamKey,
-    Superseded,
-    TeamKeys,
-    WaitingForTeam,
-)
+from ilot_desktop.services.team_intake import in_order, take_all
+from ilot_desktop.services.team_keys import TeamKeys
 from ilot_desktop.services.team_resolve import conflicts_of, resolve_in
 from ilot_desktop.services.team_sync import EXPORTED_KEY, Engine, replica_id
 from ilot_desktop.services.team_view import Conflict, ConflictValue, conflict_waits
 from ilot_desktop.storage.database import Database, UnitOfWork
 
-_WRONG = (
-    "La phrase de passe d'équipe est incorrecte (elle n'ouvre aucun paquet du dossier, à moins qu'ils soient tous "
-    "endommagés ou incomplets)\u00a0: rien n'a été pris en compte."
-)
 FOLDER_KEY = "team.folder"
 SEEN_KEY = "team.seen_files"
 FOLDER_SEQ_KEY = "team.folder_seq"  # what was last sent to the team folder (team.exported_seq: to a file)
@@ -314,8 +301,8 @@ class TeamService:
         target = Path(folder) if folder is not None else (Path(stored) if stored else None)
         if target is None or not target.is_dir():
             raise ValidationError({"folder": f"Choisissez un dossier d'équipe accessible{NBSP}: rien n'a été échangé."})
-        paths = self._in_order([p for p in sorted(target.glob(f"*{tp.PACKAGE_SUFFIX}")) if p.name not in seen])
-        received, refused, needs = self._take_all(paths, passphrase, seen)
+        paths = in_order(self._db, [p for p in sorted(target.glob(f"*{tp.PACKAGE_SUFFIX}")) if p.name not in seen])
+        received, refused, needs = take_all(self._import, paths, passphrase, seen)
         sent = None
         if self._changed_since_export():
             sent = self._export(target / tp.package_name(), False, passphrase, FOLDER_SEQ_KEY)
@@ -324,64 +311,6 @@ class TeamService:
             uow.settings.set(SEEN_KEY, json.dumps(sorted(seen)))
             uow.commit()
         return SyncResult(sent, tuple(received), tuple(refused), needs)
-
-    def _take_all(
-        self, paths: list[Path], passphrase: str | None, seen: set[str]
-    ) -> tuple[list[ImportResult], list[tuple[str, str]], bool]:
-        """Every package of ``paths`` that can be taken in; each one that cannot is listed with its reason (none stops
-        the others). Whether some wait only for the passphrase."""
-        received: list[ImportResult] = []
-        refused: list[tuple[str, str]] = []
-        not_joined: list[Path] = []  # no team key yet and the passphrase did not open them (wrong, or damaged)
-        derived: dict[Any, tp.TeamKey] = {}
-        waiting: set[Path] = set()
-        while paths:
-            path = paths.pop(0)
-            try:
-                result = self._import(path, passphrase, derived)
-            except JoinFailed:
-                not_joined.append(path)
-                continue
-            except (Superseded, WaitingForTeam) as exc:
-                if isinstance(exc, Superseded):
-                    seen.add(path.name)  # its author's later, complete package was taken in
-                elif path not in waiting:  # looked at again once the others are in: its author's later one may be
-                    waiting.add(path)
-                    paths.append(path)
-                else:
-                    refused.append((path.name, str(exc)))
-                continue
-            except (NoTeamKey, StorageEnvironmentError):
-                raise  # nothing can be opened nor sent without the passphrase; or the folder cannot be read
-            except IlotError as exc:  # no single package ever stops the exchange
-                refused.append((path.name, str(exc)))
-                continue
-            if not_joined:  # the passphrase opened this one: the team is joined, the others are looked at again
-                paths[:0], not_joined = not_joined, []
-            seen.add(path.name)
-            if not result.already_taken:
-                received.append(result)
-        if not_joined:
-            raise TeamPassphraseError(_WRONG)  # the passphrase opened none of them
-        needs = any(reason in (NEW_SALT, OTHER_TEAM_ASK) for _name, reason in refused)
-        return received, refused, needs
-
-    def _in_order(self, paths: list[Path]) -> list[Path]:
-        """The packages sealed under another salt first: a new passphrase given is adopted before the others are
-        looked at (they are then those of the replaced one)."""
-        with self._db.unit_of_work() as uow:
-            team = TeamKeys(uow).stored()
-        if team is None:
-            return paths
-
-        def ours(path: Path) -> bool:
-            try:
-                with path.open("rb") as handle:
-                    return tp.peek(handle.read(tp.HEADER_BYTES + tp.TAG_BYTES)).salt == team.salt
-            except (OSError, IlotError):
-                return True
-
-        return sorted(paths, key=ours)
 
     def _changed_since_export(self) -> bool:
         with self._db.unit_of_work() as uow:

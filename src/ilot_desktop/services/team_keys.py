@@ -227,7 +227,12 @@ class TeamKeys:
         except ValueError:
             return False
         author = str(payload.get("from"))
-        return any(rid == author and at is not None and at >= sent_at for rid, _c, at in self._uow.team_state.peers())
+        try:
+            return any(
+                rid == author and at is not None and at >= sent_at for rid, _c, at in self._uow.team_state.peers()
+            )
+        except TypeError:  # a moment written without its offset: not comparable, not superseded
+            return False
 
     def _adopt(self, blob: bytes, header: tp.PackageHeader, passphrase: str | None, joining: bool) -> dict[str, Any]:
         if not passphrase:
