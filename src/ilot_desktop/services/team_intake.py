@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from ilot_desktop.errors import IlotError, StorageEnvironmentError, TeamPassphraseError
 from ilot_desktop.services import team_package as tp
@@ -22,7 +22,6 @@ from ilot_desktop.services.team_keys import (
 )
 
 if TYPE_CHECKING:
-    from ilot_desktop.services.team import ImportResult
     from ilot_desktop.storage.database import Database
 
 WRONG = (
@@ -31,15 +30,23 @@ WRONG = (
 )
 
 
+class _Taken(Protocol):
+    @property
+    def already_taken(self) -> bool: ...
+
+
+Result = TypeVar("Result", bound=_Taken)  # services.team.ImportResult, named without importing it (no cycle)
+
+
 def take_all(
-    import_one: Callable[[Path, str | None, dict[Any, tp.TeamKey]], ImportResult],
+    import_one: Callable[[Path, str | None, dict[Any, tp.TeamKey]], Result],
     paths: list[Path],
     passphrase: str | None,
     seen: set[str],
-) -> tuple[list[ImportResult], list[tuple[str, str]], bool]:
+) -> tuple[list[Result], list[tuple[str, str]], bool]:
     """Every package of ``paths`` that can be taken in; each one that cannot is listed with its reason (none stops
     the others). Whether some wait only for the passphrase."""
-    received: list[ImportResult] = []
+    received: list[Result] = []
     refused: list[tuple[str, str]] = []
     not_joined: list[Path] = []  # no team key yet and the passphrase did not open them (wrong, or damaged)
     derived: dict[Any, tp.TeamKey] = {}
