@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from ilot_desktop.domain.dates import format_date
 from ilot_desktop.domain.vocabulary import fold
 from ilot_desktop.ui.password_fields import masked_with_toggle
-from ilot_desktop.ui.widgets import ErrorLabel, add_form_row, fit_to_screen, wrapping_label
+from ilot_desktop.ui.widgets import ErrorLabel, add_form_row, fit_to_screen, ok_cancel_row, wrapping_label
 from ilot_desktop.ui.workers import french_number
 
 log = logging.getLogger(__name__)
@@ -174,15 +174,7 @@ class PassphraseDialog(QDialog):
         form = QFormLayout()
         add_form_row(form, self, "Phrase de passe d'équipe", holder, buddy=self.field)
         self.error = ErrorLabel(self)
-        ok = self.ok_button = QPushButton("&Continuer", self)
-        ok.setDefault(True)
-        ok.clicked.connect(self._ok)
-        cancel = QPushButton("Annuler", self)
-        cancel.clicked.connect(self.reject)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(cancel)
-        buttons.addWidget(ok)
+        buttons, self.ok_button, _cancel = ok_cancel_row(self, "&Continuer", self._ok)
         layout = QVBoxLayout(self)
         layout.addWidget(said)
         layout.addLayout(form)
@@ -240,15 +232,7 @@ class ChangePassphraseDialog(QDialog):
         add_form_row(form, self, "Nouvelle phrase", self.new)
         add_form_row(form, self, "Confirmez-la", self.again)
         self.error = ErrorLabel(self)
-        ok = self.ok_button = QPushButton("C&hanger", self)
-        ok.setDefault(True)
-        ok.clicked.connect(self._ok)
-        cancel = QPushButton("Annuler", self)
-        cancel.clicked.connect(self.reject)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(cancel)
-        buttons.addWidget(ok)
+        buttons, self.ok_button, _cancel = ok_cancel_row(self, "C&hanger", self._ok)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
@@ -357,15 +341,8 @@ class HandOverDialog(QDialog):
         add_form_row(form, self, "&Collègue", self.colleague)
         add_form_row(form, self, "&Paquet", where_holder, buddy=self.browse)
         self.error = ErrorLabel(self)
-        ok = self.ok_button = QPushButton("Tra&nsmettre", self)
-        ok.setDefault(True)
-        ok.clicked.connect(self._ok)
-        cancel = QPushButton("Annuler", self)
-        cancel.clicked.connect(self.reject)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(cancel)
-        buttons.addWidget(ok)
+        buttons, ok, cancel = ok_cancel_row(self, "Tra&nsmettre", self._ok)
+        self.ok_button = ok
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form, 1)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QCalendarWidget,
     QCheckBox,
     QComboBox,
+    QDialog,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
@@ -324,3 +325,19 @@ def enable_record_buttons(buttons: tuple[QPushButton, QPushButton], enabled: boo
     for button, status in zip(buttons, (AppointmentStatus.DONE, AppointmentStatus.ABSENT), strict=True):
         button.setEnabled(enabled)
         button.setToolTip(why or RECORD_TIPS[status])
+
+
+def ok_cancel_row(
+    dialog: QDialog, ok_text: str, on_ok: Callable[[], None]
+) -> tuple[QHBoxLayout, QPushButton, QPushButton]:
+    """« Annuler » then the dialog's default button, on the right: (the row, the default button, « Annuler »)."""
+    ok = QPushButton(ok_text, dialog)
+    ok.setDefault(True)
+    ok.clicked.connect(on_ok)
+    cancel = QPushButton("Annuler", dialog)
+    cancel.clicked.connect(dialog.reject)
+    row = QHBoxLayout()
+    row.addStretch(1)
+    row.addWidget(cancel)
+    row.addWidget(ok)
+    return row, ok, cancel
