@@ -266,6 +266,42 @@ def test_the_head_of_programme_changes_the_team_passphrase(make_window, qtbot, a
     window.session.team.export_package(tmp_path / "essai.ilotpkg", passphrase=new)
 
 
+def test_a_lost_team_passphrase_is_replaced_with_this_files_password(
+    make_window, qtbot, answers, tmp_path, team_folder
+):
+    """Nobody remembers the team passphrase: a laptop of the team (it holds the key) sets a new one when its person
+    gives her file's password; a wrong password changes nothing."""
+    from ilot_desktop.errors import TeamPassphraseError
+
+    folder, _shared, _karim = team_folder
+    window = make_window(folder)
+    window.unlock(PASSWORD)
+    window.edit_preferences()
+    preferences = window.preferences_dialog
+    qtbot.mouseClick(preferences.team_section.change_button, Qt.MouseButton.LeftButton)
+    dialog = preferences.change_dialog
+    assert dialog.lost.isVisibleTo(dialog)
+    dialog.lost.setChecked(True)
+    label = dialog.form.labelForField(dialog.old)
+    assert label.text() == "Mot de passe de ce fichier\u00a0:"
+    assert dialog.old.accessibleName() == "Mot de passe de ce fichier"
+    new = "Phrase refaite apres la perte, decembre 2026"
+    qtbot.keyClicks(dialog.old, "pas le mot de passe du fichier")
+    qtbot.keyClicks(dialog.new, new)
+    qtbot.keyClicks(dialog.again, new)
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and "incorrect" in dialog.error.text()
+    window.session.team.export_package(tmp_path / "avant.ilotpkg", passphrase=TEAM)  # nothing changed yet
+    dialog.old.setText(PASSWORD)  # typed: QTest types ASCII only
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    name, (title, *_rest) = answers.calls[-1]
+    assert (name, title) == ("inform", "Phrase de passe d'équipe changée")
+    preferences.reject()
+    with pytest.raises(TeamPassphraseError):  # the lost phrase no longer seals anything here
+        window.session.team.export_package(tmp_path / "essai.ilotpkg", passphrase=TEAM)
+    window.session.team.export_package(tmp_path / "essai.ilotpkg", passphrase=new)
+
+
 def test_a_folder_gone_before_saving_is_said_and_the_passphrase_kept(make_window, qtbot, answers, tmp_path):
     folder = tmp_path / "donnees"
     open_vault(folder, "AB").close()

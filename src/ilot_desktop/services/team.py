@@ -213,6 +213,17 @@ class TeamService:
             TeamKeys(uow).change_passphrase(old, new)
             uow.commit()
 
+    def replace_lost_passphrase(self, file_password: str, new: str) -> None:
+        """The team passphrase is lost: a laptop of the team sets a new one when its person gives this file's own
+        password (WrongPasswordError otherwise). Holding the file already means holding the team's key."""
+        from ilot_desktop.storage import keys, secret
+
+        key = keys.unwrap_key(keys.read_keyfile(self._db.paths.keyfile), file_password)
+        secret.wipe_immutable(key)
+        with self._db.unit_of_work() as uow:
+            TeamKeys(uow).replace_lost(new)
+            uow.commit()
+
     # --- packages ---------------------------------------------------------------------------------------
 
     def export_package(self, out: Path, everything: bool = False, passphrase: str | None = None) -> ExportResult:

@@ -126,6 +126,17 @@ class TeamKeys:
             return
         if not old or not hmac.compare_digest(tp.derive(old, team).key, team.key):
             raise TeamPassphraseError(WRONG_OLD)
+        self._replace(team, new)
+
+    def replace_lost(self, new: str) -> None:
+        """The team passphrase is lost: this laptop, which holds the team's key, gives the team a new one (the
+        caller has checked the file's own password). As a change: the former phrase's packages refused from now."""
+        team = self.stored()
+        if team is None:
+            raise TeamPassphraseError(NO_PASSPHRASE)
+        self._replace(team, new)
+
+    def _replace(self, team: tp.TeamKey, new: str) -> None:
         if not new:
             raise TeamPassphraseError(NO_PASSPHRASE)
         fresh = tp.PackageHeader(team.team_id, secrets.token_bytes(tp.SALT_BYTES), tp.default_kdf())

@@ -111,7 +111,9 @@ class PreferencesDialog(QDialog):
 
         if self.team is None:
             return
-        dialog = self.change_dialog = ChangePassphraseDialog(self.team.change_passphrase, self)
+        dialog = self.change_dialog = ChangePassphraseDialog(
+            self.team.change_passphrase, self, replace_lost=self.team.replace_lost_passphrase
+        )
         dialog.accepted.connect(
             lambda: dialogs.inform(
                 self,

@@ -11,6 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QFormLayout,
     QHBoxLayout,
@@ -203,9 +204,15 @@ class ChangePassphraseDialog(QDialog):
     """The head of programme changes the team passphrase: the current one, the new one twice. ``change(old, new)``
     does it (the service; raises a French ``IlotError``, shown here)."""
 
-    def __init__(self, change: Callable[[str, str], None], parent: QWidget | None = None):
+    def __init__(
+        self,
+        change: Callable[[str, str], None],
+        parent: QWidget | None = None,
+        replace_lost: Callable[[str, str], None] | None = None,
+    ):
         super().__init__(parent)
         self.change = change
+        self.replace_lost = replace_lost
         self.setWindowTitle("Changer la phrase de passe d'équipe")
         self.setModal(True)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -227,10 +234,19 @@ class ChangePassphraseDialog(QDialog):
         self.again = QLineEdit(self)
         self.again.setEchoMode(QLineEdit.EchoMode.Password)
         self.again.setAccessibleName("Confirmation de la nouvelle phrase de passe")
-        form = QFormLayout()
+        form = self.form = QFormLayout()
+        # A lost phrase: this laptop holds the team's key; the file's own password proves its person.
+        self.lost = QCheckBox("Phrase actuelle &perdue\u00a0: je saisis le mot de passe de ce fichier", self)
+        self.lost.setAccessibleName("Phrase de passe actuelle perdue")
+        self.lost.setVisible(replace_lost is not None)
+        self.lost.toggled.connect(self._lost_toggled)
+        form.addRow("", self.lost)
         add_form_row(form, self, "Phrase actuelle", self.old)
         add_form_row(form, self, "Nouvelle phrase", self.new)
         add_form_row(form, self, "Confirmez-la", self.again)
+        for first, second in ((self.lost, self.old), (self.old, self.new), (self.new, self.again)):
+            QWidget.setTabOrder(first, second)  # as shown: the box above the field it changes
+        self.old.setFocus()
         self.error = ErrorLabel(self)
         buttons, self.ok_button, _cancel = ok_cancel_row(self, "C&hanger", self._ok)
         layout = QVBoxLayout(self)
@@ -244,13 +260,15 @@ class ChangePassphraseDialog(QDialog):
         from ilot_desktop.errors import IlotError
         from ilot_desktop.ui.workers import WorkCancelled, run_in_background
 
+        lost = self.lost.isChecked() and self.replace_lost is not None
         problem = passphrase_problem(self.new.text(), self.again.text())
         if not self.old.text():
-            problem = "Saisissez la phrase de passe actuelle."
+            problem = "Saisissez le mot de passe de ce fichier." if lost else "Saisissez la phrase de passe actuelle."
         if problem is not None:
             self.error.show_message(problem)
             return
-        old, new, change = self.old.text(), self.new.text(), self.change
+        old, new = self.old.text(), self.new.text()
+        change = self.replace_lost if lost and self.replace_lost is not None else self.change
         try:
             run_in_background(
                 self, self.windowTitle(), "Calcul de la nouvelle clé d'équipe…", lambda _p: change(old, new)
@@ -263,6 +281,16 @@ class ChangePassphraseDialog(QDialog):
             self.old.selectAll()
             return
         self.accept()
+
+    def _lost_toggled(self, lost: bool) -> None:
+        """The first field asks the file's password instead of the lost phrase."""
+        label = self.form.labelForField(self.old)
+        if isinstance(label, QLabel):
+            label.setText(("Mot de passe de ce fichier" if lost else "Phrase actuelle") + " :")
+        self.old.setAccessibleName("Mot de passe de ce fichier" if lost else "Phrase de passe actuelle")
+        self.old.clear()
+        self.error.show_message(None)
+        self.old.setFocus()
 
     def done(self, result: int) -> None:
         for field in (self.old, self.new, self.again):
