@@ -161,6 +161,15 @@ class Session:
             "--pseudonymise",
         )
         self.cli("cli-action-plan", "action-plan", "DE-2026-801", "--out", self.output("plan.pdf"))
+        # Team work: packages are sealed, so they are not « outputs »: the scan finds no name in them either.
+        team = {"ILOT_TEAM_PASSPHRASE": "phrase de l'équipe du programme 2026"}
+        package = self.out / "paquet-equipe.ilotpkg"
+        self.cli("cli-team-export", "team-export", "--out", str(package), "--all", env=team)
+        folder = self.out / "dossier-equipe"
+        folder.mkdir()
+        self.cli("cli-team-sync", "team-sync", str(folder), env=team)
+        self.cli("cli-team-import", "team-import", str(package))
+        self.cli("cli-team-conflicts", "team-conflicts")
         self.cli("cli-backup", "backup")
         usb = self.out / "cle-usb"
         usb.mkdir()
