@@ -10,10 +10,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -21,7 +19,7 @@ from PySide6.QtWidgets import (
 from ilot_desktop.errors import IlotError, ValidationError
 from ilot_desktop.ui import dialogs
 from ilot_desktop.ui.locking import DRAFT_NOTE, DRAFT_STYLE
-from ilot_desktop.ui.widgets import ErrorLabel
+from ilot_desktop.ui.widgets import ErrorLabel, ok_cancel_row
 
 if TYPE_CHECKING:
     from ilot_desktop.ui.session_api import Session
@@ -75,16 +73,10 @@ class ContactDialog(QDialog):
             label = QLabel(f"{text}\u00a0:", self)
             label.setBuddy(widget)
             form.addRow(label, widget)
-        save = QPushButton("Enregistrer et voir le plan" if asking else "Enregistrer", self)
-        save.setDefault(True)
-        save.clicked.connect(self.save)
-        cancel = QPushButton("Annuler", self)
-        cancel.clicked.connect(self.reject)
+        buttons, save, cancel = ok_cancel_row(
+            self, "Enregistrer et voir le plan" if asking else "Enregistrer", self.save
+        )
         self.save_button, self.cancel_button = save, cancel
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(cancel)
-        buttons.addWidget(save)
         layout = QVBoxLayout(self)
         layout.addWidget(self.draft_note)
         layout.addWidget(self.explanation)

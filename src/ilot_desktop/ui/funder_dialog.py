@@ -17,9 +17,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -27,7 +25,7 @@ from PySide6.QtWidgets import (
 from ilot_desktop.domain.dates import DateError, format_date
 from ilot_desktop.errors import IlotError
 from ilot_desktop.ui import dialogs
-from ilot_desktop.ui.widgets import DateEdit, ErrorLabel
+from ilot_desktop.ui.widgets import DateEdit, ErrorLabel, ok_cancel_row
 from ilot_desktop.ui.workers import Progress, WorkCancelled, run_in_background
 
 log = logging.getLogger(__name__)
@@ -117,15 +115,7 @@ class FunderDialog(QDialog):
             label.setBuddy(widget.edit if isinstance(widget, DateEdit) else widget)
             form.addRow(label, widget)
         form.addRow("", self.as_of_hint)
-        self.write_button = QPushButton("Enregistrer le fichier…", self)
-        self.write_button.setDefault(True)
-        self.write_button.clicked.connect(self.write)
-        cancel = QPushButton("Fermer", self)
-        cancel.clicked.connect(self.reject)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(cancel)
-        buttons.addWidget(self.write_button)
+        buttons, self.write_button, _close = ok_cancel_row(self, "Enregistrer le fichier…", self.write, "Fermer")
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.scope)

@@ -15,9 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
-    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -27,7 +25,7 @@ from ilot_desktop.domain.action_plan import RESCHEDULE_TOGETHER, Task, day_with_
 from ilot_desktop.domain.dates import DateError
 from ilot_desktop.errors import IlotError, ValidationError
 from ilot_desktop.ui import dialogs
-from ilot_desktop.ui.widgets import DateEdit, ErrorLabel, fit_to_screen
+from ilot_desktop.ui.widgets import DateEdit, ErrorLabel, fit_to_screen, ok_cancel_row
 
 if TYPE_CHECKING:
     from ilot_desktop.services.plan import PlanService
@@ -76,16 +74,8 @@ class LateTasksDialog(QDialog):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         self.error = ErrorLabel(self)
-        self.show_button = QPushButton("&Voir le plan", self)
-        self.show_button.setDefault(True)
+        buttons, self.show_button, _cancel = ok_cancel_row(self, "&Voir le plan", self.save)
         self.show_button.setToolTip("Enregistre les nouvelles dates, puis ouvre l'aperçu du plan")
-        self.show_button.clicked.connect(self.save)
-        cancel = QPushButton("Annuler", self)
-        cancel.clicked.connect(self.reject)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(cancel)
-        buttons.addWidget(self.show_button)
         layout = QVBoxLayout(self)
         layout.addWidget(explanation)
         layout.addWidget(scroll, 1)

@@ -12,8 +12,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QPushButton,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -22,27 +20,11 @@ from PySide6.QtWidgets import (
 from ilot_desktop.errors import IlotError
 from ilot_desktop.services import vault
 from ilot_desktop.ui.password_fields import PasswordPair
-from ilot_desktop.ui.widgets import ErrorLabel
-
-
-def _password_field(parent: QWidget, name: str) -> QLineEdit:
-    field = QLineEdit(parent)
-    field.setEchoMode(QLineEdit.EchoMode.Password)
-    field.setAccessibleName(name)
-    return field
+from ilot_desktop.ui.widgets import ErrorLabel, ok_cancel_row, password_field
 
 
 def _buttons(dialog: QDialog, action: str, slot: Callable[[], object]) -> QHBoxLayout:
-    go = QPushButton(action, dialog)
-    go.setDefault(True)
-    go.clicked.connect(slot)
-    cancel = QPushButton("Annuler", dialog)
-    cancel.clicked.connect(dialog.reject)
-    row = QHBoxLayout()
-    row.addStretch(1)
-    row.addWidget(cancel)
-    row.addWidget(go)
-    return row
+    return ok_cancel_row(dialog, action, slot)[0]
 
 
 class ChangePasswordDialog(QDialog):
@@ -60,7 +42,7 @@ class ChangePasswordDialog(QDialog):
         self.setWindowTitle("Changer le mot de passe")
         self.setModal(True)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.current = _password_field(self, "Mot de passe actuel")
+        self.current = password_field(self, "Mot de passe actuel")
         self.passwords = PasswordPair("Nouveau mot de passe", self)
         self.error = ErrorLabel(self)
         form = QFormLayout()
@@ -163,7 +145,7 @@ class NewCodeDialog(QDialog):
             self,
         )
         text.setWordWrap(True)
-        self.password = _password_field(self, "Mot de passe")
+        self.password = password_field(self, "Mot de passe")
         self.error = ErrorLabel(self)
         form = QFormLayout()
         label = QLabel("Mot de passe\u00a0:", self)

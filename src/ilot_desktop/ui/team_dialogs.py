@@ -27,7 +27,14 @@ from PySide6.QtWidgets import (
 from ilot_desktop.domain.dates import format_date
 from ilot_desktop.domain.vocabulary import fold
 from ilot_desktop.ui.password_fields import masked_with_toggle
-from ilot_desktop.ui.widgets import ErrorLabel, add_form_row, fit_to_screen, ok_cancel_row, wrapping_label
+from ilot_desktop.ui.widgets import (
+    ErrorLabel,
+    add_form_row,
+    fit_to_screen,
+    ok_cancel_row,
+    password_field,
+    wrapping_label,
+)
 from ilot_desktop.ui.workers import french_number
 
 log = logging.getLogger(__name__)
@@ -225,15 +232,9 @@ class ChangePassphraseDialog(QDialog):
             ),
             320,
         )
-        self.old = QLineEdit(self)
-        self.old.setEchoMode(QLineEdit.EchoMode.Password)
-        self.old.setAccessibleName("Phrase de passe actuelle")
-        self.new = QLineEdit(self)
-        self.new.setEchoMode(QLineEdit.EchoMode.Password)
-        self.new.setAccessibleName("Nouvelle phrase de passe d'équipe")
-        self.again = QLineEdit(self)
-        self.again.setEchoMode(QLineEdit.EchoMode.Password)
-        self.again.setAccessibleName("Confirmation de la nouvelle phrase de passe")
+        self.old = password_field(self, "Phrase de passe actuelle")
+        self.new = password_field(self, "Nouvelle phrase de passe d'équipe")
+        self.again = password_field(self, "Confirmation de la nouvelle phrase de passe")
         form = self.form = QFormLayout()
         # A lost phrase: this laptop holds the team's key; the file's own password proves its person.
         self.lost = QCheckBox("Phrase actuelle &perdue\u00a0: je saisis le mot de passe de ce fichier", self)

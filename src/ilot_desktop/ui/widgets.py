@@ -328,16 +328,24 @@ def enable_record_buttons(buttons: tuple[QPushButton, QPushButton], enabled: boo
 
 
 def ok_cancel_row(
-    dialog: QDialog, ok_text: str, on_ok: Callable[[], None]
+    dialog: QDialog, ok_text: str, on_ok: Callable[[], object], cancel_text: str = "Annuler"
 ) -> tuple[QHBoxLayout, QPushButton, QPushButton]:
     """« Annuler » then the dialog's default button, on the right: (the row, the default button, « Annuler »)."""
     ok = QPushButton(ok_text, dialog)
     ok.setDefault(True)
     ok.clicked.connect(on_ok)
-    cancel = QPushButton("Annuler", dialog)
+    cancel = QPushButton(cancel_text, dialog)
     cancel.clicked.connect(dialog.reject)
     row = QHBoxLayout()
     row.addStretch(1)
     row.addWidget(cancel)
     row.addWidget(ok)
     return row, ok, cancel
+
+
+def password_field(parent: QWidget, name: str) -> QLineEdit:
+    """A masked field with its accessible name (passwords, passphrases)."""
+    field = QLineEdit(parent)
+    field.setEchoMode(QLineEdit.EchoMode.Password)
+    field.setAccessibleName(name)
+    return field
